@@ -1,0 +1,374 @@
+"""Command-line interface (Typer + Rich). Thin: parse options, call the library, print.
+
+Exit codes: 0 ok, 1 some items failed (or a Diplograph error), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from diplograph import __version__
+from diplograph.errors import DiplographError
+from diplograph.settings import Settings, get_settings
+from diplograph.store import Filters, Store, open_store
+
+app = typer.Typer(
+    name="diplograph",
+    help="Turn diplomatic news into a verified, queryable record of foreign relations.\n\n"
+    "Example: diplograph ingest articles/ && diplograph events --country VNM --type VISIT",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."),
+]
+CountryOpt = Annotated[str | None, typer.Option("--country", "-c", help="Actor code (ISO3 or org), e.g. VNM.")]
+PartnerOpt = Annotated[str | None, typer.Option("--partner", "-p", help="Other actor of the pair, e.g. USA.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", "-t", help="Event type / indicator / tier level.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Earliest date, YYYY[-MM[-DD]].")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Latest date, YYYY[-MM[-DD]] (inclusive).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="Maximum rows.")]
+
+
+def _settings(db: str | None) -> Settings:
+    return get_settings(db=db)
+
+
+def _store(db: str | None) -> Store:
+    try:
+        return open_store(_settings(db).db)
+    except DiplographError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from err
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns)
+        w.writeheader()
+        w.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+        return
+    if fmt != "table":
+        err_console.print(f"[red]error[/red] unknown --format {fmt!r}: use table, json or csv")
+        raise typer.Exit(2)
+    if not rows:
+        console.print(f"[yellow]No {title.lower()} match.[/yellow] Ingest documents with "
+                      "[bold]diplograph ingest PATH[/bold] or loosen the filters.")
+        return
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold", max_width=70 if c in ("sentence", "snippet") else 30)
+    for r in rows:
+        table.add_row(*[escape("" if r.get(c) is None else str(r.get(c))) for c in columns])
+    console.print(table)
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+) -> None:
+    if version:
+        console.print(f"diplograph {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOpt = None,
+    home: Annotated[str | None, typer.Option(envvar="DIPLOGRAPH_HOME", help="Home country for 'we' [VNM].")] = None,
+) -> None:
+    """Read documents, extract events/figures/relations and store them.
+
+    Formats: .txt (three layouts), .html/.htm, .jsonl, .json, .rss/.atom/.xml feeds.
+    Re-running is safe: unchanged documents are skipped as duplicates; a changed document
+    replaces the stored one and the old version is kept in document_versions.
+
+    Example: diplograph ingest ../shared/corpus/news "feeds/*.rss" --db news.db
+    """
+    from diplograph.ingest import expand_paths
+    from diplograph.jobs import ingest_documents
+
+    settings = get_settings(db=db, home=home)
+    store = _store(settings.db)
+    files = [p for p in expand_paths(paths) if not isinstance(p, DiplographError)]
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True,
+    ) as progress:
+        task = progress.add_task("", total=max(1, len(files)))
+        seen_files: set[str] = set()
+
+        def on_item(item: str, status: str) -> None:
+            f = item.split("#")[0].split("[")[0]
+            f = f.rsplit(":", 1)[0] if f.rsplit(":", 1)[-1].isdigit() else f
+            if status == "failed":
+                progress.console.print(f"[red]failed[/red] {escape(item)}")
+            if f not in seen_files:
+                seen_files.add(f)
+                progress.update(task, completed=min(len(seen_files), len(files)),
+                                description=escape(Path(f).name[:40]))
+
+        summary = ingest_documents(paths, store, settings, on_item=on_item)
+    for err in summary.errors:
+        err_console.print(f"[red]✗[/red] {escape(str(err))}")
+    table = Table(title="Ingest summary")
+    for col in ("new", "updated", "duplicate", "failed", "events", "figures", "relations"):
+        table.add_column(col, justify="right")
+    d = summary.as_dict()
+    table.add_row(*[str(d[k]) for k in ("new", "updated", "duplicate", "failed", "events",
+                                         "figures", "relations")])
+    console.print(table)
+    if summary.failed:
+        err_console.print(f"{summary.failed} item(s) failed; see [bold]diplograph failures[/bold].")
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(db: DbOpt = None) -> None:
+    """Recompute all records from stored text with the current extractor version.
+
+    Example: diplograph reextract --db news.db
+    """
+    from diplograph.jobs import reextract_all
+
+    settings = _settings(db)
+    store = _store(settings.db)
+    summary = reextract_all(store, settings)
+    console.print(f"re-extracted {summary.updated} documents: {summary.events} events, "
+                  f"{summary.figures} figures, {summary.relations} relations")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def docs(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+         fmt: FormatOpt = "table", limit: LimitOpt = 200) -> None:
+    """List stored documents with their record counts.
+
+    Example: diplograph docs --since 2023 --format json
+    """
+    rows = _store(db).documents(Filters(since=since, until=until, limit=limit))
+    _emit(rows, fmt, ["id", "published", "title", "events", "figures", "relations"], "Documents")
+
+
+@app.command()
+def events(db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt = None,
+           type: TypeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+           fmt: FormatOpt = "table", limit: LimitOpt = 200) -> None:
+    """List extracted events.
+
+    Example: diplograph events --country VNM --partner USA --type VISIT --since 2023
+    """
+    rows = _store(db).events(Filters(country, partner, type, since, until, limit=limit))
+    _emit(rows, fmt, ["doc_id", "type", "source_code", "target_code", "date", "status",
+                      "sentence"], "Events")
+
+
+@app.command()
+def figures(db: DbOpt = None, country: CountryOpt = None, type: TypeOpt = None,
+            since: SinceOpt = None, until: UntilOpt = None, fmt: FormatOpt = "table",
+            limit: LimitOpt = 200) -> None:
+    """List extracted figures (numbers). --type filters on the indicator.
+
+    Example: diplograph figures --country VNM --type trade_value
+    """
+    rows = _store(db).figures(Filters(country, None, type, since, until, limit=limit))
+    _emit(rows, fmt, ["doc_id", "indicator", "value", "unit", "qualifier", "period",
+                      "subject", "sentence"], "Figures")
+
+
+@app.command()
+def relations(db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt = None,
+              type: TypeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+              fmt: FormatOpt = "table", limit: LimitOpt = 200) -> None:
+    """List relationship tiers found in documents. --type filters on the level.
+
+    Example: diplograph relations --country VNM --type "comprehensive strategic partnership"
+    """
+    rows = _store(db).relations(Filters(country, partner, type, since, until, limit=limit))
+    _emit(rows, fmt, ["doc_id", "a", "b", "level", "status", "date", "sentence"], "Relations")
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words or \"a phrase\".")],
+           db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt = None,
+           type: TypeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+           fmt: FormatOpt = "table", limit: LimitOpt = 20) -> None:
+    """Full-text search over sentences, ranked by BM25, with highlighted snippets.
+
+    Example: diplograph search "comprehensive strategic partnership" --country VNM
+    """
+    rows = _store(db).search(query, Filters(country, partner, type, since, until, limit=limit))
+    if fmt != "table":
+        _emit(rows, fmt, list(rows[0]) if rows else ["doc_id"], "Results")
+        return
+    if not rows:
+        console.print("[yellow]No matches.[/yellow] Try fewer words or check `diplograph stats`.")
+        return
+    for r in rows:
+        snippet = Text()
+        for i, part in enumerate(r["snippet"].replace("]", "[").split("[")):
+            snippet.append(part, style="bold yellow" if i % 2 else "")
+        console.print(Text(f"{r['doc_id']} #{r['idx']} ", style="cyan"), snippet)
+
+
+@app.command()
+def show(doc: Annotated[str, typer.Argument(help="Document id (file stem or record id).")],
+         db: DbOpt = None) -> None:
+    """Show one document with its extractions highlighted.
+
+    Example: diplograph show 001
+    """
+    store = _store(db)
+    row = store.get_document(doc)
+    if row is None:
+        err_console.print(f"[red]error[/red] no document {doc!r}; list them with `diplograph docs`")
+        raise typer.Exit(1)
+    console.rule(escape(row["title"] or row["id"]))
+    console.print(f"id {row['id']} · published {row['published'] or 'unknown'} · "
+                  f"{escape(row['outlet'] or '')} · version {row['version']}")
+    f = Filters(doc=doc)
+    evs = [e for e in store.events(f) if e["doc_id"] == doc]
+    figs = [x for x in store.figures(f) if x["doc_id"] == doc]
+    rels = [x for x in store.relations(f) if x["doc_id"] == doc]
+    by_sent: dict[int, list[str]] = {}
+    for e in evs:
+        by_sent.setdefault(e["sent_idx"], []).append(
+            f"[green]{e['type']}[/green] {e['source_code']}→{e['target_code']} {e['date'] or ''}")
+    for x in figs:
+        by_sent.setdefault(x["sent_idx"], []).append(
+            f"[blue]{x['indicator']}[/blue]={x['value']:g} {x['unit']}")
+    for x in rels:
+        by_sent.setdefault(x["sent_idx"], []).append(
+            f"[magenta]{x['level']}[/magenta] {x['a']}–{x['b']}")
+    for s in store.sentences(doc):
+        marks = by_sent.get(s["idx"])
+        style = "bold" if marks else "dim"
+        console.print(Text(s["text"], style=style))
+        if marks:
+            console.print("   ↳ " + " · ".join(marks))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="eval, jsonl, csv or parquet.")] = "eval",
+    db: DbOpt = None,
+) -> None:
+    """Export records. `eval` writes exactly events/figures/relations.jsonl of EVAL.md.
+
+    Example: diplograph export --format eval --out out/
+    """
+    from diplograph.export import export_store
+
+    try:
+        files = export_store(_store(db), fmt, out)
+    except DiplographError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(2 if err.code == "D402" else 1) from err
+    for f in files:
+        console.print(f"wrote {f}")
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold folder(s) of <doc>.json files.")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score the store against gold labels by the rules of EVAL.md (P/R/F1 per level/type).
+
+    Example: diplograph eval --gold ../shared/corpus/news-gold --gold ../shared/corpus/seeds-gold
+    """
+    from diplograph.evaluation import load_gold, score
+    from diplograph.export import eval_records
+
+    golds: dict[str, Any] = {}
+    for g in gold:
+        if not g.is_dir():
+            err_console.print(f"[red]error[/red] gold folder {g} does not exist")
+            raise typer.Exit(2)
+        golds.update(load_gold(g))
+    recs = eval_records(_store(db))
+    report = score(golds, recs["events"], recs["figures"], recs["relations"])
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+        return
+    table = Table(title=f"Scores on {report.documents} gold documents")
+    for c in ("level", "tp", "pred", "gold", "P", "R", "F1"):
+        table.add_column(c, justify="right" if c != "level" else "left")
+    for lv in report.levels:
+        table.add_row(lv.level, str(lv.tp), str(lv.predicted), str(lv.gold),
+                      f"{lv.precision:.3f}", f"{lv.recall:.3f}", f"{lv.f1:.3f}")
+    console.print(table)
+    t2 = Table(title="events.type+actors by type")
+    for c in ("type", "tp", "pred", "gold", "P", "R", "F1"):
+        t2.add_column(c, justify="right" if c != "type" else "left")
+    for name, lv in sorted(report.by_type.items()):
+        t2.add_row(name, str(lv.tp), str(lv.predicted), str(lv.gold), f"{lv.precision:.3f}",
+                   f"{lv.recall:.3f}", f"{lv.f1:.3f}")
+    console.print(t2)
+
+
+@app.command()
+def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts of documents, sentences and records in the store.
+
+    Example: diplograph stats --json
+    """
+    s = _store(db).stats()
+    if as_json:
+        sys.stdout.write(json.dumps(s, indent=2) + "\n")
+        return
+    table = Table(title="Store")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for k, v in s.items():
+        if k != "events_by_type":
+            table.add_row(k, str(v))
+    for k, v in s["events_by_type"].items():
+        table.add_row(f"  events: {k}", str(v))
+    console.print(table)
+
+
+@app.command()
+def failures(db: DbOpt = None, limit: LimitOpt = 100, fmt: FormatOpt = "table") -> None:
+    """Items that could not be ingested, with the reason and error code.
+
+    Example: diplograph failures --limit 20
+    """
+    rows = _store(db).failures(limit)
+    _emit(rows, fmt, ["at", "code", "item", "message"], "Failures")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except DiplographError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        sys.exit(1)

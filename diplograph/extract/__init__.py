@@ -1,0 +1,124 @@
+"""Extract: ``extract(document) -> Extraction``. Pure, deterministic, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from diplograph.extract.actors import RawMention, detect_home, home_mentions, resolve
+from diplograph.extract.dates import find_dates
+from diplograph.extract.events import EVENT_RULES_VERSION, UnitContext, extract_events
+from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
+from diplograph.extract.gazetteer import GAZETTEER_VERSION, load_gazetteer
+from diplograph.extract.pipeline import build_nlp
+from diplograph.extract.plover import to_plover
+from diplograph.extract.relations import extract_relations
+from diplograph.extract.segment import segment
+from diplograph.extract.slots import build_slots
+from diplograph.models import Actor, Document, Event, Extraction, Mention
+
+__all__ = ["EXTRACTOR_VERSION", "extract"]
+
+EXTRACTOR_VERSION = "0.1.0"
+COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSION)
+
+SKIP_KINDS = {"headline", "dateline", "heading", "related"}
+_RELATED = re.compile(
+    r"^\s*(?:related\s+(?:news|articles|stories|posts)|tin\s+li[êe]n\s+quan|read\s+more|"
+    r"see\s+also|more\s+news|other\s+news)\s*:?\s*$",
+    re.I,
+)
+
+
+def _raw_mentions(nlp: Language, text: str) -> list[RawMention]:
+    sdoc = nlp(text)
+    out = [
+        RawMention(e.start_char, e.end_char, e.text, e.label_, e.ent_id_ or e.text)
+        for e in sdoc.ents
+    ]
+    for s, e, t in home_mentions(text):
+        out.append(RawMention(s, e, t, "HOME", "HOME"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Extraction:
+    """Find sentences, actor mentions, events, figures and relations in one document."""
+    nlp = nlp or build_nlp()
+    g = load_gazetteer()
+    text = doc.text
+    has_title = bool(doc.title) and text.lstrip().startswith((doc.title or "")[:40])
+    units = segment(text, has_title_line=has_title)
+    related = False
+    kinds: list[str] = []
+    for u in units:
+        if _RELATED.match(u.text):
+            related = True
+        kinds.append("related" if related else u.kind)
+    units = [u if k == u.kind else type(u)(u.idx, u.start, u.end, u.text, k)
+             for u, k in zip(units, kinds, strict=True)]
+
+    raw = _raw_mentions(nlp, text)
+    full_names = {m.key for m in raw if m.label == "PERSON" and " " in m.key}
+    codes = [m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")]
+    home_code = detect_home(home, codes, text, doc.outlet, doc.url)
+    home_actor = Actor(home_code, g.name_of(home_code))
+    x = Extraction(doc_id=doc.id, extractor_version=EXTRACTOR_VERSION, home=home_code,
+                   sentences=units)
+
+    published = doc.published
+    year_hint = int(published[:4]) if published else None
+    context_date: str | None = None
+    ri = 0
+    for u in units:
+        while ri < len(raw) and raw[ri].end <= u.start:
+            ri += 1
+        u_raw = []
+        j = ri
+        while j < len(raw) and raw[j].start < u.end:
+            if raw[j].end <= u.end:
+                u_raw.append(raw[j])
+            j += 1
+        dates = find_dates(u.text, published)
+        when = next((d.value for d in dates if d.kind == "explicit"), None) or published
+        mentions: list[Mention] = []
+        for r in u_raw:
+            actor = resolve(r, g, text, when, home_code, full_names)
+            if actor is not None:
+                mentions.append(Mention(u.idx, r.start, r.end, r.text, r.label, actor))
+        x.mentions.extend(mentions)
+        if u.kind in SKIP_KINDS:
+            continue
+        slots = build_slots(u.text, u.start, mentions)
+        loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
+        fallback = context_date or published
+        ctx = UnitContext(doc.id, u.idx, u.start, u.text, slots, dates, fallback, loc,
+                          home_actor)
+        events = extract_events(ctx)
+        unit_date = next((d.value for d in dates if d.kind in ("explicit", "relative")), None)
+        year_dates = [d.value for d in dates if d.kind in ("year", "quarter")]
+        period_src = unit_date or (year_dates[0] if year_dates else None) or fallback
+        rel_date = unit_date or (year_dates[0] if year_dates else None)
+        rels = extract_relations(doc.id, u.idx, u.start, u.text, slots, home_actor, rel_date,
+                                 int((rel_date or published or "0")[:4]) or year_hint)
+        for r in rels:
+            if r.status == "upgraded" and r.level != "diplomatic relations" and not any(
+                e.type == "PARTNERSHIP_UPGRADE" for e in events
+                if {e.source and e.source.code, e.target and e.target.code} == {r.a, r.b}
+            ):
+                ptype, pmode = to_plover("PARTNERSHIP_UPGRADE")
+                events.append(Event(
+                    type="PARTNERSHIP_UPGRADE", evidence=r.evidence,
+                    source=Actor(r.a, g.name_of(r.a)), target=Actor(r.b, g.name_of(r.b)),
+                    date=unit_date or rel_date or fallback, location=loc, plover_type=ptype,
+                    plover_mode=pmode, status="happened", confidence=0.8, trigger=r.level,
+                ))
+        x.events.extend(events)
+        x.relations.extend(rels)
+        skip = [(d.start, d.end) for d in dates]
+        subject = events[0].source.code if events and events[0].source else home_code
+        x.figures.extend(extract_figures(doc.id, u.idx, u.start, u.text, skip,
+                                         period_src[:4] if period_src else None, subject))
+        if unit_date and context_date is None:
+            context_date = unit_date
+    return x

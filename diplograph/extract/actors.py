@@ -1,0 +1,125 @@
+"""Entity mentions → canonical actors: countries (ISO3), organisations, leaders by tenure.
+
+"We", "our country" and "our Party" resolve to the document's home country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from diplograph.extract.gazetteer import Gazetteer, Leader
+from diplograph.models import Actor
+
+TITLE_ROLES: list[tuple[str, str]] = [
+    (r"party general secretary|general secretary|secretary general", "general_secretary"),
+    (r"deputy prime minister|deputy pm|vice premier", "deputy_prime_minister"),
+    (r"prime minister|\bpm\b|premier", "prime_minister"),
+    (r"foreign minister|minister of foreign affairs|foreign affairs minister|"
+     r"secretary of state|foreign secretary|\bfm\b", "foreign_minister"),
+    (r"vice president|vice-president", "vice_president"),
+    (r"president|state president", "president"),
+    (r"chairman of the national assembly|national assembly chairman|"
+     r"national assembly chairwoman|top legislator|speaker", "parliament_chair"),
+    (r"chancellor", "chancellor"),
+    (r"\bking\b", "king"),
+    (r"ambassador|envoy|permanent representative", "ambassador"),
+    (r"\bminister\b", "minister"),
+]
+_TITLE_RE = re.compile("|".join(f"(?:{p})" for p, _ in TITLE_ROLES), re.I)
+HOME_RE = re.compile(
+    r"\b(?:we|us|our (?:country|nation|party|state|government|senior leaders|leaders|"
+    r"diplomacy|diplomatic sector)|our|the country's|the party)\b",
+    re.I,
+)
+_HOME_STRICT = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur (?:country|nation|[Pp]arty|[Ss]tate|[Gg]overnment|senior leaders|"
+    r"leaders|diplomacy|diplomatic sector|people|citizens))\b"
+)
+
+
+@dataclass(frozen=True)
+class RawMention:
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+
+
+def role_before(text: str, start: int) -> str | None:
+    """The role named by a title just before ``start`` ("Prime Minister Pham Minh Chinh")."""
+    window = text[max(0, start - 60) : start]
+    matches = list(_TITLE_RE.finditer(window))
+    if not matches:
+        return None
+    last = matches[-1]
+    if len(window) - last.end() > 25:
+        return None
+    low = last.group(0).lower()
+    for pat, role in TITLE_ROLES:
+        if re.fullmatch(pat, low) or re.search(pat, low):
+            return role
+    return None
+
+
+def pick_leader(cands: list[Leader], when: str | None, role: str | None) -> Leader | None:
+    """Choose among leaders sharing a name form: by role named in text, then tenure."""
+    pool = [c for c in cands if role is None or c.role == role or role == "minister"] or cands
+    dated = [c for c in pool if c.in_office(when)] if when else []
+    if dated:
+        return dated[0]
+    if len({c.name for c in pool}) == 1:
+        return pool[-1]
+    return None
+
+
+def resolve(
+    m: RawMention, g: Gazetteer, text: str, when: str | None, home: str, full_names: set[str]
+) -> Actor | None:
+    """Turn one raw mention into an Actor, or None when it cannot be coded."""
+    if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"):
+        return Actor(code=m.key, name=g.name_of(m.key))
+    if m.label == "ORG":
+        return Actor(code=m.key, name=g.name_of(m.key))
+    if m.label == "HOME":
+        return Actor(code=home, name=g.name_of(home))
+    if m.label == "PERSON":
+        cands = g.leaders.get(m.key, [])
+        role = role_before(text, m.start)
+        short = " " not in m.key
+        if short and not role and not (full_names & {c.name for c in cands}):
+            return None
+        leader = pick_leader(cands, when, role)
+        if leader is None:
+            return None
+        return Actor(
+            code=leader.country,
+            name=g.name_of(leader.country),
+            person=leader.name,
+            role=role or leader.role,
+        )
+    return None
+
+
+def detect_home(
+    default: str, mention_codes: list[str], text: str, outlet: str | None, url: str | None
+) -> str:
+    """Home country for "we": the default unless the text clearly speaks for another one.
+
+    Rule: when the default country is never mentioned but the text uses first-person
+    plural forms, the most-mentioned country is the speaker.
+    """
+    counts = Counter(mention_codes)
+    if counts.get(default, 0) > 0 or not counts:
+        return default
+    if _HOME_STRICT.search(text):
+        top, n = counts.most_common(1)[0]
+        if n >= 2 and len(top) == 3:
+            return top
+    return default
+
+
+def home_mentions(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _HOME_STRICT.finditer(text)]

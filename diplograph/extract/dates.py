@@ -1,0 +1,200 @@
+"""Date expressions in a sentence, resolved against the document's date.
+
+Handles full dates in the common English orders, month + year, bare years, ranges
+("from September 10 to 11", "December 15-18, 2023"), quarters, and relative expressions
+("last year", "this month", "on Tuesday", "next week") anchored on the publication date.
+Precision is kept: ``2023``, ``2023-09`` or ``2023-09-10``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_M = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_YEAR = r"(?P<year>(?:19[4-9]\d|20[0-4]\d))"
+_ORD = r"(?:st|nd|rd|th)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b")),
+    # September 10, 2023 / Sept. 10-11, 2023 / September 10 to 11, 2023
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_M}\s+(?P<day>\d{{1,2}}){_ORD}(?:\s*(?:-|–|to|and)\s*\d{{1,2}}{_ORD})?"
+            rf"(?:,?\s+{_YEAR})?\b"
+        ),
+    ),
+    # 10 September 2023 / 10-11 September 2023 / 10th of September
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}}){_ORD}(?:\s*(?:-|–|to|and)\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?"
+            rf"{_M}(?:,?\s+{_YEAR})?\b"
+        ),
+    ),
+    ("my", re.compile(rf"\b{_M},?\s+(?:of\s+)?{_YEAR}\b")),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter"
+            rf"(?:\s+of\s+{_YEAR})?",
+            re.I,
+        ),
+    ),
+    ("q", re.compile(rf"\bQ(?P<qn>[1-4])[\s/-]*{_YEAR}?\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>(?:last|this|next|past|previous|coming)\s+(?:year|month|week)|"
+            r"earlier this (?:year|month|week)|later this (?:year|month)|"
+            r"today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|"
+            r"(?:last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"|(?:on\s+|late\s+|early\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+            r"Sunday))\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/]|-\d)")),
+    ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}\b(?!\s*\d)")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    kind: str  # explicit | relative | year | quarter
+
+
+def parse_anchor(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, anchor: date | None, fallback_year: int | None) -> int | None:
+    if fallback_year:
+        return fallback_year
+    if anchor is None:
+        return None
+    # A month far after the anchor month most likely refers to the previous year.
+    return anchor.year - 1 if month > anchor.month + 2 else anchor.year
+
+
+def _relative(rel: str, anchor: date) -> str | None:
+    r = rel.lower().split()
+    if rel.lower() in ("today", "tonight") or rel.lower().startswith("this ") and r[1] in (
+        "morning", "afternoon", "evening",
+    ):
+        return anchor.isoformat()
+    if rel.lower() == "yesterday":
+        return (anchor - timedelta(days=1)).isoformat()
+    if rel.lower() == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat()
+    unit = r[-1]
+    if unit in WEEKDAYS:
+        wd = WEEKDAYS[unit]
+        if r[0] == "next":
+            delta = (wd - anchor.weekday()) % 7 or 7
+            return (anchor + timedelta(days=delta)).isoformat()
+        delta = (anchor.weekday() - wd) % 7
+        if r[0] == "last" and delta == 0:
+            delta = 7
+        return (anchor - timedelta(days=delta)).isoformat()
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "earlier": 0, "later": 0,
+            "next": 1, "coming": 1}.get(r[0], 0)
+    if unit == "year":
+        return _fmt(anchor.year + step)
+    if unit == "month":
+        m = anchor.month + step
+        y = anchor.year + (m - 1) // 12
+        return _fmt(y, (m - 1) % 12 + 1)
+    if unit == "week":
+        d = anchor + timedelta(weeks=step)
+        return _fmt(d.year, d.month)
+    return None
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+    """All date expressions in ``text``, most specific first where spans overlap."""
+    anchor = parse_anchor(published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    years_in_text = [int(y) for y in re.findall(r"\b(19[4-9]\d|20[0-4]\d)\b", text)]
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            gd = m.groupdict()
+            value: str | None = None
+            k = "explicit"
+            if kind == "iso":
+                value = _fmt(int(gd["year"]), int(gd["mnum"]), int(gd["day"]))
+            elif kind in ("mdy", "dmy", "my", "month"):
+                month = MONTHS[gd["month"].lower().rstrip(".")]
+                if kind == "month" and gd["month"].lower() in ("may", "mar"):
+                    continue
+                year = int(gd["year"]) if gd.get("year") else None
+                if year is None:
+                    year = _infer_year(month, anchor, None)
+                if year is None:
+                    continue
+                day = int(gd["day"]) if gd.get("day") else None
+                value = _fmt(year, month, day)
+            elif kind in ("quarter", "q"):
+                q = gd.get("q") or gd.get("qn") or ""
+                qn = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                      "fourth": 4, "4th": 4, "last": 4}.get(q.lower(), int(q) if q.isdigit() else 0)
+                year = int(gd["year"]) if gd.get("year") else (
+                    years_in_text[0] if years_in_text else (anchor.year if anchor else None)
+                )
+                if year is None or not qn:
+                    continue
+                value = _fmt(year, 3 * qn - 2)
+                value = _fmt(year)  # a quarter is reported at year precision
+                k = "quarter"
+            elif kind == "relative":
+                if anchor is None:
+                    continue
+                value = _relative(re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I),
+                                  anchor)
+                k = "relative"
+            elif kind == "year":
+                value = gd["year"]
+                k = "year"
+            if value:
+                found.append(DateMention(s, e, m.group(0), value, k))
+                taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -1,0 +1,355 @@
+"""Event rules: trigger patterns → typed events with source, target, date, place and status.
+
+Each rule names how its actors are placed around the trigger (its *frame*):
+
+- ``svo``: source before the trigger, target(s) after ("A visited B", "A signed with B").
+- ``ovs``: host before, visitor after ("A received B" → visit B→A).
+- ``passive``: "A was received by B" → source A, target B.
+- ``between``: "talks between A and B".
+- ``pair``: both actors before ("A and B signed", "A and B held talks").
+- ``in_for``: "A, who is in B for a state visit" → A→B.
+
+Aggregates ("28 phone calls") are left to figures, negated triggers are dropped, and
+future or announced actions keep their event with status ``planned``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.dates import DateMention
+from diplograph.extract.plover import to_plover
+from diplograph.extract.slots import Slot
+from diplograph.models import Actor, Event, Evidence
+
+EVENT_RULES_VERSION = "diplograph.event_rules.v1"
+
+_ADJ = r"(?:\w+[\s-]+){0,4}?"
+_AGREEMENT = (
+    r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|MOUs?|accords?|deals?|declarations?|"
+    r"FTAs?|conventions?|protocols?|pacts?|communiqu[ée]s?|charters?|contracts?|"
+    r"documents|letters? of intent|arrangements?|statements?|plans? of action|action plans?|"
+    r"partnership framework)"
+)
+_CONF = (
+    r"(?:summits?|conferences?|forums?|fora|sessions?|dialogues?|meetings? of|meetings?|"
+    r"ceremon(?:y|ies)|congress|assembly|G20|G7|APEC|COP\s?\d+|retreat|expo|festival|games)"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str
+    pattern: re.Pattern[str]
+    frame: str
+    confidence: float = 0.7
+    needs: re.Pattern[str] | None = None  # another phrase the sentence must contain
+
+
+def _r(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.I)
+
+
+RULES: list[Rule] = [
+    # --- visits -------------------------------------------------------------------------------
+    Rule("VISIT", _r(rf"\b(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king)|conduct(?:s|ed|ing)?|"
+                    rf"beg(?:in|an|un|ins)|start(?:s|ed)?|undert(?:ake|ook|aking|akes)|"
+                    rf"wrap(?:s|ped)? up|conclud(?:e|es|ed|ing)|(?:is|was|are|were|be|been) on|"
+                    rf"embark(?:s|ed)? on)\s+(?:an?|his|her|their|the|its)?\s*{_ADJ}"
+                    rf"(?:visit|trip|tour|journey)s?\s+(?:to|in)\b"), "svo", 0.9),
+    Rule("VISIT", _r(r"\b(?:state|official|working|first|historic|two-day|three-day|"
+                     r"four-day|five-day)\s+visits?\s+to\b"), "svo", 0.85),
+    Rule("VISIT", _r(r"\bvisits?\s+(?:by|of)\b(?=.{0,80}\bto\b)"), "of_to", 0.8),
+    Rule("VISIT", _r(r"\b(?:visit(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?[A-Z])"), "svo", 0.75),
+    Rule("VISIT", _r(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)?)\s+in\b"), "svo", 0.7,
+         needs=_r(r"\bvisit|\btrip|\btour|delegation")),
+    Rule("VISIT", _r(r"\btravel(?:s|ed|led|ing|ling)?\s+to\b"), "svo", 0.75),
+    Rule("VISIT", _r(r"\bfor\s+an?\s+(?:\w+\s+){0,2}visit\b"), "in_for", 0.8),
+    Rule("VISIT", _r(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?)\b"
+                     r"(?=\s+(?:and\s+(?:receiv|welcom)\w*\s+)?(?:the\s+)?(?:visiting|[A-Z]))"),
+         "ovs", 0.7),
+    Rule("VISIT", _r(r"\b(?:was|were|is|are|been)\s+(?:warmly\s+)?(?:received|welcomed|hosted)"
+                     r"\s+by\b"), "passive", 0.7),
+    # --- meetings and calls ----------------------------------------------------------------------
+    Rule("CALL", _r(r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
+                    r"conversations?|conferences?|meetings?|summit)\b|\bspoke\s+by\s+phone\b|"
+                    r"\bphoned\b|\bcall(?:ed)?\s+(?:with|to)\b"), "svo", 0.85),
+    Rule("MEET", _r(r"\btalks\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"), "between", 0.85),
+    Rule("MEET", _r(r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
+                    r"(?:talks|meetings?|discussions?|a working session|working sessions|"
+                    r"consultations?|a bilateral meeting)\b"), "svo", 0.85),
+    Rule("MEET", _r(r"\b(?:met|meets|meeting|meet)\s+(?:with\s+)?(?=.{0,60}[A-Z])"), "svo", 0.8),
+    Rule("MEET", _r(r"\b(?:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
+                    r"with\b"), "svo", 0.75),
+    # --- agreements and tiers ------------------------------------------------------------------
+    Rule("AGREE_SIGN", _r(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|adopt(?:s|ed)|"
+                          r"ratif(?:y|ies|ied)|conclud(?:ed)|exchang(?:ed|e))\b"), "svo", 0.8,
+         needs=_r(_AGREEMENT)),
+    # --- support, aid ----------------------------------------------------------------------------
+    Rule("STATEMENT_SUPPORT", _r(r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
+                                 r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
+                                 r"(?:\w+\s+){0,3}support\s+for\b|\bbacks?\b|\bbacked\b|"
+                                 r"\bendors(?:e|es|ed)\b"), "svo", 0.65),
+    Rule("AID", _r(r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
+                   r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
+                   r"gift(?:s|ed)?|offer(?:s|ed)?|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
+                   r"airlift(?:s|ed)?|ship(?:s|ped)?)\b"), "svo", 0.7,
+         needs=_r(r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
+                  r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
+                  r"disaster)\b")),
+    # --- elections -------------------------------------------------------------------------------
+    Rule("ELECTED", _r(r"\b(?:(?:was|were|been|be|is|are|got|get|gets|being)\s+(?:re-?)?elected|"
+                       r"won\s+(?:a\s+)?(?:seat|election|\w+\s+seat)|wins\s+(?:a\s+)?seat|"
+                       r"will\s+join)\b"), "svo", 0.8,
+         needs=_r(r"\b(?:Council|Commission|Committee|Board|Court|Assembly|member|seat|UN"
+                  r"\w*|vote)")),
+    # --- conferences -----------------------------------------------------------------------------
+    Rule("CONFERENCE", _r(rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)?|"
+                          rf"co-chair(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|"
+                          rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed)?|"
+                          rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:\w+[\s-]+){{0,8}}?"
+                          rf"{_CONF}\b"), "svo", 0.75),
+    # --- conflict --------------------------------------------------------------------------------
+    Rule("PROTEST_ACCUSE", _r(r"\b(?:protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
+                              r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
+                              r"denounc(?:e|es|ed)|accus(?:e|es|ed)|criticiz(?:e|es|ed)|"
+                              r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
+                              r"(?:the\s+)?(?:claims?|accusations?)|blam(?:e|es|ed))\b"),
+         "svo", 0.75),
+    Rule("SANCTION", _r(r"\b(?:impos(?:e|es|ed|ing)\s+(?:\w+\s+){0,5}?(?:sanctions|tariffs|"
+                        r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
+                        r"announc(?:es|ed))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
+                        r"(?=[A-Z])|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"),
+         "svo", 0.8),
+    Rule("OTHER_CONFLICT", _r(r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med)|fired\s+"
+                              r"(?:on|at)|attack(?:s|ed)|clash(?:es|ed)|cut\s+(?:off\s+)?"
+                              r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
+                              r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
+                              r"harass(?:es|ed)|threaten(?:s|ed)|urg(?:e|es|ed)\s+\w+\s+to\s+"
+                              r"(?:change|stop|halt|refrain|withdraw|cease))\b"), "svo", 0.65),
+    # --- evacuation and other cooperation ------------------------------------------------------
+    Rule("EVACUATE", _r(r"\b(?:evacuat(?:e|es|ed|ing|ion)|repatriat(?:e|es|ed|ing|ion)|"
+                        r"brought\s+(?:\w+\s+){0,4}home|bring(?:s|ing)?\s+(?:\w+\s+){0,4}home|"
+                        r"return(?:ed)?\s+(?:\w+\s+){0,4}(?:citizens|nationals)\s+home|"
+                        r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
+                        r"(?:citizens|nationals))\b"), "evac", 0.8),
+    Rule("OTHER_COOPERATE", _r(r"\b(?:open(?:s|ed)?\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?"
+                               r"(?:office|embassy|consulate|representative office)|"
+                               r"co-?sponsor(?:s|ed)?|establish(?:es|ed)?\s+diplomatic\s+"
+                               r"relations|inscrib(?:ed)|recogni[sz]ed\s+(?:by\s+UNESCO|as\s+a\s+"
+                               r"(?:world|UNESCO))|draft(?:ed)?\s+(?:a\s+|the\s+)?resolution)"),
+         "svo", 0.65),
+]
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|refused\s+to|declined\s+to|denied|failed\s+to|without|"
+    r"cancel(?:l?ed)?|postpone[sd]?|called\s+off)\b[\w\s,]{0,20}$",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|to|plans?\s+to|is\s+(?:scheduled|expected|set|due)\s+to|"
+    r"are\s+(?:scheduled|expected|set|due)\s+to|upcoming|intends?\s+to|going\s+to)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+_AGGREGATE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds|several|numerous|many))\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_LIST_GAP = re.compile(
+    r"^(?:\s|,|;|and\b|&|as well as\b|the\b|his\b|her\b|their\b|its\b|counterparts?\b|from\b|"
+    r"of\b|with\b|leaders?\b|to\b|representatives?\b|delegations?\b|Prime Ministers?\b|"
+    r"Presidents?\b|Foreign Ministers?\b|Ministers?\b|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}(?=\s*(?:,|and\b|$)))*$"
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bsaid\b|\bwhich\b", re.I)
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    doc_id: str
+    sent_idx: int
+    start: int
+    text: str
+    slots: list[Slot]
+    dates: list[DateMention]
+    fallback_date: str | None
+    location: str | None
+    home: Actor
+
+
+def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:
+    cands = [s for s in ctx.slots if s.end <= pos and not s.location]
+    if not cands:
+        return []
+    # stay in the trigger's clause
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, 0, pos)]
+    floor = breaks[-1] if breaks else 0
+    in_clause = [s for s in cands if s.start >= floor] or cands
+    if nearest:
+        return _coordinated(ctx, in_clause[::-1], reverse=True)
+    return _coordinated(ctx, in_clause)
+
+
+def _actors_after(ctx: UnitContext, pos: int, limit: int = 160) -> list[Slot]:
+    cands = [s for s in ctx.slots if s.start >= pos and not s.location and s.start - pos < limit]
+    if not cands:
+        return []
+    brk = _CLAUSE_BREAK.search(ctx.text, pos)
+    if brk and brk.start() < cands[0].start:
+        return []
+    return _coordinated(ctx, cands)
+
+
+def _coordinated(ctx: UnitContext, slots: list[Slot], reverse: bool = False) -> list[Slot]:
+    """The first slot plus the slots listed with it ("A, B and C")."""
+    out = [slots[0]]
+    for s in slots[1:]:
+        prev = out[-1]
+        gap = ctx.text[s.end : prev.start] if reverse else ctx.text[prev.end : s.start]
+        if _LIST_GAP.match(gap) and ("," in gap or " and " in f" {gap} " or "&" in gap):
+            out.append(s)
+        else:
+            break
+    return out[::-1] if reverse else out
+
+
+def _date_for(ctx: UnitContext, pos: int) -> str | None:
+    if not ctx.dates:
+        return ctx.fallback_date
+    explicit = [d for d in ctx.dates if d.kind in ("explicit", "relative")]
+    pool = explicit or ctx.dates
+    # nearest to the trigger, preferring the more precise value
+    return min(pool, key=lambda d: (abs(d.start - pos), -len(d.value))).value
+
+
+def _status(ctx: UnitContext, pos: int) -> str:
+    before = ctx.text[max(0, pos - 40) : pos]
+    if _PLANNED.search(before):
+        return "planned"
+    return "happened"
+
+
+def _event(
+    ctx: UnitContext, rule: Rule, m: re.Match[str], src: Actor | None, tgt: Actor | None
+) -> Event:
+    ptype, pmode = to_plover(rule.type, ctx.text)
+    return Event(
+        type=rule.type,
+        evidence=Evidence(ctx.doc_id, ctx.sent_idx, ctx.start, ctx.start + len(ctx.text),
+                          ctx.text),
+        source=src,
+        target=tgt,
+        date=_date_for(ctx, m.start()),
+        location=ctx.location,
+        plover_type=ptype,
+        plover_mode=pmode,
+        status=_status(ctx, m.start()),
+        confidence=rule.confidence if src and tgt else round(rule.confidence * 0.7, 2),
+        trigger=m.group(0).strip(),
+    )
+
+
+def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | None, Slot | None]]:
+    text = ctx.text
+    before = _actors_before(ctx, m.start(), nearest=rule.frame == "in_for")
+    if rule.frame == "between":
+        after = _actors_after(ctx, m.end())
+        if len(after) >= 2:
+            return [(after[0], t) for t in after[1:]]
+        return [(after[0], None)] if after else []
+    if rule.frame == "pair" or (rule.frame == "svo" and len(before) >= 2 and rule.type in (
+        "MEET", "CALL", "AGREE_SIGN") and not _actors_after(ctx, m.end(), 60)):
+        return [(before[0], t) for t in before[1:]] if len(before) >= 2 else []
+    if rule.frame == "ovs":
+        after = _actors_after(ctx, m.end(), 90)
+        host = before[:1] or [None]
+        return [(v, host[0]) for v in after] if after else []
+    if rule.frame == "passive":
+        after = _actors_after(ctx, m.end(), 90)
+        return [(s, after[0] if after else None) for s in before]
+    if rule.frame == "of_to":
+        after = _actors_after(ctx, m.end(), 80)
+        to = re.search(r"\bto\b", text[m.end() :])
+        tgt = None
+        if to:
+            tslots = _actors_after(ctx, m.end() + to.end(), 80)
+            tgt = tslots[0] if tslots else None
+        return [(s, tgt) for s in after if tgt is None or s.start < m.end() + to.start()] if (
+            to and after) else []
+    if rule.frame == "in_for":
+        host_m = re.search(r"\b(?:in|to)\s+$", text[: m.start()].rstrip() + " ")
+        hosts = [s for s in ctx.slots if s.end <= m.start() and (s.location or True)]
+        host = hosts[-1] if hosts else None
+        visitors = [s for s in before if host is None or s.start < host.start]
+        _ = host_m
+        return [(v, host) for v in visitors[-1:]] if visitors and host else []
+    if rule.frame == "evac":
+        home = Slot(0, 0, ctx.home, ("HOME",))
+        src = before[0] if before else None
+        dem = [s for s in ctx.slots if "DEMONYM" in s.labels and s.start > m.start()]
+        if src is None:
+            src = dem[0] if dem else home
+        frm = re.search(r"\bfrom\b", text[m.end() :])
+        tgt = None
+        if frm:
+            after = [s for s in _actors_after(ctx, m.end() + frm.end(), 60)
+                     if s.code != src.code]
+            tgt = after[0] if len(after) == 1 else None
+        return [(src, tgt)]
+    # svo
+    after = _actors_after(ctx, m.end())
+    if rule.type == "VISIT":
+        after = [s for s in after if len(s.code) == 3] or after
+        if not after:
+            loc_after = [s for s in ctx.slots if s.start >= m.end() and s.location]
+            after = loc_after[:1]
+    if rule.type in ("ELECTED", "CONFERENCE"):
+        orgs = [s for s in ctx.slots if s.start >= m.start() and "ORG" in s.labels]
+        tgt = orgs[0] if orgs else None
+        srcs = before or ([] if rule.type == "ELECTED" else [])
+        return [(s, tgt) for s in srcs] or ([(None, tgt)] if tgt else [])
+    if not before and not after:
+        return []
+    srcs: list[Slot | None] = list(before[:1]) if before else [None]
+    if len(before) > 1 and rule.type in ("VISIT", "SANCTION", "PROTEST_ACCUSE", "AID"):
+        srcs = list(before)
+    tgts: list[Slot | None] = list(after) if after else [None]
+    return [(s, t) for s in srcs for t in tgts]
+
+
+def extract_events(ctx: UnitContext) -> list[Event]:
+    """All events a unit states, one per (type, source, target)."""
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    covered: list[tuple[int, int, str]] = []
+    for rule in RULES:
+        if rule.needs is not None and not rule.needs.search(ctx.text):
+            continue
+        for m in rule.pattern.finditer(ctx.text):
+            if any(a <= m.start() < b and t == rule.type for a, b, t in covered):
+                continue
+            before = ctx.text[: m.start()]
+            if _NEGATION.search(before[-45:]):
+                continue
+            if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
+                _AGGREGATE.search(before[-30:])
+            ):
+                continue
+            for src_slot, tgt_slot in _roles(ctx, rule, m):
+                src = src_slot.actor if src_slot else None
+                tgt = tgt_slot.actor if tgt_slot else None
+                if src and tgt and src.code == tgt.code:
+                    continue
+                if src is None and tgt is None:
+                    continue
+                key = (rule.type, src.code if src else None, tgt.code if tgt else None)
+                rkey = (rule.type, key[2], key[1])
+                if key in seen or rkey in seen:
+                    continue
+                seen.add(key)
+                events.append(_event(ctx, rule, m, src, tgt))
+            covered.append((m.start(), m.end(), rule.type))
+    return events

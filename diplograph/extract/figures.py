@@ -1,0 +1,311 @@
+"""Figures: numbers with scale and currency, qualifiers, units, indicators and periods.
+
+``indicator`` comes from ``INDICATORS``: a documented, extensible vocabulary keyed on the
+noun that follows the number and on cue words in the sentence. Years, calendar dates,
+ordinals in names ("42nd ASEAN Summit"), anniversaries and durations are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.models import Evidence, Figure
+
+FIGURE_RULES_VERSION = "diplograph.figure_rules.v1"
+
+_NUM_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_SCALE = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_CUR_PREFIX = {
+    "us$": "USD", "usd": "USD", "$": "USD", "u.s.$": "USD", "vnd": "VND", "€": "EUR",
+    "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+    "rmb": "CNY", "cny": "CNY", "a$": "AUD", "aud": "AUD", "s$": "SGD", "inr": "INR",
+    "rs": "INR", "krw": "KRW",
+}
+_CUR_SUFFIX = [
+    (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"), (r"vnd|dong", "VND"),
+    (r"euros?|eur", "EUR"), (r"yuan|rmb|cny", "CNY"), (r"yen|jpy", "JPY"),
+    (r"pounds?\s+sterling|gbp", "GBP"), (r"won|krw", "KRW"), (r"rupees?", "INR"),
+    (r"roubles?|rubles?", "RUB"), (r"baht", "THB"), (r"ringgit", "MYR"),
+]
+_NUMBER = re.compile(
+    r"(?P<cur>US\$|U\.S\.\s?\$|USD\s?|VND\s?|EUR\s?|€|£|¥|\$|A\$|S\$|RMB\s?|Rs\.?\s?)?"
+    r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
+    r"(?P<pct>\s*(?:%|percent\b|per\s+cent\b))?",
+    re.I,
+)
+_WORD_NUMBER = re.compile(
+    r"\b(?P<word>" + "|".join(_NUM_WORDS) + r"|twice)\b(?!-)", re.I
+)
+_ORDINAL_FACT = re.compile(
+    r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?P<what>time\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
+    r"(?:biggest|largest)\s+(?:\w+\s+){0,2}partner\b)",
+    re.I,
+)
+_QUALIFIERS = [
+    (r"more\s+than|upwards\s+of", "more_than"),
+    (r"over|exceed(?:ed|s|ing)?|above|at\s+least|surpass(?:ed)?", "over"),
+    (r"about|around|approximately|roughly|some|nearly\s+about|an\s+estimated|approx\.?", "about"),
+    (r"nearly|almost|close\s+to|just\s+under|up\s+to", "nearly"),
+]
+_QUAL_RE = [(re.compile(rf"\b(?:{p})\s*(?:(?:US)?\$|USD|VND)?\s*$", re.I), q) for p, q in _QUALIFIERS]
+
+UNIT_NOUNS: list[tuple[str, str]] = [
+    (r"flights?", "flights"),
+    (r"(?:\w+-)?person\b|people|persons|citizens|nationals|residents|workers|migrants|"
+     r"students|tourists|visitors|experts|diplomats|staff|personnel|troops|soldiers|"
+     r"peacekeepers|officers|doctors|volunteers|refugees|victims|celebrities|rescuers|"
+     r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
+     r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
+     r"engineers|members of", "people"),
+    (r"countries|nations|economies|territories|member\s+states|states|partners|"
+     r"governments|jurisdictions", "countries"),
+    (r"votes?|ballots?", "votes"),
+    (r"doses?", "doses"),
+    (r"tons?|tonnes?", "tons"),
+]
+_EXCLUDE_AFTER = re.compile(
+    r"^\s*(?:-?\s*)?(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur(?:y|ies)|"
+    r"(?:st|nd|rd|th)\b|-year|-month|-day|-week|year-old|a\.?m\.?|p\.?m\.?|o'clock|km|"
+    r"kilomet|miles?|meters?|metres?|square)",
+    re.I,
+)
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Decree|Directive|Resolution|Article|Section|Summit|COP|Flight|"
+    r"Chapter|Law|Decision|Circular|Clause|Point|Item|Room|Code|Form|Session|Conference|"
+    r"Games|Covid|COVID|level|Level|Phase|phase|Route|Highway|page|Plenum|term|Term)"
+    r"\.?\s*|[A-Za-z]-?|#)$"
+)
+_YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
+
+INDICATORS: list[tuple[str, str, str]] = [
+    # (unit, cue regex on the sentence, indicator) — first match wins; extend freely.
+    ("USD", r"\bfdi\b|foreign\s+(?:direct\s+)?invest|invested\s+capital", "fdi_value"),
+    ("USD", r"\bexport", "export_value"),
+    ("USD", r"\bimport(?!-export)", "import_value"),
+    ("USD", r"\btrade|turnover|import-export|two-way", "trade_value"),
+    ("USD", r"\baid\b|assistance|relief|donat|grant|pledg|support", "aid_value"),
+    ("percent", r"\bgrowth|grew|rose|increase|rise|up\b", "growth_rate"),
+    ("flights", r"", "flights"),
+    ("people", r"evacuat|repatriat|bring\w*\s+home|brought\s+home|return\w*\s+(?:\w+\s+)?home|"
+               r"back\s+home|citizen", "citizens_repatriated"),
+    ("people", r"dead|killed|death", "deaths"),
+    ("people", r"injur", "injured"),
+    ("people", r"touris", "tourists"),
+    ("people", r"rescue", "rescue_personnel"),
+    ("people", r"diplomat", "diplomats"),
+    ("countries", r"diplomatic\s+relations", "countries_with_diplomatic_relations"),
+    ("countries", r"comprehensive\s+strategic\s+partner|global\s+strategic",
+     "comprehensive_strategic_partners"),
+    ("countries", r"strategic\s+partner", "strategic_partners"),
+    ("countries", r"comprehensive\s+partner", "comprehensive_partners"),
+    ("countries", r"co-?sponsor", "resolution_cosponsors"),
+    ("countries", r"elected|seats?\b", "members_elected"),
+    ("countries", r"", "countries_count"),
+    ("votes", r"", "votes"),
+    ("doses", r"vaccin|doses", "vaccine_doses"),
+    ("count", r"phone\s+calls|\bcalls\b|phone\s+talks", "phone_calls"),
+    ("count", r"visits?\b.{0,40}\breceived|received\s+\d+\s+visits|visits\s+to\s+vietnam",
+     "visits_received"),
+    ("count", r"overseas\s+visits|visits?\s+abroad|foreign\s+visits|visits", "visits_abroad"),
+    ("count", r"agreements?|documents?|memorand|mous?", "agreements_signed"),
+    ("count", r"meetings|conferences", "meetings"),
+    ("count", r"sanction", "sanction_rounds"),
+    ("count", r"projects", "investment_projects"),
+    ("count", r"initiatives", "initiatives"),
+]
+_NOUN_INDICATOR = [
+    (r"calls?", "phone_calls"), (r"visits?", "visits"), (r"agreements?|documents?|mous?",
+     "agreements_signed"), (r"meetings?|conferences?|summits?", "meetings"),
+    (r"projects?", "investment_projects"), (r"initiatives?", "initiatives"),
+    (r"rounds?|packages?", "sanction_rounds"), (r"seats?", "seats"), (r"teams?", "teams"),
+    (r"activities", "activities"), (r"delegations?", "delegations"),
+]
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    text: str
+
+
+def _qualifier(before: str) -> str | None:
+    for pat, q in _QUAL_RE:
+        if pat.search(before):
+            return q
+    return None
+
+
+def _unit_after(after: str) -> tuple[str | None, str]:
+    """Unit from the words after a number (skipping up to three modifiers)."""
+    m = re.match(r"^[\s-]*((?:[\w’'-]+\s+){0,3}?)([\w-]+)", after)
+    head = after[:60]
+    for pat, unit in UNIT_NOUNS:
+        if re.match(rf"^[\s-]*(?:[\w’'-]+\s+){{0,3}}?(?:{pat})\b", head, re.I):
+            noun = re.match(rf"^[\s-]*(?:[\w’'-]+\s+){{0,3}}?((?:{pat}))", head, re.I)
+            return unit, noun.group(1) if noun else ""
+    return None, m.group(2) if m else ""
+
+
+def _currency_after(after: str) -> str | None:
+    for pat, code in _CUR_SUFFIX:
+        if re.match(rf"^\s*(?:{pat})\b", after, re.I):
+            return code
+    return None
+
+
+def _indicator(unit: str, noun: str, text: str) -> str:
+    low = text.lower()
+    if unit == "count":
+        for pat, ind in _NOUN_INDICATOR:
+            if re.fullmatch(pat, noun.lower()):
+                if ind == "visits":
+                    return "visits_received" if re.search(
+                        r"\breceiv\w*\s+(?:\w+\s+){0,2}$", low.split(noun.lower())[0][-40:] + " "
+                    ) else "visits_abroad"
+                return ind
+        return f"{noun.lower()}_count" if noun and noun.isalpha() else "count"
+    for u, cue, ind in INDICATORS:
+        if u == unit and (not cue or re.search(cue, low)):
+            return ind
+    if unit not in ("USD", "percent", "people", "countries", "flights", "votes", "doses"):
+        return f"value_{unit.lower()}"
+    return f"{unit}_count"
+
+
+def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
+    out: list[NumberMatch] = []
+    for m in _NUMBER.finditer(text):
+        s, e = m.start("num"), m.end()
+        if any(a <= s < b for a, b in skip):
+            continue
+        raw = m.group("num")
+        before = text[:s]
+        after = text[e:]
+        if _EXCLUDE_BEFORE.search(before[-12:]) and not m.group("cur"):
+            continue
+        if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[-–]\d", after) and not (
+            m.group("pct")
+        ):
+            continue
+        if re.match(r"^\s*/\s*\d", after):
+            nxt = re.match(r"^\s*/\s*(\d+)", after)
+            if nxt and re.search(r"vote|ballot|member|elect|won", text, re.I):
+                out.append(NumberMatch(m.start(), e + nxt.end(), float(raw.replace(",", "")),
+                                       "votes", m.group(0) + nxt.group(0)))
+            continue
+        if _EXCLUDE_AFTER.match(after) and not m.group("cur"):
+            continue
+        if re.match(r"^\s*(?:th|st|nd|rd)?\s*anniversary", after, re.I):
+            continue
+        scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        if m.group("scale") and m.group("scale").lower() in ("m", "k", "b") and not (
+            m.group("cur") or _currency_after(after)
+        ):
+            continue
+        if _YEAR.match(raw) and not (m.group("cur") or m.group("scale") or m.group("pct")):
+            continue
+        value = float(raw.replace(",", "")) * scale
+        unit: str | None = None
+        cur = (m.group("cur") or "").strip().lower().replace(" ", "")
+        if m.group("pct"):
+            unit = "percent"
+        elif cur:
+            unit = _CUR_PREFIX.get(cur, "USD")
+        else:
+            unit = _currency_after(after)
+        out.append(NumberMatch(m.start(), e, round(value, 6), unit, m.group(0)))
+    return out
+
+
+def extract_figures(
+    doc_id: str,
+    sent_idx: int,
+    start: int,
+    text: str,
+    skip: list[tuple[int, int]],
+    period: str | None,
+    subject: str | None,
+) -> list[Figure]:
+    """Figures stated in one unit; ``skip`` holds spans already used by dates."""
+    ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
+    figs: list[Figure] = []
+
+    def add(s: int, e: int, value: float, unit: str | None, expr: str, noun_unit: bool) -> None:
+        after = text[e:]
+        noun = ""
+        if unit is None:
+            unit, noun = _unit_after(after)
+            if unit is None:
+                if not noun or not noun_unit:
+                    return
+                unit = "count"
+        qual = _qualifier(text[:s][-25:])
+        figs.append(
+            Figure(
+                indicator=_indicator(unit, noun, text),
+                value=value,
+                unit=unit,
+                evidence=ev,
+                qualifier=qual,
+                period=period,
+                subject=subject,
+                text=expr,
+            )
+        )
+
+    for n in find_numbers(text, skip):
+        add(n.start, n.end, n.value, n.unit, n.text, True)
+    for m in _WORD_NUMBER.finditer(text):
+        w = m.group("word").lower()
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        if re.search(r"\b(?:the|these|those|both|all|its|their|our|of)\s+$", text[: m.start()],
+                     re.I) and w != "twice":
+            continue
+        if w == "twice":
+            figs.append(Figure("count", 2, "count", ev, None, period, subject, m.group(0)))
+            continue
+        after = text[m.end() :]
+        if _EXCLUDE_AFTER.match(after) or re.match(r"^\s*(?:of\s+(?:them|the)|sides?|"
+                                                    r"parties|leaders)\b", after, re.I):
+            continue
+        unit, noun = _unit_after(after)
+        if unit is None and not re.match(
+            r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?:flights|calls|visits|"
+            r"agreements|documents|teams|rounds|packages|seats|sites|projects|initiatives|"
+            r"meetings|summits|conferences|resolutions|titles|delegations|ships|planes|"
+            r"aircraft)\b", after, re.I):
+            continue
+        add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
+    for m in _ORDINAL_FACT.finditer(text):
+        o = m.group("ord").lower()
+        value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        what = m.group("what").lower()
+        if what.startswith("time"):
+            figs.append(Figure("count", value, "count", ev, None, period, subject, m.group(0)))
+        elif "biggest" in what or "largest" in what:
+            figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject,
+                               m.group(0)))
+        else:
+            tier = re.sub(r"\s+partner$", "", what).replace(" ", "_")
+            figs.append(Figure(f"{tier}_partners", value, "countries", ev, None, period,
+                               subject, m.group(0)))
+    return figs

@@ -1,0 +1,114 @@
+"""Bundled gazetteers (countries, demonyms, capitals, organisations, leaders) as data.
+
+Everything is read from ``diplograph/data/gazetteer/*.csv`` (see ``data/SOURCES.md``) and
+turned into EntityRuler patterns. The result is immutable and built once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+GAZETTEER_VERSION = "diplograph.gazetteer.v1"
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    role: str
+    country: str
+    start: str
+    end: str  # "" while in office
+
+    def in_office(self, when: str | None) -> bool:
+        if not when:
+            return not self.end
+        return (not self.start or self.start[: len(when)] <= when) and (
+            not self.end or when <= self.end[: len(when)] or self.end.startswith(when)
+        )
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables for actor resolution; built from the bundled CSV files."""
+
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> display name
+    org_names: dict[str, str] = field(default_factory=dict)
+    leaders: dict[str, list[Leader]] = field(default_factory=dict)  # surface -> leaders
+    full_leader_names: set[str] = field(default_factory=set)
+    capitals: dict[str, str] = field(default_factory=dict)  # surface -> code
+    patterns: list[dict[str, Any]] = field(default_factory=list)
+
+    def name_of(self, code: str) -> str:
+        return self.country_names.get(code) or self.org_names.get(code) or code
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = resources.files("diplograph.data") / "gazetteer" / name
+    with path.open(encoding="utf-8") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+# Surface forms that are too ambiguous in English prose to be matched as actors.
+_STOP = {
+    "US", "Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "China", "Korea", "Male",
+    "Victoria", "Nice", "Lima", "Sucre", "Asia", "Kingston", "Roseau", "Palestinian",
+}
+_KEEP_DESPITE_STOP = {"US", "Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "China",
+                      "Korea"}
+
+
+def _add(pats: list[dict[str, Any]], label: str, text: str, ent_id: str) -> None:
+    text = text.strip()
+    if not text or (text in _STOP and text not in _KEEP_DESPITE_STOP):
+        return
+    pats.append({"label": label, "pattern": text, "id": ent_id})
+    upper = text.upper()
+    if upper != text and len(text) > 3:
+        pats.append({"label": label, "pattern": upper, "id": ent_id})
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load and index every bundled gazetteer file (cached, read-only)."""
+    g = Gazetteer()
+    pats = g.patterns
+    for row in _rows("countries.csv"):
+        code = row["code"].strip()
+        g.country_names[code] = row["name"].strip()
+        for v in [row["name"], *_split(row.get("variants"))]:
+            _add(pats, "COUNTRY", v, code)
+        for v in _split(row.get("demonyms")):
+            _add(pats, "DEMONYM", v, code)
+        for v in _split(row.get("capitals")):
+            g.capitals[v] = code
+            _add(pats, "CAPITAL", v, code)
+    for row in _rows("organizations.csv"):
+        code = row["code"].strip()
+        g.org_names[code] = row["name"].strip()
+        for v in [code, row["name"], *_split(row.get("variants"))]:
+            if v and v.upper() == v and len(v) <= 2:
+                continue
+            _add(pats, "ORG", v, code)
+    for row in _rows("leaders.csv"):
+        leader = Leader(
+            name=row["name"].strip(),
+            role=row["role"].strip(),
+            country=row["country"].strip(),
+            start=(row.get("start") or "").strip(),
+            end=(row.get("end") or "").strip(),
+        )
+        g.full_leader_names.add(leader.name)
+        for v in [leader.name, *_split(row.get("variants"))]:
+            g.leaders.setdefault(v, []).append(leader)
+    for surface in g.leaders:
+        pats.append({"label": "PERSON", "pattern": surface, "id": surface})
+    return g

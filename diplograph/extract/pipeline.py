@@ -1,0 +1,21 @@
+"""build_nlp(): blank English spaCy pipeline + our rule components. No model download."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from diplograph.extract import components  # noqa: F401  (registers factories)
+
+PIPELINE = ["diplograph_gazetteer_v1"]
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The extraction pipeline: tokenizer + gazetteer EntityRuler (cached per process)."""
+    nlp = spacy.blank("en")
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,163 @@
+"""Relationship tiers: a named pair + a canonical level, with status and previous level.
+
+Levels are normalised to a small vocabulary (``LEVELS``) from their many aliases
+("global strategic partner" and "comprehensive strategic cooperative partnership" are both
+*comprehensive strategic partnership*). A tier upgrade also yields a PARTNERSHIP_UPGRADE event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.slots import Slot
+from diplograph.models import Actor, Evidence, Relation
+
+LEVELS = [
+    "special relationship",
+    "comprehensive strategic partnership",
+    "strategic partnership",
+    "comprehensive partnership",
+    "diplomatic relations",
+]
+
+_W = r"(?:[\w’'-]+\s+){0,2}?"
+TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("comprehensive strategic partnership", re.compile(
+        rf"\b(?:comprehensive\s+strategic\s+{_W}partner(?:ship)?s?|global\s+strategic\s+"
+        r"partner(?:ship)?s?|all-round\s+strategic\s+(?:cooperative\s+)?partnership|"
+        r"comprehensive\s+strategic\s+cooperative\s+partnership)", re.I)),
+    ("strategic partnership", re.compile(
+        rf"\b(?<!comprehensive )(?<!global )strategic\s+{_W}partner(?:ship)?s?\b", re.I)),
+    ("comprehensive partnership", re.compile(
+        rf"\bcomprehensive\s+{_W}partner(?:ship)?s?\b", re.I)),
+    ("special relationship", re.compile(
+        r"\bspecial\s+(?:relationship|relations|ties|friendship|solidarity)\b|"
+        r"\bgreat\s+friendship,?\s+special\s+solidarity\b", re.I)),
+    ("diplomatic relations", re.compile(
+        r"\bdiplomatic\s+(?:relations|ties)\b", re.I)),
+]
+_UPGRADE = re.compile(
+    r"\b(?:elevat|upgrad|rais|lift|promot|deepen)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
+    r"\bincluded\s+into\s+this\s+group\b|\bbec(?:ome|omes|ame)\b.{0,40}partner\b|"
+    r"\bnew\s+(?:comprehensive\s+)?strategic\s+partner",
+    re.I,
+)
+_ESTABLISH = re.compile(r"\b(?:establish|set\s+up|forg|found)\w*\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<prev>[\w\s-]{5,60}?)\s+to\s+", re.I)
+_ANNIV = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.I)
+_PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*$")
+_CONTAINED = re.compile(r"\(|\)")
+
+
+@dataclass(frozen=True)
+class TierMention:
+    level: str
+    start: int
+    end: int
+
+
+def find_tiers(text: str) -> list[TierMention]:
+    """Tier phrases in a unit, longest (most specific) first where they overlap."""
+    out: list[TierMention] = []
+    for level, pat in TIER_PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in out):
+                continue
+            if level == "strategic partnership" and re.search(
+                r"(?:comprehensive|global)\s+$", text[: m.start()], re.I
+            ):
+                continue
+            out.append(TierMention(level, m.start(), m.end()))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) -> list[tuple[Actor, Actor]]:
+    actors = [s for s in slots if not s.location]
+    codes = {s.code for s in actors}
+    if len(codes) < 1:
+        return []
+    # explicit pairs: "A-B", "A and B"
+    best: tuple[int, Actor, Actor] | None = None
+    for a, b in zip(actors, actors[1:], strict=False):
+        if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]):
+            dist = min(abs(tier.start - b.end), abs(a.start - tier.end))
+            if best is None or dist < best[0]:
+                best = (dist, a.actor, b.actor)
+    others = [s for s in actors if s.code != home.code]
+    has_home = any(s.code == home.code for s in actors)
+    # "(A and B were included ...)" right after the tier: home + each
+    after = [s for s in others if 0 <= s.start - tier.end < 40]
+    if has_home and len(after) >= 2 and _CONTAINED.search(text[tier.end : after[0].start + 1]):
+        listed = [after[0]]
+        for s in after[1:]:
+            if re.match(r"^\s*(?:,|and)\s*(?:the\s+)?$", text[listed[-1].end : s.start]):
+                listed.append(s)
+        return [(home, s.actor) for s in listed]
+    if best is not None and (best[0] < 90 or len(codes) == 2):
+        return [(best[1], best[2])]
+    if len(codes) == 2:
+        a = actors[0]
+        b = next(s for s in actors if s.code != a.code)
+        return [(a.actor, b.actor)]
+    if not others:
+        return []
+    if has_home or len(codes) == 1:
+        nearest = min(others, key=lambda s: min(abs(s.start - tier.end), abs(tier.start - s.end)))
+        return [(home, nearest.actor)]
+    return []
+
+
+def _level_alias(text: str) -> str | None:
+    for t in find_tiers(text):
+        return t.level
+    return None
+
+
+def extract_relations(
+    doc_id: str,
+    sent_idx: int,
+    start: int,
+    text: str,
+    slots: list[Slot],
+    home: Actor,
+    date: str | None,
+    year_hint: int | None,
+) -> list[Relation]:
+    """Relations stated in one unit."""
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
+    tiers = find_tiers(text)
+    ft = _FROM_TO.search(text)
+    prev_level = _level_alias(ft.group("prev")) if ft else None
+    for tier in tiers:
+        if prev_level and ft and ft.start() <= tier.start < ft.end():
+            continue  # the "from X" part is the previous level, not a new claim
+        if re.match(r"\s*(?:countries|nations)\b", text[tier.end : tier.end + 12]) or re.search(
+            r"\b\d+\s+(?:countries\s+with\s+)?$|\bwith\s+$", text[: tier.start][-30:]
+        ) and not re.search(r"\(", text[tier.end : tier.end + 6]):
+            # "12 strategic partnership countries": a count, not a pair
+            if not re.search(r"\(", text[tier.end : tier.end + 6]):
+                continue
+        status = "mentioned"
+        if _UPGRADE.search(text):
+            status = "upgraded"
+        elif _ESTABLISH.search(text[max(0, tier.start - 80) : tier.end]):
+            status = "established"
+        rel_date = date
+        an = _ANNIV.search(text[: tier.start])
+        if an and year_hint:
+            rel_date = str(year_hint - int(an.group(1)))
+        for a, b in _pairs_near(text, slots, tier, home):
+            key = (*sorted((a.code, b.code)), tier.level)
+            if key in seen or a.code == b.code:
+                continue
+            seen.add(key)
+            out.append(
+                Relation(
+                    a=a.code, b=b.code, level=tier.level, evidence=ev, date=rel_date,
+                    status=status, previous=prev_level if status == "upgraded" else None,
+                )
+            )
+    return out

@@ -1,0 +1,59 @@
+"""Actor slots of one text unit: mentions merged into actors, locations set apart.
+
+"Vietnam's Prime Minister Pham Minh Chinh" is one slot (VNM, person, role); "in Hanoi"
+is a location, not an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.models import Actor, Mention
+
+_MERGE_GAP = re.compile(
+    r"^[\s,'’s\-–]*(?:(?:the|of|and|State|Party|[A-Z][a-z]+(?:\s+of\s+[A-Z][a-z]+)*)"
+    r"[\s,'’s\-–]*){0,8}$"
+)
+_LOC_BEFORE = re.compile(r"(?:\b(?:in|at|near|from)\s+(?:the\s+)?|,\s*)$")
+
+
+@dataclass
+class Slot:
+    start: int  # offsets relative to the unit
+    end: int
+    actor: Actor
+    labels: tuple[str, ...]
+    location: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.actor.code
+
+
+def build_slots(unit_text: str, unit_start: int, mentions: list[Mention]) -> list[Slot]:
+    """Merge adjacent mentions of the same actor; mark capitals after "in"/"at" as places."""
+    slots: list[Slot] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        s, e = m.start - unit_start, m.end - unit_start
+        before = unit_text[max(0, s - 12) : s]
+        is_loc = m.label == "CAPITAL" and bool(_LOC_BEFORE.search(before))
+        if slots and not is_loc:
+            prev = slots[-1]
+            gap = unit_text[prev.end : s]
+            if (
+                prev.code == m.actor.code
+                and not prev.location
+                and len(gap) < 60
+                and _MERGE_GAP.match(gap)
+                and " and " not in gap
+            ):
+                actor = prev.actor
+                if m.actor.person and not actor.person:
+                    actor = m.actor
+                prev.end = e
+                prev.actor = actor
+                prev.labels = (*prev.labels, m.label)
+                continue
+        slots.append(Slot(s, e, m.actor, (m.label,), is_loc))
+    return slots

@@ -1,0 +1,111 @@
+"""Ingest: paths → Documents (or one IngestError per bad item); the batch always goes on."""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from diplograph.errors import IngestError
+from diplograph.ingest.readers import (
+    Item,
+    parse_text,
+    read_feed,
+    read_html,
+    read_json,
+    read_jsonl_lines,
+    read_text,
+)
+from diplograph.ingest.normalize import decode_bytes
+
+__all__ = ["expand_paths", "read_documents", "read_path", "FORMATS"]
+
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | IngestError]:
+    """Files, folders (recursive, sorted), globs and '-' (stdin)."""
+    for raw in paths:
+        if raw == "-":
+            yield Path("-")
+            continue
+        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
+        if not matches:
+            yield IngestError("no file matches this pattern", item=raw, code="D108")
+        for m in matches:
+            p = Path(m)
+            if p.is_dir():
+                for f in sorted(p.rglob("*")):
+                    if f.is_file() and not any(part.startswith(".") for part in f.parts[-1:]):
+                        yield f
+            elif p.exists() or p.is_symlink():
+                yield p
+            else:
+                yield IngestError("path does not exist", item=raw, code="D108")
+
+
+def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Read one file with the reader its extension names; errors become items."""
+    item = str(path)
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read()
+            yield parse_text("stdin", decode_bytes(data, "stdin"), "stdin")
+            return
+        suffix = path.suffix.lower()
+        fmt = FORMATS.get(suffix)
+        if fmt is None:
+            yield IngestError(
+                f"unknown file type '{suffix or '(none)'}'; "
+                f"supported: {', '.join(sorted(FORMATS))}",
+                item=item,
+                code="D107",
+            )
+            return
+        size = path.stat().st_size
+        if fmt == "jsonl":
+            with path.open("rb") as fh:
+                yield from read_jsonl_lines(path, iter(fh))
+            return
+        if size > max_bytes:
+            yield IngestError(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit; "
+                "split it or raise DIPLOGRAPH_MAX_FILE_MB",
+                item=item,
+                code="D103",
+            )
+            return
+        data = path.read_bytes()
+        reader = {"txt": read_text, "html": read_html, "json": read_json, "feed": read_feed}[fmt]
+        yield from reader(path, data)
+    except IngestError as err:
+        yield err
+    except PermissionError:
+        yield IngestError("permission denied; check the file's permissions", item=item, code="D108")
+    except OSError as err:
+        yield IngestError(f"cannot read: {err.strerror or err}", item=item, code="D108")
+
+
+def read_documents(paths: Iterable[str], max_bytes: int = 25_000_000) -> Iterator[Item]:
+    """Yield every document (or error) found under ``paths``."""
+    for p in expand_paths(paths):
+        if isinstance(p, IngestError):
+            yield p
+        else:
+            yield from read_path(p, max_bytes)
+
+
+_ = parse_text

@@ -1,0 +1,85 @@
+"""Bytes → clean text: binary detection, encoding detection, NFC, content hashes, dates."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+from charset_normalizer import from_bytes
+
+from diplograph.errors import IngestError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes, item: str) -> str:
+    """Decode file bytes to text, detecting the encoding; refuse empty and binary input."""
+    if not data.strip():
+        raise IngestError("file is empty; nothing to ingest", item=item, code="D102")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        raise IngestError(
+            "looks like a binary file (NUL bytes); give a text, HTML, JSON or feed file",
+            item=item,
+            code="D101",
+        )
+    try:
+        return clean_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(
+            "cannot detect the text encoding; convert the file to UTF-8", item=item, code="D104"
+        )
+    text = str(best)
+    if len(_CONTROL.findall(text[:8192])) > 0.05 * max(1, len(text[:8192])):
+        raise IngestError("looks like a binary file (control bytes)", item=item, code="D101")
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, unify newlines and drop stray control characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def content_hash(text: str) -> str:
+    """Stable hash of a document's text, used to skip exact re-ingests."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def normalize_published(value: object) -> str | None:
+    """Turn a metadata date (ISO, RFC 822, US m/d/Y) into ``YYYY-MM-DD``; None if unknown."""
+    if value is None:
+        return None
+    raw = str(value).strip()
+    if not raw:
+        return None
+    m = _MDY.match(raw)
+    if m:
+        month, day, year = (int(g) for g in m.groups())
+        try:
+            return datetime(year, month, day).date().isoformat()
+        except ValueError:
+            return None
+    iso = raw.replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(iso).date().isoformat()
+    except ValueError:
+        pass
+    if re.match(r"^\d{4}-\d{2}-\d{2}", raw):
+        return raw[:10]
+    try:
+        return parsedate_to_datetime(raw).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None

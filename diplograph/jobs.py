@@ -1,0 +1,135 @@
+"""Jobs that tie the stages together: ingest (read → extract → store) and re-extract."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from diplograph.errors import ExtractError, IngestError
+from diplograph.extract import EXTRACTOR_VERSION, extract
+from diplograph.ingest import read_documents
+from diplograph.ingest.normalize import content_hash
+from diplograph.models import Document
+from diplograph.settings import Settings
+from diplograph.store import Store
+
+
+@dataclass
+class IngestSummary:
+    """Counts for one ingest run; ``errors`` holds one line per failed item."""
+
+    new: int = 0
+    updated: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    events: int = 0
+    figures: int = 0
+    relations: int = 0
+    errors: list[IngestError | ExtractError] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.updated + self.duplicate
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new, "updated": self.updated, "duplicate": self.duplicate,
+            "failed": self.failed, "events": self.events, "figures": self.figures,
+            "relations": self.relations,
+        }
+
+
+def ingest_documents(
+    paths: Iterable[str],
+    store: Store,
+    settings: Settings,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Read every item under ``paths``, extract it and store it, one transaction each.
+
+    Bad items are recorded in ``failures`` and reported through ``on_item``; the batch goes
+    on. Re-running the same command skips what is already stored (same id, same text).
+    """
+    summary = IngestSummary()
+    run_id = store.start_run("ingest " + " ".join(paths if isinstance(paths, list) else []),
+                             EXTRACTOR_VERSION)
+    max_bytes = int(settings.max_file_mb * 1_000_000)
+    try:
+        for item in read_documents(paths, max_bytes=max_bytes):
+            if isinstance(item, IngestError):
+                summary.failed += 1
+                summary.errors.append(item)
+                store.record_failure(run_id, item.item or "?", item.code, item.message)
+                if on_item:
+                    on_item(item.item or "?", "failed")
+                continue
+            status = _ingest_one(item, store, settings, run_id, summary)
+            if on_item:
+                on_item(item.source_path or item.id, status)
+    finally:
+        store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def _ingest_one(
+    doc: Document, store: Store, settings: Settings, run_id: int, summary: IngestSummary
+) -> str:
+    if len(doc.text) > settings.max_doc_chars:
+        err = IngestError(
+            f"document has {len(doc.text):,} characters, over the {settings.max_doc_chars:,} "
+            "limit; split it or raise DIPLOGRAPH_MAX_DOC_CHARS",
+            item=doc.source_path or doc.id, code="D103",
+        )
+        summary.failed += 1
+        summary.errors.append(err)
+        store.record_failure(run_id, err.item or doc.id, err.code, err.message)
+        return "failed"
+    digest = content_hash(doc.text)
+    if store.document_status(doc, digest) == "duplicate":
+        summary.duplicate += 1
+        return "duplicate"
+    try:
+        extraction = extract(doc, home=settings.home)
+    except Exception as exc:  # noqa: BLE001 — one bad document must not stop the batch
+        err = ExtractError(f"extraction failed: {type(exc).__name__}: {exc}",
+                           item=doc.source_path or doc.id, code="D201")
+        summary.failed += 1
+        summary.errors.append(err)
+        store.record_failure(run_id, err.item or doc.id, err.code, err.message)
+        return "failed"
+    status = store.save_document(doc, digest, extraction, run_id)
+    if status == "duplicate":
+        summary.duplicate += 1
+        return status
+    if status == "new":
+        summary.new += 1
+    else:
+        summary.updated += 1
+    summary.events += len(extraction.events)
+    summary.figures += len(extraction.figures)
+    summary.relations += len(extraction.relations)
+    return status
+
+
+def reextract_all(
+    store: Store, settings: Settings, on_item: Callable[[str, str], None] | None = None
+) -> IngestSummary:
+    """Recompute every document's records from its stored text with the current extractor."""
+    summary = IngestSummary()
+    for doc in store.iter_documents():
+        try:
+            x = extract(doc, home=settings.home)
+        except Exception as exc:  # noqa: BLE001
+            err = ExtractError(f"extraction failed: {exc}", item=doc.id, code="D201")
+            summary.failed += 1
+            summary.errors.append(err)
+            store.record_failure(None, doc.id, err.code, err.message)
+            continue
+        store.replace_extraction(x)
+        summary.updated += 1
+        summary.events += len(x.events)
+        summary.figures += len(x.figures)
+        summary.relations += len(x.relations)
+        if on_item:
+            on_item(doc.id, "updated")
+    return summary

@@ -1,0 +1,80 @@
+"""Versioned, ordered schema migrations. Add a new entry; never edit an applied one."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "initial schema",
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, command TEXT NOT NULL,
+            extractor_version TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running', counts TEXT
+        );
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1, title TEXT, url TEXT,
+            published TEXT, outlet TEXT, lang TEXT, fmt TEXT, source_path TEXT,
+            text TEXT NOT NULL, content_hash TEXT NOT NULL, extractor_version TEXT,
+            home TEXT, ingested_at TEXT NOT NULL, run_id INTEGER
+        );
+        CREATE INDEX documents_hash ON documents(content_hash);
+        CREATE TABLE document_versions (
+            id TEXT NOT NULL, version INTEGER NOT NULL, title TEXT, url TEXT, published TEXT,
+            outlet TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT,
+            replaced_at TEXT NOT NULL, PRIMARY KEY (id, version)
+        );
+        CREATE TABLE sentences (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (doc_id, idx)
+        );
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sent_idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, label TEXT NOT NULL, code TEXT NOT NULL, name TEXT,
+            person TEXT, role TEXT
+        );
+        CREATE INDEX mentions_doc ON mentions(doc_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sent_idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence TEXT NOT NULL, type TEXT NOT NULL, plover_type TEXT, plover_mode TEXT,
+            source_code TEXT, source_name TEXT, source_person TEXT, source_role TEXT,
+            target_code TEXT, target_name TEXT, target_person TEXT, target_role TEXT,
+            date TEXT, location TEXT, status TEXT, confidence REAL, trigger TEXT
+        );
+        CREATE INDEX events_doc ON events(doc_id);
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_source ON events(source_code);
+        CREATE INDEX events_target ON events(target_code);
+        CREATE TABLE figures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sent_idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence TEXT NOT NULL, indicator TEXT NOT NULL, value REAL NOT NULL,
+            unit TEXT NOT NULL, qualifier TEXT, period TEXT, subject TEXT, text TEXT
+        );
+        CREATE INDEX figures_doc ON figures(doc_id);
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sent_idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            sentence TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, level TEXT NOT NULL,
+            date TEXT, status TEXT, previous TEXT
+        );
+        CREATE INDEX relations_doc ON relations(doc_id);
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER, item TEXT NOT NULL,
+            code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
+        );
+        """,
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]
