@@ -24,7 +24,6 @@ __all__ = ["expand_paths", "read_documents", "read_path", "FORMATS"]
 FORMATS = {
     ".txt": "txt",
     ".text": "txt",
-    ".md": "txt",
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
