@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 
@@ -68,6 +69,13 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
 
     published = doc.published
     year_hint = int(published[:4]) if published else None
+    counts = Counter(m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"))
+    org_counts = Counter(m.key for m in raw if m.label == "ORG")
+    focus = Actor(counts.most_common(1)[0][0], g.name_of(counts.most_common(1)[0][0])) if (
+        counts) else None
+    context_org = Actor(org_counts.most_common(1)[0][0],
+                        g.name_of(org_counts.most_common(1)[0][0])) if org_counts else None
+    doc_year = published[:4] if published else _document_year(text)
     context_date: str | None = None
     ri = 0
     for u in units:
@@ -91,9 +99,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             continue
         slots = build_slots(u.text, u.start, mentions)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
-        fallback = context_date or published
+        fallback = context_date or published or doc_year
         ctx = UnitContext(doc.id, u.idx, u.start, u.text, slots, dates, fallback, loc,
-                          home_actor)
+                          home_actor, context_org, focus)
         events = extract_events(ctx)
         unit_date = next((d.value for d in dates if d.kind in ("explicit", "relative")), None)
         year_dates = [d.value for d in dates if d.kind in ("year", "quarter")]
@@ -121,4 +129,44 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
                                          period_src[:4] if period_src else None, subject))
         if unit_date and context_date is None:
             context_date = unit_date
+    x.events = dedupe_events(x.events)
     return x
+
+
+_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE",
+              "OTHER_COOPERATE"}
+
+
+def _event_key(e: Event) -> tuple[str, ...]:
+    s = e.source.code if e.source else ""
+    t = e.target.code if e.target else ""
+    if e.type in _SYMMETRIC:
+        s, t = sorted((s, t))
+    return (e.type, s, t)
+
+
+def dedupe_events(events: list[Event]) -> list[Event]:
+    """Keep one record per action: a later report of the same type and actors is dropped
+    unless both carry different stated dates (then they are different events)."""
+    kept: list[Event] = []
+    for e in events:
+        dup = False
+        for k in kept:
+            if _event_key(k) != _event_key(e) or e.type == "CONFERENCE":
+                continue
+            a, b = k.date or "", e.date or ""
+            if not a or not b or a.startswith(b) or b.startswith(a):
+                dup = True
+                break
+        if not dup:
+            kept.append(e)
+    return kept
+
+
+_YEAR_RE = re.compile(r"\b(20[0-4]\d|19[5-9]\d)\b")
+
+
+def _document_year(text: str) -> str | None:
+    """The year a dateless document most likely reports on: its most frequent year."""
+    years = Counter(_YEAR_RE.findall(text))
+    return years.most_common(1)[0][0] if years else None

@@ -52,6 +52,11 @@ def _r(p: str) -> re.Pattern[str]:
 
 
 RULES: list[Rule] = [
+    Rule("MEET", _r(r"\b(?:host(?:s|ed|ing)?|held|hold|chair(?:s|ed)?|organi[sz]ed)\s+"
+                    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}welcom(?:e|ing)\s+ceremony\s+for\b"),
+         "svo", 0.8),
+    Rule("MEET", _r(r"\b(?:at|during|after|in)\s+(?:their|the|its|his|her)\s+(?:\w+\s+)?"
+                    r"(?:talks|meeting|summit talks)\b(?!\s+with)"), "pair", 0.75),
     # --- visits -------------------------------------------------------------------------------
     Rule("VISIT", _r(rf"\b(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king)|conduct(?:s|ed|ing)?|"
                     rf"beg(?:in|an|un|ins)|start(?:s|ed)?|undert(?:ake|ook|aking|akes)|"
@@ -61,13 +66,13 @@ RULES: list[Rule] = [
     Rule("VISIT", _r(r"\b(?:state|official|working|first|historic|two-day|three-day|"
                      r"four-day|five-day)\s+visits?\s+to\b"), "svo", 0.85),
     Rule("VISIT", _r(r"\bvisits?\s+(?:by|of)\b(?=.{0,80}\bto\b)"), "of_to", 0.8),
-    Rule("VISIT", _r(r"\b(?:visit(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?[A-Z])"), "svo", 0.75),
+    Rule("VISIT", _r(r"\b(?:visit(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"), "svo", 0.75),
     Rule("VISIT", _r(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)?)\s+in\b"), "svo", 0.7,
          needs=_r(r"\bvisit|\btrip|\btour|delegation")),
     Rule("VISIT", _r(r"\btravel(?:s|ed|led|ing|ling)?\s+to\b"), "svo", 0.75),
     Rule("VISIT", _r(r"\bfor\s+an?\s+(?:\w+\s+){0,2}visit\b"), "in_for", 0.8),
     Rule("VISIT", _r(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?)\b"
-                     r"(?=\s+(?:and\s+(?:receiv|welcom)\w*\s+)?(?:the\s+)?(?:visiting|[A-Z]))"),
+                     r"(?=\s+(?:and\s+(?:receiv|welcom)\w*\s+)?(?:the\s+)?(?:visiting|(?-i:[A-Z])))"),
          "ovs", 0.7),
     Rule("VISIT", _r(r"\b(?:was|were|is|are|been)\s+(?:warmly\s+)?(?:received|welcomed|hosted)"
                      r"\s+by\b"), "passive", 0.7),
@@ -79,7 +84,7 @@ RULES: list[Rule] = [
     Rule("MEET", _r(r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
                     r"(?:talks|meetings?|discussions?|a working session|working sessions|"
                     r"consultations?|a bilateral meeting)\b"), "svo", 0.85),
-    Rule("MEET", _r(r"\b(?:met|meets|meeting|meet)\s+(?:with\s+)?(?=.{0,60}[A-Z])"), "svo", 0.8),
+    Rule("MEET", _r(r"\b(?:met|meets|meeting|meet)\s+(?:with\s+)?(?=.{0,60}(?-i:[A-Z]))"), "svo", 0.8),
     Rule("MEET", _r(r"\b(?:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
                     r"with\b"), "svo", 0.75),
     # --- agreements and tiers ------------------------------------------------------------------
@@ -89,7 +94,7 @@ RULES: list[Rule] = [
     # --- support, aid ----------------------------------------------------------------------------
     Rule("STATEMENT_SUPPORT", _r(r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
                                  r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
-                                 r"(?:\w+\s+){0,3}support\s+for\b|\bbacks?\b|\bbacked\b|"
+                                 r"(?:\w+\s+){0,3}support\s+for\b|\bback(?:s|ed)\s+(?-i:[A-Z])|"
                                  r"\bendors(?:e|es|ed)\b"), "svo", 0.65),
     Rule("AID", _r(r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
                    r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
@@ -120,7 +125,7 @@ RULES: list[Rule] = [
     Rule("SANCTION", _r(r"\b(?:impos(?:e|es|ed|ing)\s+(?:\w+\s+){0,5}?(?:sanctions|tariffs|"
                         r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
                         r"announc(?:es|ed))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
-                        r"(?=[A-Z])|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"),
+                        r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"),
          "svo", 0.8),
     Rule("OTHER_CONFLICT", _r(r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med)|fired\s+"
                               r"(?:on|at)|attack(?:s|ed)|clash(?:es|ed)|cut\s+(?:off\s+)?"
@@ -129,7 +134,8 @@ RULES: list[Rule] = [
                               r"harass(?:es|ed)|threaten(?:s|ed)|urg(?:e|es|ed)\s+\w+\s+to\s+"
                               r"(?:change|stop|halt|refrain|withdraw|cease))\b"), "svo", 0.65),
     # --- evacuation and other cooperation ------------------------------------------------------
-    Rule("EVACUATE", _r(r"\b(?:evacuat(?:e|es|ed|ing|ion)|repatriat(?:e|es|ed|ing|ion)|"
+    Rule("EVACUATE", _r(r"\b(?:evacuat(?:e|es|ed|ing)|repatriat(?:e|es|ed|ing)|"
+                        r"(?:evacuation|repatriation|rescue)\s+flights?|"
                         r"brought\s+(?:\w+\s+){0,4}home|bring(?:s|ing)?\s+(?:\w+\s+){0,4}home|"
                         r"return(?:ed)?\s+(?:\w+\s+){0,4}(?:citizens|nationals)\s+home|"
                         r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
@@ -147,6 +153,13 @@ _NEGATION = re.compile(
     r"cancel(?:l?ed)?|postpone[sd]?|called\s+off)\b[\w\s,]{0,20}$",
     re.I,
 )
+_HYPOTHETICAL = re.compile(
+    r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
+    r"threaten(?:s|ed)?\s+to|call(?:s|ed)?\s+for|prepare\s+for|hopes?\s+to|proposed|"
+    r"looks?\s+forward\s+to|ready\s+to|willing\s+to|would\s+like\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|to|plans?\s+to|is\s+(?:scheduled|expected|set|due)\s+to|"
     r"are\s+(?:scheduled|expected|set|due)\s+to|upcoming|intends?\s+to|going\s+to)\s+"
@@ -154,8 +167,8 @@ _PLANNED = re.compile(
     re.I,
 )
 _AGGREGATE = re.compile(
-    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-    r"hundreds|several|numerous|many))\s+(?:\w+\s+){0,3}$",
+    r"(?<!\w)(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|dozens?\s+of|hundreds\s+of|several|numerous|many)\s+(?:[A-Za-z-]+\s+){0,3}$",
     re.I,
 )
 _LIST_GAP = re.compile(
@@ -164,6 +177,7 @@ _LIST_GAP = re.compile(
     r"Presidents?\b|Foreign Ministers?\b|Ministers?\b|"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}(?=\s*(?:,|and\b|$)))*$"
 )
+_FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Oo]ver|[Aa]gainst)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bsaid\b|\bwhich\b", re.I)
 
 
@@ -178,10 +192,15 @@ class UnitContext:
     fallback_date: str | None
     location: str | None
     home: Actor
+    context_org: Actor | None = None
+    focus: Actor | None = None
 
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:
-    cands = [s for s in ctx.slots if s.end <= pos and not s.location]
+    cands = [
+        s for s in ctx.slots
+        if s.end <= pos and not s.location and not _FROM_BEFORE.search(ctx.text[: s.start])
+    ]
     if not cands:
         return []
     # stay in the trigger's clause
@@ -280,12 +299,12 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         return [(s, tgt) for s in after if tgt is None or s.start < m.end() + to.start()] if (
             to and after) else []
     if rule.frame == "in_for":
-        host_m = re.search(r"\b(?:in|to)\s+$", text[: m.start()].rstrip() + " ")
-        hosts = [s for s in ctx.slots if s.end <= m.start() and (s.location or True)]
-        host = hosts[-1] if hosts else None
-        visitors = [s for s in before if host is None or s.start < host.start]
-        _ = host_m
-        return [(v, host) for v in visitors[-1:]] if visitors and host else []
+        hosts = [s for s in ctx.slots if s.end <= m.start()]
+        if not hosts or not re.search(r"\b(?:in|to)\s+(?:the\s+)?$", text[: hosts[-1].start]):
+            return []
+        host = hosts[-1]
+        visitors = [s for s in hosts[:-1] if s.code != host.code and not s.location]
+        return [(visitors[-1], host)] if visitors else []
     if rule.frame == "evac":
         home = Slot(0, 0, ctx.home, ("HOME",))
         src = before[0] if before else None
@@ -320,36 +339,68 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     return [(s, t) for s in srcs for t in tgts]
 
 
+_EXCLUSIVE = {"VISIT", "MEET", "CALL", "CONFERENCE"}
+
+
 def extract_events(ctx: UnitContext) -> list[Event]:
-    """All events a unit states, one per (type, source, target)."""
+    """All events a unit states, one per (type, source, target).
+
+    Overlapping triggers of the contact types (visit, meeting, call, conference) are
+    exclusive: the first rule wins. Within one type, later triggers only add events with a
+    new source. Events without a codable source are not emitted.
+    """
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     covered: list[tuple[int, int, str]] = []
+    sources_by_type: dict[str, set[str]] = {}
     for rule in RULES:
         if rule.needs is not None and not rule.needs.search(ctx.text):
             continue
         for m in rule.pattern.finditer(ctx.text):
-            if any(a <= m.start() < b and t == rule.type for a, b, t in covered):
+            if any(
+                a < m.end() and m.start() < b and (t == rule.type or (
+                    t in _EXCLUSIVE and rule.type in _EXCLUSIVE))
+                for a, b, t in covered
+            ):
                 continue
             before = ctx.text[: m.start()]
-            if _NEGATION.search(before[-45:]):
+            if _NEGATION.search(before[-45:]) or _HYPOTHETICAL.search(before[-50:]):
                 continue
             if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
                 _AGGREGATE.search(before[-30:])
             ):
                 continue
+            made = False
             for src_slot, tgt_slot in _roles(ctx, rule, m):
                 src = src_slot.actor if src_slot else None
                 tgt = tgt_slot.actor if tgt_slot else None
-                if src and tgt and src.code == tgt.code:
+                if tgt is None and rule.type in ("ELECTED", "CONFERENCE"):
+                    tgt = ctx.context_org if rule.type == "ELECTED" else None
+                if tgt is None and rule.type == "AID" and ctx.focus and (
+                    src is None or ctx.focus.code != src.code
+                ):
+                    tgt = ctx.focus
+                if src is None or (src and tgt and src.code == tgt.code):
                     continue
-                if src is None and tgt is None:
+                if rule.type == "ELECTED" and tgt is None:
                     continue
-                key = (rule.type, src.code if src else None, tgt.code if tgt else None)
+                prior = sources_by_type.get(rule.type)
+                if prior is not None and src.code in prior and not made:
+                    continue
+                key = (rule.type, src.code, tgt.code if tgt else None)
                 rkey = (rule.type, key[2], key[1])
                 if key in seen or rkey in seen:
                     continue
+                if tgt is None and any(k[0] == rule.type and k[1] == src.code for k in seen):
+                    continue
                 seen.add(key)
                 events.append(_event(ctx, rule, m, src, tgt))
-            covered.append((m.start(), m.end(), rule.type))
-    return events
+                made = True
+            if made:
+                sources_by_type.setdefault(rule.type, set()).update(
+                    e.source.code for e in events if e.type == rule.type and e.source
+                )
+                covered.append((m.start(), m.end(), rule.type))
+    # a null-target event is redundant next to the same (type, source) with a target
+    full = {(e.type, e.source.code) for e in events if e.source and e.target}
+    return [e for e in events if e.target or (e.type, e.source.code if e.source else "") not in full]

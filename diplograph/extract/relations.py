@@ -38,7 +38,7 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bdiplomatic\s+(?:relations|ties)\b", re.I)),
 ]
 _UPGRADE = re.compile(
-    r"\b(?:elevat|upgrad|rais|lift|promot|deepen)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
+    r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
     r"\bincluded\s+into\s+this\s+group\b|\bbec(?:ome|omes|ame)\b.{0,40}partner\b|"
     r"\bnew\s+(?:comprehensive\s+)?strategic\s+partner",
     re.I,
