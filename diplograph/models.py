@@ -81,6 +81,7 @@ class Event:
     status: str = "happened"
     confidence: float = 0.5
     trigger: str | None = None
+    date_basis: str | None = None  # stated (in the sentence) | context (nearby text/publication)
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         rels = extract_relations(doc.id, u.idx, u.start, u.text, slots, home_actor, rel_date,
                                  int((rel_date or published or "0")[:4]) or year_hint)
         for r in rels:
-            if r.status == "upgraded" and r.level != "diplomatic relations" and not any(
+            if r.status in ("upgraded", "established") and r.level != "diplomatic relations" and (
+                r.date is None or not year_hint or int(r.date[:4]) >= year_hint - 1
+            ) and not any(
                 e.type == "PARTNERSHIP_UPGRADE" for e in events
                 if {e.source and e.source.code, e.target and e.target.code} == {r.a, r.b}
             ):
@@ -120,6 +122,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
                     source=Actor(r.a, g.name_of(r.a)), target=Actor(r.b, g.name_of(r.b)),
                     date=unit_date or rel_date or fallback, location=loc, plover_type=ptype,
                     plover_mode=pmode, status="happened", confidence=0.8, trigger=r.level,
+                    date_basis="stated" if unit_date or rel_date else "context",
                 ))
         x.events.extend(events)
         x.relations.extend(rels)
@@ -127,8 +130,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         subject = events[0].source.code if events and events[0].source else home_code
         x.figures.extend(extract_figures(doc.id, u.idx, u.start, u.text, skip,
                                          period_src[:4] if period_src else None, subject))
-        if unit_date and context_date is None:
-            context_date = unit_date
+        # the next unit may lean on this one's stated year or month ("Last year, ...")
+        stated = unit_date or (year_dates[0] if year_dates else None)
+        context_date = stated if stated and len(stated) <= 7 else None
     x.events = dedupe_events(x.events)
     return x
 
@@ -145,22 +149,38 @@ def _event_key(e: Event) -> tuple[str, ...]:
     return (e.type, s, t)
 
 
+def _richness(e: Event) -> tuple[int, int, int]:
+    return (int(e.target is not None), int(e.date_basis == "stated"), len(e.evidence.text))
+
+
+def _same_action(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.type == "CONFERENCE":
+        return False
+    ka, kb = _event_key(a), _event_key(b)
+    if ka != kb:
+        # a report without a target is the same action as one with it
+        sa = a.source.code if a.source else ""
+        sb = b.source.code if b.source else ""
+        if not (sa == sb and (a.target is None or b.target is None)):
+            return False
+    da, db = a.date or "", b.date or ""
+    if a.date_basis == "stated" and b.date_basis == "stated":
+        return da.startswith(db) or db.startswith(da)
+    return True
+
+
 def dedupe_events(events: list[Event]) -> list[Event]:
-    """Keep one record per action: a later report of the same type and actors is dropped
-    unless both carry different stated dates (then they are different events)."""
+    """One record per action: an action restated in the same document is kept once, at its
+    fullest mention (a named target, a date stated in the sentence). Two reports with
+    different stated dates are different events."""
     kept: list[Event] = []
     for e in events:
-        dup = False
-        for k in kept:
-            if _event_key(k) != _event_key(e) or e.type == "CONFERENCE":
-                continue
-            a, b = k.date or "", e.date or ""
-            if not a or not b or a.startswith(b) or b.startswith(a):
-                dup = True
-                break
-        if not dup:
+        twin = next((i for i, k in enumerate(kept) if _same_action(k, e)), None)
+        if twin is None:
             kept.append(e)
-    return kept
+        elif _richness(e) > _richness(kept[twin]):
+            kept[twin] = e
+    return sorted(kept, key=lambda e: (e.evidence.start, e.type))
 
 
 _YEAR_RE = re.compile(r"\b(20[0-4]\d|19[5-9]\d)\b")

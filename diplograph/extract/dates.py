@@ -177,11 +177,12 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
                 qn = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                       "fourth": 4, "4th": 4, "last": 4}.get(q.lower(), int(q) if q.isdigit() else 0)
                 year = int(gd["year"]) if gd.get("year") else (
-                    years_in_text[0] if years_in_text else (anchor.year if anchor else None)
+                    years_in_text[0] if years_in_text else (
+                        (anchor.year - (1 if 3 * qn - 2 > anchor.month else 0)) if anchor
+                        else None)
                 )
                 if year is None or not qn:
                     continue
-                value = _fmt(year, 3 * qn - 2)
                 value = _fmt(year)  # a quarter is reported at year precision
                 k = "quarter"
             elif kind == "relative":

@@ -64,7 +64,7 @@ RULES: list[Rule] = [
                     rf"embark(?:s|ed)? on)\s+(?:an?|his|her|their|the|its)?\s*{_ADJ}"
                     rf"(?:visit|trip|tour|journey)s?\s+(?:to|in)\b"), "svo", 0.9),
     Rule("VISIT", _r(r"\b(?:state|official|working|first|historic|two-day|three-day|"
-                     r"four-day|five-day)\s+visits?\s+to\b"), "svo", 0.85),
+                     r"four-day|five-day)\s+(?:visit|trip|tour)s?\s+(?:to|in)\b"), "svo", 0.85),
     Rule("VISIT", _r(r"\bvisits?\s+(?:by|of)\b(?=.{0,80}\bto\b)"), "of_to", 0.8),
     Rule("VISIT", _r(r"\b(?:visit(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"), "svo", 0.75),
     Rule("VISIT", _r(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)?)\s+in\b"), "svo", 0.7,
@@ -84,7 +84,9 @@ RULES: list[Rule] = [
     Rule("MEET", _r(r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
                     r"(?:talks|meetings?|discussions?|a working session|working sessions|"
                     r"consultations?|a bilateral meeting)\b"), "svo", 0.85),
-    Rule("MEET", _r(r"\b(?:met|meets|meeting|meet)\s+(?:with\s+)?(?=.{0,60}(?-i:[A-Z]))"), "svo", 0.8),
+    Rule("MEET", _r(r"\b(?:met|meets|meet)\s+(?:with\s+)?(?=.{0,60}(?-i:[A-Z]))"), "svo", 0.8),
+    Rule("MEET", _r(r"\bconven(?:e|es|ed|ing)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}"
+                    r"(?:meeting|summit|talks)\b"), "pair", 0.7),
     Rule("MEET", _r(r"\b(?:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
                     r"with\b"), "svo", 0.75),
     # --- agreements and tiers ------------------------------------------------------------------
@@ -102,19 +104,23 @@ RULES: list[Rule] = [
                    r"airlift(?:s|ed)?|ship(?:s|ped)?)\b"), "svo", 0.7,
          needs=_r(r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
                   r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
-                  r"disaster)\b")),
+                  r"disaster|support materials|materials|equipment|finance)\b")),
     # --- elections -------------------------------------------------------------------------------
     Rule("ELECTED", _r(r"\b(?:(?:was|were|been|be|is|are|got|get|gets|being)\s+(?:re-?)?elected|"
                        r"won\s+(?:a\s+)?(?:seat|election|\w+\s+seat)|wins\s+(?:a\s+)?seat|"
+                       r"won\s+(?:\w+\s+){0,3}votes?|"
                        r"will\s+join)\b"), "svo", 0.8,
          needs=_r(r"\b(?:Council|Commission|Committee|Board|Court|Assembly|member|seat|UN"
                   r"\w*|vote)")),
     # --- conferences -----------------------------------------------------------------------------
-    Rule("CONFERENCE", _r(rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)?|"
+    Rule("CONFERENCE", _r(rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)|"
+                          rf"held|hold(?:s|ing)?|conven(?:e|es|ed|ing)|"
                           rf"co-chair(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|"
                           rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed)?|"
                           rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:\w+[\s-]+){{0,8}}?"
                           rf"{_CONF}\b"), "svo", 0.75),
+    Rule("CONFERENCE", _r(r"\b(?:at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[Ss]ummit|"
+                          r"COP\s?\d+)\b"), "svo", 0.6),
     # --- conflict --------------------------------------------------------------------------------
     Rule("PROTEST_ACCUSE", _r(r"\b(?:protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
                               r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
@@ -173,9 +179,8 @@ _AGGREGATE = re.compile(
 )
 _LIST_GAP = re.compile(
     r"^(?:\s|,|;|and\b|&|as well as\b|the\b|his\b|her\b|their\b|its\b|counterparts?\b|from\b|"
-    r"of\b|with\b|leaders?\b|to\b|representatives?\b|delegations?\b|Prime Ministers?\b|"
-    r"Presidents?\b|Foreign Ministers?\b|Ministers?\b|"
-    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}(?=\s*(?:,|and\b|$)))*$"
+    r"of\b|other\b|leaders?\b|representatives?\b|delegations?\b|ministers?\b|spouse\b|"
+    r"[A-Z][a-z]+\b|[A-Z]{2,}\b|’s\b|'s\b)*$"
 )
 _FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Oo]ver|[Aa]gainst)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bsaid\b|\bwhich\b", re.I)
@@ -213,7 +218,9 @@ def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Sl
 
 
 def _actors_after(ctx: UnitContext, pos: int, limit: int = 160) -> list[Slot]:
-    cands = [s for s in ctx.slots if s.start >= pos and not s.location and s.start - pos < limit]
+    cands = [s for s in ctx.slots if s.start >= pos and not s.location]
+    if not cands or cands[0].start - pos >= limit:
+        return []
     if not cands:
         return []
     brk = _CLAUSE_BREAK.search(ctx.text, pos)
@@ -268,6 +275,7 @@ def _event(
         status=_status(ctx, m.start()),
         confidence=rule.confidence if src and tgt else round(rule.confidence * 0.7, 2),
         trigger=m.group(0).strip(),
+        date_basis="stated" if ctx.dates else ("context" if ctx.fallback_date else None),
     )
 
 
@@ -284,8 +292,12 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         return [(before[0], t) for t in before[1:]] if len(before) >= 2 else []
     if rule.frame == "ovs":
         after = _actors_after(ctx, m.end(), 90)
-        host = before[:1] or [None]
-        return [(v, host[0]) for v in after] if after else []
+        host: Slot | None = before[0] if before else None
+        if host is None and after:
+            to = re.search(r"\bto\s+(?:the\s+)?$", text[: after[-1].start])
+            if to and len(after) > 1:
+                host, after = after[-1], after[:-1]
+        return [(v, host) for v in after if host is None or v.code != host.code]
     if rule.frame == "passive":
         after = _actors_after(ctx, m.end(), 90)
         return [(s, after[0] if after else None) for s in before]
@@ -327,9 +339,11 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
             after = loc_after[:1]
     if rule.type in ("ELECTED", "CONFERENCE"):
         orgs = [s for s in ctx.slots if s.start >= m.start() and "ORG" in s.labels]
-        tgt = orgs[0] if orgs else None
+        tgts: list[Slot | None] = [orgs[0]] if orgs else [None]
+        if rule.type == "ELECTED" and orgs:
+            tgts = list(_coordinated(ctx, orgs))
         srcs = before or ([] if rule.type == "ELECTED" else [])
-        return [(s, tgt) for s in srcs] or ([(None, tgt)] if tgt else [])
+        return [(s, t) for s in srcs for t in tgts] or [(None, t) for t in tgts if t]
     if not before and not after:
         return []
     srcs: list[Slot | None] = list(before[:1]) if before else [None]
@@ -340,6 +354,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
 
 
 _EXCLUSIVE = {"VISIT", "MEET", "CALL", "CONFERENCE"}
+# Types whose unstated actor is the document's home country ("The official trip to Japan").
+_HOME_SOURCE = {"VISIT", "CONFERENCE", "EVACUATE"}
 
 
 def extract_events(ctx: UnitContext) -> list[Event]:
@@ -367,7 +383,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             if _NEGATION.search(before[-45:]) or _HYPOTHETICAL.search(before[-50:]):
                 continue
             if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
-                _AGGREGATE.search(before[-30:])
+                _AGGREGATE.search(before[-30:]) or re.search(r"\d", m.group(0))
             ):
                 continue
             made = False
@@ -376,6 +392,14 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 tgt = tgt_slot.actor if tgt_slot else None
                 if tgt is None and rule.type in ("ELECTED", "CONFERENCE"):
                     tgt = ctx.context_org if rule.type == "ELECTED" else None
+                if tgt is None and rule.type == "OTHER_COOPERATE":
+                    orgs = [x for x in ctx.slots if "ORG" in x.labels and (
+                        src is None or x.code != src.code)]
+                    tgt = orgs[0].actor if orgs else None
+                if src is None and rule.type in _HOME_SOURCE and not any(
+                    x.end <= m.start() for x in ctx.slots
+                ) and (tgt is None or tgt.code != ctx.home.code):
+                    src = ctx.home
                 if tgt is None and rule.type == "AID" and ctx.focus and (
                     src is None or ctx.focus.code != src.code
                 ):
