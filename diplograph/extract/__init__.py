@@ -75,7 +75,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         counts) else None
     context_org = Actor(org_counts.most_common(1)[0][0],
                         g.name_of(org_counts.most_common(1)[0][0])) if org_counts else None
-    doc_year = published[:4] if published else _document_year(text)
+    doc_year = _document_year(text)
+    review_year = doc_year if doc_year and published and doc_year < published[:4] and (
+        text.count(doc_year) >= 3) else None
     context_date: str | None = None
     ri = 0
     for u in units:
@@ -87,7 +89,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             if raw[j].end <= u.end:
                 u_raw.append(raw[j])
             j += 1
-        dates = find_dates(u.text, published)
+        dates = find_dates(u.text, published, doc_year)
         when = next((d.value for d in dates if d.kind == "explicit"), None) or published
         mentions: list[Mention] = []
         for r in u_raw:
@@ -99,7 +101,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             continue
         slots = build_slots(u.text, u.start, mentions)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
-        fallback = context_date or published or doc_year
+        fallback = context_date or review_year or published or doc_year
         ctx = UnitContext(doc.id, u.idx, u.start, u.text, slots, dates, fallback, loc,
                           home_actor, context_org, focus)
         events = extract_events(ctx)
@@ -149,12 +151,12 @@ def _event_key(e: Event) -> tuple[str, ...]:
     return (e.type, s, t)
 
 
-def _richness(e: Event) -> tuple[int, int, int]:
-    return (int(e.target is not None), int(e.date_basis == "stated"), len(e.evidence.text))
+def _richness(e: Event) -> tuple[int, int]:
+    return (int(e.target is not None), int(e.date_basis == "stated"))
 
 
 def _same_action(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.type == "CONFERENCE":
+    if a.type != b.type or a.type in ("CONFERENCE", "AID"):
         return False
     ka, kb = _event_key(a), _event_key(b)
     if ka != kb:

@@ -68,7 +68,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("year", re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/]|-\d)")),
+    (
+        "weekof",
+        re.compile(
+            rf"\b(?:first|second|third|fourth|last|final)\s+(?:week|half|days?|fortnight)\s+of\s+"
+            rf"{_M}(?:,?\s+{_YEAR})?\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"(?<![\d/.–-]){_YEAR}(?![\d/]|\s?[-–]\s?\d)")),
     ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}\b(?!\s*\d)")),
 ]
 
@@ -145,8 +153,13 @@ def _relative(rel: str, anchor: date) -> str | None:
     return None
 
 
-def find_dates(text: str, published: str | None = None) -> list[DateMention]:
-    """All date expressions in ``text``, most specific first where spans overlap."""
+def find_dates(
+    text: str, published: str | None = None, default_year: str | None = None
+) -> list[DateMention]:
+    """All date expressions in ``text``, most specific first where spans overlap.
+
+    ``default_year`` completes "October 14" when the document has no publication date.
+    """
     anchor = parse_anchor(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -161,13 +174,14 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             k = "explicit"
             if kind == "iso":
                 value = _fmt(int(gd["year"]), int(gd["mnum"]), int(gd["day"]))
-            elif kind in ("mdy", "dmy", "my", "month"):
+            elif kind in ("mdy", "dmy", "my", "month", "weekof"):
                 month = MONTHS[gd["month"].lower().rstrip(".")]
                 if kind == "month" and gd["month"].lower() in ("may", "mar"):
                     continue
                 year = int(gd["year"]) if gd.get("year") else None
                 if year is None:
-                    year = _infer_year(month, anchor, None)
+                    year = _infer_year(month, anchor, int(default_year) if (
+                        default_year and not anchor) else None)
                 if year is None:
                     continue
                 day = int(gd["day"]) if gd.get("day") else None

@@ -119,8 +119,8 @@ RULES: list[Rule] = [
                           rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed)?|"
                           rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:\w+[\s-]+){{0,8}}?"
                           rf"{_CONF}\b"), "svo", 0.75),
-    Rule("CONFERENCE", _r(r"\b(?:at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[Ss]ummit|"
-                          r"COP\s?\d+)\b"), "svo", 0.6),
+    Rule("CONFERENCE", _r(r"\b(?:at|to)\s+the\s+(?:[\w-]+\s+){0,5}?(?-i:Summit|Forum|"
+                          r"Conference|Dialogue)\b|\bat\s+COP\s?\d+\b"), "svo", 0.6),
     # --- conflict --------------------------------------------------------------------------------
     Rule("PROTEST_ACCUSE", _r(r"\b(?:protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
                               r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
@@ -211,7 +211,9 @@ def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Sl
     # stay in the trigger's clause
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, 0, pos)]
     floor = breaks[-1] if breaks else 0
-    in_clause = [s for s in cands if s.start >= floor] or cands
+    in_clause = [s for s in cands if s.start >= floor]
+    if not in_clause:
+        return cands[-1:]
     if nearest:
         return _coordinated(ctx, in_clause[::-1], reverse=True)
     return _coordinated(ctx, in_clause)
@@ -293,10 +295,13 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     if rule.frame == "ovs":
         after = _actors_after(ctx, m.end(), 90)
         host: Slot | None = before[0] if before else None
-        if host is None and after:
-            to = re.search(r"\bto\s+(?:the\s+)?$", text[: after[-1].start])
-            if to and len(after) > 1:
-                host, after = after[-1], after[:-1]
+        if host is None:
+            to_slots = [x for x in ctx.slots if x.start > m.end()
+                        and re.search(r"\bto\s+(?:the\s+)?$", text[: x.start])]
+            if to_slots:
+                host = to_slots[0]
+                after = [x for x in ctx.slots if m.end() <= x.start < host.start
+                         and not x.location and x.code != host.code]
         return [(v, host) for v in after if host is None or v.code != host.code]
     if rule.frame == "passive":
         after = _actors_after(ctx, m.end(), 90)
@@ -333,7 +338,9 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     # svo
     after = _actors_after(ctx, m.end())
     if rule.type == "VISIT":
-        after = [s for s in after if len(s.code) == 3] or after
+        countries = [x for x in ctx.slots if x.start >= m.end() and len(x.code) == 3
+                     and x.start - m.end() < 200 and not (before and x.code == before[0].code)]
+        after = [s for s in after if len(s.code) == 3] or countries[:1] or after
         if not after:
             loc_after = [s for s in ctx.slots if s.start >= m.end() and s.location]
             after = loc_after[:1]
@@ -341,7 +348,18 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         orgs = [s for s in ctx.slots if s.start >= m.start() and "ORG" in s.labels]
         tgts: list[Slot | None] = [orgs[0]] if orgs else [None]
         if rule.type == "ELECTED" and orgs:
-            tgts = list(_coordinated(ctx, orgs))
+            tgts = [orgs[0]]
+            for o in orgs[1:]:
+                gap = text[tgts[-1].end : o.start]
+                if len(gap) < 90 and re.search(r",|\band\b", gap) and not re.search(r"[.;:]", gap):
+                    tgts.append(o)
+                else:
+                    break
+        if rule.type == "CONFERENCE" and not orgs:
+            src_codes = {b.code for b in before}
+            named = [x for x in ctx.slots if 0 <= x.start - m.start() < len(m.group(0)) + 60
+                     and x.code not in src_codes and not x.location]
+            tgts = [named[0]] if named else [None]
         srcs = before or ([] if rule.type == "ELECTED" else [])
         return [(s, t) for s in srcs for t in tgts] or [(None, t) for t in tgts if t]
     if not before and not after:
@@ -354,6 +372,12 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
 
 
 _EXCLUSIVE = {"VISIT", "MEET", "CALL", "CONFERENCE"}
+# "organized ASEAN special conferences": a plural with no article is not one event
+_GENERIC_PLURAL = re.compile(
+    r"^(?:(?!\bthe\b|\ban?\b|\bits\b|\btheir\b|\bour\b).)*(?:conferences|meetings|summits|"
+    r"forums|sessions|dialogues|ceremonies)$",
+    re.I,
+)
 # Types whose unstated actor is the document's home country ("The official trip to Japan").
 _HOME_SOURCE = {"VISIT", "CONFERENCE", "EVACUATE"}
 
@@ -383,8 +407,11 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             if _NEGATION.search(before[-45:]) or _HYPOTHETICAL.search(before[-50:]):
                 continue
             if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
-                _AGGREGATE.search(before[-30:]) or re.search(r"\d", m.group(0))
+                _AGGREGATE.search(before[-30:])
+                or (rule.type != "CONFERENCE" and re.search(r"\d", m.group(0)))
             ):
+                continue
+            if rule.type == "CONFERENCE" and _GENERIC_PLURAL.search(m.group(0)):
                 continue
             made = False
             for src_slot, tgt_slot in _roles(ctx, rule, m):
@@ -404,7 +431,11 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                     src is None or ctx.focus.code != src.code
                 ):
                     tgt = ctx.focus
-                if src is None or (src and tgt and src.code == tgt.code):
+                if src and tgt and src.code == tgt.code:
+                    tgt = None
+                    if rule.type == "AID" and ctx.focus and ctx.focus.code != src.code:
+                        tgt = ctx.focus
+                if src is None:
                     continue
                 if rule.type == "ELECTED" and tgt is None:
                     continue
