@@ -61,7 +61,7 @@ def _count_ro(db: Path) -> int:
 def _counts(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
     try:
-        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608
+        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
         con.close()
 
@@ -78,7 +78,7 @@ def _assert_consistent(db: Path) -> None:
         assert no_sentences == []
         for table in ("sentences", "mentions", "events", "figures", "relations"):
             orphans = con.execute(
-                f"SELECT COUNT(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)"  # noqa: S608
+                f"SELECT COUNT(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)"
             ).fetchone()[0]
             assert orphans == 0, table
         fts = con.execute("SELECT COUNT(*) FROM sentences_fts").fetchone()[0]

@@ -100,7 +100,7 @@ RULES: list[Rule] = [
                                  r"\bendors(?:e|es|ed)\b"), "svo", 0.65),
     Rule("AID", _r(r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
                    r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
-                   r"gift(?:s|ed)?|offer(?:s|ed)?|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
+                   r"gift(?:s|ed)?|offered|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
                    r"airlift(?:s|ed)?|ship(?:s|ped)?)\b"), "svo", 0.7,
          needs=_r(r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
                   r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
@@ -111,7 +111,7 @@ RULES: list[Rule] = [
                        r"won\s+(?:\w+\s+){0,3}votes?|"
                        r"will\s+join)\b"), "svo", 0.8,
          needs=_r(r"\b(?:Council|Commission|Committee|Board|Court|Assembly|member|seat|UN"
-                  r"\w*|vote)")),
+                  r"\w*|vote|body)")),
     # --- conferences -----------------------------------------------------------------------------
     Rule("CONFERENCE", _r(rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)|"
                           rf"held|hold(?:s|ing)?|conven(?:e|es|ed|ing)|"
@@ -149,8 +149,9 @@ RULES: list[Rule] = [
     Rule("OTHER_COOPERATE", _r(r"\b(?:open(?:s|ed)?\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?"
                                r"(?:office|embassy|consulate|representative office)|"
                                r"co-?sponsor(?:s|ed)?|establish(?:es|ed)?\s+diplomatic\s+"
-                               r"relations|inscrib(?:ed)|recogni[sz]ed\s+(?:by\s+UNESCO|as\s+a\s+"
-                               r"(?:world|UNESCO))|draft(?:ed)?\s+(?:a\s+|the\s+)?resolution)"),
+                               r"relations|inscrib(?:ed)|recogni[sz]ed?\s+(?:by\s+UNESCO|as\s+a\s+"
+                               r"(?:world|UNESCO)|(?:\w+\s+){0,3}(?:heritage|world\s+heritage))|"
+                               r"draft(?:s|ed)?\s+(?:\w+\s+){0,3}resolution)"),
          "svo", 0.65),
 ]
 
@@ -162,12 +163,14 @@ _NEGATION = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
     r"threaten(?:s|ed)?\s+to|call(?:s|ed)?\s+for|prepare\s+for|hopes?\s+to|proposed|"
-    r"looks?\s+forward\s+to|ready\s+to|willing\s+to|would\s+like\s+to)\s+"
+    r"looks?\s+forward\s+to|ready\s+to|willing\s+to|would\s+like\s+to|"
+    r"agreed\s+to\s+(?:work\s+together|continue|jointly|coordinate)\s+(?:\w+\s+){0,3}to|"
+    r"needs?\s+to|must|should)\s+"
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|shall|would|to|plans?\s+to|is\s+(?:scheduled|expected|set|due)\s+to|"
+    r"\b(?:will|shall|would|plans?\s+to|is\s+(?:scheduled|expected|set|due)\s+to|"
     r"are\s+(?:scheduled|expected|set|due)\s+to|upcoming|intends?\s+to|going\s+to)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
@@ -360,7 +363,14 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
             named = [x for x in ctx.slots if 0 <= x.start - m.start() < len(m.group(0)) + 60
                      and x.code not in src_codes and not x.location]
             tgts = [named[0]] if named else [None]
-        srcs = before or ([] if rule.type == "ELECTED" else [])
+        srcs = before
+        if rule.type == "ELECTED":
+            states = [x for x in ctx.slots if x.end <= m.start() and len(x.code) == 3
+                      and not x.location]
+            srcs = [x for x in before if len(x.code) == 3] or states[:1]
+            generic = {"UN", "UNGA"}
+            if any(t and t.code not in generic for t in tgts):
+                tgts = [t for t in tgts if t and t.code not in generic]
         return [(s, t) for s in srcs for t in tgts] or [(None, t) for t in tgts if t]
     if not before and not after:
         return []
@@ -371,15 +381,35 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     return [(s, t) for s in srcs for t in tgts]
 
 
-_EXCLUSIVE = {"VISIT", "MEET", "CALL", "CONFERENCE"}
+_EXCLUSIVE_PAIRS = {
+    frozenset(p) for p in (("VISIT", "MEET"), ("VISIT", "CALL"), ("MEET", "CALL"),
+                           ("MEET", "CONFERENCE"), ("CALL", "CONFERENCE"))
+}
 # "organized ASEAN special conferences": a plural with no article is not one event
 _GENERIC_PLURAL = re.compile(
     r"^(?:(?!\bthe\b|\ban?\b|\bits\b|\btheir\b|\bour\b).)*(?:conferences|meetings|summits|"
-    r"forums|sessions|dialogues|ceremonies)$",
+    r"forums|sessions|dialogues|ceremonies|visits|trips|tours)(?:\s+(?:to|in))?$",
+    re.I,
+)
+_DOMESTIC = re.compile(
+    r"\b(?:National\s+(?:Conference|Party\s+Congress|Assembly\s+session)|"
+    r"Diplomatic\s+Conference|Party\s+Congress|Central\s+Committee|Politburo|plenum)\b",
     re.I,
 )
 # Types whose unstated actor is the document's home country ("The official trip to Japan").
 _HOME_SOURCE = {"VISIT", "CONFERENCE", "EVACUATE"}
+
+
+def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor | None:
+    """Target for a sentence that leaves it implicit, from the unit or the document."""
+    if etype == "ELECTED":
+        return ctx.context_org
+    if etype == "OTHER_COOPERATE":
+        orgs = [x for x in ctx.slots if "ORG" in x.labels and (src is None or x.code != src.code)]
+        return orgs[0].actor if orgs else None
+    if etype == "AID" and ctx.focus and (src is None or ctx.focus.code != src.code):
+        return ctx.focus
+    return None
 
 
 def extract_events(ctx: UnitContext) -> list[Event]:
@@ -399,7 +429,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
         for m in rule.pattern.finditer(ctx.text):
             if any(
                 a < m.end() and m.start() < b and (t == rule.type or (
-                    t in _EXCLUSIVE and rule.type in _EXCLUSIVE))
+                    frozenset((t, rule.type)) in _EXCLUSIVE_PAIRS))
                 for a, b, t in covered
             ):
                 continue
@@ -411,30 +441,25 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 or (rule.type != "CONFERENCE" and re.search(r"\d", m.group(0)))
             ):
                 continue
-            if rule.type == "CONFERENCE" and _GENERIC_PLURAL.search(m.group(0)):
+            if rule.type in ("CONFERENCE", "VISIT") and _GENERIC_PLURAL.search(m.group(0)):
+                continue
+            if rule.type == "CONFERENCE" and _DOMESTIC.search(ctx.text[m.start() : m.end() + 60]):
+                continue
+            if rule.type == "AGREE_SIGN" and re.search(
+                r"\b(?:enforc\w*|implement\w*|the|all|newly|already|previously)\s+$", before
+            ):
                 continue
             made = False
             for src_slot, tgt_slot in _roles(ctx, rule, m):
                 src = src_slot.actor if src_slot else None
                 tgt = tgt_slot.actor if tgt_slot else None
-                if tgt is None and rule.type in ("ELECTED", "CONFERENCE"):
-                    tgt = ctx.context_org if rule.type == "ELECTED" else None
-                if tgt is None and rule.type == "OTHER_COOPERATE":
-                    orgs = [x for x in ctx.slots if "ORG" in x.labels and (
-                        src is None or x.code != src.code)]
-                    tgt = orgs[0].actor if orgs else None
                 if src is None and rule.type in _HOME_SOURCE and not any(
                     x.end <= m.start() for x in ctx.slots
                 ) and (tgt is None or tgt.code != ctx.home.code):
                     src = ctx.home
-                if tgt is None and rule.type == "AID" and ctx.focus and (
-                    src is None or ctx.focus.code != src.code
-                ):
-                    tgt = ctx.focus
                 if src and tgt and src.code == tgt.code:
                     tgt = None
-                    if rule.type == "AID" and ctx.focus and ctx.focus.code != src.code:
-                        tgt = ctx.focus
+                tgt = tgt or _fallback_target(ctx, rule.type, src)
                 if src is None:
                     continue
                 if rule.type == "ELECTED" and tgt is None:
