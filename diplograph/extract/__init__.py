@@ -185,7 +185,7 @@ def dedupe_events(events: list[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: (e.evidence.start, e.type))
 
 
-_YEAR_RE = re.compile(r"\b(20[0-4]\d|19[5-9]\d)\b")
+_YEAR_RE = re.compile(r"(?<![\d/.–-])(20[0-4]\d|19[5-9]\d)(?![\d/]|\s?[-–]\s?\d)")
 
 
 def _document_year(text: str) -> str | None:

@@ -247,11 +247,26 @@ def _coordinated(ctx: UnitContext, slots: list[Slot], reverse: bool = False) -> 
     return out[::-1] if reverse else out
 
 
+_BOUND = re.compile(
+    r"\b(?:starting|beginning|until|till|through|by|since|effective)\s+(?:in\s+|on\s+)?$", re.I
+)
+
+
+def _usable_dates(ctx: UnitContext, pos: int) -> list[DateMention]:
+    """Dates that can date the action at ``pos``: near it, and not a term bound."""
+    return [
+        d for d in ctx.dates
+        if (d.kind != "relative" or abs(d.start - pos) < 160)
+        and not _BOUND.search(ctx.text[: d.start][-25:])
+    ]
+
+
 def _date_for(ctx: UnitContext, pos: int) -> str | None:
-    if not ctx.dates:
+    dates = _usable_dates(ctx, pos)
+    if not dates:
         return ctx.fallback_date
-    explicit = [d for d in ctx.dates if d.kind in ("explicit", "relative")]
-    pool = explicit or ctx.dates
+    explicit = [d for d in dates if d.kind in ("explicit", "relative")]
+    pool = explicit or dates
     # nearest to the trigger, preferring the more precise value
     return min(pool, key=lambda d: (abs(d.start - pos), -len(d.value))).value
 
@@ -280,7 +295,8 @@ def _event(
         status=_status(ctx, m.start()),
         confidence=rule.confidence if src and tgt else round(rule.confidence * 0.7, 2),
         trigger=m.group(0).strip(),
-        date_basis="stated" if ctx.dates else ("context" if ctx.fallback_date else None),
+        date_basis="stated" if _usable_dates(ctx, m.start()) else (
+            "context" if ctx.fallback_date else None),
     )
 
 
