@@ -17,7 +17,7 @@ from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import extract_relations
 from diplograph.extract.segment import segment
 from diplograph.extract.slots import build_slots
-from diplograph.models import Actor, Document, Event, Extraction, Mention
+from diplograph.models import Actor, Document, Event, Extraction, Mention, Relation
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -136,7 +136,23 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         stated = unit_date or (year_dates[0] if year_dates else None)
         context_date = stated if stated and len(stated) <= 7 else None
     x.events = dedupe_events(x.events)
+    x.relations = dedupe_relations(x.relations)
     return x
+
+
+def dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per pair and level in a document; an upgrade beats a mention."""
+    best: dict[tuple[str, str, str], Relation] = {}
+    order: list[tuple[str, str, str]] = []
+    rank = {"upgraded": 2, "established": 2, "mentioned": 0}
+    for r in relations:
+        key = (*sorted((r.a, r.b)), r.level)
+        if key not in best:
+            best[key] = r
+            order.append(key)
+        elif rank.get(r.status, 0) > rank.get(best[key].status, 0):
+            best[key] = r
+    return [best[k] for k in order]
 
 
 _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE",

@@ -21,7 +21,7 @@ LEVELS = [
     "diplomatic relations",
 ]
 
-_W = r"(?:[\w’'-]+\s+){0,2}?"
+_W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|friendly)\s+)?"
 TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("comprehensive strategic partnership", re.compile(
         rf"\b(?:comprehensive\s+strategic\s+{_W}partner(?:ship)?s?|global\s+strategic\s+"
@@ -35,7 +35,8 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bspecial\s+(?:relationship|relations|ties|friendship|solidarity)\b|"
         r"\bgreat\s+friendship,?\s+special\s+solidarity\b", re.I)),
     ("diplomatic relations", re.compile(
-        r"\bdiplomatic\s+(?:relations|ties)\b", re.I)),
+        r"(?<!Convention on )(?<!Convention on the )\b(?:diplomatic\s+(?:relations|ties)|"
+        r"(?-i:Diplomatic\s+Relations))\b")),
 ]
 _UPGRADE = re.compile(
     r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
@@ -46,7 +47,7 @@ _UPGRADE = re.compile(
 _ESTABLISH = re.compile(r"\b(?:establish|set\s+up|forg|found)\w*\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<prev>[\w\s-]{5,60}?)\s+to\s+", re.I)
 _ANNIV = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.I)
-_PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*$")
+_PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+)?$")
 _CONTAINED = re.compile(r"\(|\)")
 
 
@@ -84,6 +85,9 @@ def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) ->
             dist = min(abs(tier.start - b.end), abs(a.start - tier.end))
             if best is None or dist < best[0]:
                 best = (dist, a.actor, b.actor)
+    # organisations only count when named as one side of a pair ("ASEAN-Japan")
+    actors = [s for s in actors if "ORG" not in s.labels]
+    codes = {s.code for s in actors}
     others = [s for s in actors if s.code != home.code]
     has_home = any(s.code == home.code for s in actors)
     # "(A and B were included ...)" right after the tier: home + each
@@ -94,8 +98,14 @@ def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) ->
             if re.match(r"^\s*(?:,|and)\s*(?:the\s+)?$", text[listed[-1].end : s.start]):
                 listed.append(s)
         return [(home, s.actor) for s in listed]
-    if best is not None and (best[0] < 90 or len(codes) == 2):
+    two = re.search(r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|states)|\bbilateral\b",
+                    text, re.I)
+    if best is not None and (best[0] < 90 or len(codes) == 2 or two):
         return [(best[1], best[2])]
+    if re.match(r"\s+with\s+(?:the\s+)?(?-i:[A-Z])", text[tier.end : tier.end + 12]) and not any(
+        0 <= s.start - tier.end < 15 for s in actors
+    ):
+        return []  # "with <an actor we cannot code>"
     if len(codes) == 2:
         a = actors[0]
         b = next(s for s in actors if s.code != a.code)
@@ -145,6 +155,10 @@ def extract_relations(
             status = "upgraded"
         elif _ESTABLISH.search(text[max(0, tier.start - 80) : tier.end]):
             status = "established"
+        if text[tier.start : tier.end].lower().endswith("partners") and not re.match(
+            r"\s*\(", text[tier.end : tier.end + 3]
+        ):
+            continue  # "strategic partners" as a group, no pair
         rel_date = date
         an = _ANNIV.search(text[: tier.start])
         if an and year_hint:
