@@ -41,10 +41,11 @@ _CUR_SUFFIX = [
     (r"roubles?|rubles?", "RUB"), (r"baht", "THB"), (r"ringgit", "MYR"),
 ]
 _NUMBER = re.compile(
-    r"(?P<cur>US\$|U\.S\.\s?\$|USD\s?|VND\s?|EUR\s?|€|£|¥|\$|A\$|S\$|RMB\s?|Rs\.?\s?)?"
-    r"(?<![\w.,/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?<![\w$])(?P<cur>US\$|U\.S\.\s?\$|USD\s?|VND\s?|EUR\s?|€|£|¥|\$|A\$|S\$|RMB\s?|"
+    r"Rs\.?\s?)|(?<![\w.,/$-]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
-    r"(?P<pct>\s*(?:%|percent\b|per\s+cent\b))?",
+    r"(?P<pct>[\s-]*(?:%|percent\b|per\s+cent\b))?",
     re.I,
 )
 _WORD_NUMBER = re.compile(
@@ -52,7 +53,7 @@ _WORD_NUMBER = re.compile(
 )
 _ORDINAL_FACT = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-    r"(?P<what>time\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
+    r"(?P<what>time\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
     r"(?:biggest|largest)\s+(?:\w+\s+){0,2}partner\b)",
     re.I,
 )
@@ -71,9 +72,9 @@ UNIT_NOUNS: list[tuple[str, str]] = [
      r"peacekeepers|officers|doctors|volunteers|refugees|victims|celebrities|rescuers|"
      r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
      r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
-     r"engineers|members of", "people"),
+     r"engineers|missing|injured|wounded|killed", "people"),
     (r"countries|nations|economies|territories|member\s+states|states|partners|"
-     r"governments|jurisdictions", "countries"),
+     r"governments|jurisdictions|members", "countries"),
     (r"votes?|ballots?", "votes"),
     (r"doses?", "doses"),
     (r"tons?|tonnes?", "tons"),
@@ -87,7 +88,9 @@ _EXCLUDE_AFTER = re.compile(
 _EXCLUDE_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Decree|Directive|Resolution|Article|Section|Summit|COP|Flight|"
     r"Chapter|Law|Decision|Circular|Clause|Point|Item|Room|Code|Form|Session|Conference|"
-    r"Games|Covid|COVID|level|Level|Phase|phase|Route|Highway|page|Plenum|term|Term)"
+    r"Games|Covid|COVID|level|Level|Phase|phase|Route|Highway|page|Plenum|term|Term|"
+    r"Conclusion|Regulation|Programme|Program|magnitude|magnitude of|Storm|Typhoon|VN|"
+    r"under|below)"
     r"\.?\s*|[A-Za-z]-?|#)$"
 )
 _YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
@@ -153,15 +156,29 @@ def _qualifier(before: str) -> str | None:
     return None
 
 
+_NOT_NOUNS = {"was", "is", "has", "does", "its", "this", "as", "us", "thus", "plus", "less",
+              "across", "various", "previous", "numerous", "serious", "famous", "gas", "yes"}
+
+
 def _unit_after(after: str) -> tuple[str | None, str]:
-    """Unit from the words after a number (skipping up to three modifiers)."""
-    m = re.match(r"^[\s-]*((?:[\w’'-]+\s+){0,3}?)([\w-]+)", after)
-    head = after[:60]
-    for pat, unit in UNIT_NOUNS:
-        if re.match(rf"^[\s-]*(?:[\w’'-]+\s+){{0,3}}?(?:{pat})\b", head, re.I):
-            noun = re.match(rf"^[\s-]*(?:[\w’'-]+\s+){{0,3}}?((?:{pat}))", head, re.I)
-            return unit, noun.group(1) if noun else ""
-    return None, m.group(2) if m else ""
+    """Unit from the noun after a number: the first unit noun or plural noun within 4 words."""
+    if re.match(r"^-person\b", after):
+        return "people", "person"
+    if re.match(r"^-[a-z]", after):
+        return None, ""  # "22-liter", "3-month": a measure inside a compound
+    words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", after[:70])
+    for w in words[:4]:
+        if not re.fullmatch(r"[A-Za-z’'-]+", w):
+            return None, ""
+        for pat, unit in UNIT_NOUNS:
+            if re.fullmatch(rf"(?:{pat})", w, re.I):
+                return unit, w
+        if w.lower() in ("member",):
+            continue
+        low = w.lower()
+        if low.endswith("s") and not low.endswith(("ss", "us")) and low not in _NOT_NOUNS:
+            return None, w
+    return None, ""
 
 
 def _currency_after(after: str) -> str | None:
@@ -248,11 +265,26 @@ def extract_figures(
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
     figs: list[Figure] = []
 
+    if re.search(r"(?::|as follows:?)\s*$", text):
+        return figs  # a count that only introduces a list
+
     def add(s: int, e: int, value: float, unit: str | None, expr: str, noun_unit: bool) -> None:
         after = text[e:]
+        before = text[:s]
         noun = ""
+        if re.search(r"\b(?:earning|worth|valued\s+at)\s+(?:more\s+than|over|above)\s*$",
+                     before[-40:]):
+            return  # a threshold inside a noun phrase
+        if re.search(r"\b(?:one\s+of|among|group\s+of|top)\s+(?:the\s+)?$", before[-20:]) and (
+            re.search(r"\b\w+est\b|\blargest\b|\bbiggest\b", after[:60])
+        ):
+            figs.append(Figure("rank_top", value, "rank", ev, None, period, subject, expr))
+            return
         if unit is None:
             unit, noun = _unit_after(after)
+            if unit is None and re.search(r"\b(?:death\s+toll|toll|killed|dead)\b",
+                                          before[-40:], re.I):
+                unit = "people"
             if unit is None:
                 if not noun or not noun_unit:
                     return
@@ -289,7 +321,7 @@ def extract_figures(
             continue
         unit, noun = _unit_after(after)
         if unit is None and not re.match(
-            r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?:flights|calls|visits|"
+            r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:flights|calls|visits|"
             r"agreements|documents|teams|rounds|packages|seats|sites|projects|initiatives|"
             r"meetings|summits|conferences|resolutions|titles|delegations|ships|planes|"
             r"aircraft)\b", after, re.I):
@@ -299,7 +331,9 @@ def extract_figures(
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         what = m.group("what").lower()
-        if what.startswith("time"):
+        if value < 2 and not ("biggest" in what or "largest" in what):
+            continue  # "for the first time" is not a count
+        if what.startswith(("time", "round", "package", "batch")):
             figs.append(Figure("count", value, "count", ev, None, period, subject, m.group(0)))
         elif "biggest" in what or "largest" in what:
             figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject,
