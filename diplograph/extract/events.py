@@ -116,8 +116,8 @@ RULES: list[Rule] = [
     Rule("CONFERENCE", _r(rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)|"
                           rf"held|hold(?:s|ing)?|conven(?:e|es|ed|ing)|"
                           rf"co-chair(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|"
-                          rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed)?|"
-                          rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:\w+[\s-]+){{0,8}}?"
+                          rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed|ing)?|"
+                          rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:[\w’'-]+[\s-]+){{0,8}}?"
                           rf"{_CONF}\b"), "svo", 0.75),
     Rule("CONFERENCE", _r(r"\b(?:at|to)\s+the\s+(?:[\w-]+\s+){0,5}?(?-i:Summit|Forum|"
                           r"Conference|Dialogue)\b|\bat\s+COP\s?\d+\b"), "svo", 0.6),
