@@ -20,14 +20,48 @@ EXPECTED = CORPUS / "expected"
 SAMPLE = HERE.parent / "diplograph" / "data" / "sample"
 GOLDEN_DOCS = sorted(p for p in CORPUS.glob("*.txt"))
 
-EVENT_KEYS = {"doc", "sentence", "start", "end", "type", "plover", "source", "target", "date",
-              "location", "confidence"}
-FIGURE_KEYS = {"doc", "sentence", "start", "end", "indicator", "value", "unit", "qualifier",
-               "period", "subject"}
+EVENT_KEYS = {
+    "doc",
+    "sentence",
+    "start",
+    "end",
+    "type",
+    "plover",
+    "source",
+    "target",
+    "date",
+    "location",
+    "confidence",
+}
+FIGURE_KEYS = {
+    "doc",
+    "sentence",
+    "start",
+    "end",
+    "indicator",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "subject",
+}
 RELATION_KEYS = {"doc", "sentence", "start", "end", "a", "b", "level", "date"}
-EVENT_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "STATEMENT_SUPPORT",
-               "AID", "ELECTED", "CONFERENCE", "PROTEST_ACCUSE", "SANCTION", "EVACUATE",
-               "OTHER_COOPERATE", "OTHER_CONFLICT"}
+EVENT_TYPES = {
+    "VISIT",
+    "MEET",
+    "CALL",
+    "AGREE_SIGN",
+    "PARTNERSHIP_UPGRADE",
+    "STATEMENT_SUPPORT",
+    "AID",
+    "ELECTED",
+    "CONFERENCE",
+    "PROTEST_ACCUSE",
+    "SANCTION",
+    "EVACUATE",
+    "OTHER_COOPERATE",
+    "OTHER_CONFLICT",
+}
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -54,7 +88,10 @@ def eval_dir(sample_store, tmp_path_factory) -> Path:
 
 def test_export_eval_writes_exactly_three_files(eval_dir):
     assert sorted(p.name for p in eval_dir.iterdir()) == [
-        "events.jsonl", "figures.jsonl", "relations.jsonl"]
+        "events.jsonl",
+        "figures.jsonl",
+        "relations.jsonl",
+    ]
 
 
 def test_export_eval_event_keys(eval_dir):
@@ -93,14 +130,17 @@ def test_export_eval_offsets_match_stored_text(eval_dir, sample_store):
     n = 0
     for name in ("events", "figures", "relations"):
         for r in _read_jsonl(eval_dir / f"{name}.jsonl"):
-            assert texts[r["doc"]][r["start"]:r["end"]] == r["sentence"], (name, r)
+            assert texts[r["doc"]][r["start"] : r["end"]] == r["sentence"], (name, r)
             n += 1
     assert n > 100
 
 
 def test_export_eval_doc_ids_are_file_stems(eval_dir):
-    docs = {r["doc"] for name in ("events", "figures", "relations")
-            for r in _read_jsonl(eval_dir / f"{name}.jsonl")}
+    docs = {
+        r["doc"]
+        for name in ("events", "figures", "relations")
+        for r in _read_jsonl(eval_dir / f"{name}.jsonl")
+    }
     stems = {p.stem for p in SAMPLE.glob("*.txt")} | {p.stem for p in SAMPLE.glob("*.htm*")}
     file_docs = docs & stems
     assert len(file_docs) >= 10
@@ -148,14 +188,18 @@ def test_export_golden_files_are_sensible():
     assert {e["type"] for e in events} >= {"VISIT", "MEET"}
     for name in ("events", "figures", "relations"):
         for r in _read_jsonl(EXPECTED / f"{doc.stem}.{name}.jsonl"):
-            assert body[r["start"]:r["end"]] == r["sentence"]
+            assert body[r["start"] : r["end"]] == r["sentence"]
             assert r["doc"] == doc.stem
 
 
 def test_export_jsonl_reads_back(sample_store, tmp_path):
     files = export_store(sample_store, "jsonl", tmp_path)
     assert sorted(p.name for p in files) == [
-        "documents.jsonl", "events.jsonl", "figures.jsonl", "relations.jsonl"]
+        "documents.jsonl",
+        "events.jsonl",
+        "figures.jsonl",
+        "relations.jsonl",
+    ]
     stats = sample_store.stats()
     for name in ("documents", "events", "figures", "relations"):
         assert len(_read_jsonl(tmp_path / f"{name}.jsonl")) == stats[name], name

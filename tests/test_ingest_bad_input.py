@@ -27,8 +27,10 @@ def _make_mixed_folder(root: Path) -> tuple[dict[str, str], set[str]]:
     # --- good ones
     (root / "good-plain.txt").write_text("Rice corridor talks\n\n" + GOOD_TEXT, encoding="utf-8")
     (root / "good-latin1.txt").write_bytes(
-        ("Señor García visits Hanoi\n\nSeñor García of São Tomé e Príncipe met Vietnamese "
-         "officials in Hanoi to discuss cocoa and coffee.").encode("latin-1")
+        (
+            "Señor García visits Hanoi\n\nSeñor García of São Tomé e Príncipe met Vietnamese "
+            "officials in Hanoi to discuss cocoa and coffee."
+        ).encode("latin-1")
     )
     (root / "good-hostile.txt").write_text(
         "Hostile strings\n\n" + HOSTILE + "\n\nVietnam and Laos met in Vientiane.", encoding="utf-8"
@@ -54,7 +56,9 @@ def _make_mixed_folder(root: Path) -> tuple[dict[str, str], set[str]]:
     )
     (root / "broken.json").write_text('{"id": "x", "text": "unterminated', encoding="utf-8")
     (root / "slides.pptx").write_bytes(b"PK\x03\x04 not really a deck")
-    (root / "not-a-feed.xml").write_text("<catalog><book>no items</book></catalog>", encoding="utf-8")
+    (root / "not-a-feed.xml").write_text(
+        "<catalog><book>no items</book></catalog>", encoding="utf-8"
+    )
     (root / "gone.txt").symlink_to(root / "does-not-exist.txt")
     bad = {
         "picture.txt": "D101",
@@ -76,9 +80,10 @@ def _make_mixed_folder(root: Path) -> tuple[dict[str, str], set[str]]:
 def _paths(root: Path) -> list[str]:
     # the dangling symlink and the missing path are named explicitly (see the xfail below
     # for dangling links found while walking a folder)
-    return [
-        str(p) for p in sorted(root.iterdir()) if p.name != "gone.txt"
-    ] + [str(root / "gone.txt"), str(root / "missing-file.txt")]
+    return [str(p) for p in sorted(root.iterdir()) if p.name != "gone.txt"] + [
+        str(root / "gone.txt"),
+        str(root / "missing-file.txt"),
+    ]
 
 
 def test_ingest_bad_input_each_bad_item_reported_good_stored(tmp_path, store, settings):
@@ -111,7 +116,9 @@ def test_ingest_bad_input_hostile_strings_stored_verbatim(tmp_path, store, setti
     assert store.stats()["documents"] == 1  # the DROP TABLE did nothing
     hits = store.search("DROP TABLE documents", Filters())
     assert hits and hits[0]["doc_id"] == "good-hostile"
-    assert "<script>alert(1)</script>" in " ".join(s["text"] for s in store.sentences("good-hostile"))
+    assert "<script>alert(1)</script>" in " ".join(
+        s["text"] for s in store.sentences("good-hostile")
+    )
 
 
 def test_ingest_bad_input_non_utf8_text_succeeds(tmp_path, store, settings):
@@ -214,5 +221,3 @@ def test_ingest_bad_input_cli_exit_1_and_items_named_on_stderr(tmp_path, runner,
         assert len(s.failures()) == len(bad)
     finally:
         s.close()
-
-

@@ -76,7 +76,10 @@ def test_ingest_readers_txt_header_layout(write):
 
 
 def test_ingest_readers_txt_dateline_layout(write):
-    p = write("dateline-doc.txt", "Ruritania and Vietnam plan ferries\n\n9:23:48 AM | 2/14/2021\n\n" + BODY)
+    p = write(
+        "dateline-doc.txt",
+        "Ruritania and Vietnam plan ferries\n\n9:23:48 AM | 2/14/2021\n\n" + BODY,
+    )
     (doc,) = _docs([str(p)])
     assert doc.title == "Ruritania and Vietnam plan ferries"
     assert doc.published == "2021-02-14"
@@ -122,8 +125,13 @@ def test_ingest_readers_htm_extension(write):
 
 def test_ingest_readers_jsonl_ids_from_records(write):
     lines = [
-        {"id": "wire-001", "text": "Vietnam sent rescue teams to Ruritania after the flood.",
-         "title": "Rescue teams", "published": "2024-02-03", "outlet": "Wire Example"},
+        {
+            "id": "wire-001",
+            "text": "Vietnam sent rescue teams to Ruritania after the flood.",
+            "title": "Rescue teams",
+            "published": "2024-02-03",
+            "outlet": "Wire Example",
+        },
         {"text": "Laos thanked Vietnam for the new school in Attapeu."},
         {"id": "wire 003/b", "text": "Cambodia and Vietnam held border talks in Phnom Penh."},
     ]
@@ -138,8 +146,13 @@ def test_ingest_readers_jsonl_ids_from_records(write):
 
 
 def test_ingest_readers_json_single_object(write):
-    rec = {"id": "one-article", "title": "Talks", "url": "https://example.org/t",
-           "published": "2020-11-30T10:00:00Z", "text": "Vietnam and Chile met in Santiago."}
+    rec = {
+        "id": "one-article",
+        "title": "Talks",
+        "url": "https://example.org/t",
+        "published": "2020-11-30T10:00:00Z",
+        "text": "Vietnam and Chile met in Santiago.",
+    }
     p = write("object.json", json.dumps(rec))
     (doc,) = _docs([str(p)])
     assert doc.id == "one-article"
@@ -170,7 +183,8 @@ def test_ingest_readers_rss_items(write):
 <link>https://feed.example/news/visa-waiver</link>
 <guid>https://feed.example/news/visa-waiver</guid>
 <pubDate>Tue, 07 Mar 2023 09:00:00 +0000</pubDate>
-<description>&lt;p&gt;Vietnam and Chile signed a visa waiver deal in Hanoi.&lt;/p&gt;&lt;p&gt;It takes effect in May.&lt;/p&gt;</description>
+<description>&lt;p&gt;Vietnam and Chile signed a visa waiver deal in Hanoi.&lt;/p&gt;
+&lt;p&gt;It takes effect in May.&lt;/p&gt;</description>
 </item>
 <item><title>Second item</title><link>https://feed.example/news/second</link>
 <description>Laos and Vietnam opened a consulate in Pakse.</description></item>
@@ -226,7 +240,10 @@ def test_ingest_readers_cp1252_encoding_detected(write):
 
 
 def test_ingest_readers_latin1_encoding_detected(write):
-    text = "Señor García en São Tomé\n\nThe delegation from São Tomé e Príncipe met señor García in Hanoi. " * 3
+    text = (
+        "Señor García en São Tomé\n\nThe delegation from São Tomé e Príncipe met señor García in Hanoi. "
+        * 3
+    )
     p = write("latin1.txt", text.encode("latin-1"))
     (doc,) = _docs([str(p)])
     assert "São Tomé e Príncipe" in doc.text
@@ -234,7 +251,7 @@ def test_ingest_readers_latin1_encoding_detected(write):
 
 
 def test_ingest_readers_utf8_bom_stripped(write):
-    p = write("bom.txt", b"\xef\xbb\xbf" + "Ferry talks\n\nVietnam met Laos.".encode())
+    p = write("bom.txt", b"\xef\xbb\xbf" + b"Ferry talks\n\nVietnam met Laos.")
     (doc,) = _docs([str(p)])
     assert doc.title == "Ferry talks"
 

@@ -15,8 +15,20 @@ from diplograph.settings import Settings
 from diplograph.store import SQLiteStore
 
 N_DOCS = 150
-PARTNERS = ["Japan", "France", "Laos", "Cambodia", "India", "Australia", "Germany", "Italy",
-            "Brazil", "Chile", "Canada", "Mexico"]
+PARTNERS = [
+    "Japan",
+    "France",
+    "Laos",
+    "Cambodia",
+    "India",
+    "Australia",
+    "Germany",
+    "Italy",
+    "Brazil",
+    "Chile",
+    "Canada",
+    "Mexico",
+]
 TABLES = ("documents", "sentences", "events", "figures", "relations", "mentions")
 
 
@@ -92,8 +104,9 @@ def test_jobs_resume_after_kill_matches_clean_run(tmp_path):
     _make_corpus(corpus)
     killed_db = tmp_path / "killed.db"
 
-    proc = subprocess.Popen(_cmd(corpus, killed_db), env=_env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _cmd(corpus, killed_db), env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 60
         while _count_ro(killed_db) < 5:
@@ -112,8 +125,9 @@ def test_jobs_resume_after_kill_matches_clean_run(tmp_path):
     assert reopened.stats()["documents"] == partial["documents"]
     reopened.close()
 
-    resumed = subprocess.run(_cmd(corpus, killed_db), env=_env(), capture_output=True,
-                             text=True, timeout=120)
+    resumed = subprocess.run(
+        _cmd(corpus, killed_db), env=_env(), capture_output=True, text=True, timeout=120
+    )
     assert resumed.returncode == 0, resumed.stderr
     _assert_consistent(killed_db)
 
@@ -126,8 +140,9 @@ def test_jobs_resume_after_kill_matches_clean_run(tmp_path):
     assert clean["events"] > 0 and clean["figures"] > 0 and clean["relations"] > 0
     assert _counts(killed_db) == clean
 
-    third = subprocess.run(_cmd(corpus, killed_db), env=_env(), capture_output=True, text=True,
-                           timeout=120)
+    third = subprocess.run(
+        _cmd(corpus, killed_db), env=_env(), capture_output=True, text=True, timeout=120
+    )
     assert third.returncode == 0, third.stderr
     assert _counts(killed_db) == clean
     s = SQLiteStore(str(killed_db))

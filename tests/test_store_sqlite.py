@@ -68,10 +68,22 @@ def filled(store: SQLiteStore) -> SQLiteStore:
         [
             (0, "event", {"type": "VISIT", "source": VNM, "target": USA, "date": "2021-03"}),
             (1, "event", {"type": "AGREE_SIGN", "source": JPN, "target": VNM, "date": "2023-06"}),
-            (2, "figure", {"indicator": "trade_value", "value": 5e10, "unit": "USD",
-                           "period": "2022", "subject": "VNM"}),
-            (1, "relation", {"a": "JPN", "b": "VNM", "level": "strategic partnership",
-                             "date": "2023"}),
+            (
+                2,
+                "figure",
+                {
+                    "indicator": "trade_value",
+                    "value": 5e10,
+                    "unit": "USD",
+                    "period": "2022",
+                    "subject": "VNM",
+                },
+            ),
+            (
+                1,
+                "relation",
+                {"a": "JPN", "b": "VNM", "level": "strategic partnership", "date": "2023"},
+            ),
         ],
     )
     d2, x2 = _doc_with_records(
@@ -83,10 +95,22 @@ def filled(store: SQLiteStore) -> SQLiteStore:
         [
             (0, "event", {"type": "MEET", "source": LAO, "target": VNM, "date": "2024-01"}),
             (1, "event", {"type": "AID", "source": JPN, "target": LAO, "date": "2020"}),
-            (1, "figure", {"indicator": "aid_amount", "value": 300, "unit": "tonnes",
-                           "period": "2020", "subject": "LAO"}),
-            (0, "relation", {"a": "LAO", "b": "VNM", "level": "special relationship",
-                             "date": None}),
+            (
+                1,
+                "figure",
+                {
+                    "indicator": "aid_amount",
+                    "value": 300,
+                    "unit": "tonnes",
+                    "period": "2020",
+                    "subject": "LAO",
+                },
+            ),
+            (
+                0,
+                "relation",
+                {"a": "LAO", "b": "VNM", "level": "special relationship", "date": None},
+            ),
         ],
     )
     _save(store, d1, x1)
@@ -148,8 +172,11 @@ def test_store_sqlite_wal_mode(store):
 
 
 def test_store_sqlite_reingest_idempotent(write, store, settings):
-    write("in/a.txt", "Vietnam and Japan\n\nVietnam and Japan signed a trade accord in Tokyo "
-                      "on Monday. Two-way trade reached USD 50 billion in 2022.")
+    write(
+        "in/a.txt",
+        "Vietnam and Japan\n\nVietnam and Japan signed a trade accord in Tokyo "
+        "on Monday. Two-way trade reached USD 50 billion in 2022.",
+    )
     write("in/b.txt", "Laos talks\n\nLaos and Vietnam held talks in Vientiane in May 2023.")
     folder = str(Path(settings.db).parent / "in")
     first = ingest_documents([folder], store, settings)
@@ -205,7 +232,10 @@ def test_store_sqlite_save_is_atomic(store):
 
 def test_store_sqlite_filter_events_country_partner(filled):
     assert {e["type"] for e in filled.events(Filters(country="vnm"))} == {
-        "VISIT", "AGREE_SIGN", "MEET"}
+        "VISIT",
+        "AGREE_SIGN",
+        "MEET",
+    }
     pair = filled.events(Filters(country="VNM", partner="JPN"))
     assert [e["type"] for e in pair] == ["AGREE_SIGN"]
     reversed_pair = filled.events(Filters(country="JPN", partner="VNM"))
@@ -218,10 +248,14 @@ def test_store_sqlite_filter_events_type_since_until(filled):
     assert {e["type"] for e in filled.events(Filters(since="2023"))} == {"AGREE_SIGN", "MEET"}
     assert {e["type"] for e in filled.events(Filters(until="2021"))} == {"VISIT", "AID"}
     assert [e["type"] for e in filled.events(Filters(since="2021-01", until="2021-12-31"))] == [
-        "VISIT"]
+        "VISIT"
+    ]
     assert [e["type"] for e in filled.events(Filters(until="2023-06"))] != []
     assert {e["type"] for e in filled.events(Filters(until="2023-06"))} == {
-        "VISIT", "AGREE_SIGN", "AID"}
+        "VISIT",
+        "AGREE_SIGN",
+        "AID",
+    }
 
 
 def test_store_sqlite_filter_figures(filled):
@@ -233,18 +267,22 @@ def test_store_sqlite_filter_figures(filled):
 
 def test_store_sqlite_filter_relations(filled):
     assert [r["level"] for r in filled.relations(Filters(country="LAO"))] == [
-        "special relationship"]
+        "special relationship"
+    ]
     assert [r["a"] for r in filled.relations(Filters(country="VNM", partner="JPN"))] == ["JPN"]
     assert [r["b"] for r in filled.relations(Filters(type="strategic partnership"))] == ["VNM"]
     assert [r["level"] for r in filled.relations(Filters(since="2023"))] == [
-        "strategic partnership"]
+        "strategic partnership"
+    ]
 
 
 def test_store_sqlite_filter_limit_and_docs(filled):
     assert len(filled.events(Filters(limit=2))) == 2
     docs = filled.documents(Filters())
     assert [(d["id"], d["events"], d["figures"], d["relations"]) for d in docs] == [
-        ("d1", 2, 1, 1), ("d2", 2, 1, 1)]
+        ("d1", 2, 1, 1),
+        ("d2", 2, 1, 1),
+    ]
     assert filled.documents(Filters(since="2024")) == []
 
 
@@ -266,9 +304,29 @@ def test_store_sqlite_search_filters(filled):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "'", "\"unbalanced", "NEAR(", "NEAR(Vietnam Japan", "*", "Viet*", "-", "-Japan",
-     "Vietnam OR", "AND", "(", ")", "^", ":", "col:Vietnam", "'); DROP TABLE sentences;--",
-     "", "   ", "\\", "%_"],
+    [
+        '"',
+        "'",
+        '"unbalanced',
+        "NEAR(",
+        "NEAR(Vietnam Japan",
+        "*",
+        "Viet*",
+        "-",
+        "-Japan",
+        "Vietnam OR",
+        "AND",
+        "(",
+        ")",
+        "^",
+        ":",
+        "col:Vietnam",
+        "'); DROP TABLE sentences;--",
+        "",
+        "   ",
+        "\\",
+        "%_",
+    ],
 )
 def test_store_sqlite_search_hostile_queries(filled, query):
     hits = filled.search(query, Filters())

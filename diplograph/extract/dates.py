@@ -76,7 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("year", re.compile(rf"(?<![\d/.–-]){_YEAR}(?![\d/]|\s?[-–]\s?\d)")),
+    # a bare year, but not a range ("2020-2021") nor a name ("the 1982 UNCLOS")
+    ("year", re.compile(rf"(?<![\d/.–-])(?<!the\s){_YEAR}(?![\d/]|\s?[-–]\s?\d)")),
     ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}\b(?!\s*\d)")),
 ]
 

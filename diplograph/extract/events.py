@@ -78,7 +78,8 @@ RULES: list[Rule] = [
                      r"\s+by\b"), "passive", 0.7),
     # --- meetings and calls ----------------------------------------------------------------------
     Rule("CALL", _r(r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
-                    r"conversations?|conferences?|meetings?|summit)\b|\bspoke\s+by\s+phone\b|"
+                    r"conversations?)\b|\b(?:tele)?phone\s+(?:conference|meeting)s?\b|"
+                    r"\bspoke\s+by\s+(?:tele)?phone\b|"
                     r"\bphoned\b|\bcall(?:ed)?\s+(?:with|to)\b"), "svo", 0.85),
     Rule("MEET", _r(r"\btalks\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"), "between", 0.85),
     Rule("MEET", _r(r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
@@ -365,6 +366,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
             after = loc_after[:1]
     if rule.type in ("ELECTED", "CONFERENCE"):
         orgs = [s for s in ctx.slots if s.start >= m.start() and "ORG" in s.labels]
+        if not orgs and rule.type == "ELECTED":
+            orgs = [s for s in ctx.slots if "ORG" in s.labels][-1:]
         tgts: list[Slot | None] = [orgs[0]] if orgs else [None]
         if rule.type == "ELECTED" and orgs:
             tgts = [orgs[0]]

@@ -81,7 +81,9 @@ def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) ->
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
-        if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]):
+        in_list = re.search(r",\s*(?:the\s+)?$", text[: a.start]) or re.match(
+            r"\s*,", text[b.end : b.end + 3])
+        if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]) and not in_list:
             dist = min(abs(tier.start - b.end), abs(a.start - tier.end))
             if best is None or dist < best[0]:
                 best = (dist, a.actor, b.actor)
