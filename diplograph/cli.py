@@ -79,11 +79,34 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) 
                       "[bold]diplograph ingest PATH[/bold] or loosen the filters.")
         return
     table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    wide = ("sentence", "snippet", "title", "message", "item")
+    widths = {
+        c: min(24, max([len(_HEADERS.get(c, c))] + [len(_cell(r.get(c))) for r in rows]))
+        for c in columns if c not in wide
+    }
+    out = Console(width=max(console.width, 150)) if not console.is_terminal else console
+    room = max(30, out.width - sum(w + 3 for w in widths.values()) - 4)
     for c in columns:
-        table.add_column(c, overflow="fold", max_width=70 if c in ("sentence", "snippet") else 30)
+        header = _HEADERS.get(c, c)
+        if c in wide:
+            table.add_column(header, overflow="ellipsis", no_wrap=True, max_width=room)
+        else:
+            table.add_column(header, no_wrap=True, min_width=widths[c], max_width=widths[c],
+                             overflow="ellipsis")
     for r in rows:
-        table.add_row(*[escape("" if r.get(c) is None else str(r.get(c))) for c in columns])
-    console.print(table)
+        table.add_row(*[escape(_cell(r.get(c))) for c in columns])
+    out.print(table)
+
+
+_HEADERS = {"doc_id": "doc", "source_code": "source", "target_code": "target"}
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.10g}"
+    return str(value)
 
 
 @app.callback(invoke_without_command=True)
