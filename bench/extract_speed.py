@@ -69,18 +69,79 @@ COUNTRIES: list[tuple[str, str, str]] = [
     ("Malaysia", "Malaysian", "Kuala Lumpur"),
     ("Turkey", "Turkish", "Ankara"),
 ]
-ROLES = ["Prime Minister", "President", "Foreign Minister", "Deputy Prime Minister",
-         "Minister of Trade", "Defence Minister"]
-SURNAMES = ["Hartmann", "Okafor", "Silva", "Tanaka", "Moreau", "Kowalski", "Reddy", "Nguyen",
-            "Haddad", "Lindqvist", "Mbeki", "Castillo", "Yilmaz", "Santoso", "Romano", "Park"]
-GIVEN = ["Anna", "David", "Maria", "Kenji", "Claire", "Piotr", "Ravi", "Linh", "Omar", "Sofia",
-         "Thabo", "Lucia", "Emre", "Budi", "Marco", "Ji-ho"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+ROLES = [
+    "Prime Minister",
+    "President",
+    "Foreign Minister",
+    "Deputy Prime Minister",
+    "Minister of Trade",
+    "Defence Minister",
+]
+SURNAMES = [
+    "Hartmann",
+    "Okafor",
+    "Silva",
+    "Tanaka",
+    "Moreau",
+    "Kowalski",
+    "Reddy",
+    "Nguyen",
+    "Haddad",
+    "Lindqvist",
+    "Mbeki",
+    "Castillo",
+    "Yilmaz",
+    "Santoso",
+    "Romano",
+    "Park",
+]
+GIVEN = [
+    "Anna",
+    "David",
+    "Maria",
+    "Kenji",
+    "Claire",
+    "Piotr",
+    "Ravi",
+    "Linh",
+    "Omar",
+    "Sofia",
+    "Thabo",
+    "Lucia",
+    "Emre",
+    "Budi",
+    "Marco",
+    "Ji-ho",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-TOPICS = ["trade and investment", "climate change", "maritime security", "digital transformation",
-          "renewable energy", "education and training", "public health", "agriculture",
-          "infrastructure", "tourism", "semiconductors", "food security"]
+TOPICS = [
+    "trade and investment",
+    "climate change",
+    "maritime security",
+    "digital transformation",
+    "renewable energy",
+    "education and training",
+    "public health",
+    "agriculture",
+    "infrastructure",
+    "tourism",
+    "semiconductors",
+    "food security",
+]
 ORGS = ["ASEAN", "the United Nations", "the G20", "APEC", "the European Union", "the WTO"]
 
 LEADS = [
@@ -90,10 +151,8 @@ LEADS = [
     "by {role_a} {person_a} to {cap_b}.",
     "{role_a} {person_a} held phone talks with {role_b} {person_b} on {weekday}, discussing "
     "{topic} and regional issues.",
-    "{A} strongly protested {B}'s decision on {date}, calling it a violation of international "
-    "law.",
-    "{A} announced new sanctions against {B} on {weekday}, targeting companies linked to "
-    "{topic}.",
+    "{A} strongly protested {B}'s decision on {date}, calling it a violation of international law.",
+    "{A} announced new sanctions against {B} on {weekday}, targeting companies linked to {topic}.",
     "{role_a} {person_a} paid an official visit to {B} from {date}, the first such trip in "
     "{years} years.",
 ]
@@ -113,8 +172,7 @@ BODY = [
     "{A} accused {B} of violating its airspace on {date}, and summoned the {dem_b} ambassador.",
     "{B} evacuated {people} of its citizens from the region on {weekday}.",
     "Exports from {A} to {B} grew by {pct} percent in the first {months} months of {year}.",
-    "Earlier, {role_a} {person_a} attended a conference on {topic} hosted by {org} in "
-    "{cap_b}.",
+    "Earlier, {role_a} {person_a} attended a conference on {topic} hosted by {org} in {cap_b}.",
     "Tourist arrivals from {B} to {A} reached {people} in {year}, the statement said.",
     "The two countries will celebrate {years} years of diplomatic relations next year.",
 ]
@@ -140,24 +198,43 @@ def make_article(rng: random.Random, target_chars: int = 2000) -> tuple[str, str
 
     def fill(t: str) -> str:
         return t.format(
-            A=a, B=b, dem_a=dem_a, dem_b=dem_b, cap_a=cap_a, cap_b=cap_b,
-            role_a=rng.choice(ROLES), role_b=rng.choice(ROLES),
-            person_a=_person(rng), person_b=_person(rng),
-            weekday=rng.choice(WEEKDAYS), topic=rng.choice(TOPICS), org=rng.choice(ORGS),
+            A=a,
+            B=b,
+            dem_a=dem_a,
+            dem_b=dem_b,
+            cap_a=cap_a,
+            cap_b=cap_b,
+            role_a=rng.choice(ROLES),
+            role_b=rng.choice(ROLES),
+            person_a=_person(rng),
+            person_b=_person(rng),
+            weekday=rng.choice(WEEKDAYS),
+            topic=rng.choice(TOPICS),
+            org=rng.choice(ORGS),
             date=f"{MONTHS[month - 1]} {rng.randint(1, day)}",
-            month=rng.choice(MONTHS), year=year - 1, year2=year + rng.randint(2, 6),
-            years=rng.randint(2, 60), money=f"{rng.uniform(1, 90):.1f}",
-            money2=rng.choice([10, 20, 25, 50, 100]), money3=rng.randint(1, 50),
-            pct=f"{rng.uniform(1, 40):.1f}", projects=rng.randint(20, 3000),
-            people=f"{rng.randint(1, 900) * 100:,}", months=rng.randint(2, 11),
+            month=rng.choice(MONTHS),
+            year=year - 1,
+            year2=year + rng.randint(2, 6),
+            years=rng.randint(2, 60),
+            money=f"{rng.uniform(1, 90):.1f}",
+            money2=rng.choice([10, 20, 25, 50, 100]),
+            money3=rng.randint(1, 50),
+            pct=f"{rng.uniform(1, 40):.1f}",
+            projects=rng.randint(20, 3000),
+            people=f"{rng.randint(1, 900) * 100:,}",
+            months=rng.randint(2, 11),
         )
 
-    title = fill(rng.choice([
-        "{A} and {B} vow to boost {topic} ties",
-        "{A} leader visits {B}",
-        "{A}, {B} hold talks on {topic}",
-        "{A} protests {B} move",
-    ]))
+    title = fill(
+        rng.choice(
+            [
+                "{A} and {B} vow to boost {topic} ties",
+                "{A} leader visits {B}",
+                "{A}, {B} hold talks on {topic}",
+                "{A} protests {B} move",
+            ]
+        )
+    )
     paras = [fill(rng.choice(LEADS))]
     body = BODY[:]
     rng.shuffle(body)
@@ -189,9 +266,11 @@ def _maxrss_mib() -> float:
 
 
 def worker_extract(n: int, seed: int) -> dict[str, Any]:
+    t_import = time.perf_counter()
     from diplograph.extract import extract
     from diplograph.models import Document
 
+    import_s = time.perf_counter() - t_import
     corpus = make_corpus(n, seed)
     t0 = time.perf_counter()
     for i, (text, pub) in enumerate(corpus[:WARMUP_DOCS]):
@@ -208,6 +287,7 @@ def worker_extract(n: int, seed: int) -> dict[str, Any]:
     elapsed = time.perf_counter() - t0
     return {
         "seconds": elapsed,
+        "import_seconds": import_s,
         "warmup_seconds": warm_s,
         "events": n_events,
         "figures": n_figures,
@@ -293,8 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t, _ in corpus)
     common = ["-n", str(a.num_docs), "--seed", str(a.seed)]
 
-    print(f"corpus: {n} synthetic articles, {chars:,} chars ({chars / n:,.0f}/article), "
-          f"{words:,} words; seed {a.seed}")
+    print(
+        f"corpus: {n} synthetic articles, {chars:,} chars ({chars / n:,.0f}/article), "
+        f"{words:,} words; seed {a.seed}"
+    )
     ex = run_child(["--worker", "extract", *common])
     results: dict[str, Any] = {
         "machine": {
@@ -317,14 +399,28 @@ def main(argv: list[str] | None = None) -> int:
     if not a.no_model:
         module = find_model()
         if module is None:
-            model_note = (f"spaCy model comparison skipped: no en_core_web_sm installed. "
-                          f"Install it with: {INSTALL_HINT}")
+            model_note = (
+                f"spaCy model comparison skipped: no en_core_web_sm installed. "
+                f"Install it with: {INSTALL_HINT}"
+            )
             results["model"] = {"skipped": model_note}
         else:
-            m = run_child(["--worker", "model", "--module", module,
-                           "--batch-size", str(a.batch_size), *common])
-            m.update(docs_per_s=n / m["seconds"], words_per_s=words / m["seconds"],
-                     chars_per_s=chars / m["seconds"])
+            m = run_child(
+                [
+                    "--worker",
+                    "model",
+                    "--module",
+                    module,
+                    "--batch-size",
+                    str(a.batch_size),
+                    *common,
+                ]
+            )
+            m.update(
+                docs_per_s=n / m["seconds"],
+                words_per_s=words / m["seconds"],
+                chars_per_s=chars / m["seconds"],
+            )
             m["extract_speedup"] = m["seconds"] / ex["seconds"]
             results["model"] = m
             rows.append((f"spaCy {m['model']} nlp.pipe", m))
@@ -332,16 +428,23 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"{'pipeline':<42} {'docs/s':>9} {'words/s':>10} {'seconds':>8} {'peak RSS':>10}")
     for name, r in rows:
-        print(f"{name:<42} {r['docs_per_s']:>9.1f} {r['words_per_s']:>10,.0f} "
-              f"{r['seconds']:>8.2f} {r['peak_rss_mib']:>7.0f} MiB")
+        print(
+            f"{name:<42} {r['docs_per_s']:>9.1f} {r['words_per_s']:>10,.0f} "
+            f"{r['seconds']:>8.2f} {r['peak_rss_mib']:>7.0f} MiB"
+        )
     print()
     e = results["extract"]
-    print(f"extract found {e['events']} events, {e['figures']} figures, {e['relations']} "
-          f"relations; warm-up (pipeline build + {WARMUP_DOCS} docs) {e['warmup_seconds']:.2f} s")
+    print(
+        f"extract found {e['events']} events, {e['figures']} figures, {e['relations']} "
+        f"relations; import {e['import_seconds']:.2f} s, warm-up (pipeline build + "
+        f"{WARMUP_DOCS} docs) {e['warmup_seconds']:.2f} s"
+    )
     if "model" in results and "extract_speedup" in results["model"]:
         m = results["model"]
-        print(f"extract() is {m['extract_speedup']:.1f}x the speed of {m['model']} "
-              f"nlp.pipe (pipes: {', '.join(m['pipes'])}; batch {a.batch_size})")
+        print(
+            f"extract() is {m['extract_speedup']:.1f}x the speed of {m['model']} "
+            f"nlp.pipe (pipes: {', '.join(m['pipes'])}; batch {a.batch_size})"
+        )
     if model_note:
         print(model_note)
     mach = results["machine"]

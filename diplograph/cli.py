@@ -37,13 +37,23 @@ err_console = Console(stderr=True)
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."),
+    typer.Option(
+        "--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."
+    ),
 ]
-CountryOpt = Annotated[str | None, typer.Option("--country", "-c", help="Actor code (ISO3 or org), e.g. VNM.")]
-PartnerOpt = Annotated[str | None, typer.Option("--partner", "-p", help="Other actor of the pair, e.g. USA.")]
-TypeOpt = Annotated[str | None, typer.Option("--type", "-t", help="Event type / indicator / tier level.")]
+CountryOpt = Annotated[
+    str | None, typer.Option("--country", "-c", help="Actor code (ISO3 or org), e.g. VNM.")
+]
+PartnerOpt = Annotated[
+    str | None, typer.Option("--partner", "-p", help="Other actor of the pair, e.g. USA.")
+]
+TypeOpt = Annotated[
+    str | None, typer.Option("--type", "-t", help="Event type / indicator / tier level.")
+]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Earliest date, YYYY[-MM[-DD]].")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Latest date, YYYY[-MM[-DD]] (inclusive).")]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", help="Latest date, YYYY[-MM[-DD]] (inclusive).")
+]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="Maximum rows.")]
 
@@ -75,14 +85,17 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) 
         err_console.print(f"[red]error[/red] unknown --format {fmt!r}: use table, json or csv")
         raise typer.Exit(2)
     if not rows:
-        console.print(f"[yellow]No {title.lower()} match.[/yellow] Ingest documents with "
-                      "[bold]diplograph ingest PATH[/bold] or loosen the filters.")
+        console.print(
+            f"[yellow]No {title.lower()} match.[/yellow] Ingest documents with "
+            "[bold]diplograph ingest PATH[/bold] or loosen the filters."
+        )
         return
     table = Table(title=f"{title} ({len(rows)})", show_lines=False)
     wide = ("sentence", "snippet", "title", "message", "item")
     widths = {
         c: min(24, max([len(_HEADERS.get(c, c))] + [len(_cell(r.get(c))) for r in rows]))
-        for c in columns if c not in wide
+        for c in columns
+        if c not in wide
     }
     out = Console(width=max(console.width, 150)) if not console.is_terminal else console
     room = max(30, out.width - sum(w + 3 for w in widths.values()) - 4)
@@ -91,8 +104,9 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) 
         if c in wide:
             table.add_column(header, overflow="ellipsis", no_wrap=True, max_width=room)
         else:
-            table.add_column(header, no_wrap=True, min_width=widths[c], max_width=widths[c],
-                             overflow="ellipsis")
+            table.add_column(
+                header, no_wrap=True, min_width=widths[c], max_width=widths[c], overflow="ellipsis"
+            )
     for r in rows:
         table.add_row(*[escape(_cell(r.get(c))) for c in columns])
     out.print(table)
@@ -122,7 +136,9 @@ def _main(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: DbOpt = None,
-    home: Annotated[str | None, typer.Option(envvar="DIPLOGRAPH_HOME", help="Home country for 'we' [VNM].")] = None,
+    home: Annotated[
+        str | None, typer.Option(envvar="DIPLOGRAPH_HOME", help="Home country for 'we' [VNM].")
+    ] = None,
 ) -> None:
     """Read documents, extract events/figures/relations and store them.
 
@@ -139,8 +155,13 @@ def ingest(
     store = _store(settings.db)
     files = [p for p in expand_paths(paths) if not isinstance(p, DiplographError)]
     with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err_console, transient=True,
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err_console,
+        transient=True,
     ) as progress:
         task = progress.add_task("", total=max(1, len(files)))
         seen_files: set[str] = set()
@@ -152,8 +173,11 @@ def ingest(
                 progress.console.print(f"[red]failed[/red] {escape(item)}")
             if f not in seen_files:
                 seen_files.add(f)
-                progress.update(task, completed=min(len(seen_files), len(files)),
-                                description=escape(Path(f).name[:40]))
+                progress.update(
+                    task,
+                    completed=min(len(seen_files), len(files)),
+                    description=escape(Path(f).name[:40]),
+                )
 
         summary = ingest_documents(paths, store, settings, on_item=on_item)
     for err in summary.errors:
@@ -162,8 +186,12 @@ def ingest(
     for col in ("new", "updated", "duplicate", "failed", "events", "figures", "relations"):
         table.add_column(col, justify="right")
     d = summary.as_dict()
-    table.add_row(*[str(d[k]) for k in ("new", "updated", "duplicate", "failed", "events",
-                                         "figures", "relations")])
+    table.add_row(
+        *[
+            str(d[k])
+            for k in ("new", "updated", "duplicate", "failed", "events", "figures", "relations")
+        ]
+    )
     console.print(table)
     if summary.failed:
         err_console.print(f"{summary.failed} item(s) failed; see [bold]diplograph failures[/bold].")
@@ -181,15 +209,22 @@ def reextract(db: DbOpt = None) -> None:
     settings = _settings(db)
     store = _store(settings.db)
     summary = reextract_all(store, settings)
-    console.print(f"re-extracted {summary.updated} documents: {summary.events} events, "
-                  f"{summary.figures} figures, {summary.relations} relations")
+    console.print(
+        f"re-extracted {summary.updated} documents: {summary.events} events, "
+        f"{summary.figures} figures, {summary.relations} relations"
+    )
     if summary.failed:
         raise typer.Exit(1)
 
 
 @app.command()
-def docs(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-         fmt: FormatOpt = "table", limit: LimitOpt = 200) -> None:
+def docs(
+    db: DbOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: FormatOpt = "table",
+    limit: LimitOpt = 200,
+) -> None:
     """List stored documents with their record counts.
 
     Example: diplograph docs --since 2023 --format json
@@ -199,35 +234,63 @@ def docs(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
 
 
 @app.command()
-def events(db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt = None,
-           type: TypeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-           fmt: FormatOpt = "table", limit: LimitOpt = 200) -> None:
+def events(
+    db: DbOpt = None,
+    country: CountryOpt = None,
+    partner: PartnerOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: FormatOpt = "table",
+    limit: LimitOpt = 200,
+) -> None:
     """List extracted events.
 
     Example: diplograph events --country VNM --partner USA --type VISIT --since 2023
     """
     rows = _store(db).events(Filters(country, partner, type, since, until, limit=limit))
-    _emit(rows, fmt, ["doc_id", "type", "source_code", "target_code", "date", "status",
-                      "sentence"], "Events")
+    _emit(
+        rows,
+        fmt,
+        ["doc_id", "type", "source_code", "target_code", "date", "status", "sentence"],
+        "Events",
+    )
 
 
 @app.command()
-def figures(db: DbOpt = None, country: CountryOpt = None, type: TypeOpt = None,
-            since: SinceOpt = None, until: UntilOpt = None, fmt: FormatOpt = "table",
-            limit: LimitOpt = 200) -> None:
+def figures(
+    db: DbOpt = None,
+    country: CountryOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: FormatOpt = "table",
+    limit: LimitOpt = 200,
+) -> None:
     """List extracted figures (numbers). --type filters on the indicator.
 
     Example: diplograph figures --country VNM --type trade_value
     """
     rows = _store(db).figures(Filters(country, None, type, since, until, limit=limit))
-    _emit(rows, fmt, ["doc_id", "indicator", "value", "unit", "qualifier", "period",
-                      "subject", "sentence"], "Figures")
+    _emit(
+        rows,
+        fmt,
+        ["doc_id", "indicator", "value", "unit", "qualifier", "period", "subject", "sentence"],
+        "Figures",
+    )
 
 
 @app.command()
-def relations(db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt = None,
-              type: TypeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-              fmt: FormatOpt = "table", limit: LimitOpt = 200) -> None:
+def relations(
+    db: DbOpt = None,
+    country: CountryOpt = None,
+    partner: PartnerOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: FormatOpt = "table",
+    limit: LimitOpt = 200,
+) -> None:
     """List relationship tiers found in documents. --type filters on the level.
 
     Example: diplograph relations --country VNM --type "comprehensive strategic partnership"
@@ -237,10 +300,17 @@ def relations(db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt 
 
 
 @app.command()
-def search(query: Annotated[str, typer.Argument(help="Words or \"a phrase\".")],
-           db: DbOpt = None, country: CountryOpt = None, partner: PartnerOpt = None,
-           type: TypeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-           fmt: FormatOpt = "table", limit: LimitOpt = 20) -> None:
+def search(
+    query: Annotated[str, typer.Argument(help='Words or "a phrase".')],
+    db: DbOpt = None,
+    country: CountryOpt = None,
+    partner: PartnerOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: FormatOpt = "table",
+    limit: LimitOpt = 20,
+) -> None:
     """Full-text search over sentences, ranked by BM25, with highlighted snippets.
 
     Example: diplograph search "comprehensive strategic partnership" --country VNM
@@ -260,8 +330,10 @@ def search(query: Annotated[str, typer.Argument(help="Words or \"a phrase\".")],
 
 
 @app.command()
-def show(doc: Annotated[str, typer.Argument(help="Document id (file stem or record id).")],
-         db: DbOpt = None) -> None:
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id (file stem or record id).")],
+    db: DbOpt = None,
+) -> None:
     """Show one document with its extractions highlighted.
 
     Example: diplograph show 001
@@ -272,8 +344,10 @@ def show(doc: Annotated[str, typer.Argument(help="Document id (file stem or reco
         err_console.print(f"[red]error[/red] no document {doc!r}; list them with `diplograph docs`")
         raise typer.Exit(1)
     console.rule(escape(row["title"] or row["id"]))
-    console.print(f"id {row['id']} · published {row['published'] or 'unknown'} · "
-                  f"{escape(row['outlet'] or '')} · version {row['version']}")
+    console.print(
+        f"id {row['id']} · published {row['published'] or 'unknown'} · "
+        f"{escape(row['outlet'] or '')} · version {row['version']}"
+    )
     f = Filters(doc=doc)
     evs = [e for e in store.events(f) if e["doc_id"] == doc]
     figs = [x for x in store.figures(f) if x["doc_id"] == doc]
@@ -281,13 +355,16 @@ def show(doc: Annotated[str, typer.Argument(help="Document id (file stem or reco
     by_sent: dict[int, list[str]] = {}
     for e in evs:
         by_sent.setdefault(e["sent_idx"], []).append(
-            f"[green]{e['type']}[/green] {e['source_code']}→{e['target_code']} {e['date'] or ''}")
+            f"[green]{e['type']}[/green] {e['source_code']}→{e['target_code']} {e['date'] or ''}"
+        )
     for x in figs:
         by_sent.setdefault(x["sent_idx"], []).append(
-            f"[blue]{x['indicator']}[/blue]={x['value']:g} {x['unit']}")
+            f"[blue]{x['indicator']}[/blue]={x['value']:g} {x['unit']}"
+        )
     for x in rels:
         by_sent.setdefault(x["sent_idx"], []).append(
-            f"[magenta]{x['level']}[/magenta] {x['a']}–{x['b']}")
+            f"[magenta]{x['level']}[/magenta] {x['a']}–{x['b']}"
+        )
     for s in store.sentences(doc):
         marks = by_sent.get(s["idx"])
         style = "bold" if marks else "dim"
@@ -299,7 +376,9 @@ def show(doc: Annotated[str, typer.Argument(help="Document id (file stem or reco
 @app.command()
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="eval, jsonl, csv or parquet.")] = "eval",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="eval, jsonl, csv or parquet.")
+    ] = "eval",
     db: DbOpt = None,
 ) -> None:
     """Export records. `eval` writes exactly events/figures/relations.jsonl of EVAL.md.
@@ -319,7 +398,9 @@ def export(
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold folder(s) of <doc>.json files.")],
+    gold: Annotated[
+        list[Path], typer.Option("--gold", "-g", help="Gold folder(s) of <doc>.json files.")
+    ],
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -345,15 +426,29 @@ def eval_(
     for c in ("level", "tp", "pred", "gold", "P", "R", "F1"):
         table.add_column(c, justify="right" if c != "level" else "left")
     for lv in report.levels:
-        table.add_row(lv.level, str(lv.tp), str(lv.predicted), str(lv.gold),
-                      f"{lv.precision:.3f}", f"{lv.recall:.3f}", f"{lv.f1:.3f}")
+        table.add_row(
+            lv.level,
+            str(lv.tp),
+            str(lv.predicted),
+            str(lv.gold),
+            f"{lv.precision:.3f}",
+            f"{lv.recall:.3f}",
+            f"{lv.f1:.3f}",
+        )
     console.print(table)
     t2 = Table(title="events.type+actors by type")
     for c in ("type", "tp", "pred", "gold", "P", "R", "F1"):
         t2.add_column(c, justify="right" if c != "type" else "left")
     for name, lv in sorted(report.by_type.items()):
-        t2.add_row(name, str(lv.tp), str(lv.predicted), str(lv.gold), f"{lv.precision:.3f}",
-                   f"{lv.recall:.3f}", f"{lv.f1:.3f}")
+        t2.add_row(
+            name,
+            str(lv.tp),
+            str(lv.predicted),
+            str(lv.gold),
+            f"{lv.precision:.3f}",
+            f"{lv.recall:.3f}",
+            f"{lv.f1:.3f}",
+        )
     console.print(t2)
 
 

@@ -1,10 +1,10 @@
 """Error tree. Every message carries a code users can search for and says what to do next.
 
-    DiplographError
-    ├── IngestError      one input item could not be read (recorded in `failures`, batch goes on)
-    ├── ExtractError     extraction crashed on one document (recorded, batch goes on)
-    ├── StoreError       the database cannot be opened or migrated
-    └── ConfigError      a setting or option is invalid
+DiplographError
+├── IngestError      one input item could not be read (recorded in `failures`, batch goes on)
+├── ExtractError     extraction crashed on one document (recorded, batch goes on)
+├── StoreError       the database cannot be opened or migrated
+└── ConfigError      a setting or option is invalid
 """
 
 from __future__ import annotations

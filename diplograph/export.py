@@ -17,36 +17,60 @@ def _actor(row: dict[str, Any], side: str) -> dict[str, Any] | None:
     code = row.get(f"{side}_code")
     if not code:
         return None
-    return {"code": code, "name": row.get(f"{side}_name"), "person": row.get(f"{side}_person"),
-            "role": row.get(f"{side}_role")}
+    return {
+        "code": code,
+        "name": row.get(f"{side}_name"),
+        "person": row.get(f"{side}_person"),
+        "role": row.get(f"{side}_role"),
+    }
 
 
 def eval_records(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The three record lists of the evaluation format, in document order."""
     events = [
         {
-            "doc": r["doc_id"], "sentence": r["sentence"], "start": r["start"], "end": r["end"],
+            "doc": r["doc_id"],
+            "sentence": r["sentence"],
+            "start": r["start"],
+            "end": r["end"],
             "type": r["type"],
             "plover": {"event_type": r["plover_type"], "mode": r["plover_mode"]},
-            "source": _actor(r, "source"), "target": _actor(r, "target"),
-            "date": r["date"], "location": r["location"], "confidence": r["confidence"],
+            "source": _actor(r, "source"),
+            "target": _actor(r, "target"),
+            "date": r["date"],
+            "location": r["location"],
+            "confidence": r["confidence"],
             "status": r["status"],
         }
         for r in store.events(Filters())
     ]
     figures = [
         {
-            "doc": r["doc_id"], "sentence": r["sentence"], "start": r["start"], "end": r["end"],
-            "indicator": r["indicator"], "value": _number(r["value"]), "unit": r["unit"],
-            "qualifier": r["qualifier"], "period": r["period"], "subject": r["subject"],
+            "doc": r["doc_id"],
+            "sentence": r["sentence"],
+            "start": r["start"],
+            "end": r["end"],
+            "indicator": r["indicator"],
+            "value": _number(r["value"]),
+            "unit": r["unit"],
+            "qualifier": r["qualifier"],
+            "period": r["period"],
+            "subject": r["subject"],
         }
         for r in store.figures(Filters())
     ]
     relations = [
         {
-            "doc": r["doc_id"], "sentence": r["sentence"], "start": r["start"], "end": r["end"],
-            "a": r["a"], "b": r["b"], "level": r["level"], "date": r["date"],
-            "status": r["status"], "previous": r["previous"],
+            "doc": r["doc_id"],
+            "sentence": r["sentence"],
+            "start": r["start"],
+            "end": r["end"],
+            "a": r["a"],
+            "b": r["b"],
+            "level": r["level"],
+            "date": r["date"],
+            "status": r["status"],
+            "previous": r["previous"],
         }
         for r in store.relations(Filters())
     ]
@@ -60,8 +84,9 @@ def _number(v: float) -> float | int:
 def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
     """Write the store's records to ``out`` in ``fmt``; returns the files written."""
     if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}",
-                          code="D402")
+        raise ConfigError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}", code="D402"
+        )
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if fmt in ("eval", "jsonl"):

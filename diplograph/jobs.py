@@ -33,8 +33,12 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, int]:
         return {
-            "new": self.new, "updated": self.updated, "duplicate": self.duplicate,
-            "failed": self.failed, "events": self.events, "figures": self.figures,
+            "new": self.new,
+            "updated": self.updated,
+            "duplicate": self.duplicate,
+            "failed": self.failed,
+            "events": self.events,
+            "figures": self.figures,
             "relations": self.relations,
         }
 
@@ -51,8 +55,9 @@ def ingest_documents(
     on. Re-running the same command skips what is already stored (same id, same text).
     """
     summary = IngestSummary()
-    run_id = store.start_run("ingest " + " ".join(paths if isinstance(paths, list) else []),
-                             EXTRACTOR_VERSION)
+    run_id = store.start_run(
+        "ingest " + " ".join(paths if isinstance(paths, list) else []), EXTRACTOR_VERSION
+    )
     max_bytes = int(settings.max_file_mb * 1_000_000)
     try:
         for item in read_documents(paths, max_bytes=max_bytes):
@@ -78,7 +83,8 @@ def _ingest_one(
         err = IngestError(
             f"document has {len(doc.text):,} characters, over the {settings.max_doc_chars:,} "
             "limit; split it or raise DIPLOGRAPH_MAX_DOC_CHARS",
-            item=doc.source_path or doc.id, code="D103",
+            item=doc.source_path or doc.id,
+            code="D103",
         )
         summary.failed += 1
         summary.errors.append(err)
@@ -91,8 +97,11 @@ def _ingest_one(
     try:
         extraction = extract(doc, home=settings.home)
     except Exception as exc:  # noqa: BLE001 — one bad document must not stop the batch
-        err = ExtractError(f"extraction failed: {type(exc).__name__}: {exc}",
-                           item=doc.source_path or doc.id, code="D201")
+        err = ExtractError(
+            f"extraction failed: {type(exc).__name__}: {exc}",
+            item=doc.source_path or doc.id,
+            code="D201",
+        )
         summary.failed += 1
         summary.errors.append(err)
         store.record_failure(run_id, err.item or doc.id, err.code, err.message)

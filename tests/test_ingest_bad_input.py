@@ -78,7 +78,7 @@ def _make_mixed_folder(root: Path) -> tuple[dict[str, str], set[str]]:
 
 
 def _paths(root: Path) -> list[str]:
-    # the dangling symlink and the missing path are named explicitly (see the xfail below
+    # the dangling symlink and the missing path are named explicitly (see the test below
     # for dangling links found while walking a folder)
     return [str(p) for p in sorted(root.iterdir()) if p.name != "gone.txt"] + [
         str(root / "gone.txt"),
@@ -168,11 +168,6 @@ def test_ingest_bad_input_unreadable_file(write, store, settings):
     assert [e.code for e in summary.errors] == ["D108"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="expand_paths walks folders with `f.is_file()`, which is False for a dangling "
-    "symlink, so an unreadable link inside a folder is skipped silently instead of reported",
-)
 def test_ingest_bad_input_dangling_symlink_inside_folder_reported(tmp_path, store, settings):
     folder = tmp_path / "links"
     folder.mkdir()

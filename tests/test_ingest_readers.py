@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from diplograph.cli import app
 from diplograph.errors import IngestError
 from diplograph.ingest import read_documents
@@ -220,11 +218,6 @@ def test_ingest_readers_atom_entries(write):
         assert doc.outlet == "Atom Example"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode_bytes takes charset_normalizer's first guess: Western cp1252 text is "
-    "decoded as Baltic cp1257 (crème → crčme, à → ą)",
-)
 def test_ingest_readers_cp1252_encoding_detected(write):
     text = (
         "Café diplomacy in Paris\n\n"

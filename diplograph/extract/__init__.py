@@ -56,28 +56,40 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         if _RELATED.match(u.text):
             related = True
         kinds.append("related" if related else u.kind)
-    units = [u if k == u.kind else type(u)(u.idx, u.start, u.end, u.text, k)
-             for u, k in zip(units, kinds, strict=True)]
+    units = [
+        u if k == u.kind else type(u)(u.idx, u.start, u.end, u.text, k)
+        for u, k in zip(units, kinds, strict=True)
+    ]
 
     raw = _raw_mentions(nlp, text)
     full_names = {m.key for m in raw if m.label == "PERSON" and " " in m.key}
     codes = [m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")]
     home_code = detect_home(home, codes, text, doc.outlet, doc.url)
     home_actor = Actor(home_code, g.name_of(home_code))
-    x = Extraction(doc_id=doc.id, extractor_version=EXTRACTOR_VERSION, home=home_code,
-                   sentences=units)
+    x = Extraction(
+        doc_id=doc.id, extractor_version=EXTRACTOR_VERSION, home=home_code, sentences=units
+    )
 
     published = doc.published
     year_hint = int(published[:4]) if published else None
     counts = Counter(m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"))
     org_counts = Counter(m.key for m in raw if m.label == "ORG")
-    focus = Actor(counts.most_common(1)[0][0], g.name_of(counts.most_common(1)[0][0])) if (
-        counts) else None
-    context_org = Actor(org_counts.most_common(1)[0][0],
-                        g.name_of(org_counts.most_common(1)[0][0])) if org_counts else None
+    focus = (
+        Actor(counts.most_common(1)[0][0], g.name_of(counts.most_common(1)[0][0]))
+        if (counts)
+        else None
+    )
+    context_org = (
+        Actor(org_counts.most_common(1)[0][0], g.name_of(org_counts.most_common(1)[0][0]))
+        if org_counts
+        else None
+    )
     doc_year = _document_year(text)
-    review_year = doc_year if doc_year and published and doc_year < published[:4] and (
-        text.count(doc_year) >= 3) else None
+    review_year = (
+        doc_year
+        if doc_year and published and doc_year < published[:4] and (text.count(doc_year) >= 3)
+        else None
+    )
     context_date: str | None = None
     ri = 0
     for u in units:
@@ -102,36 +114,77 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         slots = build_slots(u.text, u.start, mentions)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
         fallback = context_date or review_year or published or doc_year
-        ctx = UnitContext(doc.id, u.idx, u.start, u.text, slots, dates, fallback, loc,
-                          home_actor, context_org, focus)
+        ctx = UnitContext(
+            doc.id,
+            u.idx,
+            u.start,
+            u.text,
+            slots,
+            dates,
+            fallback,
+            loc,
+            home_actor,
+            context_org,
+            focus,
+        )
         events = extract_events(ctx)
         unit_date = next((d.value for d in dates if d.kind in ("explicit", "relative")), None)
         year_dates = [d.value for d in dates if d.kind in ("year", "quarter")]
         period_src = unit_date or (year_dates[0] if year_dates else None) or fallback
         rel_date = unit_date or (year_dates[0] if year_dates else None)
-        rels = extract_relations(doc.id, u.idx, u.start, u.text, slots, home_actor, rel_date,
-                                 int((rel_date or published or "0")[:4]) or year_hint)
+        rels = extract_relations(
+            doc.id,
+            u.idx,
+            u.start,
+            u.text,
+            slots,
+            home_actor,
+            rel_date,
+            int((rel_date or published or "0")[:4]) or year_hint,
+        )
         for r in rels:
-            if r.status in ("upgraded", "established") and r.level != "diplomatic relations" and (
-                r.date is None or not year_hint or int(r.date[:4]) >= year_hint - 1
-            ) and not any(
-                e.type == "PARTNERSHIP_UPGRADE" for e in events
-                if {e.source and e.source.code, e.target and e.target.code} == {r.a, r.b}
+            if (
+                r.status in ("upgraded", "established")
+                and r.level != "diplomatic relations"
+                and (r.date is None or not year_hint or int(r.date[:4]) >= year_hint - 1)
+                and not any(
+                    e.type == "PARTNERSHIP_UPGRADE"
+                    for e in events
+                    if {e.source and e.source.code, e.target and e.target.code} == {r.a, r.b}
+                )
             ):
                 ptype, pmode = to_plover("PARTNERSHIP_UPGRADE")
-                events.append(Event(
-                    type="PARTNERSHIP_UPGRADE", evidence=r.evidence,
-                    source=Actor(r.a, g.name_of(r.a)), target=Actor(r.b, g.name_of(r.b)),
-                    date=unit_date or rel_date or fallback, location=loc, plover_type=ptype,
-                    plover_mode=pmode, status="happened", confidence=0.8, trigger=r.level,
-                    date_basis="stated" if unit_date or rel_date else "context",
-                ))
+                events.append(
+                    Event(
+                        type="PARTNERSHIP_UPGRADE",
+                        evidence=r.evidence,
+                        source=Actor(r.a, g.name_of(r.a)),
+                        target=Actor(r.b, g.name_of(r.b)),
+                        date=unit_date or rel_date or fallback,
+                        location=loc,
+                        plover_type=ptype,
+                        plover_mode=pmode,
+                        status="happened",
+                        confidence=0.8,
+                        trigger=r.level,
+                        date_basis="stated" if unit_date or rel_date else "context",
+                    )
+                )
         x.events.extend(events)
         x.relations.extend(rels)
         skip = [(d.start, d.end) for d in dates]
         subject = events[0].source.code if events and events[0].source else home_code
-        x.figures.extend(extract_figures(doc.id, u.idx, u.start, u.text, skip,
-                                         period_src[:4] if period_src else None, subject))
+        x.figures.extend(
+            extract_figures(
+                doc.id,
+                u.idx,
+                u.start,
+                u.text,
+                skip,
+                period_src[:4] if period_src else None,
+                subject,
+            )
+        )
         # the next unit may lean on this one's stated year or month ("Last year, ...")
         stated = unit_date or (year_dates[0] if year_dates else None)
         context_date = stated if stated and len(stated) <= 7 else None
@@ -155,8 +208,7 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
     return [best[k] for k in order]
 
 
-_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE",
-              "OTHER_COOPERATE"}
+_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
 
 
 def _event_key(e: Event) -> tuple[str, ...]:

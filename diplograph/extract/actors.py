@@ -16,12 +16,18 @@ TITLE_ROLES: list[tuple[str, str]] = [
     (r"party general secretary|general secretary|secretary general", "general_secretary"),
     (r"deputy prime minister|deputy pm|vice premier", "deputy_prime_minister"),
     (r"prime minister|\bpm\b|premier", "prime_minister"),
-    (r"foreign minister|minister of foreign affairs|foreign affairs minister|"
-     r"secretary of state|foreign secretary|\bfm\b", "foreign_minister"),
+    (
+        r"foreign minister|minister of foreign affairs|foreign affairs minister|"
+        r"secretary of state|foreign secretary|\bfm\b",
+        "foreign_minister",
+    ),
     (r"vice president|vice-president", "vice_president"),
     (r"president|state president", "president"),
-    (r"chairman of the national assembly|national assembly chairman|"
-     r"national assembly chairwoman|top legislator|speaker", "parliament_chair"),
+    (
+        r"chairman of the national assembly|national assembly chairman|"
+        r"national assembly chairwoman|top legislator|speaker",
+        "parliament_chair",
+    ),
     (r"chancellor", "chancellor"),
     (r"\bking\b", "king"),
     (r"ambassador|envoy|permanent representative", "ambassador"),

@@ -13,13 +13,38 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 _M = (
@@ -122,8 +147,15 @@ def _infer_year(month: int, anchor: date | None, fallback_year: int | None) -> i
 
 def _relative(rel: str, anchor: date) -> str | None:
     r = rel.lower().split()
-    if rel.lower() in ("today", "tonight") or rel.lower().startswith("this ") and r[1] in (
-        "morning", "afternoon", "evening",
+    if (
+        rel.lower() in ("today", "tonight")
+        or rel.lower().startswith("this ")
+        and r[1]
+        in (
+            "morning",
+            "afternoon",
+            "evening",
+        )
     ):
         return anchor.isoformat()
     if rel.lower() == "yesterday":
@@ -140,8 +172,16 @@ def _relative(rel: str, anchor: date) -> str | None:
         if r[0] == "last" and delta == 0:
             delta = 7
         return (anchor - timedelta(days=delta)).isoformat()
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "earlier": 0, "later": 0,
-            "next": 1, "coming": 1}.get(r[0], 0)
+    step = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this": 0,
+        "earlier": 0,
+        "later": 0,
+        "next": 1,
+        "coming": 1,
+    }.get(r[0], 0)
     if unit == "year":
         return _fmt(anchor.year + step)
     if unit == "month":
@@ -181,20 +221,38 @@ def find_dates(
                     continue
                 year = int(gd["year"]) if gd.get("year") else None
                 if year is None:
-                    year = _infer_year(month, anchor, int(default_year) if (
-                        default_year and not anchor) else None)
+                    year = _infer_year(
+                        month, anchor, int(default_year) if (default_year and not anchor) else None
+                    )
                 if year is None:
                     continue
                 day = int(gd["day"]) if gd.get("day") else None
                 value = _fmt(year, month, day)
             elif kind in ("quarter", "q"):
                 q = gd.get("q") or gd.get("qn") or ""
-                qn = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                      "fourth": 4, "4th": 4, "last": 4}.get(q.lower(), int(q) if q.isdigit() else 0)
-                year = int(gd["year"]) if gd.get("year") else (
-                    years_in_text[0] if years_in_text else (
-                        (anchor.year - (1 if 3 * qn - 2 > anchor.month else 0)) if anchor
-                        else None)
+                qn = {
+                    "first": 1,
+                    "1st": 1,
+                    "second": 2,
+                    "2nd": 2,
+                    "third": 3,
+                    "3rd": 3,
+                    "fourth": 4,
+                    "4th": 4,
+                    "last": 4,
+                }.get(q.lower(), int(q) if q.isdigit() else 0)
+                year = (
+                    int(gd["year"])
+                    if gd.get("year")
+                    else (
+                        years_in_text[0]
+                        if years_in_text
+                        else (
+                            (anchor.year - (1 if 3 * qn - 2 > anchor.month else 0))
+                            if anchor
+                            else None
+                        )
+                    )
                 )
                 if year is None or not qn:
                     continue
@@ -203,8 +261,7 @@ def find_dates(
             elif kind == "relative":
                 if anchor is None:
                     continue
-                value = _relative(re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I),
-                                  anchor)
+                value = _relative(re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I), anchor)
                 k = "relative"
             elif kind == "year":
                 value = gd["year"]

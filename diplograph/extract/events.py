@@ -52,108 +52,259 @@ def _r(p: str) -> re.Pattern[str]:
 
 
 RULES: list[Rule] = [
-    Rule("MEET", _r(r"\b(?:host(?:s|ed|ing)?|held|hold|chair(?:s|ed)?|organi[sz]ed)\s+"
-                    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}welcom(?:e|ing)\s+ceremony\s+for\b"),
-         "svo", 0.8),
-    Rule("MEET", _r(r"\b(?:at|during|after|in)\s+(?:their|the|its|his|her)\s+(?:\w+\s+)?"
-                    r"(?:talks|meeting|summit talks)\b(?!\s+with)"), "pair", 0.75),
+    Rule(
+        "MEET",
+        _r(
+            r"\b(?:host(?:s|ed|ing)?|held|hold|chair(?:s|ed)?|organi[sz]ed)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}welcom(?:e|ing)\s+ceremony\s+for\b"
+        ),
+        "svo",
+        0.8,
+    ),
+    Rule(
+        "MEET",
+        _r(
+            r"\b(?:at|during|after|in)\s+(?:their|the|its|his|her)\s+(?:\w+\s+)?"
+            r"(?:talks|meeting|summit talks)\b(?!\s+with)"
+        ),
+        "pair",
+        0.75,
+    ),
     # --- visits -------------------------------------------------------------------------------
-    Rule("VISIT", _r(rf"\b(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king)|conduct(?:s|ed|ing)?|"
-                    rf"beg(?:in|an|un|ins)|start(?:s|ed)?|undert(?:ake|ook|aking|akes)|"
-                    rf"wrap(?:s|ped)? up|conclud(?:e|es|ed|ing)|(?:is|was|are|were|be|been) on|"
-                    rf"embark(?:s|ed)? on)\s+(?:an?|his|her|their|the|its)?\s*{_ADJ}"
-                    rf"(?:visit|trip|tour|journey)s?\s+(?:to|in)\b"), "svo", 0.9),
-    Rule("VISIT", _r(r"\b(?:state|official|working|first|historic|two-day|three-day|"
-                     r"four-day|five-day)\s+(?:visit|trip|tour)s?\s+(?:to|in)\b"), "svo", 0.85),
+    Rule(
+        "VISIT",
+        _r(
+            rf"\b(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king)|conduct(?:s|ed|ing)?|"
+            rf"beg(?:in|an|un|ins)|start(?:s|ed)?|undert(?:ake|ook|aking|akes)|"
+            rf"wrap(?:s|ped)? up|conclud(?:e|es|ed|ing)|(?:is|was|are|were|be|been) on|"
+            rf"embark(?:s|ed)? on)\s+(?:an?|his|her|their|the|its)?\s*{_ADJ}"
+            rf"(?:visit|trip|tour|journey)s?\s+(?:to|in)\b"
+        ),
+        "svo",
+        0.9,
+    ),
+    Rule(
+        "VISIT",
+        _r(
+            r"\b(?:state|official|working|first|historic|two-day|three-day|"
+            r"four-day|five-day)\s+(?:visit|trip|tour)s?\s+(?:to|in)\b"
+        ),
+        "svo",
+        0.85,
+    ),
     Rule("VISIT", _r(r"\bvisits?\s+(?:by|of)\b(?=.{0,80}\bto\b)"), "of_to", 0.8),
     Rule("VISIT", _r(r"\b(?:visit(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"), "svo", 0.75),
-    Rule("VISIT", _r(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)?)\s+in\b"), "svo", 0.7,
-         needs=_r(r"\bvisit|\btrip|\btour|delegation")),
+    Rule(
+        "VISIT",
+        _r(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)?)\s+in\b"),
+        "svo",
+        0.7,
+        needs=_r(r"\bvisit|\btrip|\btour|delegation"),
+    ),
     Rule("VISIT", _r(r"\btravel(?:s|ed|led|ing|ling)?\s+to\b"), "svo", 0.75),
     Rule("VISIT", _r(r"\bfor\s+an?\s+(?:\w+\s+){0,2}visit\b"), "in_for", 0.8),
-    Rule("VISIT", _r(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?)\b"
-                     r"(?=\s+(?:and\s+(?:receiv|welcom)\w*\s+)?(?:the\s+)?(?:visiting|(?-i:[A-Z])))"),
-         "ovs", 0.7),
-    Rule("VISIT", _r(r"\b(?:was|were|is|are|been)\s+(?:warmly\s+)?(?:received|welcomed|hosted)"
-                     r"\s+by\b"), "passive", 0.7),
+    Rule(
+        "VISIT",
+        _r(
+            r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?)\b"
+            r"(?=\s+(?:and\s+(?:receiv|welcom)\w*\s+)?(?:the\s+)?(?:visiting|(?-i:[A-Z])))"
+        ),
+        "ovs",
+        0.7,
+    ),
+    Rule(
+        "VISIT",
+        _r(
+            r"\b(?:was|were|is|are|been)\s+(?:warmly\s+)?(?:received|welcomed|hosted)"
+            r"\s+by\b"
+        ),
+        "passive",
+        0.7,
+    ),
     # --- meetings and calls ----------------------------------------------------------------------
-    Rule("CALL", _r(r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
-                    r"conversations?)\b|\b(?:tele)?phone\s+(?:conference|meeting)s?\b|"
-                    r"\bspoke\s+by\s+(?:tele)?phone\b|"
-                    r"\bphoned\b|\bcall(?:ed)?\s+(?:with|to)\b"), "svo", 0.85),
+    Rule(
+        "CALL",
+        _r(
+            r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
+            r"conversations?)\b|\b(?:tele)?phone\s+(?:conference|meeting)s?\b|"
+            r"\bspoke\s+by\s+(?:tele)?phone\b|"
+            r"\bphoned\b|\bcall(?:ed)?\s+(?:with|to)\b"
+        ),
+        "svo",
+        0.85,
+    ),
     Rule("MEET", _r(r"\btalks\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"), "between", 0.85),
-    Rule("MEET", _r(r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
-                    r"(?:talks|meetings?|discussions?|a working session|working sessions|"
-                    r"consultations?|a bilateral meeting)\b"), "svo", 0.85),
+    Rule(
+        "MEET",
+        _r(
+            r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
+            r"(?:talks|meetings?|discussions?|a working session|working sessions|"
+            r"consultations?|a bilateral meeting)\b"
+        ),
+        "svo",
+        0.85,
+    ),
     Rule("MEET", _r(r"\b(?:met|meets|meet)\s+(?:with\s+)?(?=.{0,60}(?-i:[A-Z]))"), "svo", 0.8),
-    Rule("MEET", _r(r"\bconven(?:e|es|ed|ing)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}"
-                    r"(?:meeting|summit|talks)\b"), "pair", 0.7),
-    Rule("MEET", _r(r"\b(?:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
-                    r"with\b"), "svo", 0.75),
+    Rule(
+        "MEET",
+        _r(
+            r"\bconven(?:e|es|ed|ing)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}"
+            r"(?:meeting|summit|talks)\b"
+        ),
+        "pair",
+        0.7,
+    ),
+    Rule(
+        "MEET",
+        _r(
+            r"\b(?:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
+            r"with\b"
+        ),
+        "svo",
+        0.75,
+    ),
     # --- agreements and tiers ------------------------------------------------------------------
-    Rule("AGREE_SIGN", _r(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|adopt(?:s|ed)|"
-                          r"ratif(?:y|ies|ied)|conclud(?:ed)|exchang(?:ed|e))\b"), "svo", 0.8,
-         needs=_r(_AGREEMENT)),
+    Rule(
+        "AGREE_SIGN",
+        _r(
+            r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|adopt(?:s|ed)|"
+            r"ratif(?:y|ies|ied)|conclud(?:ed)|exchang(?:ed|e))\b"
+        ),
+        "svo",
+        0.8,
+        needs=_r(_AGREEMENT),
+    ),
     # --- support, aid ----------------------------------------------------------------------------
-    Rule("STATEMENT_SUPPORT", _r(r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
-                                 r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
-                                 r"(?:\w+\s+){0,3}support\s+for\b|\bback(?:s|ed)\s+(?-i:[A-Z])|"
-                                 r"\bendors(?:e|es|ed)\b"), "svo", 0.65),
-    Rule("AID", _r(r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
-                   r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
-                   r"gift(?:s|ed)?|offered|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
-                   r"airlift(?:s|ed)?|ship(?:s|ped)?)\b"), "svo", 0.7,
-         needs=_r(r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
-                  r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
-                  r"disaster|support materials|materials|equipment|finance)\b")),
+    Rule(
+        "STATEMENT_SUPPORT",
+        _r(
+            r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
+            r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
+            r"(?:\w+\s+){0,3}support\s+for\b|\bback(?:s|ed)\s+(?-i:[A-Z])|"
+            r"\bendors(?:e|es|ed)\b"
+        ),
+        "svo",
+        0.65,
+    ),
+    Rule(
+        "AID",
+        _r(
+            r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
+            r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
+            r"gift(?:s|ed)?|offered|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
+            r"airlift(?:s|ed)?|ship(?:s|ped)?)\b"
+        ),
+        "svo",
+        0.7,
+        needs=_r(
+            r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
+            r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
+            r"disaster|support materials|materials|equipment|finance)\b"
+        ),
+    ),
     # --- elections -------------------------------------------------------------------------------
-    Rule("ELECTED", _r(r"\b(?:(?:was|were|been|be|is|are|got|get|gets|being)\s+(?:re-?)?elected|"
-                       r"won\s+(?:a\s+)?(?:seat|election|\w+\s+seat)|wins\s+(?:a\s+)?seat|"
-                       r"won\s+(?:\w+\s+){0,3}votes?|"
-                       r"will\s+join)\b"), "svo", 0.8,
-         needs=_r(r"\b(?:Council|Commission|Committee|Board|Court|Assembly|member|seat|UN"
-                  r"\w*|vote|body)")),
+    Rule(
+        "ELECTED",
+        _r(
+            r"\b(?:(?:was|were|been|be|is|are|got|get|gets|being)\s+(?:re-?)?elected|"
+            r"won\s+(?:a\s+)?(?:seat|election|\w+\s+seat)|wins\s+(?:a\s+)?seat|"
+            r"won\s+(?:\w+\s+){0,3}votes?|"
+            r"will\s+join)\b"
+        ),
+        "svo",
+        0.8,
+        needs=_r(
+            r"\b(?:Council|Commission|Committee|Board|Court|Assembly|member|seat|UN"
+            r"\w*|vote|body)"
+        ),
+    ),
     # --- conferences -----------------------------------------------------------------------------
-    Rule("CONFERENCE", _r(rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)|"
-                          rf"held|hold(?:s|ing)?|conven(?:e|es|ed|ing)|"
-                          rf"co-chair(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|"
-                          rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed|ing)?|"
-                          rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:[\w’'-]+[\s-]+){{0,8}}?"
-                          rf"{_CONF}\b"), "svo", 0.75),
-    Rule("CONFERENCE", _r(r"\b(?:at|to)\s+the\s+(?:[\w-]+\s+){0,5}?(?-i:Summit|Forum|"
-                          r"Conference|Dialogue)\b|\bat\s+COP\s?\d+\b"), "svo", 0.6),
+    Rule(
+        "CONFERENCE",
+        _r(
+            rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)|"
+            rf"held|hold(?:s|ing)?|conven(?:e|es|ed|ing)|"
+            rf"co-chair(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|"
+            rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed|ing)?|"
+            rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:[\w’'-]+[\s-]+){{0,8}}?"
+            rf"{_CONF}\b"
+        ),
+        "svo",
+        0.75,
+    ),
+    Rule(
+        "CONFERENCE",
+        _r(
+            r"\b(?:at|to)\s+the\s+(?:[\w-]+\s+){0,5}?(?-i:Summit|Forum|"
+            r"Conference|Dialogue)\b|\bat\s+COP\s?\d+\b"
+        ),
+        "svo",
+        0.6,
+    ),
     # --- conflict --------------------------------------------------------------------------------
-    Rule("PROTEST_ACCUSE", _r(r"\b(?:protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
-                              r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
-                              r"denounc(?:e|es|ed)|accus(?:e|es|ed)|criticiz(?:e|es|ed)|"
-                              r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
-                              r"(?:the\s+)?(?:claims?|accusations?)|blam(?:e|es|ed))\b"),
-         "svo", 0.75),
-    Rule("SANCTION", _r(r"\b(?:impos(?:e|es|ed|ing)\s+(?:\w+\s+){0,5}?(?:sanctions|tariffs|"
-                        r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
-                        r"announc(?:es|ed))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
-                        r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"),
-         "svo", 0.8),
-    Rule("OTHER_CONFLICT", _r(r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med)|fired\s+"
-                              r"(?:on|at)|attack(?:s|ed)|clash(?:es|ed)|cut\s+(?:off\s+)?"
-                              r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
-                              r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
-                              r"harass(?:es|ed)|threaten(?:s|ed)|urg(?:e|es|ed)\s+\w+\s+to\s+"
-                              r"(?:change|stop|halt|refrain|withdraw|cease))\b"), "svo", 0.65),
+    Rule(
+        "PROTEST_ACCUSE",
+        _r(
+            r"\b(?:protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
+            r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
+            r"denounc(?:e|es|ed)|accus(?:e|es|ed)|criticiz(?:e|es|ed)|"
+            r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
+            r"(?:the\s+)?(?:claims?|accusations?)|blam(?:e|es|ed))\b"
+        ),
+        "svo",
+        0.75,
+    ),
+    Rule(
+        "SANCTION",
+        _r(
+            r"\b(?:impos(?:e|es|ed|ing)\s+(?:\w+\s+){0,5}?(?:sanctions|tariffs|"
+            r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
+            r"announc(?:es|ed))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
+            r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"
+        ),
+        "svo",
+        0.8,
+    ),
+    Rule(
+        "OTHER_CONFLICT",
+        _r(
+            r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med)|fired\s+"
+            r"(?:on|at)|attack(?:s|ed)|clash(?:es|ed)|cut\s+(?:off\s+)?"
+            r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
+            r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
+            r"harass(?:es|ed)|threaten(?:s|ed)|urg(?:e|es|ed)\s+\w+\s+to\s+"
+            r"(?:change|stop|halt|refrain|withdraw|cease))\b"
+        ),
+        "svo",
+        0.65,
+    ),
     # --- evacuation and other cooperation ------------------------------------------------------
-    Rule("EVACUATE", _r(r"\b(?:evacuat(?:e|es|ed|ing)|repatriat(?:e|es|ed|ing)|"
-                        r"(?:evacuation|repatriation|rescue)\s+flights?|"
-                        r"brought\s+(?:\w+\s+){0,4}home|bring(?:s|ing)?\s+(?:\w+\s+){0,4}home|"
-                        r"return(?:ed)?\s+(?:\w+\s+){0,4}(?:citizens|nationals)\s+home|"
-                        r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
-                        r"(?:citizens|nationals))\b"), "evac", 0.8),
-    Rule("OTHER_COOPERATE", _r(r"\b(?:open(?:s|ed)?\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?"
-                               r"(?:office|embassy|consulate|representative office)|"
-                               r"co-?sponsor(?:s|ed)?|establish(?:es|ed)?\s+diplomatic\s+"
-                               r"relations|inscrib(?:ed)|recogni[sz]ed?\s+(?:by\s+UNESCO|as\s+a\s+"
-                               r"(?:world|UNESCO)|(?:\w+\s+){0,3}(?:heritage|world\s+heritage))|"
-                               r"draft(?:s|ed)?\s+(?:\w+\s+){0,3}resolution)"),
-         "svo", 0.65),
+    Rule(
+        "EVACUATE",
+        _r(
+            r"\b(?:evacuat(?:e|es|ed|ing)|repatriat(?:e|es|ed|ing)|"
+            r"(?:evacuation|repatriation|rescue)\s+flights?|"
+            r"brought\s+(?:\w+\s+){0,4}home|bring(?:s|ing)?\s+(?:\w+\s+){0,4}home|"
+            r"return(?:ed)?\s+(?:\w+\s+){0,4}(?:citizens|nationals)\s+home|"
+            r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
+            r"(?:citizens|nationals))\b"
+        ),
+        "evac",
+        0.8,
+    ),
+    Rule(
+        "OTHER_COOPERATE",
+        _r(
+            r"\b(?:open(?:s|ed)?\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?"
+            r"(?:office|embassy|consulate|representative office)|"
+            r"co-?sponsor(?:s|ed)?|establish(?:es|ed)?\s+diplomatic\s+"
+            r"relations|inscrib(?:ed)|recogni[sz]ed?\s+(?:by\s+UNESCO|as\s+a\s+"
+            r"(?:world|UNESCO)|(?:\w+\s+){0,3}(?:heritage|world\s+heritage))|"
+            r"draft(?:s|ed)?\s+(?:\w+\s+){0,3}resolution)"
+        ),
+        "svo",
+        0.65,
+    ),
 ]
 
 _NEGATION = re.compile(
@@ -207,7 +358,8 @@ class UnitContext:
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:
     cands = [
-        s for s in ctx.slots
+        s
+        for s in ctx.slots
         if s.end <= pos and not s.location and not _FROM_BEFORE.search(ctx.text[: s.start])
     ]
     if not cands:
@@ -256,7 +408,8 @@ _BOUND = re.compile(
 def _usable_dates(ctx: UnitContext, pos: int) -> list[DateMention]:
     """Dates that can date the action at ``pos``: near it, and not a term bound."""
     return [
-        d for d in ctx.dates
+        d
+        for d in ctx.dates
         if (d.kind != "relative" or abs(d.start - pos) < 160)
         and not _BOUND.search(ctx.text[: d.start][-25:])
     ]
@@ -285,8 +438,7 @@ def _event(
     ptype, pmode = to_plover(rule.type, ctx.text)
     return Event(
         type=rule.type,
-        evidence=Evidence(ctx.doc_id, ctx.sent_idx, ctx.start, ctx.start + len(ctx.text),
-                          ctx.text),
+        evidence=Evidence(ctx.doc_id, ctx.sent_idx, ctx.start, ctx.start + len(ctx.text), ctx.text),
         source=src,
         target=tgt,
         date=_date_for(ctx, m.start()),
@@ -296,8 +448,9 @@ def _event(
         status=_status(ctx, m.start()),
         confidence=rule.confidence if src and tgt else round(rule.confidence * 0.7, 2),
         trigger=m.group(0).strip(),
-        date_basis="stated" if _usable_dates(ctx, m.start()) else (
-            "context" if ctx.fallback_date else None),
+        date_basis="stated"
+        if _usable_dates(ctx, m.start())
+        else ("context" if ctx.fallback_date else None),
     )
 
 
@@ -309,19 +462,29 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         if len(after) >= 2:
             return [(after[0], t) for t in after[1:]]
         return [(after[0], None)] if after else []
-    if rule.frame == "pair" or (rule.frame == "svo" and len(before) >= 2 and rule.type in (
-        "MEET", "CALL", "AGREE_SIGN") and not _actors_after(ctx, m.end(), 60)):
+    if rule.frame == "pair" or (
+        rule.frame == "svo"
+        and len(before) >= 2
+        and rule.type in ("MEET", "CALL", "AGREE_SIGN")
+        and not _actors_after(ctx, m.end(), 60)
+    ):
         return [(before[0], t) for t in before[1:]] if len(before) >= 2 else []
     if rule.frame == "ovs":
         after = _actors_after(ctx, m.end(), 90)
         host: Slot | None = before[0] if before else None
         if host is None:
-            to_slots = [x for x in ctx.slots if x.start > m.end()
-                        and re.search(r"\bto\s+(?:the\s+)?$", text[: x.start])]
+            to_slots = [
+                x
+                for x in ctx.slots
+                if x.start > m.end() and re.search(r"\bto\s+(?:the\s+)?$", text[: x.start])
+            ]
             if to_slots:
                 host = to_slots[0]
-                after = [x for x in ctx.slots if m.end() <= x.start < host.start
-                         and not x.location and x.code != host.code]
+                after = [
+                    x
+                    for x in ctx.slots
+                    if m.end() <= x.start < host.start and not x.location and x.code != host.code
+                ]
         return [(v, host) for v in after if host is None or v.code != host.code]
     if rule.frame == "passive":
         after = _actors_after(ctx, m.end(), 90)
@@ -333,8 +496,11 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         if to:
             tslots = _actors_after(ctx, m.end() + to.end(), 80)
             tgt = tslots[0] if tslots else None
-        return [(s, tgt) for s in after if tgt is None or s.start < m.end() + to.start()] if (
-            to and after) else []
+        return (
+            [(s, tgt) for s in after if tgt is None or s.start < m.end() + to.start()]
+            if (to and after)
+            else []
+        )
     if rule.frame == "in_for":
         hosts = [s for s in ctx.slots if s.end <= m.start()]
         if not hosts or not re.search(r"\b(?:in|to)\s+(?:the\s+)?$", text[: hosts[-1].start]):
@@ -351,15 +517,20 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         frm = re.search(r"\bfrom\b", text[m.end() :])
         tgt = None
         if frm:
-            after = [s for s in _actors_after(ctx, m.end() + frm.end(), 60)
-                     if s.code != src.code]
+            after = [s for s in _actors_after(ctx, m.end() + frm.end(), 60) if s.code != src.code]
             tgt = after[0] if len(after) == 1 else None
         return [(src, tgt)]
     # svo
     after = _actors_after(ctx, m.end())
     if rule.type == "VISIT":
-        countries = [x for x in ctx.slots if x.start >= m.end() and len(x.code) == 3
-                     and x.start - m.end() < 200 and not (before and x.code == before[0].code)]
+        countries = [
+            x
+            for x in ctx.slots
+            if x.start >= m.end()
+            and len(x.code) == 3
+            and x.start - m.end() < 200
+            and not (before and x.code == before[0].code)
+        ]
         after = [s for s in after if len(s.code) == 3] or countries[:1] or after
         if not after:
             loc_after = [s for s in ctx.slots if s.start >= m.end() and s.location]
@@ -379,13 +550,19 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
                     break
         if rule.type == "CONFERENCE" and not orgs:
             src_codes = {b.code for b in before}
-            named = [x for x in ctx.slots if 0 <= x.start - m.start() < len(m.group(0)) + 60
-                     and x.code not in src_codes and not x.location]
+            named = [
+                x
+                for x in ctx.slots
+                if 0 <= x.start - m.start() < len(m.group(0)) + 60
+                and x.code not in src_codes
+                and not x.location
+            ]
             tgts = [named[0]] if named else [None]
         srcs = before
         if rule.type == "ELECTED":
-            states = [x for x in ctx.slots if x.end <= m.start() and len(x.code) == 3
-                      and not x.location]
+            states = [
+                x for x in ctx.slots if x.end <= m.start() and len(x.code) == 3 and not x.location
+            ]
             srcs = [x for x in before if len(x.code) == 3] or states[:1]
             generic = {"UN", "UNGA"}
             if any(t and t.code not in generic for t in tgts):
@@ -401,8 +578,14 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
 
 
 _EXCLUSIVE_PAIRS = {
-    frozenset(p) for p in (("VISIT", "MEET"), ("VISIT", "CALL"), ("MEET", "CALL"),
-                           ("MEET", "CONFERENCE"), ("CALL", "CONFERENCE"))
+    frozenset(p)
+    for p in (
+        ("VISIT", "MEET"),
+        ("VISIT", "CALL"),
+        ("MEET", "CALL"),
+        ("MEET", "CONFERENCE"),
+        ("CALL", "CONFERENCE"),
+    )
 }
 # "organized ASEAN special conferences": a plural with no article is not one event
 _GENERIC_PLURAL = re.compile(
@@ -447,8 +630,9 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             continue
         for m in rule.pattern.finditer(ctx.text):
             if any(
-                a < m.end() and m.start() < b and (t == rule.type or (
-                    frozenset((t, rule.type)) in _EXCLUSIVE_PAIRS))
+                a < m.end()
+                and m.start() < b
+                and (t == rule.type or (frozenset((t, rule.type)) in _EXCLUSIVE_PAIRS))
                 for a, b, t in covered
             ):
                 continue
@@ -472,9 +656,12 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             for src_slot, tgt_slot in _roles(ctx, rule, m):
                 src = src_slot.actor if src_slot else None
                 tgt = tgt_slot.actor if tgt_slot else None
-                if src is None and rule.type in _HOME_SOURCE and not any(
-                    x.end <= m.start() for x in ctx.slots
-                ) and (tgt is None or tgt.code != ctx.home.code):
+                if (
+                    src is None
+                    and rule.type in _HOME_SOURCE
+                    and not any(x.end <= m.start() for x in ctx.slots)
+                    and (tgt is None or tgt.code != ctx.home.code)
+                ):
                     src = ctx.home
                 if src and tgt and src.code == tgt.code:
                     tgt = None
@@ -502,4 +689,6 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 covered.append((m.start(), m.end(), rule.type))
     # a null-target event is redundant next to the same (type, source) with a target
     full = {(e.type, e.source.code) for e in events if e.source and e.target}
-    return [e for e in events if e.target or (e.type, e.source.code if e.source else "") not in full]
+    return [
+        e for e in events if e.target or (e.type, e.source.code if e.source else "") not in full
+    ]

@@ -15,30 +15,93 @@ from diplograph.models import Evidence, Figure
 FIGURE_RULES_VERSION = "diplograph.figure_rules.v1"
 
 _NUM_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
 }
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 _SCALE = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
 }
 _CUR_PREFIX = {
-    "us$": "USD", "usd": "USD", "$": "USD", "u.s.$": "USD", "vnd": "VND", "€": "EUR",
-    "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "yen": "JPY",
-    "rmb": "CNY", "cny": "CNY", "a$": "AUD", "aud": "AUD", "s$": "SGD", "inr": "INR",
-    "rs": "INR", "krw": "KRW",
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "u.s.$": "USD",
+    "vnd": "VND",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "a$": "AUD",
+    "aud": "AUD",
+    "s$": "SGD",
+    "inr": "INR",
+    "rs": "INR",
+    "krw": "KRW",
 }
 _CUR_SUFFIX = [
-    (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"), (r"vnd|dong", "VND"),
-    (r"euros?|eur", "EUR"), (r"yuan|rmb|cny", "CNY"), (r"yen|jpy", "JPY"),
-    (r"pounds?\s+sterling|gbp", "GBP"), (r"won|krw", "KRW"), (r"rupees?", "INR"),
-    (r"roubles?|rubles?", "RUB"), (r"baht", "THB"), (r"ringgit", "MYR"),
+    (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"),
+    (r"vnd|dong", "VND"),
+    (r"euros?|eur", "EUR"),
+    (r"yuan|rmb|cny", "CNY"),
+    (r"yen|jpy", "JPY"),
+    (r"pounds?\s+sterling|gbp", "GBP"),
+    (r"won|krw", "KRW"),
+    (r"rupees?", "INR"),
+    (r"roubles?|rubles?", "RUB"),
+    (r"baht", "THB"),
+    (r"ringgit", "MYR"),
 ]
 _NUMBER = re.compile(
     r"(?:(?<![\w$])(?P<cur>US\$|U\.S\.\s?\$|USD\s?|VND\s?|EUR\s?|€|£|¥|\$|A\$|S\$|RMB\s?|"
@@ -48,9 +111,7 @@ _NUMBER = re.compile(
     r"(?P<pct>[\s-]*(?:%|percent\b|per\s+cent\b))?",
     re.I,
 )
-_WORD_NUMBER = re.compile(
-    r"\b(?P<word>" + "|".join(_NUM_WORDS) + r"|twice)\b(?!-)", re.I
-)
+_WORD_NUMBER = re.compile(r"\b(?P<word>" + "|".join(_NUM_WORDS) + r"|twice)\b(?!-)", re.I)
 _ORDINAL_FACT = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?P<what>time\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
@@ -63,18 +124,26 @@ _QUALIFIERS = [
     (r"about|around|approximately|roughly|some|nearly\s+about|an\s+estimated|approx\.?", "about"),
     (r"nearly|almost|close\s+to|just\s+under|up\s+to", "nearly"),
 ]
-_QUAL_RE = [(re.compile(rf"\b(?:{p})\s*(?:(?:US)?\$|USD|VND)?\s*$", re.I), q) for p, q in _QUALIFIERS]
+_QUAL_RE = [
+    (re.compile(rf"\b(?:{p})\s*(?:(?:US)?\$|USD|VND)?\s*$", re.I), q) for p, q in _QUALIFIERS
+]
 
 UNIT_NOUNS: list[tuple[str, str]] = [
     (r"flights?", "flights"),
-    (r"(?:\w+-)?person\b|people|persons|citizens|nationals|residents|workers|migrants|"
-     r"students|tourists|visitors|experts|diplomats|staff|personnel|troops|soldiers|"
-     r"peacekeepers|officers|doctors|volunteers|refugees|victims|celebrities|rescuers|"
-     r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
-     r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
-     r"engineers|missing|injured|wounded|killed", "people"),
-    (r"countries|nations|economies|territories|member\s+states|states|partners|"
-     r"governments|jurisdictions|members", "countries"),
+    (
+        r"(?:\w+-)?person\b|people|persons|citizens|nationals|residents|workers|migrants|"
+        r"students|tourists|visitors|experts|diplomats|staff|personnel|troops|soldiers|"
+        r"peacekeepers|officers|doctors|volunteers|refugees|victims|celebrities|rescuers|"
+        r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
+        r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
+        r"engineers|missing|injured|wounded|killed",
+        "people",
+    ),
+    (
+        r"countries|nations|economies|territories|member\s+states|states|partners|"
+        r"governments|jurisdictions|members",
+        "countries",
+    ),
     (r"votes?|ballots?", "votes"),
     (r"doses?", "doses"),
     (r"tons?|tonnes?", "tons"),
@@ -104,16 +173,23 @@ INDICATORS: list[tuple[str, str, str]] = [
     ("USD", r"\baid\b|assistance|relief|donat|grant|pledg|support", "aid_value"),
     ("percent", r"\bgrowth|grew|rose|increase|rise|up\b", "growth_rate"),
     ("flights", r"", "flights"),
-    ("people", r"evacuat|repatriat|bring\w*\s+home|brought\s+home|return\w*\s+(?:\w+\s+)?home|"
-               r"back\s+home|citizen", "citizens_repatriated"),
+    (
+        "people",
+        r"evacuat|repatriat|bring\w*\s+home|brought\s+home|return\w*\s+(?:\w+\s+)?home|"
+        r"back\s+home|citizen",
+        "citizens_repatriated",
+    ),
     ("people", r"dead|killed|death", "deaths"),
     ("people", r"injur", "injured"),
     ("people", r"touris", "tourists"),
     ("people", r"rescue", "rescue_personnel"),
     ("people", r"diplomat", "diplomats"),
     ("countries", r"diplomatic\s+relations", "countries_with_diplomatic_relations"),
-    ("countries", r"comprehensive\s+strategic\s+partner|global\s+strategic",
-     "comprehensive_strategic_partners"),
+    (
+        "countries",
+        r"comprehensive\s+strategic\s+partner|global\s+strategic",
+        "comprehensive_strategic_partners",
+    ),
     ("countries", r"strategic\s+partner", "strategic_partners"),
     ("countries", r"comprehensive\s+partner", "comprehensive_partners"),
     ("countries", r"co-?sponsor", "resolution_cosponsors"),
@@ -122,8 +198,11 @@ INDICATORS: list[tuple[str, str, str]] = [
     ("votes", r"", "votes"),
     ("doses", r"vaccin|doses", "vaccine_doses"),
     ("count", r"phone\s+calls|\bcalls\b|phone\s+talks", "phone_calls"),
-    ("count", r"visits?\b.{0,40}\breceived|received\s+\d+\s+visits|visits\s+to\s+vietnam",
-     "visits_received"),
+    (
+        "count",
+        r"visits?\b.{0,40}\breceived|received\s+\d+\s+visits|visits\s+to\s+vietnam",
+        "visits_received",
+    ),
     ("count", r"overseas\s+visits|visits?\s+abroad|foreign\s+visits|visits", "visits_abroad"),
     ("count", r"agreements?|documents?|memorand|mous?", "agreements_signed"),
     ("count", r"meetings|conferences", "meetings"),
@@ -132,11 +211,17 @@ INDICATORS: list[tuple[str, str, str]] = [
     ("count", r"initiatives", "initiatives"),
 ]
 _NOUN_INDICATOR = [
-    (r"calls?", "phone_calls"), (r"visits?", "visits"), (r"agreements?|documents?|mous?",
-     "agreements_signed"), (r"meetings?|conferences?|summits?", "meetings"),
-    (r"projects?", "investment_projects"), (r"initiatives?", "initiatives"),
-    (r"rounds?|packages?", "sanction_rounds"), (r"seats?", "seats"), (r"teams?", "teams"),
-    (r"activities", "activities"), (r"delegations?", "delegations"),
+    (r"calls?", "phone_calls"),
+    (r"visits?", "visits"),
+    (r"agreements?|documents?|mous?", "agreements_signed"),
+    (r"meetings?|conferences?|summits?", "meetings"),
+    (r"projects?", "investment_projects"),
+    (r"initiatives?", "initiatives"),
+    (r"rounds?|packages?", "sanction_rounds"),
+    (r"seats?", "seats"),
+    (r"teams?", "teams"),
+    (r"activities", "activities"),
+    (r"delegations?", "delegations"),
 ]
 
 
@@ -156,8 +241,27 @@ def _qualifier(before: str) -> str | None:
     return None
 
 
-_NOT_NOUNS = {"was", "is", "has", "does", "its", "this", "as", "us", "thus", "plus", "less",
-              "across", "various", "previous", "numerous", "serious", "famous", "gas", "yes"}
+_NOT_NOUNS = {
+    "was",
+    "is",
+    "has",
+    "does",
+    "its",
+    "this",
+    "as",
+    "us",
+    "thus",
+    "plus",
+    "less",
+    "across",
+    "various",
+    "previous",
+    "numerous",
+    "serious",
+    "famous",
+    "gas",
+    "yes",
+}
 
 
 def _unit_after(after: str) -> tuple[str | None, str]:
@@ -194,9 +298,14 @@ def _indicator(unit: str, noun: str, text: str) -> str:
         for pat, ind in _NOUN_INDICATOR:
             if re.fullmatch(pat, noun.lower()):
                 if ind == "visits":
-                    return "visits_received" if re.search(
-                        r"\breceiv\w*\s+(?:\w+\s+){0,2}$", low.split(noun.lower())[0][-40:] + " "
-                    ) else "visits_abroad"
+                    return (
+                        "visits_received"
+                        if re.search(
+                            r"\breceiv\w*\s+(?:\w+\s+){0,2}$",
+                            low.split(noun.lower())[0][-40:] + " ",
+                        )
+                        else "visits_abroad"
+                    )
                 return ind
         return f"{noun.lower()}_count" if noun and noun.isalpha() else "count"
     for u, cue, ind in INDICATORS:
@@ -218,23 +327,34 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         after = text[e:]
         if _EXCLUDE_BEFORE.search(before[-12:]) and not m.group("cur"):
             continue
-        if re.match(r"^(?:st|nd|rd|th)\b", after) or re.match(r"^[-–]\d", after) and not (
-            m.group("pct")
+        if (
+            re.match(r"^(?:st|nd|rd|th)\b", after)
+            or re.match(r"^[-–]\d", after)
+            and not (m.group("pct"))
         ):
             continue
         if re.match(r"^\s*/\s*\d", after):
             nxt = re.match(r"^\s*/\s*(\d+)", after)
             if nxt and re.search(r"vote|ballot|member|elect|won", text, re.I):
-                out.append(NumberMatch(m.start(), e + nxt.end(), float(raw.replace(",", "")),
-                                       "votes", m.group(0) + nxt.group(0)))
+                out.append(
+                    NumberMatch(
+                        m.start(),
+                        e + nxt.end(),
+                        float(raw.replace(",", "")),
+                        "votes",
+                        m.group(0) + nxt.group(0),
+                    )
+                )
             continue
         if _EXCLUDE_AFTER.match(after) and not m.group("cur"):
             continue
         if re.match(r"^\s*(?:th|st|nd|rd)?\s*anniversary", after, re.I):
             continue
         scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
-        if m.group("scale") and m.group("scale").lower() in ("m", "k", "b") and not (
-            m.group("cur") or _currency_after(after)
+        if (
+            m.group("scale")
+            and m.group("scale").lower() in ("m", "k", "b")
+            and not (m.group("cur") or _currency_after(after))
         ):
             continue
         if _YEAR.match(raw) and not (m.group("cur") or m.group("scale") or m.group("pct")):
@@ -272,8 +392,9 @@ def extract_figures(
         after = text[e:]
         before = text[:s]
         noun = ""
-        if re.search(r"\b(?:earning|worth|valued\s+at)\s+(?:more\s+than|over|above)\s*$",
-                     before[-40:]):
+        if re.search(
+            r"\b(?:earning|worth|valued\s+at)\s+(?:more\s+than|over|above)\s*$", before[-40:]
+        ):
             return  # a threshold inside a noun phrase
         if re.search(r"\b(?:one\s+of|among|group\s+of|top)\s+(?:the\s+)?$", before[-20:]) and (
             re.search(r"\b\w+est\b|\blargest\b|\bbiggest\b", after[:60])
@@ -282,8 +403,9 @@ def extract_figures(
             return
         if unit is None:
             unit, noun = _unit_after(after)
-            if unit is None and re.search(r"\b(?:death\s+toll|toll|killed|dead)\b",
-                                          before[-40:], re.I):
+            if unit is None and re.search(
+                r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I
+            ):
                 unit = "people"
             if unit is None:
                 if not noun or not noun_unit:
@@ -309,22 +431,33 @@ def extract_figures(
         w = m.group("word").lower()
         if any(a <= m.start() < b for a, b in skip):
             continue
-        if re.search(r"\b(?:the|these|those|both|all|its|their|our|of)\s+$", text[: m.start()],
-                     re.I) and w != "twice":
+        if (
+            re.search(
+                r"\b(?:the|these|those|both|all|its|their|our|of)\s+$", text[: m.start()], re.I
+            )
+            and w != "twice"
+        ):
             continue
         if w == "twice":
             figs.append(Figure("count", 2, "count", ev, None, period, subject, m.group(0)))
             continue
         after = text[m.end() :]
-        if _EXCLUDE_AFTER.match(after) or re.match(r"^\s*(?:of\s+(?:them|the)|sides?|"
-                                                    r"parties|leaders)\b", after, re.I):
+        if _EXCLUDE_AFTER.match(after) or re.match(
+            r"^\s*(?:of\s+(?:them|the)|sides?|"
+            r"parties|leaders)\b",
+            after,
+            re.I,
+        ):
             continue
         unit, noun = _unit_after(after)
         if unit is None and not re.match(
             r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:flights|calls|visits|"
             r"agreements|documents|teams|rounds|packages|seats|sites|projects|initiatives|"
             r"meetings|summits|conferences|resolutions|titles|delegations|ships|planes|"
-            r"aircraft)\b", after, re.I):
+            r"aircraft)\b",
+            after,
+            re.I,
+        ):
             continue
         add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
     for m in _ORDINAL_FACT.finditer(text):
@@ -336,10 +469,14 @@ def extract_figures(
         if what.startswith(("time", "round", "package", "batch")):
             figs.append(Figure("count", value, "count", ev, None, period, subject, m.group(0)))
         elif "biggest" in what or "largest" in what:
-            figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject,
-                               m.group(0)))
+            figs.append(
+                Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0))
+            )
         else:
             tier = re.sub(r"\s+partner$", "", what).replace(" ", "_")
-            figs.append(Figure(f"{tier}_partners", value, "countries", ev, None, period,
-                               subject, m.group(0)))
+            figs.append(
+                Figure(
+                    f"{tier}_partners", value, "countries", ev, None, period, subject, m.group(0)
+                )
+            )
     return figs

@@ -59,11 +59,36 @@ def _split(value: str | None) -> list[str]:
 
 # Surface forms that are too ambiguous in English prose to be matched as actors.
 _STOP = {
-    "US", "Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "China", "Korea", "Male",
-    "Victoria", "Nice", "Lima", "Sucre", "Asia", "Kingston", "Roseau", "Palestinian",
+    "US",
+    "Georgia",
+    "Jordan",
+    "Chad",
+    "Niger",
+    "Guinea",
+    "Turkey",
+    "China",
+    "Korea",
+    "Male",
+    "Victoria",
+    "Nice",
+    "Lima",
+    "Sucre",
+    "Asia",
+    "Kingston",
+    "Roseau",
+    "Palestinian",
 }
-_KEEP_DESPITE_STOP = {"US", "Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "China",
-                      "Korea"}
+_KEEP_DESPITE_STOP = {
+    "US",
+    "Georgia",
+    "Jordan",
+    "Chad",
+    "Niger",
+    "Guinea",
+    "Turkey",
+    "China",
+    "Korea",
+}
 
 
 def _add(pats: list[dict[str, Any]], label: str, text: str, ent_id: str) -> None:

@@ -23,20 +23,35 @@ LEVELS = [
 
 _W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|friendly)\s+)?"
 TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("comprehensive strategic partnership", re.compile(
-        rf"\b(?:comprehensive\s+strategic\s+{_W}partner(?:ship)?s?|global\s+strategic\s+"
-        r"partner(?:ship)?s?|all-round\s+strategic\s+(?:cooperative\s+)?partnership|"
-        r"comprehensive\s+strategic\s+cooperative\s+partnership)", re.I)),
-    ("strategic partnership", re.compile(
-        rf"\b(?<!comprehensive )(?<!global )strategic\s+{_W}partner(?:ship)?s?\b", re.I)),
-    ("comprehensive partnership", re.compile(
-        rf"\bcomprehensive\s+{_W}partner(?:ship)?s?\b", re.I)),
-    ("special relationship", re.compile(
-        r"\bspecial\s+(?:relationship|relations|ties|friendship|solidarity)\b|"
-        r"\bgreat\s+friendship,?\s+special\s+solidarity\b", re.I)),
-    ("diplomatic relations", re.compile(
-        r"(?<!Convention on )(?<!Convention on the )\b(?:diplomatic\s+(?:relations|ties)|"
-        r"(?-i:Diplomatic\s+Relations))\b")),
+    (
+        "comprehensive strategic partnership",
+        re.compile(
+            rf"\b(?:comprehensive\s+strategic\s+{_W}partner(?:ship)?s?|global\s+strategic\s+"
+            r"partner(?:ship)?s?|all-round\s+strategic\s+(?:cooperative\s+)?partnership|"
+            r"comprehensive\s+strategic\s+cooperative\s+partnership)",
+            re.I,
+        ),
+    ),
+    (
+        "strategic partnership",
+        re.compile(rf"\b(?<!comprehensive )(?<!global )strategic\s+{_W}partner(?:ship)?s?\b", re.I),
+    ),
+    ("comprehensive partnership", re.compile(rf"\bcomprehensive\s+{_W}partner(?:ship)?s?\b", re.I)),
+    (
+        "special relationship",
+        re.compile(
+            r"\bspecial\s+(?:relationship|relations|ties|friendship|solidarity)\b|"
+            r"\bgreat\s+friendship,?\s+special\s+solidarity\b",
+            re.I,
+        ),
+    ),
+    (
+        "diplomatic relations",
+        re.compile(
+            r"(?<!Convention on )(?<!Convention on the )\b(?:diplomatic\s+(?:relations|ties)|"
+            r"(?-i:Diplomatic\s+Relations))\b"
+        ),
+    ),
 ]
 _UPGRADE = re.compile(
     r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
@@ -73,7 +88,9 @@ def find_tiers(text: str) -> list[TierMention]:
     return sorted(out, key=lambda t: t.start)
 
 
-def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) -> list[tuple[Actor, Actor]]:
+def _pairs_near(
+    text: str, slots: list[Slot], tier: TierMention, home: Actor
+) -> list[tuple[Actor, Actor]]:
     actors = [s for s in slots if not s.location]
     codes = {s.code for s in actors}
     if len(codes) < 1:
@@ -82,7 +99,8 @@ def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) ->
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
         in_list = re.search(r",\s*(?:the\s+)?$", text[: a.start]) or re.match(
-            r"\s*,", text[b.end : b.end + 3])
+            r"\s*,", text[b.end : b.end + 3]
+        )
         if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]) and not in_list:
             dist = min(abs(tier.start - b.end), abs(a.start - tier.end))
             if best is None or dist < best[0]:
@@ -100,8 +118,9 @@ def _pairs_near(text: str, slots: list[Slot], tier: TierMention, home: Actor) ->
             if re.match(r"^\s*(?:,|and)\s*(?:the\s+)?$", text[listed[-1].end : s.start]):
                 listed.append(s)
         return [(home, s.actor) for s in listed]
-    two = re.search(r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|states)|\bbilateral\b",
-                    text, re.I)
+    two = re.search(
+        r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|states)|\bbilateral\b", text, re.I
+    )
     if best is not None and (best[0] < 90 or len(codes) == 2 or two):
         return [(best[1], best[2])]
     if re.match(r"\s+with\s+(?:the\s+)?(?-i:[A-Z])", text[tier.end : tier.end + 12]) and not any(
@@ -146,9 +165,11 @@ def extract_relations(
     for tier in tiers:
         if prev_level and ft and ft.start() <= tier.start < ft.end():
             continue  # the "from X" part is the previous level, not a new claim
-        if re.match(r"\s*(?:countries|nations)\b", text[tier.end : tier.end + 12]) or re.search(
-            r"\b\d+\s+(?:countries\s+with\s+)?$|\bwith\s+$", text[: tier.start][-30:]
-        ) and not re.search(r"\(", text[tier.end : tier.end + 6]):
+        if (
+            re.match(r"\s*(?:countries|nations)\b", text[tier.end : tier.end + 12])
+            or re.search(r"\b\d+\s+(?:countries\s+with\s+)?$|\bwith\s+$", text[: tier.start][-30:])
+            and not re.search(r"\(", text[tier.end : tier.end + 6])
+        ):
             # "12 strategic partnership countries": a count, not a pair
             if not re.search(r"\(", text[tier.end : tier.end + 6]):
                 continue
@@ -172,8 +193,13 @@ def extract_relations(
             seen.add(key)
             out.append(
                 Relation(
-                    a=a.code, b=b.code, level=tier.level, evidence=ev, date=rel_date,
-                    status=status, previous=prev_level if status == "upgraded" else None,
+                    a=a.code,
+                    b=b.code,
+                    level=tier.level,
+                    evidence=ev,
+                    date=rel_date,
+                    status=status,
+                    previous=prev_level if status == "upgraded" else None,
                 )
             )
     return out

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from diplograph.errors import IngestError
+from diplograph.ingest.normalize import decode_bytes
 from diplograph.ingest.readers import (
     Item,
     parse_text,
@@ -17,7 +18,6 @@ from diplograph.ingest.readers import (
     read_jsonl_lines,
     read_text,
 )
-from diplograph.ingest.normalize import decode_bytes
 
 __all__ = ["expand_paths", "read_documents", "read_path", "FORMATS"]
 
@@ -48,7 +48,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | IngestError]:
             p = Path(m)
             if p.is_dir():
                 for f in sorted(p.rglob("*")):
-                    if f.is_file() and not any(part.startswith(".") for part in f.parts[-1:]):
+                    dangling = f.is_symlink() and not f.exists()
+                    if (f.is_file() or dangling) and not f.name.startswith("."):
                         yield f
             elif p.exists() or p.is_symlink():
                 yield p

@@ -25,7 +25,7 @@ def _fts_query(query: str) -> str:
     """Turn free text into a safe FTS5 query: quoted terms, AND-ed; `"phrases"` kept."""
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
-    terms = [t for t in re.findall(r"\w+", rest, flags=re.UNICODE)]
+    terms = list(re.findall(r"\w+", rest, flags=re.UNICODE))
     parts = [f'"{p.replace(chr(34), "")}"' for p in phrases] + [f'"{t}"' for t in terms]
     return " ".join(parts)
 
@@ -137,9 +137,7 @@ class SQLiteStore:
         ("updated"), so nothing is silently lost.
         """
         with self.transaction() as c:
-            row = c.execute(
-                "SELECT * FROM documents WHERE id = ?", (doc.id,)
-            ).fetchone()
+            row = c.execute("SELECT * FROM documents WHERE id = ?", (doc.id,)).fetchone()
             version = 1
             status: AddStatus = "new"
             if row is not None:
@@ -151,8 +149,18 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO document_versions (id, version, title, url, "
                     "published, outlet, text, content_hash, ingested_at, replaced_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (row["id"], row["version"], row["title"], row["url"], row["published"],
-                     row["outlet"], row["text"], row["content_hash"], row["ingested_at"], _now()),
+                    (
+                        row["id"],
+                        row["version"],
+                        row["title"],
+                        row["url"],
+                        row["published"],
+                        row["outlet"],
+                        row["text"],
+                        row["content_hash"],
+                        row["ingested_at"],
+                        _now(),
+                    ),
                 )
                 self._delete_records(c, doc.id)
                 c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
@@ -160,9 +168,23 @@ class SQLiteStore:
                 "INSERT INTO documents (id, version, title, url, published, outlet, lang, fmt, "
                 "source_path, text, content_hash, extractor_version, home, ingested_at, run_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, version, doc.title, doc.url, doc.published, doc.outlet, doc.lang,
-                 doc.fmt, doc.source_path, doc.text, content_hash,
-                 extraction.extractor_version, extraction.home, _now(), run_id),
+                (
+                    doc.id,
+                    version,
+                    doc.title,
+                    doc.url,
+                    doc.published,
+                    doc.outlet,
+                    doc.lang,
+                    doc.fmt,
+                    doc.source_path,
+                    doc.text,
+                    content_hash,
+                    extraction.extractor_version,
+                    extraction.home,
+                    _now(),
+                    run_id,
+                ),
             )
             self._insert_records(c, extraction)
         return status
@@ -196,8 +218,21 @@ class SQLiteStore:
         c.executemany(
             'INSERT INTO mentions (doc_id, sent_idx, start, "end", text, label, code, name, '
             "person, role) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(d, m.sent_idx, m.start, m.end, m.text, m.label, m.actor.code, m.actor.name,
-              m.actor.person, m.actor.role) for m in x.mentions],
+            [
+                (
+                    d,
+                    m.sent_idx,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.label,
+                    m.actor.code,
+                    m.actor.name,
+                    m.actor.person,
+                    m.actor.role,
+                )
+                for m in x.mentions
+            ],
         )
         c.executemany(
             'INSERT INTO events (doc_id, sent_idx, start, "end", sentence, type, plover_type, '
@@ -205,36 +240,88 @@ class SQLiteStore:
             "target_name, target_person, target_role, date, location, status, confidence, "
             "trigger) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (d, e.evidence.sent_idx, e.evidence.start, e.evidence.end, e.evidence.text,
-                 e.type, e.plover_type, e.plover_mode,
-                 e.source.code if e.source else None, e.source.name if e.source else None,
-                 e.source.person if e.source else None, e.source.role if e.source else None,
-                 e.target.code if e.target else None, e.target.name if e.target else None,
-                 e.target.person if e.target else None, e.target.role if e.target else None,
-                 e.date, e.location, e.status, e.confidence, e.trigger)
+                (
+                    d,
+                    e.evidence.sent_idx,
+                    e.evidence.start,
+                    e.evidence.end,
+                    e.evidence.text,
+                    e.type,
+                    e.plover_type,
+                    e.plover_mode,
+                    e.source.code if e.source else None,
+                    e.source.name if e.source else None,
+                    e.source.person if e.source else None,
+                    e.source.role if e.source else None,
+                    e.target.code if e.target else None,
+                    e.target.name if e.target else None,
+                    e.target.person if e.target else None,
+                    e.target.role if e.target else None,
+                    e.date,
+                    e.location,
+                    e.status,
+                    e.confidence,
+                    e.trigger,
+                )
                 for e in x.events
             ],
         )
         c.executemany(
             'INSERT INTO figures (doc_id, sent_idx, start, "end", sentence, indicator, value, '
             "unit, qualifier, period, subject, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(d, f.evidence.sent_idx, f.evidence.start, f.evidence.end, f.evidence.text,
-              f.indicator, f.value, f.unit, f.qualifier, f.period, f.subject, f.text)
-             for f in x.figures],
+            [
+                (
+                    d,
+                    f.evidence.sent_idx,
+                    f.evidence.start,
+                    f.evidence.end,
+                    f.evidence.text,
+                    f.indicator,
+                    f.value,
+                    f.unit,
+                    f.qualifier,
+                    f.period,
+                    f.subject,
+                    f.text,
+                )
+                for f in x.figures
+            ],
         )
         c.executemany(
             'INSERT INTO relations (doc_id, sent_idx, start, "end", sentence, a, b, level, '
             "date, status, previous) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(d, r.evidence.sent_idx, r.evidence.start, r.evidence.end, r.evidence.text,
-              r.a, r.b, r.level, r.date, r.status, r.previous) for r in x.relations],
+            [
+                (
+                    d,
+                    r.evidence.sent_idx,
+                    r.evidence.start,
+                    r.evidence.end,
+                    r.evidence.text,
+                    r.a,
+                    r.b,
+                    r.level,
+                    r.date,
+                    r.status,
+                    r.previous,
+                )
+                for r in x.relations
+            ],
         )
 
     def iter_documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
         return [
-            Document(id=r["id"], text=r["text"], title=r["title"], url=r["url"],
-                     published=r["published"], outlet=r["outlet"], lang=r["lang"] or "en",
-                     source_path=r["source_path"], fmt=r["fmt"] or "txt")
+            Document(
+                id=r["id"],
+                text=r["text"],
+                title=r["title"],
+                url=r["url"],
+                published=r["published"],
+                outlet=r["outlet"],
+                lang=r["lang"] or "en",
+                source_path=r["source_path"],
+                fmt=r["fmt"] or "txt",
+            )
             for r in rows
         ]
 
@@ -314,7 +401,7 @@ class SQLiteStore:
         if not fts:
             return []
         sql = (
-            "SELECT f.doc_id, CAST(f.idx AS INTEGER) AS idx, s.start, s.\"end\", s.text, "
+            'SELECT f.doc_id, CAST(f.idx AS INTEGER) AS idx, s.start, s."end", s.text, '
             "highlight(sentences_fts, 0, '[', ']') AS snippet, bm25(sentences_fts) AS score, "
             "d.title, d.published FROM sentences_fts f "
             "JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
@@ -378,9 +465,7 @@ def _date_filter(sql: str, args: list[Any], f: Filters, col: str) -> tuple[str, 
     return sql, args
 
 
-def _pair_filter(
-    sql: str, args: list[Any], f: Filters, a: str, b: str
-) -> tuple[str, list[Any]]:
+def _pair_filter(sql: str, args: list[Any], f: Filters, a: str, b: str) -> tuple[str, list[Any]]:
     if f.country and f.partner:
         sql += f" AND (({a} = ? AND {b} = ?) OR ({a} = ? AND {b} = ?))"
         c, p = f.country.upper(), f.partner.upper()
