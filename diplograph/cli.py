@@ -483,6 +483,11 @@ def failures(db: DbOpt = None, limit: LimitOpt = 100, fmt: FormatOpt = "table") 
     _emit(rows, fmt, ["at", "code", "item", "message"], "Failures")
 
 
+from diplograph.commands import register_all  # noqa: E402
+
+register_all(app)
+
+
 def main() -> None:
     """Console entry point."""
     try:
