@@ -10,9 +10,24 @@ from spacy.pipeline import EntityRuler
 from diplograph.extract.gazetteer import load_gazetteer
 
 
+class GazetteerRuler(EntityRuler):  # type: ignore[misc]
+    """EntityRuler whose patterns are fixed after construction.
+
+    spaCy's ruler re-counts all patterns on every call to check it is not empty; with ~10k
+    gazetteer phrases that check costs more than matching, so it is done once here.
+    """
+
+    def _require_patterns(self) -> None:
+        return None
+
+
 @Language.factory("diplograph_gazetteer_v1", default_config={"overwrite_ents": True})
 def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> Any:
     """An EntityRuler loaded with the bundled gazetteers (labels COUNTRY, DEMONYM, ...)."""
-    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, phrase_matcher_attr="ORTH")
+    ruler = GazetteerRuler(
+        nlp, name=name, overwrite_ents=overwrite_ents, phrase_matcher_attr="ORTH"
+    )
     ruler.add_patterns(load_gazetteer().patterns)
+    if not len(ruler):
+        raise ValueError("[E900] the bundled gazetteer is empty; reinstall diplograph")
     return ruler

@@ -107,6 +107,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Cheap pre-check: a unit without any of these cannot contain a date expression.
+_HINT = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today|yesterday|tomorrow|"
+    r"tonight|week|month|year|quarter|day\b|morning|afternoon|evening",
+    re.I,
+)
+
+
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -201,11 +212,25 @@ def find_dates(
 
     ``default_year`` completes "October 14" when the document has no publication date.
     """
+    if not _HINT.search(text):
+        return []
     anchor = parse_anchor(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     years_in_text = [int(y) for y in re.findall(r"\b(19[4-9]\d|20[0-4]\d)\b", text)]
+    has_month = bool(_MONTH_HINT.search(text))
+    low = text.lower()
     for kind, pat in _PATTERNS:
+        if kind in ("mdy", "dmy", "my", "month", "weekof") and not has_month:
+            continue
+        if kind == "quarter" and "quarter" not in low:
+            continue
+        if kind == "q" and "Q" not in text:
+            continue
+        if kind == "year" and not years_in_text:
+            continue
+        if kind == "iso" and "-" not in text:
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):

@@ -602,6 +602,100 @@ _DOMESTIC = re.compile(
 _HOME_SOURCE = {"VISIT", "CONFERENCE", "EVACUATE"}
 
 
+# Cheap substring pre-check per type: a rule's regex only runs when one of these occurs.
+TYPE_KEYS: dict[str, tuple[str, ...]] = {
+    "VISIT": (
+        "visit",
+        "trip",
+        "tour",
+        "journey",
+        "arriv",
+        "land",
+        "travel",
+        "receiv",
+        "welcom",
+        "host",
+    ),
+    "MEET": (
+        "talks",
+        "meet",
+        "met",
+        "meeting",
+        "session",
+        "discussion",
+        "consultation",
+        "welcom",
+        "courtesy",
+        "conven",
+    ),
+    "CALL": ("phone", "video", "virtual", "online", "call"),
+    "AGREE_SIGN": ("sign", "ink", "adopt", "ratif", "conclud", "exchang"),
+    "STATEMENT_SUPPORT": ("support", "back", "endors"),
+    "AID": (
+        "donat",
+        "provid",
+        "send",
+        "sent",
+        "deliver",
+        "hand",
+        "pledg",
+        "grant",
+        "gift",
+        "offered",
+        "allocat",
+        "dispatch",
+        "airlift",
+        "ship",
+    ),
+    "ELECTED": ("elect", "won", "wins", "will join"),
+    "CONFERENCE": (
+        "attend",
+        "host",
+        "chair",
+        "held",
+        "hold",
+        "conven",
+        "particip",
+        "part in",
+        "address",
+        "join",
+        "organi",
+        "summit",
+        "forum",
+        "conference",
+        "dialogue",
+        "cop",
+    ),
+    "PROTEST_ACCUSE": (
+        "protest",
+        "condemn",
+        "denounc",
+        "accus",
+        "critici",
+        "summon",
+        "reject",
+        "blam",
+    ),
+    "SANCTION": ("sanction", "impos", "expel", "persona non grata", "blacklist"),
+    "OTHER_CONFLICT": (
+        "seiz",
+        "detain",
+        "ram",
+        "fired",
+        "attack",
+        "clash",
+        "cut",
+        "sever",
+        "recall",
+        "harass",
+        "threaten",
+        "urg",
+    ),
+    "EVACUATE": ("evacuat", "repatriat", "home", "return", "flight"),
+    "OTHER_COOPERATE": ("open", "sponsor", "diplomatic relations", "inscrib", "recogni", "draft"),
+}
+
+
 def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor | None:
     """Target for a sentence that leaves it implicit, from the unit or the document."""
     if etype == "ELECTED":
@@ -625,7 +719,13 @@ def extract_events(ctx: UnitContext) -> list[Event]:
     seen: set[tuple[str, str | None, str | None]] = set()
     covered: list[tuple[int, int, str]] = []
     sources_by_type: dict[str, set[str]] = {}
+    low = ctx.text.lower()
+    present = {t for t, keys in TYPE_KEYS.items() if any(k in low for k in keys)}
     for rule in RULES:
+        if rule.type not in present:
+            continue
+        if not ctx.slots and rule.type not in _HOME_SOURCE:
+            continue  # no actor to start the action
         if rule.needs is not None and not rule.needs.search(ctx.text):
             continue
         for m in rule.pattern.finditer(ctx.text):

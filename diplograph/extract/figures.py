@@ -225,6 +225,9 @@ _NOUN_INDICATOR = [
 ]
 
 
+_FIGURE_HINT = re.compile(r"\d|\b(?:" + "|".join([*_NUM_WORDS, *_ORDINALS, "twice"]) + r")\b", re.I)
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     start: int
@@ -382,6 +385,8 @@ def extract_figures(
     subject: str | None,
 ) -> list[Figure]:
     """Figures stated in one unit; ``skip`` holds spans already used by dates."""
+    if not _FIGURE_HINT.search(text):
+        return []
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
     figs: list[Figure] = []
 

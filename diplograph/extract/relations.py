@@ -66,6 +66,9 @@ _PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+)?$")
 _CONTAINED = re.compile(r"\(|\)")
 
 
+_TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity", re.I)
+
+
 @dataclass(frozen=True)
 class TierMention:
     level: str
@@ -76,6 +79,8 @@ class TierMention:
 def find_tiers(text: str) -> list[TierMention]:
     """Tier phrases in a unit, longest (most specific) first where they overlap."""
     out: list[TierMention] = []
+    if not _TIER_HINT.search(text):
+        return out
     for level, pat in TIER_PATTERNS:
         for m in pat.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in out):
