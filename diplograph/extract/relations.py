@@ -40,8 +40,7 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "special relationship",
         re.compile(
-            r"\bspecial\s+(?:relationship|relations|ties|friendship|solidarity)\b|"
-            r"\bgreat\s+friendship,?\s+special\s+solidarity\b",
+            r"\bspecial\s+(?:relationship|relations|ties)\b",
             re.I,
         ),
     ),
@@ -67,6 +66,13 @@ _CONTAINED = re.compile(r"\(|\)")
 
 
 _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity", re.I)
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
+    r"in\s+the\s+future|towards?|work\s+toward)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,8 @@ def extract_relations(
             r"\s*\(", text[tier.end : tier.end + 3]
         ):
             continue  # "strategic partners" as a group, no pair
+        if _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
+            continue  # an intention ("would be to upgrade", "will ... recognize"), not a fact
         rel_date = date
         an = _ANNIV.search(text[: tier.start])
         if an and year_hint:
