@@ -157,7 +157,7 @@ RULES: list[Rule] = [
     Rule(
         "MEET",
         _r(
-            r"\b(?:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
+            r"\b(?-i:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
             r"with\b"
         ),
         "svo",
@@ -321,6 +321,11 @@ _HYPOTHETICAL = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_MODAL = re.compile(r"\b(?:needs?\s+to|must|should|ought\s+to)\b[^.;:]*$", re.I)
+_TASK = re.compile(
+    r"^\W*(?:(?:\w+ly|First|Second|Third|Fourth|Fifth|Finally|Next)\s*,\s*)?[Tt]o\s+"
+    r"(?:continue\s+to\s+|keep\s+on\s+)?[a-z]+"
+)
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|plans?\s+to|is\s+(?:scheduled|expected|set|due)\s+to|"
     r"are\s+(?:scheduled|expected|set|due)\s+to|upcoming|intends?\s+to|going\s+to)\s+"
@@ -337,7 +342,7 @@ _LIST_GAP = re.compile(
     r"of\b|other\b|leaders?\b|representatives?\b|delegations?\b|ministers?\b|spouse\b|"
     r"[A-Z][a-z]+\b|[A-Z]{2,}\b|’s\b|'s\b)*$"
 )
-_FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Oo]ver|[Aa]gainst)\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Oo]ver|[Aa]gainst|with|by)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bsaid\b|\bwhich\b", re.I)
 
 
@@ -719,6 +724,8 @@ def extract_events(ctx: UnitContext) -> list[Event]:
     seen: set[tuple[str, str | None, str | None]] = set()
     covered: list[tuple[int, int, str]] = []
     sources_by_type: dict[str, set[str]] = {}
+    if _TASK.match(ctx.text):
+        return events  # "Secondly, to promote ...": a task list, not a report
     low = ctx.text.lower()
     present = {t for t, keys in TYPE_KEYS.items() if any(k in low for k in keys)}
     for rule in RULES:
@@ -737,13 +744,29 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             ):
                 continue
             before = ctx.text[: m.start()]
-            if _NEGATION.search(before[-45:]) or _HYPOTHETICAL.search(before[-50:]):
+            if (
+                _NEGATION.search(before[-45:])
+                or _HYPOTHETICAL.search(before[-50:])
+                or _MODAL.search(before[-120:])
+            ):
                 continue
             if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
                 _AGGREGATE.search(before[-30:])
                 or (rule.type != "CONFERENCE" and re.search(r"\d", m.group(0)))
             ):
                 continue
+            if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and re.match(
+                r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?\d", ctx.text[m.end() :]
+            ):
+                continue  # "signed over 70 documents": an aggregate, kept as a figure
+            if rule.type == "AGREE_SIGN" and re.search(r"\b(?:by|through|in|for)\s+$", before):
+                continue  # "efforts ... by signing FTAs": a means, not an act
+            if (
+                rule.type == "AID"
+                and re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before)
+                and m.group(0).lower().endswith("s")
+            ):
+                continue  # "an NGO that provides assistance": a description
             if rule.type in ("CONFERENCE", "VISIT") and _GENERIC_PLURAL.search(m.group(0)):
                 continue
             if rule.type == "CONFERENCE" and _DOMESTIC.search(ctx.text[m.start() : m.end() + 60]):

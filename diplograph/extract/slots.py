@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from diplograph.models import Actor, Mention
 
 _MERGE_GAP = re.compile(
-    r"^[\s,'’s\-–]*(?:(?:the|of|and|State|Party|[A-Z][a-z]+(?:\s+of\s+[A-Z][a-z]+)*)"
+    r"^[\s,'’s\-–()]*(?:(?:the|of|and|State|Party|[A-Z][a-z]+(?:\s+of\s+[A-Z][a-z]+)*)"
     r"[\s,'’s\-–]*){0,8}$"
 )
 _LOC_BEFORE = re.compile(r"(?:\b(?:in|at|near|from)\s+(?:the\s+)?|,\s*)$")
