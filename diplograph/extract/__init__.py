@@ -113,7 +113,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             continue
         slots = build_slots(u.text, u.start, mentions)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
-        fallback = context_date or review_year or published or doc_year
+        fallback = review_year or context_date or published or doc_year
         ctx = UnitContext(
             doc.id,
             u.idx,

@@ -245,6 +245,8 @@ def find_dates(
                 if kind == "month" and gd["month"].lower() in ("may", "mar"):
                     continue
                 year = int(gd["year"]) if gd.get("year") else None
+                if year is None and years_in_text and not anchor:
+                    year = max(years_in_text)  # "August 8th" in a sentence about 1967-2021
                 if year is None:
                     year = _infer_year(
                         month, anchor, int(default_year) if (default_year and not anchor) else None
@@ -289,6 +291,8 @@ def find_dates(
                 value = _relative(re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I), anchor)
                 k = "relative"
             elif kind == "year":
+                if re.search(r"\b[A-Z][\w-]*\s$", text[:s]) and re.match(r"\s[A-Z][a-z]", text[e:]):
+                    continue  # a year inside a name: "ASEAN 2020 Chairmanship"
                 value = gd["year"]
                 k = "year"
             if value:
