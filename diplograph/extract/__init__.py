@@ -141,6 +141,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             home_actor,
             rel_date,
             int((rel_date or published or "0")[:4]) or year_hint,
+            dates,
         )
         for r in rels:
             if (

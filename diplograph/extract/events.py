@@ -169,6 +169,7 @@ RULES: list[Rule] = [
         _r(
             r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|adopt(?:s|ed)|"
             r"ratif(?:y|ies|ied)|conclud(?:ed)|exchang(?:ed|e))\b"
+            rf"(?=(?:\W+[\w’'-]+){{0,9}}?\W+{_AGREEMENT}\b|.{{0,40}}$)"
         ),
         "svo",
         0.8,
@@ -199,7 +200,8 @@ RULES: list[Rule] = [
         needs=_r(
             r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
             r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
-            r"disaster|support materials|materials|equipment|finance)\b"
+            r"disaster|support materials|materials|equipment|finance|help|recover|victims|"
+            r"hurricane|earthquake|flood|typhoon|storm|cyclone|quake)\b"
         ),
     ),
     # --- elections -------------------------------------------------------------------------------
@@ -259,7 +261,8 @@ RULES: list[Rule] = [
         _r(
             r"\b(?:impos(?:e|es|ed|ing)\s+(?:\w+\s+){0,5}?(?:sanctions|tariffs|"
             r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
-            r"announc(?:es|ed))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
+            r"announc(?:es|ed)|agreed|unveil(?:s|ed)|introduc(?:es|ed)|extend(?:s|ed)|"
+            r"slap(?:s|ped))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
             r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"
         ),
         "svo",
@@ -268,7 +271,7 @@ RULES: list[Rule] = [
     Rule(
         "OTHER_CONFLICT",
         _r(
-            r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med)|fired\s+"
+            r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med|ming)|fired\s+"
             r"(?:on|at)|attack(?:s|ed)|clash(?:es|ed)|cut\s+(?:off\s+)?"
             r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
             r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
@@ -759,6 +762,8 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?\d", ctx.text[m.end() :]
             ):
                 continue  # "signed over 70 documents": an aggregate, kept as a figure
+            if rule.type == "OTHER_CONFLICT" and re.search(r"\b(?:of|for)\s+$", before):
+                continue  # "accused X of ramming": the accusation is the event
             if rule.type == "AGREE_SIGN" and re.search(r"\b(?:by|through|in|for)\s+$", before):
                 continue  # "efforts ... by signing FTAs": a means, not an act
             if (

@@ -471,7 +471,11 @@ def extract_figures(
         what = m.group("what").lower()
         if value < 2 and not ("biggest" in what or "largest" in what):
             continue  # "for the first time" is not a count
-        if what.startswith(("time", "round", "package", "batch")):
+        if what.startswith(("round", "package", "batch")) and "sanction" in text[m.end() :][:20]:
+            figs.append(
+                Figure("sanction_rounds", value, "count", ev, None, period, subject, m.group(0))
+            )
+        elif what.startswith(("time", "round", "package", "batch")):
             figs.append(Figure("count", value, "count", ev, None, period, subject, m.group(0)))
         elif "biggest" in what or "largest" in what:
             figs.append(

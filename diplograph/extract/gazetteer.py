@@ -120,8 +120,6 @@ def load_gazetteer() -> Gazetteer:
         code = row["code"].strip()
         g.org_names[code] = row["name"].strip()
         for v in [code, row["name"], *_split(row.get("variants"))]:
-            if v and v.upper() == v and len(v) <= 2:
-                continue
             _add(pats, "ORG", v, code)
     for row in _rows("leaders.csv"):
         leader = Leader(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diplograph.extract.dates import DateMention
 from diplograph.extract.slots import Slot
 from diplograph.models import Actor, Evidence, Relation
 
@@ -165,17 +166,26 @@ def extract_relations(
     home: Actor,
     date: str | None,
     year_hint: int | None,
+    dates: list[DateMention] | None = None,
 ) -> list[Relation]:
-    """Relations stated in one unit."""
+    """Relations stated in one unit.
+
+    Status and date are read from the tier's own clause: in "established diplomatic relations
+    in 1950 and upgraded their ties to a comprehensive strategic partnership in 2012" each tier
+    gets its own verb and year.
+    """
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
     tiers = find_tiers(text)
     ft = _FROM_TO.search(text)
     prev_level = _level_alias(ft.group("prev")) if ft else None
+    prev_end = 0
     for tier in tiers:
         if prev_level and ft and ft.start() <= tier.start < ft.end():
             continue  # the "from X" part is the previous level, not a new claim
+        clause_start = max(prev_end, tier.start - 120)
+        prev_end = tier.end
         if (
             re.match(r"\s*(?:countries|nations)\b", text[tier.end : tier.end + 12])
             or re.search(r"\b\d+\s+(?:countries\s+with\s+)?$|\bwith\s+$", text[: tier.start][-30:])
@@ -185,9 +195,12 @@ def extract_relations(
             if not re.search(r"\(", text[tier.end : tier.end + 6]):
                 continue
         status = "mentioned"
-        if _UPGRADE.search(text):
+        clause = text[clause_start : tier.end]
+        if text[tier.end : tier.end + 3].strip().startswith("("):
+            clause += text[tier.end : tier.end + 100]  # "(A and B joined this group ...)"
+        if _UPGRADE.search(clause):
             status = "upgraded"
-        elif _ESTABLISH.search(text[max(0, tier.start - 80) : tier.end]):
+        elif _ESTABLISH.search(text[max(clause_start, tier.start - 80) : tier.end]):
             status = "established"
         if text[tier.start : tier.end].lower().endswith("partners") and not re.match(
             r"\s*\(", text[tier.end : tier.end + 3]
@@ -196,6 +209,10 @@ def extract_relations(
         if _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
             continue  # an intention ("would be to upgrade", "will ... recognize"), not a fact
         rel_date = date
+        after = [d for d in dates or [] if 0 <= d.start - tier.end < 25]
+        own = after or [d for d in dates or [] if clause_start <= d.start < tier.start]
+        if own:
+            rel_date = own[0].value
         an = _ANNIV.search(text[: tier.start])
         if an and year_hint:
             rel_date = str(year_hint - int(an.group(1)))
