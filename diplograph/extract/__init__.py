@@ -188,7 +188,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         )
         # the next unit may lean on this one's stated year or month ("Last year, ...")
         stated = unit_date or (year_dates[0] if year_dates else None)
-        context_date = stated if stated and len(stated) <= 7 else None
+        context_date = stated if stated and len(stated) == 4 else None
     x.events = dedupe_events(x.events)
     x.relations = dedupe_relations(x.relations)
     return x

@@ -346,6 +346,20 @@ _LIST_GAP = re.compile(
     r"[A-Z][a-z]+\b|[A-Z]{2,}\b|’s\b|'s\b)*$"
 )
 _FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Oo]ver|[Aa]gainst|with|by)\s+(?:the\s+)?$")
+# "On the sidelines of the G20 meeting, ...": an actor inside a framing phrase is no subject
+_FRAME_PP = re.compile(
+    r"\b(?:[Oo]f|[Aa]t|[Dd]uring|[Oo]n|[Ii]n|[Ff]or|[Uu]nder|[Aa]fter)\s+(?:the\s+)?$"
+)
+_PLACE_PP = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Oo]n|[Ii]n|[Uu]nder|[Aa]fter)\s+(?:the\s+)?$")
+
+
+def _framed(before: str, slot: Slot) -> bool:
+    """Whether a slot sits inside a framing phrase ("at the G20 summit", "in Japan")."""
+    if "ORG" in slot.labels and len(slot.labels) == 1:
+        return bool(_FRAME_PP.search(before))
+    return bool(_PLACE_PP.search(before))
+
+
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bbut\b|\bsaid\b|\bwhich\b", re.I)
 
 
@@ -368,7 +382,10 @@ def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Sl
     cands = [
         s
         for s in ctx.slots
-        if s.end <= pos and not s.location and not _FROM_BEFORE.search(ctx.text[: s.start])
+        if s.end <= pos
+        and not s.location
+        and not _FROM_BEFORE.search(ctx.text[: s.start])
+        and not (s.actor.person is None and _framed(ctx.text[: s.start], s))
     ]
     if not cands:
         return []
@@ -762,6 +779,16 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?\d", ctx.text[m.end() :]
             ):
                 continue  # "signed over 70 documents": an aggregate, kept as a figure
+            if (
+                rule.type == "VISIT"
+                and m.group(0).lower().startswith("visiting")
+                and re.search(
+                    r"\b(?:receiv\w*|welcom\w*|host\w*|met|meets|greet\w*|the|a|an)\s+$",
+                    before,
+                    re.I,
+                )
+            ):
+                continue  # "received the visiting Indonesian President": an adjective
             if rule.type == "OTHER_CONFLICT" and re.search(r"\b(?:of|for)\s+$", before):
                 continue  # "accused X of ramming": the accusation is the event
             if rule.type == "AGREE_SIGN" and re.search(r"\b(?:by|through|in|for)\s+$", before):

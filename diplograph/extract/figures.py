@@ -89,6 +89,15 @@ _CUR_PREFIX = {
     "inr": "INR",
     "rs": "INR",
     "krw": "KRW",
+    "sgd": "SGD",
+    "rub": "RUB",
+    "thb": "THB",
+    "myr": "MYR",
+    "idr": "IDR",
+    "php": "PHP",
+    "nzd": "NZD",
+    "cad": "CAD",
+    "chf": "CHF",
 }
 _CUR_SUFFIX = [
     (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"),
@@ -104,7 +113,8 @@ _CUR_SUFFIX = [
     (r"ringgit", "MYR"),
 ]
 _NUMBER = re.compile(
-    r"(?:(?<![\w$])(?P<cur>US\$|U\.S\.\s?\$|USD\s?|VND\s?|EUR\s?|€|£|¥|\$|A\$|S\$|RMB\s?|"
+    r"(?:(?<![\w$])(?P<cur>US\$|U\.S\.\s?\$|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|THB|MYR|"
+    r"IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|\$|A\$|S\$|RMB\s?|"
     r"Rs\.?\s?)|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
