@@ -490,7 +490,7 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     if rule.frame == "pair" or (
         rule.frame == "svo"
         and len(before) >= 2
-        and rule.type in ("MEET", "CALL", "AGREE_SIGN")
+        and rule.type in ("MEET", "CALL", "AGREE_SIGN", "OTHER_COOPERATE", "CONFERENCE")
         and not _actors_after(ctx, m.end(), 60)
     ):
         return [(before[0], t) for t in before[1:]] if len(before) >= 2 else []
