@@ -181,7 +181,7 @@ RULES: list[Rule] = [
         _r(
             r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
             r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
-            r"(?:\w+\s+){0,3}support\s+for\b|\bback(?:s|ed)\s+(?-i:[A-Z])|"
+            r"(?:\w+\s+){0,3}support\s+for\b|\bback(?:s|ed)(?=\s+(?-i:[A-Z]))|"
             r"\bendors(?:e|es|ed)\b"
         ),
         "svo",
@@ -556,6 +556,9 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
             and x.start - m.end() < 200
             and not (before and x.code == before[0].code)
         ]
+        # a bare nationality word names a thing ("the Japanese pavilion"), not a destination
+        after = [s for s in after if s.labels != ("DEMONYM",)]
+        countries = [s for s in countries if s.labels != ("DEMONYM",)]
         after = [s for s in after if len(s.code) == 3] or countries[:1] or after
         if not after:
             loc_after = [s for s in ctx.slots if s.start >= m.end() and s.location]

@@ -1,0 +1,203 @@
+"""Actors: gazetteer classes, metonyms, places, officials by role and tenure, "we" → home."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.models import Document, Extraction
+
+
+def _x(text: str, published: str | None = "2024-03-07", home: str = "VNM") -> Extraction:
+    return extract(Document(id="t", text=text, published=published, title=None), home=home)
+
+
+def _codes(text: str, label: str | None = None, **kw: str) -> list[str]:
+    return [m.actor.code for m in _x(text, **kw).mentions if label is None or m.label == label]
+
+
+def _people(text: str, published: str) -> list[tuple[str, str | None, str | None]]:
+    x = _x(text, published=published)
+    return [(m.actor.code, m.actor.person, m.actor.role) for m in x.mentions if m.actor.person]
+
+
+# --- country names and variants ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Viet Nam welcomed the new ambassador warmly.", "VNM"),
+        ("Vietnam welcomed the new ambassador warmly.", "VNM"),
+        ("Officials from the U.S. arrived on Monday.", "USA"),
+        ("The United States announced new funding.", "USA"),
+        ("The Republic of Korea announced new funding.", "KOR"),
+        ("The ROK announced new funding.", "KOR"),
+        ("Officials from the UK arrived on Monday.", "GBR"),
+        ("Officials from Lao PDR arrived on Monday.", "LAO"),
+        ("The Philippines announced new funding.", "PHL"),
+    ],
+)
+def test_actors_country_name_variants(text: str, code: str) -> None:
+    assert _codes(text, "COUNTRY") == [code]
+
+
+def test_actors_country_mixed_case_rok() -> None:
+    assert _codes("RoK officials welcomed the decision.", "COUNTRY") == ["KOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Vietnamese delegation arrived on Monday.", "VNM"),
+        ("Japanese diplomats arrived on Monday.", "JPN"),
+        ("An Australian delegation arrived on Monday.", "AUS"),
+        ("Filipino fishermen returned to port.", "PHL"),
+    ],
+)
+def test_actors_demonyms_resolve_to_country(text: str, code: str) -> None:
+    assert _codes(text, "DEMONYM") == [code]
+
+
+# --- capitals: metonyms vs places -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("city", "code"), [("Hanoi", "VNM"), ("Washington", "USA"), ("Beijing", "CHN")]
+)
+def test_actors_capital_is_metonym_for_country(city: str, code: str) -> None:
+    assert _codes(f"{city} welcomed the agreement on trade.", "CAPITAL") == [code]
+
+
+def test_actors_capital_metonyms_act_as_event_parties() -> None:
+    events = _x("Washington imposed sanctions on Moscow on Monday.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events if e.source and e.target] == [
+        ("SANCTION", "USA", "RUS")
+    ]
+
+
+def test_actors_capital_after_in_is_place_not_actor() -> None:
+    x = _x("Japanese diplomats met the visiting delegation in Beijing.")
+    (ev,) = [e for e in x.events if e.type == "MEET"]
+    assert ev.source.code == "JPN"
+    assert ev.target is None
+    assert ev.location == "Beijing"
+
+
+# --- organisations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("UNSC", "UNSC"),
+        ("UNGA", "UNGA"),
+        ("UNHRC", "UNHRC"),
+        ("UNESCO", "UNESCO"),
+        ("WHO", "WHO"),
+        ("ASEAN", "ASEAN"),
+        ("APEC", "APEC"),
+        ("G20", "G20"),
+        ("WTO", "WTO"),
+        ("IMF", "IMF"),
+        ("World Bank", "WB"),
+        ("Mekong River Commission", "MRC"),
+        ("United Nations", "UN"),
+        ("European Union", "EU"),
+        ("UN Security Council", "UNSC"),
+        ("UN", "UN"),
+        ("EU", "EU"),
+    ],
+)
+def test_actors_organisations_and_acronyms(name: str, code: str) -> None:
+    assert _codes(f"Vietnam praised the role of the {name} in the region.", "ORG") == [code]
+
+
+# --- officials by role and tenure -------------------------------------------------------------
+
+
+def test_actors_full_name_with_title_gives_person_and_role() -> None:
+    people = _people("Prime Minister Pham Minh Chinh chaired the cabinet meeting.", "2023-05-02")
+    assert people == [("VNM", "Pham Minh Chinh", "prime_minister")]
+
+
+def test_actors_prime_minister_in_2019_is_phuc() -> None:
+    people = _people("Prime Minister Phuc chaired the cabinet meeting.", "2019-06-01")
+    assert people == [("VNM", "Nguyen Xuan Phuc", "prime_minister")]
+
+
+def test_actors_short_name_resolved_by_role_and_tenure() -> None:
+    early = _people("Prime Minister Dung chaired the cabinet meeting.", "2012-06-01")
+    later = _people("Deputy Prime Minister Dung chaired the cabinet meeting.", "2019-06-01")
+    assert early == [("VNM", "Nguyen Tan Dung", "prime_minister")]
+    assert later == [("VNM", "Trinh Dinh Dung", "deputy_prime_minister")]
+
+
+def test_actors_same_person_role_depends_on_year() -> None:
+    as_president = _people("President Trong received the envoy.", "2019-06-01")
+    assert as_president == [("VNM", "Nguyen Phu Trong", "president")]
+
+
+def test_actors_date_in_sentence_overrides_publication_for_tenure() -> None:
+    people = _people("In 2013, Chairman of the National Assembly Hung visited Laos.", "2024-03-07")
+    assert people == [("VNM", "Nguyen Sinh Hung", "parliament_chair")]
+
+
+def test_actors_title_plus_short_name_pm_chinh() -> None:
+    people = _people("PM Chinh chaired the cabinet meeting.", "2023-05-02")
+    assert people == [("VNM", "Pham Minh Chinh", "prime_minister")]
+
+
+def test_actors_foreign_leader_resolves_to_their_country() -> None:
+    people = _people("President Joe Biden arrived in Hanoi on Sunday.", "2023-09-10")
+    assert people == [("USA", "Joe Biden", "president")]
+
+
+def test_actors_bare_short_name_without_title_is_not_resolved() -> None:
+    assert _people("Chinh is a common given name in the south.", "2023-05-02") == []
+
+
+# --- home country -----------------------------------------------------------------------------
+
+
+def test_actors_we_and_our_country_resolve_to_home() -> None:
+    x = _x("We will keep supporting Laos, and our country values this friendship.")
+    homes = [(m.text, m.actor.code) for m in x.mentions if m.label == "HOME"]
+    assert homes == [("We", "VNM"), ("our country", "VNM")]
+
+
+def test_actors_home_follows_requested_home() -> None:
+    x = _x("We welcome the new ambassador.", home="THA")
+    assert x.home == "THA"
+    assert [m.actor.code for m in x.mentions if m.label == "HOME"] == ["THA"]
+
+
+def test_actors_detect_home_from_another_countrys_perspective() -> None:
+    text = (
+        "The Philippines lodged a new diplomatic note. "
+        "Our country will defend its waters, Philippine officials said."
+    )
+    x = _x(text)
+    assert x.home == "PHL"
+    assert [m.actor.code for m in x.mentions if m.label == "HOME"] == ["PHL"]
+
+
+def test_actors_home_kept_when_default_country_is_mentioned() -> None:
+    text = "The Philippines and Vietnam met. Our country values the Philippines, Vietnam said."
+    assert _x(text).home == "VNM"
+
+
+# --- negatives --------------------------------------------------------------------------------
+
+
+def test_actors_us_inside_words_is_not_usa() -> None:
+    text = "The former USSR built the USS Enterprise and a campus bus."
+    assert "USA" not in _codes(text)
+
+
+def test_actors_lowercase_us_pronoun_is_not_usa() -> None:
+    assert _codes("Officials told us that the meeting was useful.") == []
+
+
+def test_actors_uppercase_us_is_usa() -> None:
+    assert _codes("The US and Vietnam held talks.", "COUNTRY") == ["USA", "VNM"]

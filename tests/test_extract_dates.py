@@ -1,0 +1,109 @@
+"""Date expressions: formats, ranges, precision, relative anchoring and non-dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract.dates import find_dates
+
+PUB = "2024-03-07"  # a Thursday
+
+
+def _values(text: str, published: str | None = PUB, default_year: str | None = None) -> list:
+    return [(d.value, d.kind) for d in find_dates(text, published, default_year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The talks took place on September 10, 2023 in Hanoi.", "2023-09-10"),
+        ("The summit opened on 10 September 2023 in New Delhi.", "2023-09-10"),
+        ("Leaders met on Sept. 10, 2023 in Hanoi.", "2023-09-10"),
+        ("The document was dated 2023-09-10 by the ministry.", "2023-09-10"),
+    ],
+)
+def test_dates_full_date_formats(text: str, value: str) -> None:
+    assert _values(text) == [(value, "explicit")]
+
+
+def test_dates_range_keeps_first_day() -> None:
+    assert _values("APEC week ran from November 15 to 17, 2023 in San Francisco.") == [
+        ("2023-11-15", "explicit")
+    ]
+
+
+def test_dates_hyphen_range_keeps_first_day() -> None:
+    assert _values("The forum was held December 15-18, 2023.") == [("2023-12-15", "explicit")]
+
+
+def test_dates_month_year_has_month_precision() -> None:
+    assert _values("The two countries upgraded ties in March 2022.") == [("2022-03", "explicit")]
+
+
+def test_dates_bare_year_has_year_precision() -> None:
+    assert _values("Vietnam joined the council in 2019.") == [("2019", "year")]
+
+
+def test_dates_quarter_is_year_precision() -> None:
+    assert _values("Exports rose in the first quarter of 2023.") == [("2023", "quarter")]
+
+
+def test_dates_q_notation_is_quarter() -> None:
+    assert _values("Investment slowed in Q3 2022.") == [("2022", "quarter")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("last year", "2023"),
+        ("this month", "2024-03"),
+        ("yesterday", "2024-03-06"),
+        ("tomorrow", "2024-03-08"),
+        ("on Tuesday", "2024-03-05"),
+        ("next month", "2024-04"),
+    ],
+)
+def test_dates_relative_anchored_on_publication(phrase: str, value: str) -> None:
+    assert _values(f"Vietnam and Laos held talks {phrase}.") == [(value, "relative")]
+
+
+def test_dates_relative_needs_publication_date() -> None:
+    assert _values("Vietnam and Laos held talks yesterday.", published=None) == []
+
+
+def test_dates_month_day_without_year_later_month_is_previous_year() -> None:
+    assert _values("The envoy arrived on October 14.") == [("2023-10-14", "explicit")]
+
+
+def test_dates_month_day_without_year_same_season_is_publication_year() -> None:
+    assert _values("The envoy arrived on March 1.") == [("2024-03-01", "explicit")]
+
+
+def test_dates_default_year_completes_undated_document() -> None:
+    assert _values("The envoy arrived on October 14.", None, "2019") == [("2019-10-14", "explicit")]
+
+
+def test_dates_year_range_is_not_a_year() -> None:
+    assert _values("The action plan for the 2021-2025 period was adopted.") == []
+
+
+def test_dates_year_inside_name_is_not_a_date() -> None:
+    assert _values("Vietnam handed over the ASEAN 2020 Chairmanship to Brunei.") == []
+
+
+def test_dates_year_after_the_is_a_name() -> None:
+    assert _values("Both sides respect the 1982 UNCLOS.") == []
+
+
+def test_dates_modal_may_is_not_a_month() -> None:
+    assert _values("The two sides may sign a deal in May.") == []
+
+
+def test_dates_offsets_match_text() -> None:
+    text = "Leaders met on 6 March 2024 and again last week."
+    for d in find_dates(text, PUB):
+        assert text[d.start : d.end] == d.text
+
+
+def test_dates_text_without_date_gives_none() -> None:
+    assert _values("Vietnam and Cambodia pledged closer cooperation.") == []

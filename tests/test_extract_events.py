@@ -1,0 +1,306 @@
+"""Event rules: the 14 types, frames, filters, status, dedupe, unit kinds, dates, PLOVER."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.extract.plover import PLOVER, to_plover
+from diplograph.models import Document, Event, Extraction
+
+PUB = "2024-03-07"
+
+
+def _x(text: str, published: str | None = PUB, title: str | None = None) -> Extraction:
+    return extract(Document(id="t", text=text, published=published, title=title), home="VNM")
+
+
+def _ev(text: str, **kw: str | None) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in _x(text, **kw).events
+    ]
+
+
+def _one(text: str, etype: str) -> Event:
+    found = [e for e in _x(text).events if e.type == etype]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the 14 types: a positive with its parties and a near-miss -------------------------------
+
+POSITIVES = [
+    ("VISIT", "Foreign Minister Bui Thanh Son visited Japan on March 5.", "VNM", "JPN"),
+    ("MEET", "Talks between Vietnam and Singapore took place on March 2.", "VNM", "SGP"),
+    (
+        "CALL",
+        "President Vo Van Thuong held phone talks with Lao President Thongloun Sisoulith.",
+        "VNM",
+        "LAO",
+    ),
+    ("AGREE_SIGN", "Vietnam signed a labour agreement with Japan on Monday.", "VNM", "JPN"),
+    ("STATEMENT_SUPPORT", "Vietnam reaffirmed its support for Laos on the issue.", "VNM", "LAO"),
+    ("AID", "Japan provided humanitarian aid to the Philippines after the typhoon.", "JPN", "PHL"),
+    ("ELECTED", "Vietnam was elected to the UN Human Rights Council in October.", "VNM", "UNHRC"),
+    ("CONFERENCE", "Vietnam attended the G20 Summit in New Delhi in September.", "VNM", "G20"),
+    (
+        "PROTEST_ACCUSE",
+        "Vietnam protested against China over the deployment of survey ships.",
+        "VNM",
+        "CHN",
+    ),
+    ("SANCTION", "The United States imposed sanctions on Iran on Monday.", "USA", "IRN"),
+    ("OTHER_CONFLICT", "China seized fishing boats from Vietnam near the Paracels.", "CHN", "VNM"),
+    ("EVACUATE", "Vietnam evacuated 300 citizens from Israel in October.", "VNM", "ISR"),
+    ("OTHER_COOPERATE", "Vietnam opened an embassy in Israel on March 1.", "VNM", "ISR"),
+    (
+        "PARTNERSHIP_UPGRADE",
+        "Vietnam and Australia upgraded their ties to a comprehensive strategic partnership.",
+        "VNM",
+        "AUS",
+    ),
+]
+
+NEAR_MISSES = [
+    ("VISIT", "Vietnam hosted the ambassador."),
+    ("MEET", "Vietnam and Singapore have never met on the issue."),
+    ("CALL", "Vietnam did not hold phone talks with Laos."),
+    ("AGREE_SIGN", "Vietnam did not sign the agreement with Cambodia."),
+    ("STATEMENT_SUPPORT", "Vietnam does not support the proposal of Cambodia."),
+    ("AID", "Japan provided training to the Philippines."),
+    ("ELECTED", "Vietnam was not elected to the UN Human Rights Council."),
+    ("CONFERENCE", "Vietnam attended the wedding."),
+    ("PROTEST_ACCUSE", "Vietnam did not protest the decision of China."),
+    ("SANCTION", "The United States may impose sanctions on Iran."),
+    ("OTHER_CONFLICT", "China could seize the fishing boats of Vietnam."),
+    ("EVACUATE", "Vietnam discussed the situation with Israel."),
+    ("OTHER_COOPERATE", "Vietnam will consider opening an embassy in Chile."),
+    (
+        "PARTNERSHIP_UPGRADE",
+        "Vietnam and Australia discussed their comprehensive strategic partnership.",
+    ),
+]
+
+
+def test_events_cover_all_fourteen_types() -> None:
+    assert {p[0] for p in POSITIVES} == set(PLOVER) == {n[0] for n in NEAR_MISSES}
+    assert len(PLOVER) == 14
+
+
+@pytest.mark.parametrize(("etype", "text", "src", "tgt"), POSITIVES, ids=[p[0] for p in POSITIVES])
+def test_events_type_positive(etype: str, text: str, src: str, tgt: str) -> None:
+    assert (etype, src, tgt) in _ev(text)
+
+
+@pytest.mark.parametrize(("etype", "text"), NEAR_MISSES, ids=[n[0] for n in NEAR_MISSES])
+def test_events_type_near_miss(etype: str, text: str) -> None:
+    assert etype not in [t for t, _, _ in _ev(text)]
+
+
+# --- frames ---------------------------------------------------------------------------------
+
+
+def test_events_ovs_received_makes_guest_the_visitor() -> None:
+    text = "Prime Minister Pham Minh Chinh received Australian Foreign Minister Penny Wong."
+    assert _ev(text) == [("VISIT", "AUS", "VNM")]
+
+
+def test_events_passive_received_by() -> None:
+    text = "Australian Foreign Minister Penny Wong was received by Prime Minister Pham Minh Chinh."
+    e = _one(text, "VISIT")
+    assert (e.source.code, e.target.code) == ("AUS", "VNM")
+    assert e.source.person == "Penny Wong" and e.target.person == "Pham Minh Chinh"
+
+
+def test_events_between_frame() -> None:
+    assert _ev("Talks between Vietnam and Singapore focused on energy.") == [("MEET", "VNM", "SGP")]
+
+
+def test_events_pair_frame_a_and_b_signed() -> None:
+    assert _ev("Vietnam and Indonesia signed a maritime boundary agreement.") == [
+        ("AGREE_SIGN", "VNM", "IDN")
+    ]
+
+
+def test_events_in_for_frame() -> None:
+    text = "Lao President Thongloun Sisoulith, who is in Vietnam for a state visit, toured a plant."
+    assert _ev(text) == [("VISIT", "LAO", "VNM")]
+
+
+def test_events_of_to_frame() -> None:
+    text = "The visit by Japanese Prime Minister Fumio Kishida to Vietnam deepened trust."
+    assert _ev(text) == [("VISIT", "JPN", "VNM")]
+
+
+def test_events_evac_frame_defaults_to_home_source() -> None:
+    e = _one("Citizens were evacuated from Lebanon on two flights.", "EVACUATE")
+    assert e.source.code == "VNM"
+    assert e.target.code == "LBN"
+
+
+def test_events_list_of_counterparts_gives_one_event_each() -> None:
+    text = "Prime Minister Pham Minh Chinh met with counterparts from Japan, India and Brazil."
+    assert _ev(text) == [("MEET", "VNM", "JPN"), ("MEET", "VNM", "IND"), ("MEET", "VNM", "BRA")]
+
+
+def test_events_person_and_role_on_actors() -> None:
+    e = _one("Prime Minister Pham Minh Chinh visited Japan on March 5.", "VISIT")
+    assert (e.source.person, e.source.role) == ("Pham Minh Chinh", "prime_minister")
+
+
+def test_events_exclusive_phone_talks_is_call_not_meet() -> None:
+    assert _ev("Vietnam held phone talks with Laos on March 1.") == [("CALL", "VNM", "LAO")]
+
+
+def test_events_backed_names_target() -> None:
+    assert _ev("Vietnam backed Laos's bid for the council.") == [
+        ("STATEMENT_SUPPORT", "VNM", "LAO")
+    ]
+
+
+def test_events_established_relations_names_both_parties() -> None:
+    assert ("OTHER_COOPERATE", "VNM", "ISR") in _ev(
+        "Vietnam and Israel established diplomatic relations in 1993."
+    )
+
+
+def test_events_visiting_a_national_pavilion_is_not_a_visit_to_that_country() -> None:
+    text = "Foreign Minister Bui Thanh Son visited the Japanese pavilion at the expo."
+    assert ("VISIT", "VNM", "JPN") not in _ev(text)
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+def test_events_negation_did_not_sign() -> None:
+    assert _ev("Vietnam and Indonesia did not sign the fisheries agreement.") == []
+
+
+def test_events_hypothetical_may_impose_sanctions() -> None:
+    assert _ev("The European Union may impose sanctions on Belarus.") == []
+
+
+def test_events_modal_needs_to_is_not_an_event() -> None:
+    assert _ev("Vietnam needs to sign more trade agreements with Japan.") == []
+
+
+def test_events_task_list_item_is_not_an_event() -> None:
+    assert _ev("Secondly, to sign agreements with Japan and Korea on labour.") == []
+
+
+def test_events_aggregate_calls_are_a_figure_not_a_call() -> None:
+    x = _x("Vietnam held 28 phone calls with foreign leaders last year.")
+    assert [e.type for e in x.events] == []
+    assert [(f.indicator, f.value) for f in x.figures] == [("phone_calls", 28.0)]
+
+
+def test_events_aggregate_signed_documents_is_a_figure() -> None:
+    x = _x("Vietnam and Japan signed over 30 documents in Tokyo.")
+    assert x.events == []
+    assert [(f.indicator, f.value, f.qualifier) for f in x.figures] == [
+        ("agreements_signed", 30.0, "over")
+    ]
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+def test_events_planned_state_visit() -> None:
+    e = _one("Indonesian President Joko Widodo will pay a state visit to Vietnam.", "VISIT")
+    assert e.status == "planned"
+    assert (e.source.code, e.target.code) == ("IDN", "VNM")
+
+
+def test_events_past_visit_is_happened() -> None:
+    e = _one("Indonesian President Joko Widodo paid a state visit to Vietnam.", "VISIT")
+    assert e.status == "happened"
+
+
+# --- per-document handling ------------------------------------------------------------------
+
+
+def test_events_restated_action_kept_once() -> None:
+    text = (
+        "Vietnam and Japan held talks in Tokyo on March 6.\n"
+        "During the talks, Vietnam and Japan reviewed their cooperation.\n"
+        "Vietnam met Japan to discuss labour.\n"
+    )
+    assert [(e.type, e.date) for e in _x(text).events] == [("MEET", "2024-03-06")]
+
+
+def test_events_headline_is_not_mined() -> None:
+    text = "Vietnam, Japan sign labour deal\nThe two ministries exchanged views on labour.\n"
+    assert _x(text, title="Vietnam, Japan sign labour deal").events == []
+
+
+def test_events_dateline_and_heading_are_not_mined() -> None:
+    text = "07/03/2024\nVietnam visits Laos\nThe two sides exchanged views.\n"
+    assert _x(text).events == []
+
+
+def test_events_related_news_block_is_not_mined() -> None:
+    text = (
+        "Vietnam and Laos reviewed their cooperation.\n"
+        "Related news:\n"
+        "Vietnam signed a trade agreement with Cambodia on March 1.\n"
+    )
+    assert _x(text).events == []
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_events_date_stated_in_sentence() -> None:
+    e = _one("Vietnam signed a labour agreement with Japan on March 4.", "AGREE_SIGN")
+    assert (e.date, e.date_basis) == ("2024-03-04", "stated")
+
+
+def test_events_date_from_publication_is_context() -> None:
+    e = _one("Vietnam signed a labour agreement with Japan.", "AGREE_SIGN")
+    assert (e.date, e.date_basis) == (PUB, "context")
+
+
+def test_events_date_from_previous_sentence_year_is_context() -> None:
+    text = "Trade grew strongly in 2023. Vietnam signed a labour agreement with Japan."
+    e = _one(text, "AGREE_SIGN")
+    assert (e.date, e.date_basis) == ("2023", "context")
+
+
+def test_events_no_date_without_publication_or_context() -> None:
+    e = _x("Vietnam signed a labour agreement with Japan.", published=None).events[0]
+    assert (e.date, e.date_basis) == (None, None)
+
+
+# --- PLOVER ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("etype", "text", "src", "tgt"), POSITIVES, ids=[p[0] for p in POSITIVES])
+def test_events_plover_type_present(etype: str, text: str, src: str, tgt: str) -> None:
+    e = next(e for e in _x(text).events if e.type == etype)
+    assert (e.plover_type, e.plover_mode) == to_plover(etype, text)
+    assert e.plover_type
+
+
+def test_events_plover_call_mode_phone() -> None:
+    assert to_plover("CALL") == ("CONSULT", "phone")
+
+
+def test_events_plover_aid_mode_from_text() -> None:
+    assert to_plover("AID", "Japan sent humanitarian supplies") == ("AID", "humanitarian")
+    assert to_plover("AID", "Japan sent vaccines") == ("AID", "humanitarian")
+    assert to_plover("AID", "Japan sent equipment") == ("AID", None)
+
+
+def test_events_plover_expulsion_is_relations_sanction() -> None:
+    assert to_plover("SANCTION", "Russia expelled two diplomats") == ("SANCTION", "relations")
+
+
+def test_events_plover_protest_and_summon() -> None:
+    assert to_plover("PROTEST_ACCUSE", "Vietnam lodged a protest") == ("PROTEST", None)
+    assert to_plover("PROTEST_ACCUSE", "Vietnam summoned the envoy") == ("PROTEST", "relations")
+    assert to_plover("PROTEST_ACCUSE", "Vietnam accused the ship") == ("ACCUSE", None)
+
+
+def test_events_plover_unknown_type_defaults_to_cooperate() -> None:
+    assert to_plover("SOMETHING_ELSE") == ("COOPERATE", None)

@@ -1,0 +1,160 @@
+"""Figures: numbers, scale words, currencies, qualifiers, units, votes, ordinals, ranks."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.models import Document, Figure
+
+
+def _figs(text: str, published: str = "2024-03-07") -> list[Figure]:
+    return extract(Document(id="t", text=text, published=published, title=None)).figures
+
+
+def _one(text: str) -> Figure:
+    figs = _figs(text)
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+def test_figures_comma_thousands() -> None:
+    f = _one("Vietnam shipped 1,250,000 tonnes of rice to the Philippines.")
+    assert (f.value, f.unit) == (1_250_000.0, "tons")
+
+
+def test_figures_decimal_with_scale_word() -> None:
+    f = _one("Bilateral trade between Vietnam and Japan reached 48.5 billion USD in 2023.")
+    assert (f.value, f.unit, f.indicator, f.period) == (48.5e9, "USD", "trade_value", "2023")
+
+
+def test_figures_scale_word_million_people() -> None:
+    f = _one("Vietnam welcomed 12.6 million foreign tourists last year.")
+    assert (f.value, f.unit, f.indicator, f.period) == (12.6e6, "people", "tourists", "2023")
+
+
+def test_figures_dollar_sign_and_bn_suffix() -> None:
+    f = _one("Foreign investment from Singapore reached $5.5bn last year.")
+    assert (f.value, f.unit, f.indicator) == (5.5e9, "USD", "fdi_value")
+
+
+def test_figures_usd_prefix_with_space() -> None:
+    f = _one("Vietnam's exports to the United States hit USD 97 billion.")
+    assert (f.value, f.unit, f.indicator) == (97e9, "USD", "export_value")
+
+
+def test_figures_usd_700_billion() -> None:
+    f = _one("Total trade with partners reached USD 700 billion.")
+    assert (f.value, f.unit) == (700e9, "USD")
+
+
+def test_figures_vnd_prefix_without_space() -> None:
+    f = _one("The Lao side received VND550 billion for the new school.")
+    assert (f.value, f.unit) == (550e9, "VND")
+
+
+def test_figures_currency_word_after_number() -> None:
+    f = _one("Japan pledged 1 trillion yen to the Philippines.")
+    assert (f.value, f.unit) == (1e12, "JPY")
+
+
+def test_figures_percentage() -> None:
+    f = _one("Vietnam's GDP growth rose 6.5% last year.")
+    assert (f.value, f.unit, f.indicator) == (6.5, "percent", "growth_rate")
+
+
+def test_figures_percent_word() -> None:
+    f = _one("Exports to Japan rose 12 percent in the first quarter.")
+    assert (f.value, f.unit) == (12.0, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Vietnam sent over 200 rescuers to Türkiye.", "over"),
+        ("Vietnam donated about 500 tons of rice to Cuba.", "about"),
+        ("Vietnam evacuated nearly 300 citizens from Ukraine.", "nearly"),
+        ("Trade with India grew to more than 15 billion USD.", "more_than"),
+        ("Vietnam sent 200 rescuers to Türkiye.", None),
+    ],
+)
+def test_figures_qualifiers(text: str, qualifier: str | None) -> None:
+    assert _one(text).qualifier == qualifier
+
+
+def test_figures_people_unit_and_repatriation_indicator() -> None:
+    f = _one("Vietnam evacuated nearly 300 citizens from Ukraine.")
+    assert (f.value, f.unit, f.indicator) == (300.0, "people", "citizens_repatriated")
+
+
+def test_figures_countries_unit() -> None:
+    f = _one("Vietnam has diplomatic relations with 193 countries.")
+    assert (f.value, f.unit, f.indicator) == (
+        193.0,
+        "countries",
+        "countries_with_diplomatic_relations",
+    )
+
+
+def test_figures_count_noun_becomes_indicator() -> None:
+    f = _one("Vietnam and Japan signed 12 documents in Tokyo.")
+    assert (f.value, f.unit, f.indicator) == (12.0, "count", "agreements_signed")
+
+
+def test_figures_number_word() -> None:
+    f = _one("Vietnam sent three rescue teams to Myanmar.")
+    assert (f.value, f.unit) == (3.0, "count")
+
+
+def test_figures_votes_ratio() -> None:
+    f = _one("Vietnam won 192/193 votes to join the UN Security Council.")
+    assert (f.value, f.unit, f.indicator, f.text) == (192.0, "votes", "votes", "192/193")
+
+
+def test_figures_ordinal_partner_counts_countries() -> None:
+    f = _one("Australia became the fifth comprehensive strategic partner of Vietnam.")
+    assert (f.value, f.unit, f.indicator) == (5, "countries", "comprehensive_strategic_partners")
+
+
+def test_figures_ordinal_second_time_is_two() -> None:
+    f = _one("This is the second time Vietnam has hosted the summit.")
+    assert (f.value, f.unit) == (2, "count")
+
+
+def test_figures_first_time_is_not_a_count() -> None:
+    assert _figs("For the first time, Vietnam hosted the summit.") == []
+
+
+def test_figures_rank_one_of_the_largest() -> None:
+    f = _one("Japan is one of the 10 largest investors in Vietnam.")
+    assert (f.value, f.unit, f.indicator) == (10.0, "rank", "rank_top")
+
+
+def test_figures_period_and_subject_from_sentence() -> None:
+    f = _one("Japan granted $30 million in aid to Laos in 2022.")
+    assert (f.period, f.subject, f.indicator) == ("2022", "JPN", "aid_value")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam joined the United Nations in 1977.",
+        "Vietnam and Laos met on 18 July 2023 in Vientiane.",
+        "Leaders gathered at the 42nd ASEAN Summit in Labuan Bajo.",
+        "The two countries marked the 54th anniversary of their ties.",
+        "Vietnam began a three-year term on the council.",
+        "Vietnam urged all parties to respect Resolution 2231.",
+        "A magnitude 7.8 earthquake struck southern Türkiye.",
+        "The delegation stayed for 5 days in Tokyo.",
+        "Vietnam welcomed Decree No. 15 on labour exchange.",
+    ],
+)
+def test_figures_negatives(text: str) -> None:
+    assert _figs(text) == []
+
+
+def test_figures_offsets_point_to_sentence() -> None:
+    text = "Vietnam opened a consulate in Osaka.\nJapan gave USD 2 million in aid to Laos.\n"
+    (f,) = _figs(text)
+    assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+    assert f.text is not None and f.text in f.evidence.text

@@ -1,0 +1,141 @@
+"""Relations: tier levels and aliases, pairs, status, previous level, non-pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.extract.relations import LEVELS, find_tiers
+from diplograph.models import Document, Relation
+
+
+def _rels(text: str, published: str = "2024-03-07") -> list[Relation]:
+    return extract(Document(id="t", text=text, published=published, title=None)).relations
+
+
+def _pairs(text: str) -> list[tuple[str, str, str, str]]:
+    return [(r.a, r.b, r.level, r.status) for r in _rels(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Vietnam and Chile have a comprehensive partnership.", "comprehensive partnership"),
+        ("Vietnam and Russia have a strategic partnership.", "strategic partnership"),
+        ("Vietnam and Russia have an extensive strategic partnership.", "strategic partnership"),
+        (
+            "Vietnam and India have a comprehensive strategic partnership.",
+            "comprehensive strategic partnership",
+        ),
+        (
+            "Vietnam and China have a comprehensive strategic cooperative partnership.",
+            "comprehensive strategic partnership",
+        ),
+        ("Vietnam and Cuba enjoy a special relationship.", "special relationship"),
+        ("Vietnam and Laos share special ties.", "special relationship"),
+        ("Vietnam and Israel maintain diplomatic ties.", "diplomatic relations"),
+    ],
+)
+def test_relations_levels_and_aliases(text: str, level: str) -> None:
+    (r,) = _rels(text)
+    assert r.level == level
+    assert r.level in LEVELS
+    assert r.status == "mentioned"
+
+
+def test_relations_global_strategic_partner_is_comprehensive_strategic() -> None:
+    assert _pairs("Japan is Vietnam's global strategic partner.") == [
+        ("JPN", "VNM", "comprehensive strategic partnership", "mentioned")
+    ]
+
+
+def test_relations_from_to_previous_and_upgraded() -> None:
+    text = (
+        "Vietnam and France upgraded their relations from a strategic partnership "
+        "to a comprehensive strategic partnership in October 2024."
+    )
+    (r,) = _rels(text)
+    assert (r.a, r.b, r.level, r.status) == (
+        "VNM",
+        "FRA",
+        "comprehensive strategic partnership",
+        "upgraded",
+    )
+    assert (r.previous, r.date) == ("strategic partnership", "2024-10")
+
+
+def test_relations_upgrade_without_from_has_no_previous() -> None:
+    (r,) = _rels("Vietnam and Malaysia elevated ties to a comprehensive strategic partnership.")
+    assert (r.status, r.previous) == ("upgraded", None)
+
+
+def test_relations_recent_upgrade_yields_event() -> None:
+    text = "Vietnam and Malaysia elevated ties to a comprehensive strategic partnership."
+    x = extract(Document(id="t", text=text, published="2024-03-07"))
+    assert [(e.type, e.source.code, e.target.code) for e in x.events] == [
+        ("PARTNERSHIP_UPGRADE", "VNM", "MYS")
+    ]
+
+
+def test_relations_established() -> None:
+    (r,) = _rels("Vietnam and Brazil established a strategic partnership in 2007.")
+    assert (r.a, r.b, r.level, r.status, r.date) == (
+        "VNM",
+        "BRA",
+        "strategic partnership",
+        "established",
+        "2007",
+    )
+
+
+def test_relations_diplomatic_relations_established() -> None:
+    assert _pairs("Vietnam and Israel established diplomatic relations in 1993.") == [
+        ("VNM", "ISR", "diplomatic relations", "established")
+    ]
+
+
+def test_relations_anniversary_dates_the_establishment() -> None:
+    (r,) = _rels("Vietnam and Laos celebrated the 61st anniversary of diplomatic relations.")
+    assert r.date == "1963"
+
+
+def test_relations_count_of_partner_countries_is_not_a_pair() -> None:
+    assert _rels("Vietnam currently has 12 strategic partnership countries.") == []
+
+
+def test_relations_partners_as_group_is_not_a_pair() -> None:
+    assert _rels("Vietnam welcomed delegations from its strategic partners.") == []
+
+
+def test_relations_intention_would_upgrade_is_none() -> None:
+    text = "Vietnam and Singapore would upgrade their relationship to a comprehensive partnership."
+    assert _rels(text) == []
+
+
+def test_relations_organisation_pair_asean_japan() -> None:
+    assert _pairs("The ASEAN-Japan comprehensive strategic partnership was launched.") == [
+        ("ASEAN", "JPN", "comprehensive strategic partnership", "mentioned")
+    ]
+
+
+def test_relations_rcep_is_not_a_tier() -> None:
+    text = "Vietnam and Japan are members of the Regional Comprehensive Economic Partnership."
+    assert _rels(text) == []
+    assert find_tiers("the Regional Comprehensive Economic Partnership") == []
+
+
+def test_relations_no_tier_phrase_no_relation() -> None:
+    assert _rels("Vietnam and Japan agreed to boost cooperation in semiconductors.") == []
+
+
+def test_relations_one_per_pair_and_level_upgrade_wins() -> None:
+    text = (
+        "Vietnam and Kenya have a comprehensive partnership.\n"
+        "Vietnam and Kenya set up a comprehensive partnership last week.\n"
+    )
+    assert _pairs(text) == [("VNM", "KEN", "comprehensive partnership", "established")]
+
+
+def test_relations_find_tiers_prefers_longest_level() -> None:
+    tiers = find_tiers("a comprehensive strategic partnership")
+    assert [t.level for t in tiers] == ["comprehensive strategic partnership"]
