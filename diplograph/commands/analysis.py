@@ -1,0 +1,143 @@
+"""Answers, reviews and contradictions: ``ask``, ``review`` and ``conflicts`` (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from diplograph.errors import DiplographError
+from diplograph.store import Filters, Store
+
+console = Console()
+err_console = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``ask``, ``review`` and ``conflicts`` to the main CLI."""
+    app.command()(ask)
+    app.command()(review)
+    app.command()(conflicts)
+
+
+def _store(db: str | None) -> Store:
+    from diplograph.settings import get_settings
+    from diplograph.store import open_store
+
+    try:
+        return open_store(get_settings(db=db).db)
+    except DiplographError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from err
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="A factual question in English.")],
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a factual question from the store, with the evidence sentence(s).
+
+    Who, what, when, where, how many, which tier: the answer is a short span of a stored
+    sentence, cited with document and offsets. With no supporting sentence the answer is
+    "I don't know" (null in JSON); nothing is guessed. Exit code 1 when there is no answer.
+
+    Example: diplograph ask "When did Vietnam and the US upgrade their ties?" --json
+    """
+    from diplograph.query.ask import answer
+
+    result = answer(_store(db), question)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    elif result.answer is None:
+        console.print("[yellow]I don't know:[/yellow] no stored sentence answers this question.")
+    else:
+        console.print(f"[bold]{escape(result.answer)}[/bold]  (confidence {result.confidence:.2f})")
+        for ev in result.evidence:
+            console.print(f"  [cyan]{escape(ev['doc'])}[/cyan] {escape(ev['sentence'])}")
+    if result.answer is None:
+        raise typer.Exit(1)
+
+
+def review(
+    country: Annotated[str, typer.Option("--country", "-c", help="Actor code, e.g. VNM.")],
+    period: Annotated[
+        str, typer.Option("--period", help="YYYY, YYYY-Qn, YYYY-MM or A..B, e.g. 2023-Q1..2023-Q3.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Write a foreign-relations review of one country for a period, every number cited.
+
+    Headline counts (visits abroad and received, calls, agreements, tier upgrades, elections,
+    evacuations, aid) come from canonical events: an event several articles report counts
+    once. Aggregates stated by sources are shown beside our counts. HTML adds a bar chart.
+    PDF is not supported: open the HTML in a browser and print it.
+
+    Example: diplograph review --country VNM --period 2023 --format html --out review.html
+    """
+    from diplograph.reports.render import render_review
+    from diplograph.reports.review import build_review
+
+    try:
+        text = render_review(build_review(_store(db), country, period), fmt)
+    except DiplographError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(2) from err
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"wrote {out}")
+
+
+def conflicts(
+    db: DbOpt = None,
+    country: Annotated[
+        str | None, typer.Option("--country", "-c", help="Only records of this actor.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Earliest date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Latest date (inclusive).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List disagreements between sources, each with both evidence sentences.
+
+    Different values for the same indicator, subject and period (qualifiers such as "over"
+    and "nearly" respected); different dates or places for the same event; different tiers
+    for the same pair at the same time.
+
+    Example: diplograph conflicts --country VNM --since 2023 --json
+    """
+    from diplograph.query.conflicts import find_conflicts
+
+    found = find_conflicts(_store(db), Filters(country=country, since=since, until=until))
+    if as_json:
+        sys.stdout.write(
+            json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2) + "\n"
+        )
+        return
+    if not found:
+        console.print("[green]No conflicts found.[/green]")
+        return
+    table = Table(title=f"Conflicts ({len(found)})", show_lines=True)
+    for col in ("kind", "about", "values", "evidence"):
+        table.add_column(col, overflow="fold")
+    for c in found:
+        ev = "\n".join(f"{e['doc']}: {e['sentence']}" for e in c.evidence)
+        table.add_row(c.kind, escape(c.subject), escape(" vs ".join(c.values)), escape(ev))
+    console.print(table)

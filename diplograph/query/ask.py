@@ -1,0 +1,198 @@
+"""Answer factual questions from the store, always with the evidence sentence(s).
+
+``answer(store, question)`` classifies the question (who / when / where / how many / which
+tier / which ordinal / …), retrieves candidate sentences (:mod:`diplograph.query.retrieve`),
+and takes a short answer span from the best sentence that has one
+(:mod:`diplograph.query.spans`). No span, too little overlap with the question: no answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplograph.query.retrieve import Candidate, retrieve
+from diplograph.query.spans import FINDERS, Part, SentenceView, Span
+from diplograph.query.terms import content_terms
+from diplograph.store import Filters, Store
+
+MIN_COVERAGE = 0.2  # share of the question's term weight the answer sentence must cover …
+MIN_DOC_COVERAGE = 0.4  # … and its document
+MIN_NAME_COVERAGE = 0.75  # share of the names and years of the question the document must hold
+CANDIDATES = 10
+
+_SPLIT = re.compile(
+    r",?\s+and\s+(?=(?:when|where|how|which|what|who|whom|by how|on how|in which|at which|"
+    r"for which|from which|to which)\b)",
+    re.I,
+)
+_AUXQ = r"(?:did|do|does|was|were|is|are|had|has|have|will|would)"
+_BOUNDARY = rf"(?:{_AUXQ}|in|of|at|on|for|from|to|after|before)"
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("change", re.compile(r"\bby how much\b|\bhow much did .* (?:grow|rise|increase|fall)", re.I)),
+    ("quantity", re.compile(r"\bhow (?:many|much)\b", re.I)),
+    (
+        "when",
+        re.compile(
+            r"\bwhen\b|\b(?:what|which) (?:date|day|dates|time|year|month)\b|dates? of\b", re.I
+        ),
+    ),
+    ("event", re.compile(r"\b(?:which|what) (?:event|summit|conference|forum|meeting)\b", re.I)),
+    ("where", re.compile(r"\bwhere\b|\b(?:which|what) (?:\w+ )?(?:city|town|venue|place)\b", re.I)),
+    ("term", re.compile(r"\b(?:which|what) (?:term|period|tenure)\b", re.I)),
+    (
+        "ordinal",
+        re.compile(r"\bnumber what\b|\b(?:which|what) (?:round|rank|edition|time)\b", re.I),
+    ),
+    (
+        "tier",
+        re.compile(
+            r"\b(?:tier|level|kind|type|name) of (?:the )?(?:relation|partnership|tie|relationship)"
+            r"|\bfull name\b|\b(?:which|what) (?:partnership|tier|level)\b",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"\bwhat (?:was|is|were|are) (?:the )?(?:\w+ )?(?:value|amount|number|total|turnover|"
+            r"volume|size|figure|sum)\b|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)",
+            re.I,
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"\bwho(?:m)?\b|\b(?:which|what) (?:\w+ )?(?:leader|official|envoy|ambassador|"
+            r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson)s?\b",
+            re.I,
+        ),
+    ),
+    (
+        "country",
+        re.compile(
+            r"\b(?:which|what) (?:\w+ )?(?:countries|country|nations|nation|states)\b", re.I
+        ),
+    ),
+    ("which", re.compile(r"\b(?:which|what) \w+", re.I)),
+]
+
+
+@dataclass
+class Answer:
+    """An answer with the sentences that support it, or ``answer=None`` when unknown."""
+
+    answer: str | None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def classify(question: str) -> list[Part]:
+    """Split a question into the parts it asks for ("which flight, and when …")."""
+    parts: list[Part] = []
+    for chunk in _SPLIT.split(question.strip().rstrip("?")):
+        kind = next((k for k, pat in _RULES if pat.search(chunk)), "which")
+        head: tuple[str, ...] = ()
+        m = re.search(
+            rf"\bhow (?:many|much) ((?:[\w-]+ ){{0,2}}?[\w-]+?)(?= {_BOUNDARY}\b|$)", chunk, re.I
+        )
+        if m:
+            head = tuple(content_terms(m.group(1)))
+        elif kind in ("which", "ordinal", "country", "who", "where"):
+            w = re.search(
+                rf"\b(?:which|what) ((?:[\w-]+ ){{0,3}}?[\w-]+)\b(?= {_AUXQ}\b)", chunk, re.I
+            )
+            w = w or re.search(r"\b(?:which|what) ([\w-]+)", chunk, re.I)
+            head = tuple(content_terms(w.group(1))) if w else ()
+        plural = bool(re.search(r"\b(?:which|what) (?:\w+ )?\w+(?:ies|s)\b", chunk, re.I))
+        parts.append(Part(kind, chunk, head, plural))
+    return parts
+
+
+def _view(store: Store, c: Candidate, question: str, cache: dict[str, Any]) -> SentenceView:
+    if c.doc_id not in cache:
+        cache[c.doc_id] = (store.mentions(c.doc_id), store.events(Filters(doc=c.doc_id)))
+    mentions, events = cache[c.doc_id]
+    rel = [
+        {**m, "start": m["start"] - c.start, "end": m["end"] - c.start}
+        for m in mentions
+        if c.start <= m["start"] and m["end"] <= c.end
+    ]
+    year = re.search(r"\b((?:19|20)\d\d)\b", question)
+    pub = c.published if c.published and re.fullmatch(r"\d{4}-\d\d-\d\d", c.published) else None
+    return SentenceView(
+        text=c.text,
+        mentions=rel,
+        events=[e for e in events if e["sent_idx"] == c.idx],
+        published=pub,
+        question=question,
+        default_year=year.group(1) if year else (c.published or "")[:4] or None,
+    )
+
+
+def _pick(parts: list[Part], view: SentenceView) -> list[Span] | None:
+    """One span per part, distinct, strongest part first; None if a part finds nothing."""
+    found = [(p, sorted(FINDERS[p.kind](view, p), key=lambda s: -s.score)) for p in parts]
+    if any(not spans for _, spans in found):
+        return None
+    chosen: dict[int, Span] = {}
+    order = sorted(range(len(found)), key=lambda i: -found[i][1][0].score)
+    for i in order:
+        spans = [
+            s
+            for s in found[i][1]
+            if all(s.end <= c.start or s.start >= c.end for c in chosen.values())
+        ]
+        if not spans:
+            return None
+        top = spans[0].score
+        ties = [s for s in spans if s.score >= top - 1e-9]
+        if chosen and len(ties) > 1:
+            ref = list(chosen.values())
+            ties.sort(key=lambda s: min(abs(s.start - c.end) + abs(c.start - s.end) for c in ref))
+        chosen[i] = ties[0]
+    return [chosen[i] for i in range(len(found))]
+
+
+def _evidence(c: Candidate) -> dict[str, Any]:
+    return {"doc": c.doc_id, "sentence": c.text, "start": c.start, "end": c.end}
+
+
+def answer(store: Store, question: str) -> Answer:
+    """Answer ``question`` from ``store`` with 1–3 evidence sentences, or say it does not know."""
+    parts = classify(question)
+    cands = retrieve(store, question, limit=CANDIDATES)
+    if not cands:
+        return Answer(None)
+    best_score = cands[0].score
+    cache: dict[str, Any] = {}
+    best: tuple[float, Candidate, list[Span]] | None = None
+    for c in cands:
+        if (
+            c.coverage < MIN_COVERAGE
+            or c.doc_coverage < MIN_DOC_COVERAGE
+            or c.name_coverage < MIN_NAME_COVERAGE
+        ):
+            continue
+        spans = _pick(parts, _view(store, c, question, cache))
+        if spans is None:
+            continue
+        fit = sum(s.score for s in spans) / len(spans)
+        total = c.score / best_score + 0.5 * c.coverage + 0.15 * min(fit, 6.0)
+        if best is None or total > best[0]:
+            best = (total, c, spans)
+    if best is None:
+        return Answer(None)
+    _, c, spans = best
+    text = ", ".join(dict.fromkeys(s.text for s in spans))
+    others = [o for o in cands if o is not c and o.score >= 0.8 * c.score][:2]
+    conf = min(1.0, 0.5 * c.coverage + 0.5 * min(1.0, c.score / best_score))
+    return Answer(text, [_evidence(c)] + [_evidence(o) for o in others], conf)

@@ -1,0 +1,149 @@
+"""Candidate sentences for a question: BM25 over the full-text index, then a term-overlap rerank.
+
+BM25 (an OR query of stemmed prefixes) picks the documents; every sentence of those documents is
+then scored by the IDF-weighted question terms it shares, plus a share of its predecessor's
+score and of the title's (pronouns: "He met ..." after "Minister Son ..."), plus a small bonus
+for the lead of an article, where news states its facts first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplograph.query.terms import (
+    content_terms,
+    demonym_aliases,
+    name_terms,
+    predicate_terms,
+)
+from diplograph.store import Filters, Store
+
+SKIP_KINDS = frozenset({"headline", "dateline", "heading", "related"})
+TOP_DOCS = 4
+PREV_WEIGHT = 0.45
+TITLE_WEIGHT = 0.25
+
+
+@dataclass
+class Candidate:
+    """One sentence that may hold the answer, with its retrieval score."""
+
+    doc_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    score: float
+    coverage: float  # share of the question's term weight found in the sentence or its context
+    doc_coverage: float  # the same share for the whole document and its title
+    name_coverage: float = 1.0  # share of the question's names and years found in the document
+    published: str | None = None
+    title: str | None = None
+
+
+def _match(term: str, vocab: set[str]) -> bool:
+    if term in vocab:
+        return True
+    alias = demonym_aliases().get(term)
+    if alias and alias in vocab:
+        return True
+    return len(term) >= 5 and any(_close(term, v) for v in vocab)
+
+
+@lru_cache(maxsize=100_000)
+def _close(term: str, word: str) -> bool:
+    """Same word up to a short suffix: "korea"/"korean", "elect"/"election"."""
+    return (
+        len(word) >= 5
+        and abs(len(word) - len(term)) <= 3
+        and (word.startswith(term) or term.startswith(word))
+    )
+
+
+def _fts_terms(terms: list[str]) -> str:
+    return " ".join(t + "*" if len(t) >= 4 else t for t in dict.fromkeys(terms))
+
+
+def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
+    """The ``limit`` best sentences for ``question``, best first."""
+    q_terms = list(dict.fromkeys(content_terms(question)))
+    if not q_terms:
+        return []
+    hits = store.search(_fts_terms(q_terms), Filters(limit=80), mode="or")
+    doc_score: dict[str, float] = {}
+    for h in hits:
+        doc_score[h["doc_id"]] = doc_score.get(h["doc_id"], 0.0) - float(h["score"])
+    docs = sorted(doc_score, key=lambda d: -doc_score[d])[:TOP_DOCS]
+    pool: list[tuple[str, dict[str, object], list[str]]] = []
+    meta: dict[str, dict[str, object]] = {}
+    for d in docs:
+        row = store.get_document(d) or {}
+        meta[d] = row
+        for s in store.sentences(d):
+            pool.append((d, s, content_terms(str(s["text"]))))
+    if not pool:
+        return []
+    df: Counter[str] = Counter()
+    for _, _, toks in pool:
+        vocab = set(toks)
+        for t in q_terms:
+            if _match(t, vocab):
+                df[t] += 1
+    n = len(pool)
+    idf = {t: math.log(1 + n / (df[t] + 0.5)) for t in q_terms}
+    for v in predicate_terms(question):
+        if v in idf:
+            idf[v] *= 2.0
+    total = sum(idf.values()) or 1.0
+    bigrams = set(zip(q_terms, q_terms[1:], strict=False))
+    own: list[float] = []
+    matched: list[set[str]] = []
+    for _, _, toks in pool:
+        vocab = set(toks)
+        m = {t for t in q_terms if _match(t, vocab)}
+        bonus = sum(0.5 * idf[a] for a, b in zip(toks, toks[1:], strict=False) if (a, b) in bigrams)
+        own.append(sum(idf[t] for t in m) + bonus)
+        matched.append(m)
+    title_terms = {
+        d: set(content_terms(f"{meta[d].get('title') or ''} {meta[d].get('outlet') or ''}"))
+        for d in docs
+    }
+    doc_m: dict[str, set[str]] = {
+        d: {t for t in q_terms if _match(t, title_terms[d])} for d in docs
+    }
+    for (d, _, _), m in zip(pool, matched, strict=True):
+        doc_m[d] |= m
+    names = set(name_terms(question)) & set(q_terms)
+    out: list[Candidate] = []
+    body_pos: Counter[str] = Counter()
+    for i, (d, s, _) in enumerate(pool):
+        if s["kind"] in SKIP_KINDS:
+            continue
+        pos = body_pos[d]
+        body_pos[d] += 1
+        prev_m = matched[i - 1] if i > 0 and pool[i - 1][0] == d else set()
+        t_m = {t for t in q_terms if _match(t, title_terms[d])}
+        score = own[i] + PREV_WEIGHT * sum(idf[t] for t in prev_m - matched[i])
+        score += TITLE_WEIGHT * sum(idf[t] for t in t_m - matched[i] - prev_m)
+        score += 0.6 if pos < 2 else 0.3 if pos < 4 else 0.0
+        covered = matched[i] | prev_m | t_m
+        out.append(
+            Candidate(
+                doc_id=d,
+                idx=int(str(s["idx"])),
+                start=int(str(s["start"])),
+                end=int(str(s["end"])),
+                text=str(s["text"]),
+                score=score,
+                coverage=sum(idf[t] for t in covered) / total,
+                doc_coverage=sum(idf[t] for t in doc_m[d]) / total,
+                name_coverage=len(names & doc_m[d]) / len(names) if names else 1.0,
+                published=str(meta[d].get("published") or "") or None,
+                title=str(meta[d].get("title") or "") or None,
+            )
+        )
+    out.sort(key=lambda c: -c.score)
+    return out[:limit]

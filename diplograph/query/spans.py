@@ -1,0 +1,423 @@
+"""Answer spans: the short piece of one sentence that answers one part of a question.
+
+One finder per answer kind (a date, a quantity, a person, a place, an ordinal, a term, a tier
+or name, countries, "which <noun>"). Each returns scored :class:`Span` candidates; a span never
+repeats what the question already says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from diplograph.extract.dates import find_dates
+from diplograph.query.terms import STOP, content_terms, fold, stem, words
+
+_NUMWORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|dozens?|hundreds|thousands"
+)
+_QUAL = (
+    r"about|around|approximately|nearly|almost|over|more than|less than|fewer than|at least|"
+    r"up to|some|roughly|only|just|a total of|a record"
+)
+_NUMBER = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>(?:US\$|\$|€|£|USD\s?|VND\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:million|billion|trillion|thousand|bn|mn)\b)?"
+    r"(?:[\s-]?(?:USD|VND|EUR|dollars|euros|percent|per cent|%))?(?![\w/])"
+    rf"|\b(?:{_NUMWORD})\b(?:[\s-](?:{_NUMWORD})\b)?)",
+    re.I,
+)
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\b",
+    re.I,
+)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)\b")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
+_TIER = re.compile(
+    r"\b(?:comprehensive\s+|strategic\s+|cooperative\s+|special\s+|global\s+)*"
+    r"(?:partnership|relationship|relations)\b(?:\s+for\s+[A-Z][\w\s,]+)?",
+    re.I,
+)
+_EVENT_NAME = re.compile(
+    r"\b((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'’.-]*\s+){0,7}"
+    r"(?:Forum|Summit|Meeting|Conference|Session|Assembly|Dialogue|Congress|Expo|Games|"
+    r"Ceremony|Festival|Talks|Retreat|Week|Symposium|Convention)s?(?:\s\([A-Z]+\))?)"
+)
+_ROLE = frozenset(
+    """president prime minister secretary general party chairman chairwoman chair premier king
+    queen emperor envoy ambassador deputy vice foreign spokesperson spokesman spokeswoman head
+    chief director leader representative counterpart state senior minister's chancellor
+    governor mayor commander official delegate consul sultan prince crown speaker""".split()
+)
+_TOKEN = re.compile(r"[\w$€£][\w'’.$%-]*|[,;:()–—\"“”]", re.UNICODE)
+_DAYPART = re.compile(
+    r"(?:(?:on|in)\s+)?(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+$",
+    re.I,
+)
+_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_AUX = frozenset("had has have was were is are will would said did does do been".split())
+
+
+@dataclass
+class Span:
+    """A piece of the sentence (character offsets) with the text to show and a score."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass
+class SentenceView:
+    """What a finder may look at: the sentence, its mentions and events, and the question."""
+
+    text: str
+    mentions: list[dict[str, Any]]  # offsets relative to the sentence
+    events: list[dict[str, Any]]
+    published: str | None
+    question: str
+    default_year: str | None = None
+    q_folded: str = field(init=False)
+    q_stems: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.q_folded = " " + " ".join(words(self.question)) + " "
+        self.q_stems = set(content_terms(self.question))
+
+    def in_question(self, text: str) -> bool:
+        w = words(text)
+        return bool(w) and f" {' '.join(w)} " in self.q_folded
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing a question asks for: its kind and the words that qualify it."""
+
+    kind: str  # a key of FINDERS: when, quantity, who, where, tier, which …
+    text: str
+    head: tuple[str, ...] = ()
+    plural: bool = False
+
+
+def _near_terms(s: SentenceView, part: Part, start: int, end: int, width: int = 60) -> float:
+    """How many of the part's words occur around [start, end)."""
+    ctx = set(
+        content_terms(s.text[max(0, start - width) : start] + " " + s.text[end : end + width])
+    )
+    return float(len(ctx & set(content_terms(part.text)) - set(part.head)))
+
+
+# -- dates ---------------------------------------------------------------------------------------
+def find_when(s: SentenceView, part: Part) -> list[Span]:
+    event_dates = {e["date"] for e in s.events if e.get("date")}
+    out: list[Span] = []
+    for d in find_dates(s.text, s.published, s.default_year):
+        if d.kind == "year" or s.in_question(d.text):
+            continue
+        start, end = d.start, d.end
+        m = re.match(r"\s?[-–]\s?\d{1,2}\b(?!:)", s.text[end:])
+        is_range = bool(m)
+        if m:
+            end += m.end()
+        m = re.match(r"\s+(?:morning|afternoon|evening|night)\b", s.text[end:])
+        if m:
+            end += m.end()
+        for pat in (_DAYPART, _WEEKDAY):
+            m = pat.search(s.text[:start])
+            if m:
+                start = m.start()
+        text = s.text[start:end].strip()
+        text = re.sub(r"^(?:on|in)\s+", "", text)
+        text += _date_suffix(text, d.value)
+        score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
+        years = re.findall(r"\b(?:19|20)\d\d\b", part.text)
+        if years and d.value[:4] not in years:
+            score -= 2.0  # the question names another year
+        if re.search(r"\bdates\b|\bfrom when\b", part.text, re.I) and is_range:
+            score += 1.5  # "what were the dates" asks for a range
+        if s.text[max(0, start - 1) : start] == "(":
+            score -= 0.8
+        out.append(Span(start, end, text, score + 0.3 * _near_terms(s, part, start, end)))
+    return out
+
+
+def _date_suffix(text: str, value: str) -> str:
+    has_year = re.search(r"\b(?:19|20)\d\d\b", text)
+    has_month = re.search(
+        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d\s+"
+        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+        text,
+    )
+    if len(value) == 10 and not has_month:
+        d = date.fromisoformat(value)
+        return f", {d.strftime('%B')} {d.day}, {d.year}"
+    if not has_year and len(value) >= 4:
+        return f", {value[:4]}"
+    return ""
+
+
+# -- quantities ----------------------------------------------------------------------------------
+def _tail(text: str, pos: int) -> int:
+    """End of the noun phrase after a number: the rest of the clause if short, else to a stop."""
+    clause = re.match(r"[^,;.()\n–—]*", text[pos:])
+    seg = clause.group(0) if clause else ""
+    toks = list(re.finditer(r"\S+", seg))
+    if len(toks) <= 4:
+        return pos + len(seg.rstrip())
+    end = pos
+    for i, t in enumerate(toks):
+        w = fold(t.group(0)).strip("'’")
+        if i >= 3 or w in STOP or w in _AUX or (i > 0 and w.endswith("ed")):
+            break
+        end = pos + t.end()
+    return end
+
+
+def _numbers(s: SentenceView) -> list[tuple[int, int, str]]:
+    dates = [(d.start, d.end) for d in find_dates(s.text, s.published, s.default_year)]
+    out = []
+    for m in _NUMBER.finditer(s.text):
+        a, b = m.span()
+        num = m.group("num")
+        if any(a < de and ds < b for ds, de in dates) and not re.search(r"[$€£%]|USD", num):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", num) or s.in_question(num):
+            continue
+        out.append((a, b, m.group(0)))
+    return out
+
+
+def find_quantity(s: SentenceView, part: Part) -> list[Span]:
+    nums = _numbers(s)
+    out: list[Span] = []
+    for i, (a, b, _) in enumerate(nums):
+        end = _tail(s.text, b)
+        app = re.match(
+            r",\s+(?:the|a|an)\s+[^,;.]*?(?:\w+est|most|record|largest|first)\b[^,;.]*",
+            s.text[end:],
+        )
+        if app and len(content_terms(app.group(0))) <= 6:
+            end += app.end()
+        start = a
+        if i > 0 and re.fullmatch(r"[^,;.]{0,40}\s(?:and|or)\s", s.text[nums[i - 1][1] : a]):
+            start = nums[i - 1][0]  # "70 countries and 14 organisations"
+        phrase = s.text[a:end]
+        unit = set(content_terms(s.text[b:end])) | set(content_terms(phrase))
+        score = 1.0 + 3.0 * len(unit & set(part.head)) + 0.5 * _near_terms(s, part, a, end, 45)
+        if part.kind == "change" and re.search(r"%|percent|per cent", phrase, re.I):
+            score += 3.0
+        if re.search(r"[$€£]|USD|VND|dollar|euro", phrase) and {"much", "value"} & set(
+            words(part.text)
+        ):
+            score += 1.5
+        out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
+    return out
+
+
+# -- people, places, names -----------------------------------------------------------------------
+def _extend_left(text: str, start: int) -> int:
+    """Take titles and possessives before a name: "Lebanon's Ankara envoy Gassan Muallim"."""
+    toks = list(re.finditer(r"[\w.'’-]+", text[:start]))
+    new = start
+    for t in reversed(toks):
+        gap = text[t.end() : new]
+        if gap.strip():
+            break
+        w = t.group(0)
+        if fold(w).strip("'’s") in _ROLE or fold(w) in _ROLE or w[:1].isupper() and w != w.upper():
+            new = t.start()
+            continue
+        if re.fullmatch(r"[A-Z][\w-]*['’]s", w):
+            new = t.start()
+            continue
+        break
+    return new
+
+
+def _appositive(text: str, end: int) -> int:
+    m = re.match(r",\s+([^,;()]{3,80}?)(?=,|;|\.|$)", text[end:])
+    if m and set(words(m.group(1))) & _ROLE and len(words(m.group(1))) <= 8:
+        return end + m.end()
+    return end
+
+
+_NAME = re.compile(r"\b(?:[A-Z][a-zà-ỹ'’-]+\s+){1,3}[A-Z][a-zà-ỹ'’-]+\b")
+_NOT_NAME = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday the this that".split()
+)
+_ORG_WORD = frozenset(
+    """ministry management agency council committee organization organisation department office
+    bank fund union party assembly cross crescent forum embassy university institute association
+    news times post group company corporation programme program commission court""".split()
+)
+
+
+def find_who(s: SentenceView, part: Part) -> list[Span]:
+    spans: list[tuple[int, int]] = [
+        (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
+    ]
+    taken = [(m["start"], m["end"]) for m in s.mentions]
+    for m in _NAME.finditer(s.text):
+        a, b = m.span()
+        first = fold(m.group(0).split()[0])
+        if any(a < te and ta < b for ta, te in taken) or first in _NOT_NAME or first in _ROLE:
+            continue
+        if set(words(m.group(0))) & _ORG_WORD or re.search(r"\b(?:of|for)\s$", s.text[:a]):
+            continue
+        if a == 0:
+            continue
+        spans.append((a, b))
+    verbs = set(content_terms(part.text))
+    out: list[Span] = []
+    for a, b in spans:
+        name = s.text[a:b]
+        if s.in_question(name):
+            continue
+        start, end = _extend_left(s.text, a), _appositive(s.text, b)
+        before = set(content_terms(s.text[max(0, a - 40) : a]))
+        score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
+        score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
+        out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
+    if not out and not set(words(part.text)) & _ROLE:
+        for x in s.mentions:  # "who sent aid?" may be answered by a state or organisation
+            near = _near_terms(s, part, x["start"], x["end"], 40)
+            if x["label"] in ("COUNTRY", "ORG") and not s.in_question(x["text"]) and near:
+                out.append(Span(x["start"], x["end"], x["text"], 0.5 + 0.3 * near))
+    return out
+
+
+def _dateline_end(text: str) -> int:
+    m = re.match(r"^[^a-z]{2,60}?\s[-–—]\s", text)
+    return m.end() if m else 0
+
+
+def find_where(s: SentenceView, part: Part) -> list[Span]:
+    skip = _dateline_end(s.text)
+    want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
+    out: list[Span] = []
+    labels = ("COUNTRY",) if want_country else ("CAPITAL", "CITY", "PLACE")
+    for m in s.mentions:
+        if m["start"] < skip or m["label"] not in labels or s.in_question(m["text"]):
+            continue
+        end = m["end"]
+        nxt = re.match(r",\s+([A-Z][\w ]+?)(?=[,.;)]|$)", s.text[end:])
+        if nxt and any(x["label"] == "COUNTRY" and x["start"] == end + 2 for x in s.mentions):
+            end += nxt.end()
+        before = s.text[max(0, m["start"] - 4) : m["start"]]
+        score = 2.0 + (1.0 if re.search(r"\b(?:in|at)\s$", before) else 0.0)
+        out.append(Span(m["start"], end, s.text[m["start"] : end], score))
+    if not out and not want_country:
+        for p in re.finditer(
+            r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+\s?){1,4}(?:,\s[A-Z][\w]+)?)", s.text
+        ):
+            a, b = p.span(1)
+            if a >= skip and not s.in_question(p.group(1)):
+                out.append(Span(a, b, p.group(1).strip(), 1.0))
+    return out
+
+
+def find_event(s: SentenceView, part: Part) -> list[Span]:
+    out = []
+    for m in _EVENT_NAME.finditer(s.text):
+        a, b = m.span(1)
+        if not s.in_question(m.group(1)):
+            out.append(Span(a, b, m.group(1), 2.0 + 0.1 * len(m.group(1).split())))
+    return out
+
+
+def find_ordinal(s: SentenceView, part: Part) -> list[Span]:
+    out = []
+    for m in _ORDINAL.finditer(s.text):
+        if s.in_question(m.group(0)):
+            continue
+        end = m.end()
+        for t in re.finditer(r"\s+([\w-]+)", s.text[m.end() :]):
+            if fold(t.group(1)) in STOP or t.start() != 0 and False:
+                break
+            end = m.end() + t.end()
+            if len(s.text[m.end() : end].split()) >= 3:
+                break
+        after = set(content_terms(s.text[m.end() : end]))
+        score = 1.0 + 2.0 * len(after & s.q_stems)
+        out.append(Span(m.start(), end, s.text[m.start() : end], score))
+    return out
+
+
+def find_term(s: SentenceView, part: Part) -> list[Span]:
+    return [
+        Span(m.start(1), m.end(1), m.group(1), 2.0)
+        for m in _YEAR_RANGE.finditer(s.text)
+        if not s.in_question(m.group(1))
+    ]
+
+
+def find_tier(s: SentenceView, part: Part) -> list[Span]:
+    out = []
+    for m in _QUOTED.finditer(s.text):
+        if _TIER.search(m.group(1)) or "name" in part.text.lower():
+            out.append(Span(m.start(1), m.end(1), m.group(1), 3.0))
+    for m in _TIER.finditer(s.text):
+        if len(m.group(0).split()) > 1 and not s.in_question(m.group(0)):
+            out.append(Span(m.start(), m.end(), m.group(0), 1.0 + 0.2 * len(m.group(0).split())))
+    return out
+
+
+def find_countries(s: SentenceView, part: Part) -> list[Span]:
+    seen: dict[str, dict[str, Any]] = {}
+    for m in s.mentions:
+        if m["label"] == "COUNTRY" and not s.in_question(m["text"]) and m["code"] not in seen:
+            seen[m["code"]] = m
+    if not seen:
+        return []
+    ms = list(seen.values())
+    if part.plural:
+        text = ", ".join(m["text"] for m in ms)
+        return [Span(ms[0]["start"], ms[-1]["end"], text, 1.0 + len(ms))]
+    return [
+        Span(
+            m["start"], m["end"], m["text"], 1.0 + 0.3 * _near_terms(s, part, m["start"], m["end"])
+        )
+        for m in ms
+    ]
+
+
+def find_which(s: SentenceView, part: Part) -> list[Span]:
+    """``which flight`` → "Flight VN58": the head noun with a code or name attached."""
+    if not part.head:
+        return []
+    head = part.head[-1]
+    out = []
+    for t in re.finditer(r"[\w'’-]+", s.text):
+        if stem(fold(t.group(0))) != head:
+            continue
+        a, b = _extend_left(s.text, t.start()), t.end()
+        code = re.match(r"(?:\s+[A-Z0-9][\w-]*\d[\w-]*|\s+[A-Z][\w-]+){1,3}", s.text[b:])
+        if code:
+            b += code.end()
+        if (a, b) == t.span():
+            continue
+        out.append(Span(a, b, s.text[a:b], 1.5))
+    return out
+
+
+FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
+    "when": find_when,
+    "quantity": find_quantity,
+    "change": find_quantity,
+    "who": find_who,
+    "where": find_where,
+    "event": find_event,
+    "ordinal": find_ordinal,
+    "term": find_term,
+    "tier": find_tier,
+    "country": find_countries,
+    "which": find_which,
+}

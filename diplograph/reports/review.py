@@ -1,0 +1,189 @@
+"""Review data for one country and period; every number carries the evidence it was counted from.
+
+Counts come from canonical events (:mod:`diplograph.query.canonical`), so a visit reported by
+three articles counts once and cites all three. Where a source states an aggregate for the
+same country and period ("22 overseas visits"), it is shown beside our count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplograph.errors import ConfigError
+from diplograph.query.canonical import CanonicalEvent, cluster_events, evidence_of
+from diplograph.store import Filters, Store
+
+Row = dict[str, Any]
+MIN_DOCUMENTS = 3  # fewer sources than this for a period: the review says it is thin
+
+Rule = Callable[[CanonicalEvent, str], bool]
+HEADLINES: list[tuple[str, str, Rule, tuple[str, ...]]] = [
+    (
+        "visits_abroad",
+        "Visits abroad",
+        lambda e, c: e.type == "VISIT" and e.source == c,
+        ("visits_abroad", "overseas_visits"),
+    ),
+    (
+        "visits_received",
+        "Visits received",
+        lambda e, c: e.type == "VISIT" and e.target == c,
+        ("visits_received", "incoming_visits"),
+    ),
+    ("calls", "Phone and video calls", lambda e, c: e.type == "CALL", ("phone_calls",)),
+    ("meetings", "Talks and meetings", lambda e, c: e.type == "MEET", ()),
+    (
+        "agreements",
+        "Agreements signed",
+        lambda e, c: e.type == "AGREE_SIGN",
+        ("agreements_signed",),
+    ),
+    ("upgrades", "Tier upgrades", lambda e, c: e.type == "PARTNERSHIP_UPGRADE", ()),
+    (
+        "elections",
+        "Elections to bodies",
+        lambda e, c: e.type == "ELECTED" and e.source == c,
+        (),
+    ),
+    (
+        "evacuations",
+        "Evacuations of citizens",
+        lambda e, c: e.type == "EVACUATE" and e.source == c,
+        ("citizens_repatriated",),
+    ),
+    ("aid_given", "Aid given", lambda e, c: e.type == "AID" and e.source == c, ()),
+    ("aid_received", "Aid received", lambda e, c: e.type == "AID" and e.target == c, ()),
+]
+WHY_DIFFERENT = (
+    "a stated total covers every trip or call, including those no stored article reports, and "
+    "may count levels (party, state, government, parliament) differently; our count is only "
+    "what the stored articles describe one by one"
+)
+
+
+@dataclass
+class Period:
+    """A reporting period: inclusive ``since``/``until`` dates as ISO prefixes."""
+
+    label: str
+    since: str
+    until: str
+
+    def contains(self, value: str | None) -> bool:
+        return (
+            bool(value)
+            and self.since <= str(value)[: len(self.since)]
+            and str(value)[: len(self.until)] <= self.until
+        )
+
+
+@dataclass
+class Headline:
+    key: str
+    label: str
+    count: int
+    events: list[CanonicalEvent] = field(default_factory=list)
+    stated: list[Row] = field(default_factory=list)  # aggregate figures from sources
+
+    @property
+    def citations(self) -> list[dict[str, Any]]:
+        return [evidence_of(s) for e in self.events for s in e.sources]
+
+
+@dataclass
+class Review:
+    """Everything a rendered review shows, with evidence for each number."""
+
+    country: str
+    period: Period
+    headlines: list[Headline]
+    partners: dict[str, list[CanonicalEvent]]
+    multilateral: list[CanonicalEvent]
+    tiers: list[Row]
+    documents: list[Row]
+    sparse: bool
+
+    @property
+    def note(self) -> str:
+        if not self.sparse:
+            return ""
+        return (
+            f"The store holds too little for {self.country} in {self.period.label} "
+            f"({len(self.documents)} source document(s)); numbers below are a floor, not a "
+            "total. Ingest more articles for this period."
+        )
+
+
+def parse_period(text: str) -> Period:
+    """``2023``, ``2023-Q2``, ``2023-05`` or ``A..B`` (each end any of those) → a Period."""
+    text = text.strip()
+    if ".." in text:
+        a, b = (parse_period(x) for x in text.split("..", 1))
+        return Period(text, a.since, b.until)
+    if re.fullmatch(r"\d{4}", text):
+        return Period(text, text, text)
+    m = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.I)
+    if m:
+        y, q = m.group(1), int(m.group(2))
+        return Period(text.upper(), f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}")
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        return Period(text, text, text)
+    raise ConfigError(
+        f"unknown period {text!r}: use YYYY, YYYY-Qn, YYYY-MM or A..B (e.g. 2023-Q1..2023-Q3)",
+        code="D420",
+    )
+
+
+def _is_org(code: str | None) -> bool:
+    return bool(code) and not re.fullmatch(r"[A-Z]{3}", code or "")
+
+
+def build_review(store: Store, country: str, period: str | Period) -> Review:
+    """Count, group and cite the records of ``country`` in ``period``."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    code = country.upper()
+    rows = [
+        r
+        for r in store.events(Filters(country=code, since=p.since, until=p.until))
+        if (r.get("status") or "happened") == "happened" and p.contains(r.get("date"))
+    ]
+    events = cluster_events(rows)
+    figures = [
+        f
+        for f in store.figures(Filters(country=code, since=p.since, until=p.until))
+        if p.contains(f.get("period"))
+    ]
+    headlines = []
+    for key, label, rule, indicators in HEADLINES:
+        chosen = [e for e in events if rule(e, code)]
+        stated = [f for f in figures if f["indicator"] in indicators]
+        headlines.append(Headline(key, label, len(chosen), chosen, stated))
+    partners: dict[str, list[CanonicalEvent]] = {}
+    multilateral: list[CanonicalEvent] = []
+    for e in events:
+        other = e.partner(code)
+        if other is None or _is_org(other) or e.type in ("CONFERENCE", "ELECTED"):
+            multilateral.append(e)
+        else:
+            partners.setdefault(other, []).append(e)
+    tiers = [
+        r
+        for r in store.relations(Filters(country=code, since=p.since, until=p.until))
+        if r.get("status") in ("upgraded", "established") and p.contains(r.get("date"))
+    ]
+    docs = sorted({str(s["doc_id"]) for e in events for s in e.sources})
+    docs += sorted({str(x["doc_id"]) for x in figures + tiers} - set(docs))
+    documents = [store.get_document(d) or {"id": d} for d in sorted(set(docs))]
+    return Review(
+        country=code,
+        period=p,
+        headlines=headlines,
+        partners=dict(sorted(partners.items(), key=lambda kv: (-len(kv[1]), kv[0]))),
+        multilateral=multilateral,
+        tiers=tiers,
+        documents=documents,
+        sparse=len(documents) < MIN_DOCUMENTS,
+    )

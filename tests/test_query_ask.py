@@ -1,0 +1,96 @@
+"""ask: short answers with the right evidence sentence, and "I don't know" without one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from diplograph.cli import app
+from diplograph.jobs import ingest_documents
+from diplograph.query.ask import answer, classify
+
+REVIEW = """url: https://example.org/c
+outlet: Example Review
+published: 2023-12-28
+title: A busy year for Vietnamese diplomacy
+---
+On May 4, 2023, Pham Minh Chinh held phone talks with Australian Prime Minister Anthony Albanese.
+
+On June 2, 2023, Vietnam was elected to the UNESCO Executive Board for the 2023-2027 term.
+"""
+VISIT = """url: https://example.org/a
+outlet: Example Daily
+published: 2023-03-10
+title: Prime Minister visits Singapore
+---
+HANOI – Prime Minister Pham Minh Chinh began an official visit to Singapore on Thursday.
+
+The two sides agreed to expand cooperation in digital trade and green energy.
+"""
+EVACUATION = """url: https://example.org/e
+outlet: Example Wire
+published: 2023-05-02
+title: Citizens return from Sudan
+---
+The Ministry of Foreign Affairs said 312 citizens were brought home from Sudan on two flights.
+"""
+
+
+@pytest.fixture
+def news(store, settings, write):
+    folder = write("in/review.txt", REVIEW).parent
+    write("in/visit.txt", VISIT)
+    write("in/evacuation.txt", EVACUATION)
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_ask_answers_who_with_evidence(news):
+    a = answer(news, "Who held phone talks with Australian Prime Minister Anthony Albanese?")
+    assert a.answer is not None and "Pham Minh Chinh" in a.answer
+    assert a.evidence[0]["doc"] == "review"
+    assert a.evidence[0]["sentence"].startswith("On May 4, 2023, Pham Minh Chinh held")
+    assert 0 < a.confidence <= 1
+
+
+def test_ask_answers_when_with_resolved_date(news):
+    a = answer(news, "When did Pham Minh Chinh begin his official visit to Singapore?")
+    assert a.answer == "Thursday, March 9, 2023"
+    assert a.evidence[0]["doc"] == "visit"
+
+
+def test_ask_answers_how_many_concisely(news):
+    a = answer(news, "How many citizens were brought home from Sudan?")
+    assert a.answer is not None and a.answer.startswith("312 citizens")
+    assert len(a.answer.split()) <= 6
+    assert a.evidence[0]["doc"] == "evacuation"
+
+
+def test_ask_answers_which_term(news):
+    a = answer(news, "For which term was Vietnam elected to the UNESCO Executive Board?")
+    assert a.answer == "2023-2027"
+
+
+def test_ask_says_it_does_not_know(news):
+    a = answer(news, "Who won the football World Cup in Qatar?")
+    assert a.answer is None and a.evidence == [] and a.confidence == 0.0
+
+
+def test_ask_classify_splits_two_part_questions():
+    parts = classify("Which flight brought them home, and when did it land?")
+    assert [p.kind for p in parts] == ["which", "when"]
+
+
+def test_ask_cli_json_shape(news, runner, db_url):
+    q = "How many citizens were brought home from Sudan?"
+    result = runner.invoke(app, ["ask", q, "--json", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"answer", "evidence", "confidence"}
+    assert set(data["evidence"][0]) == {"doc", "sentence", "start", "end"}
+
+
+def test_ask_cli_unknown_exits_1(news, runner, db_url):
+    result = runner.invoke(app, ["ask", "Who won the football World Cup?", "--db", db_url])
+    assert result.exit_code == 1 and "don't know" in result.output
