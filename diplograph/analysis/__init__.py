@@ -1,0 +1,1 @@
+"""Analysis over stored history: series (trends), early warning (alerts) and forecasts."""

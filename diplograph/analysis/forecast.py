@@ -1,0 +1,193 @@
+"""Forecasts of a pair's event counts with 80% and 95% intervals, and their backtest.
+
+Model (statsmodels ``ETSModel``, exponential smoothing in state-space form):
+
+- Counts are modelled on the square-root scale, ``y = sqrt(x + 3/8)``, where their noise is
+  roughly constant; forecasts and interval bounds are squared back (bounds are quantiles, so
+  they carry over exactly; the point forecast is the median, which is what MAE rewards) and
+  clipped at zero.
+- The series starts at its first non-zero period (a pair's coverage starts there).
+- Candidates: ETS(A,N,N) (simple exponential smoothing), ETS(A,Ad,N) (damped trend) and, when
+  there are at least three full seasons, ETS(A,N,A) (additive season: 12 months or 4
+  quarters). The rule: the candidate with the lowest AICc on the training data wins.
+
+Backtest (rolling origin): the model is refitted and re-selected at each of ``origins``
+forecast origins, spaced ``step`` periods apart and ending ``horizon`` periods before the last
+period; every origin forecasts 1..horizon periods ahead. Errors are scaled by the in-sample MAE
+of the seasonal-naive forecast at that origin (MASE; lag 1 for yearly series), and the same
+scaling is applied to two baselines: seasonal naive (the value one season earlier) and the
+historical mean up to the origin. ``coverage80`` is the share of actual values inside the 80%
+interval.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from diplograph.errors import ConfigError
+
+SEASON = {"month": 12, "quarter": 4, "year": 1}
+MIN_POINTS = 12
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass
+class Forecast:
+    """Point forecasts and interval bounds for the next ``horizon`` periods."""
+
+    model: str
+    mean: list[float]
+    lo80: list[float]
+    hi80: list[float]
+    lo95: list[float]
+    hi95: list[float]
+
+
+@dataclass
+class Backtest:
+    """Rolling-origin accuracy of the chosen model and of the two baselines."""
+
+    series: str
+    model: str
+    mase: float
+    mase_seasonal_naive: float
+    mase_mean: float
+    coverage80: float
+    coverage95: float
+    origins: int
+    models: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "series": self.series,
+            "model": self.model,
+            "mase": round(self.mase, 3),
+            "mase_seasonal_naive": round(self.mase_seasonal_naive, 3),
+            "mase_mean": round(self.mase_mean, 3),
+            "coverage80": round(self.coverage80, 3),
+            "coverage95": round(self.coverage95, 3),
+            "origins": self.origins,
+            "models": self.models,
+        }
+
+
+def _statsmodels() -> Any:
+    try:
+        import pandas as pd
+        from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ConfigError(
+            "forecasts need statsmodels: pip install 'diplograph[analysis]'", code="D405"
+        ) from err
+    return pd, ETSModel
+
+
+def trim(counts: list[int] | FloatArray) -> FloatArray:
+    """The series from its first non-zero period on."""
+    x = np.asarray(counts, dtype=float)
+    nz = np.flatnonzero(x)
+    return x[nz[0] :] if len(nz) else x[:0]
+
+
+def fit_forecast(counts: list[int] | FloatArray, horizon: int, by: str = "month") -> Forecast:
+    """Select a model by AICc on ``counts`` and forecast ``horizon`` periods ahead."""
+    pd, ets_model = _statsmodels()
+    x = np.asarray(counts, dtype=float)
+    if len(x) < MIN_POINTS:
+        raise ConfigError(
+            f"only {len(x)} periods of history; a forecast needs at least {MIN_POINTS}",
+            code="D406",
+        )
+    y = pd.Series(np.sqrt(x + 0.375))
+    m = SEASON[by]
+    specs: dict[str, dict[str, Any]] = {
+        "ETS(A,N,N)": {},
+        "ETS(A,Ad,N)": {"trend": "add", "damped_trend": True},
+    }
+    if m > 1 and len(x) >= 3 * m:
+        specs["ETS(A,N,A)"] = {"seasonal": "add", "seasonal_periods": m}
+    best: tuple[float, str, Any] | None = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, spec in specs.items():
+            try:
+                res = ets_model(y, error="add", **spec).fit(disp=False)
+            except (ValueError, np.linalg.LinAlgError):
+                continue
+            aicc = float(res.aicc)
+            if np.isfinite(aicc) and (best is None or aicc < best[0]):
+                best = (aicc, name, res)
+        if best is None:
+            raise ConfigError("no model could be fitted to this series", code="D406")
+        _, name, res = best
+        start, end = len(y), len(y) + horizon - 1
+        f80 = res.get_prediction(start=start, end=end).summary_frame(alpha=0.2)
+        f95 = res.get_prediction(start=start, end=end).summary_frame(alpha=0.05)
+
+    def back(v: Any) -> list[float]:
+        arr = np.asarray(v, dtype=float)
+        return [float(b) for b in np.clip(np.sign(arr) * arr**2 - 0.375, 0, None)]
+
+    return Forecast(
+        model=name,
+        mean=back(f80["mean"]),
+        lo80=back(f80["pi_lower"]),
+        hi80=back(f80["pi_upper"]),
+        lo95=back(f95["pi_lower"]),
+        hi95=back(f95["pi_upper"]),
+    )
+
+
+def _snaive(train: FloatArray, horizon: int, m: int) -> FloatArray:
+    last = train[-m:]
+    return np.array([last[i % m] for i in range(horizon)], dtype=float)
+
+
+def backtest(
+    counts: list[int] | FloatArray,
+    horizon: int = 6,
+    by: str = "month",
+    origins: int = 8,
+    step: int = 3,
+    series: str = "",
+) -> Backtest:
+    """Rolling-origin backtest of :func:`fit_forecast` against seasonal-naive and mean."""
+    x = trim(counts)
+    m = SEASON[by]
+    last_origin = len(x) - horizon
+    points = [last_origin - i * step for i in range(origins)]
+    points = sorted(p for p in points if p >= max(MIN_POINTS, 2 * m))
+    if not points:
+        raise ConfigError(
+            f"not enough history for a backtest ({len(x)} periods from the first event); "
+            f"need at least {max(MIN_POINTS, 2 * m) + horizon}",
+            code="D406",
+        )
+    err_model, err_snaive, err_mean, in80, in95 = [], [], [], [], []
+    models: dict[str, int] = {}
+    for o in points:
+        train, actual = x[:o], x[o : o + horizon]
+        scale = float(np.mean(np.abs(train[m:] - train[:-m]))) or 1.0
+        fc = fit_forecast(train, horizon, by)
+        models[fc.model] = models.get(fc.model, 0) + 1
+        err_model += list(np.abs(actual - np.array(fc.mean)) / scale)
+        err_snaive += list(np.abs(actual - _snaive(train, horizon, m)) / scale)
+        err_mean += list(np.abs(actual - train.mean()) / scale)
+        in80 += [lo <= a <= hi for a, lo, hi in zip(actual, fc.lo80, fc.hi80, strict=True)]
+        in95 += [lo <= a <= hi for a, lo, hi in zip(actual, fc.lo95, fc.hi95, strict=True)]
+    return Backtest(
+        series=series,
+        model=max(models, key=lambda k: models[k]),
+        mase=float(np.mean(err_model)),
+        mase_seasonal_naive=float(np.mean(err_snaive)),
+        mase_mean=float(np.mean(err_mean)),
+        coverage80=float(np.mean(in80)),
+        coverage95=float(np.mean(in95)),
+        origins=len(points),
+        models=models,
+    )
