@@ -1,0 +1,150 @@
+"""Dependencies: settings, a per-request store, paging and filter parameters, the token."""
+
+from __future__ import annotations
+
+import hmac
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Query, Request
+
+from diplograph.settings import Settings
+from diplograph.store import Filters, SQLiteStore, Store, open_store
+
+CODE = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_LIMIT = 500
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings ``create_app`` was built with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def open_request_store(settings: Settings) -> Store:
+    """Open a store that any one thread at a time may use (requests hop between threads)."""
+    url = settings.db
+    if url.startswith(("postgresql", "postgres:")):
+        return open_store(url)
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    store = SQLiteStore(path, check_same_thread=False)
+    store.conn.execute("PRAGMA cache_size = -16000")  # 16 MB page cache, kept between requests
+    return store
+
+
+class StorePool:
+    """Reuses open stores between requests so SQLite's page cache stays warm.
+
+    Each request holds one store exclusively; at most ``size`` idle stores are kept.
+    """
+
+    def __init__(self, settings: Settings, size: int = 8) -> None:
+        self.settings = settings
+        self.size = size
+        self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._lock = threading.Lock()
+
+    def acquire(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return open_request_store(self.settings)
+
+    def release(self, store: Store) -> None:
+        with self._lock:
+            if self._idle.qsize() < self.size:
+                self._idle.put(store)
+                return
+        store.close()
+
+    def close(self) -> None:
+        """Close every idle store (at shutdown)."""
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """A store from the app's pool, held for this request only."""
+    pool: StorePool = request.app.state.store_pool
+    store = pool.acquire()
+    try:
+        yield store
+    finally:
+        pool.release(store)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Country = Annotated[
+    str | None, Query(pattern=CODE, description="Actor code (ISO3 or organisation), e.g. VNM.")
+]
+Partner = Annotated[
+    str | None, Query(pattern=CODE, description="Other actor of the pair, e.g. USA.")
+]
+Type = Annotated[
+    str | None,
+    Query(max_length=80, description="Event type, figure indicator or relation level."),
+]
+Since = Annotated[str | None, Query(pattern=DATE, description="Earliest date, YYYY[-MM[-DD]].")]
+Until = Annotated[
+    str | None, Query(pattern=DATE, description="Latest date, YYYY[-MM[-DD]] (inclusive).")
+]
+Doc = Annotated[str | None, Query(max_length=300, description="Only records of this document.")]
+
+
+def record_filters(
+    country: Country = None,
+    partner: Partner = None,
+    type: Type = None,
+    since: Since = None,
+    until: Until = None,
+    doc: Doc = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Filters:
+    """The CLI's filters (``--country --partner --type --since --until``) plus paging.
+
+    API lists are ordered newest first (by date, then id), unlike the CLI's document order.
+    """
+    return Filters(
+        country=country,
+        partner=partner,
+        type=type or None,
+        since=since,
+        until=until,
+        doc=doc,
+        limit=limit,
+        offset=offset,
+        newest_first=True,
+    )
+
+
+FiltersDep = Annotated[Filters, Depends(record_filters)]
+
+
+def require_token(
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header(description="Bearer <DIPLOGRAPH_TOKEN>")] = None,
+) -> None:
+    """Refuse the request unless it carries ``Authorization: Bearer <DIPLOGRAPH_TOKEN>``."""
+    expected = settings.token
+    if not expected:
+        raise HTTPException(404, "write endpoints are disabled; set DIPLOGRAPH_TOKEN")
+    scheme, _, value = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        value.strip().encode(), expected.encode()
+    ):
+        raise HTTPException(
+            401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
+        )

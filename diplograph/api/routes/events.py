@@ -1,0 +1,21 @@
+"""``/api/events``: extracted events with their evidence."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from diplograph.api.deps import FiltersDep, StoreDep
+from diplograph.api.schemas import EventPublic, Page
+
+router = APIRouter(tags=["records"])
+
+
+@router.get("/events", response_model=Page[EventPublic])
+def list_events(store: StoreDep, filters: FiltersDep) -> Page[EventPublic]:
+    """Events filtered like `diplograph events` (country, partner, type, since, until, doc)."""
+    return Page(
+        data=[EventPublic.from_row(r) for r in store.events(filters)],
+        count=store.count("events", filters),
+        limit=filters.limit or 0,
+        offset=filters.offset,
+    )

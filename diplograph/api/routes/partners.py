@@ -1,0 +1,42 @@
+"""``/api/partners``: partners of the home country by tier, and one partner's profile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from diplograph.api.deps import CODE, SettingsDep, StoreDep
+from diplograph.api.queries import actor_names, partner_profile, partners_by_tier
+from diplograph.api.schemas import PartnerProfile, PartnerSummary
+
+router = APIRouter(tags=["partners"])
+
+Home = Annotated[
+    str | None,
+    Query(alias="with", pattern=CODE, description="Home side of the pair [DIPLOGRAPH_HOME]."),
+]
+
+
+@router.get("/partners", response_model=dict[str, list[PartnerSummary]])
+def list_partners(
+    store: StoreDep, settings: SettingsDep, home: Home = None
+) -> dict[str, list[PartnerSummary]]:
+    """Partners of the home country grouped by current tier (reference table + documents)."""
+    return partners_by_tier(store, home or settings.home)
+
+
+@router.get("/partners/{code}", response_model=PartnerProfile)
+def get_partner(
+    code: Annotated[str, Path(pattern=CODE, description="Partner code, e.g. USA.")],
+    store: StoreDep,
+    settings: SettingsDep,
+    home: Home = None,
+    latest: Annotated[int, Query(ge=1, le=100, description="How many latest events.")] = 10,
+) -> PartnerProfile:
+    """Tier timeline, event counts by type and year, latest events with evidence, figures."""
+    profile = partner_profile(store, home or settings.home, code, latest=latest)
+    empty = not (profile.timeline or profile.latest_events or profile.figures)
+    if empty and profile.code not in actor_names():
+        raise HTTPException(404, f"unknown partner {code!r}: use an ISO3 or organisation code")
+    return profile

@@ -1,0 +1,238 @@
+"""Response schemas: one family per resource (``EventPublic`` is not the table row)."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from diplograph.store.base import Row
+
+
+class ErrorEnvelope(BaseModel):
+    """Every error response: ``{"ok": false, "error": "...", "errors": [...], "status": 404}``."""
+
+    ok: Literal[False] = False
+    error: str
+    errors: list[Any] = Field(default_factory=list)
+    status: int
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``data`` holds at most ``limit`` rows of ``count`` in all."""
+
+    data: list[T]
+    count: int
+    limit: int
+    offset: int
+
+
+class EvidencePublic(BaseModel):
+    doc_id: str
+    sent_idx: int
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def from_row(cls, r: Row) -> EvidencePublic:
+        return cls(
+            doc_id=r["doc_id"], sent_idx=r["sent_idx"], start=r["start"], end=r["end"],
+            text=r["sentence"],
+        )  # fmt: skip
+
+
+class ActorPublic(BaseModel):
+    code: str
+    name: str | None = None
+    person: str | None = None
+    role: str | None = None
+
+
+def _actor(r: Row, side: str) -> ActorPublic | None:
+    code = r.get(f"{side}_code")
+    if not code:
+        return None
+    return ActorPublic(
+        code=code, name=r.get(f"{side}_name"), person=r.get(f"{side}_person"),
+        role=r.get(f"{side}_role"),
+    )  # fmt: skip
+
+
+class EventPublic(BaseModel):
+    id: int
+    doc_id: str
+    type: str
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    source: ActorPublic | None = None
+    target: ActorPublic | None = None
+    date: str | None = None
+    location: str | None = None
+    status: str | None = None
+    confidence: float | None = None
+    trigger: str | None = None
+    evidence: EvidencePublic
+
+    @classmethod
+    def from_row(cls, r: Row) -> EventPublic:
+        return cls(
+            id=r["id"], doc_id=r["doc_id"], type=r["type"], plover_type=r.get("plover_type"),
+            plover_mode=r.get("plover_mode"), source=_actor(r, "source"),
+            target=_actor(r, "target"), date=r.get("date"), location=r.get("location"),
+            status=r.get("status"), confidence=r.get("confidence"), trigger=r.get("trigger"),
+            evidence=EvidencePublic.from_row(r),
+        )  # fmt: skip
+
+
+class FigurePublic(BaseModel):
+    id: int
+    doc_id: str
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str | None = None
+    period: str | None = None
+    subject: str | None = None
+    text: str | None = None
+    evidence: EvidencePublic
+
+    @classmethod
+    def from_row(cls, r: Row) -> FigurePublic:
+        return cls(
+            id=r["id"], doc_id=r["doc_id"], indicator=r["indicator"], value=r["value"],
+            unit=r["unit"], qualifier=r.get("qualifier"), period=r.get("period"),
+            subject=r.get("subject"), text=r.get("text"), evidence=EvidencePublic.from_row(r),
+        )  # fmt: skip
+
+
+class RelationPublic(BaseModel):
+    id: int
+    doc_id: str
+    a: str
+    b: str
+    level: str
+    date: str | None = None
+    status: str | None = None
+    previous: str | None = None
+    evidence: EvidencePublic
+
+    @classmethod
+    def from_row(cls, r: Row) -> RelationPublic:
+        return cls(
+            id=r["id"], doc_id=r["doc_id"], a=r["a"], b=r["b"], level=r["level"],
+            date=r.get("date"), status=r.get("status"), previous=r.get("previous"),
+            evidence=EvidencePublic.from_row(r),
+        )  # fmt: skip
+
+
+class DocumentPublic(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    fmt: str | None = None
+    version: int = 1
+    events: int = 0
+    figures: int = 0
+    relations: int = 0
+
+
+class SentencePublic(BaseModel):
+    idx: int
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+class DocumentDetail(BaseModel):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    lang: str | None = None
+    version: int = 1
+    text: str
+    sentences: list[SentencePublic]
+    events: list[EventPublic]
+    figures: list[FigurePublic]
+    relations: list[RelationPublic]
+
+
+class SearchHit(BaseModel):
+    doc_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    snippet: str = Field(description="The sentence with matched terms in [brackets].")
+    highlights: list[tuple[int, int]] = Field(
+        description="Matched character spans within `text` (start, end)."
+    )
+    score: float
+    title: str | None = None
+    published: str | None = None
+
+
+class TierStep(BaseModel):
+    level: str
+    date: str | None = None
+    source: Literal["reference", "extracted"]
+    doc_id: str | None = None
+    note: str | None = None
+
+
+class PartnerSummary(BaseModel):
+    code: str
+    name: str
+    tier: str | None = None
+    since: str | None = None
+
+
+class YearTypeCount(BaseModel):
+    year: str
+    type: str
+    count: int
+
+
+class PartnerProfile(BaseModel):
+    code: str
+    name: str
+    home: str
+    tier: str | None = None
+    timeline: list[TierStep]
+    event_counts: list[YearTypeCount]
+    events_by_type: dict[str, int]
+    events_by_year: dict[str, int]
+    latest_events: list[EventPublic]
+    figures: list[FigurePublic]
+
+
+class StatsPublic(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    documents: int
+    sentences: int
+    events: int
+    figures: int
+    relations: int
+    failures: int
+    document_versions: int
+    events_by_type: dict[str, int]
+    schema_version: int
+
+
+class IngestResult(BaseModel):
+    new: int
+    updated: int
+    duplicate: int
+    failed: int
+    events: int
+    figures: int
+    relations: int
+    errors: list[str]

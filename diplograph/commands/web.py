@@ -1,0 +1,47 @@
+"""``diplograph serve``: the JSON API and the dashboard under uvicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``serve`` to the main CLI."""
+    app.command()(serve)
+
+
+def serve(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."
+        ),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the read-only JSON API (/api, docs at /docs) and the dashboard (/).
+
+    Set DIPLOGRAPH_TOKEN to enable POST /api/documents (bearer token).
+
+    Example: diplograph serve --db demo.db --port 8000
+    """
+    import uvicorn
+
+    from diplograph.api import create_app
+    from diplograph.settings import get_settings
+
+    settings = get_settings(db=db)
+    if "://" not in settings.db and not Path(settings.db).exists():
+        typer.echo(
+            f"note: {settings.db} does not exist yet; it will be created empty. "
+            "Fill it with `diplograph ingest PATH --db ...`.",
+            err=True,
+        )
+    typer.echo(f"Diplograph on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it.")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

@@ -1,0 +1,312 @@
+"""Dashboard pages. Each handler gathers rows through the store and renders one template."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from diplograph.api.deps import CODE, DATE, SettingsDep, StoreDep
+from diplograph.api.queries import (
+    TIERS,
+    actor_name,
+    actor_names,
+    find_spans,
+    partner_profile,
+    partners_by_tier,
+    segments,
+    snippet_spans,
+)
+from diplograph.api.routes.documents import document_detail
+from diplograph.store import Filters, Store
+from diplograph.web.charts import monthly_chart, yearly_chart
+
+PAGE_SIZE = 25
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def number(value: float) -> str:
+    """1.239e11 → '123,900,000,000'; 2.5 → '2.5'."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+_env.globals.update(actor_name=actor_name, segments=segments, TIERS=TIERS, number=number)
+templates = Jinja2Templates(env=_env)
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+Text = Annotated[str | None, Query(max_length=200)]
+PageNo = Annotated[int, Query(ge=1, le=100_000)]
+
+
+def _clean(value: str | None, pattern: str, what: str) -> str | None:
+    """Empty form fields mean 'no filter'; anything else must match ``pattern``."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not re.match(pattern, value):
+        raise HTTPException(400, f"{what} {value!r} is not valid; {_HINTS[what]}")
+    return value
+
+
+_HINTS = {
+    "country": "use a code such as VNM",
+    "partner": "use a code such as USA",
+    "since": "use YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "use YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+def _render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> Response:
+    ctx.setdefault("nav", name.split(".")[0])
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+
+def render_error(request: Request, status: int, error: str, errors: list[Any]) -> Response:
+    """The HTML face of the error envelope (no stack traces)."""
+    return _render(request, "error.html", status_code=status, status=status, error=error)
+
+
+def _pager(request: Request, count: int, page: int) -> dict[str, Any]:
+    params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+    pages = max(1, -(-count // PAGE_SIZE))
+
+    def url(n: int) -> str:
+        return "?" + urlencode({**params, "page": n})
+
+    return {
+        "page": page,
+        "pages": pages,
+        "count": count,
+        "prev": url(page - 1) if page > 1 else None,
+        "next": url(page + 1) if page < pages else None,
+    }
+
+
+def _with_context(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attach the sentence before and after each record's evidence sentence."""
+    cache: dict[str, dict[int, str]] = {}
+    out = []
+    for r in rows:
+        doc = r["doc_id"]
+        if doc not in cache:
+            cache[doc] = {s["idx"]: s["text"] for s in store.sentences(doc)}
+        sents = cache[doc]
+        sentence = r["sentence"]
+        out.append(
+            {
+                **r,
+                "before": sents.get(r["sent_idx"] - 1, ""),
+                "after": sents.get(r["sent_idx"] + 1, ""),
+                "parts": segments(sentence, find_spans(sentence, [r.get("trigger")])),
+            }
+        )
+    return out
+
+
+@router.get("/")
+def overview(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Counts, events per month, partners by tier, latest events."""
+    stats = store.stats()
+    chart = monthly_chart(store.event_histogram(Filters(), "month"))
+    latest = _with_context(store, store.events(Filters(limit=5, newest_first=True)))
+    return _render(
+        request,
+        "overview.html",
+        stats=stats,
+        chart=chart,
+        tiers=partners_by_tier(store, settings.home),
+        home=settings.home,
+        latest=latest,
+    )
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    store: StoreDep,
+    country: Text = None,
+    partner: Text = None,
+    type: Text = None,
+    since: Text = None,
+    until: Text = None,
+    page: PageNo = 1,
+) -> Response:
+    """Event explorer: filters and each event's evidence in its document's context."""
+    f = Filters(
+        country=_clean(country, CODE, "country"),
+        partner=_clean(partner, CODE, "partner"),
+        type=(type or "").strip() or None,
+        since=_clean(since, DATE, "since"),
+        until=_clean(until, DATE, "until"),
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        newest_first=True,
+    )
+    rows = _with_context(store, store.events(f))
+    count = store.count("events", f)
+    return _render(
+        request,
+        "events.html",
+        rows=rows,
+        filters=f,
+        types=sorted(store.stats()["events_by_type"]),
+        pg=_pager(request, count, page),
+        any_documents=bool(rows) or store.count("documents", Filters()) > 0,
+    )
+
+
+@router.get("/partners")
+def partners(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Every partner of the home country by tier."""
+    return _render(
+        request, "partners.html", tiers=partners_by_tier(store, settings.home), home=settings.home
+    )
+
+
+@router.get("/partners/{code}")
+def partner(request: Request, code: str, store: StoreDep, settings: SettingsDep) -> Response:
+    """Tier timeline, activity chart, latest events and figures of one partner."""
+    code = _clean(code, CODE, "partner") or ""
+    profile = partner_profile(store, settings.home, code, latest=15)
+    if not (profile.timeline or profile.latest_events or profile.figures):
+        if profile.code not in actor_names():
+            raise HTTPException(404, f"unknown partner {code!r}; pick one on the partners page")
+    rows = store.events(
+        Filters(settings.home, code if code.upper() != settings.home else None, limit=15,
+                newest_first=True)
+    )  # fmt: skip
+    return _render(
+        request,
+        "partner.html",
+        nav="partners",
+        p=profile,
+        chart=yearly_chart(profile.events_by_year),
+        latest=_with_context(store, rows),
+    )
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    since: Text = None,
+    until: Text = None,
+    page: PageNo = 1,
+) -> Response:
+    """Full-text search with highlighted matches."""
+    query = (q or "").strip()
+    hits: list[dict[str, Any]] = []
+    count = 0
+    if query:
+        f = Filters(
+            since=_clean(since, DATE, "since"),
+            until=_clean(until, DATE, "until"),
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
+        )
+        for r in store.search(query, f):
+            hits.append({**r, "parts": segments(r["text"], snippet_spans(r["text"], r["snippet"]))})
+        count = store.count("search", f, query)
+    return _render(
+        request, "search.html", q=query, since=since or "", until=until or "", hits=hits,
+        pg=_pager(request, count, page),
+    )  # fmt: skip
+
+
+@router.get("/documents")
+def documents(request: Request, store: StoreDep, page: PageNo = 1) -> Response:
+    """Stored documents with record counts."""
+    f = Filters(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    count = store.count("documents", f)
+    return _render(
+        request, "documents.html", rows=store.documents(f), pg=_pager(request, count, page)
+    )
+
+
+@router.get("/documents/{doc_id}")
+def document(request: Request, doc_id: str, store: StoreDep) -> Response:
+    """One document with every extraction highlighted in place."""
+    d = document_detail(store, doc_id)
+    if d is None:
+        raise HTTPException(404, f"no document {doc_id!r}; see the documents page")
+    notes: dict[int, list[tuple[str, str]]] = {}
+    needles: dict[int, list[str | None]] = {}
+    for e in d.events:
+        pair = "→".join(x.code for x in (e.source, e.target) if x)
+        notes.setdefault(e.evidence.sent_idx, []).append(
+            ("event", f"{e.type} {pair} {e.date or ''}".strip())
+        )
+        needles.setdefault(e.evidence.sent_idx, []).append(e.trigger)
+    for x in d.figures:
+        notes.setdefault(x.evidence.sent_idx, []).append(
+            ("figure", f"{x.indicator} = {number(x.value)} {x.unit}")
+        )
+        needles.setdefault(x.evidence.sent_idx, []).append(x.text)
+    for r in d.relations:
+        notes.setdefault(r.evidence.sent_idx, []).append(("relation", f"{r.level} {r.a}–{r.b}"))
+        needles.setdefault(r.evidence.sent_idx, []).append(r.level)
+    paragraphs: list[list[dict[str, Any]]] = [[]]
+    prev_end = 0
+    for s in d.sentences:
+        if "\n" in d.text[prev_end : s.start] and paragraphs[-1]:
+            paragraphs.append([])
+        prev_end = s.end
+        paragraphs[-1].append(
+            {
+                "idx": s.idx,
+                "kind": s.kind,
+                "parts": segments(s.text, find_spans(s.text, needles.get(s.idx, []))),
+                "notes": notes.get(s.idx, []),
+            }
+        )
+    return _render(request, "document.html", nav="documents", d=d, paragraphs=paragraphs)
+
+
+@router.get("/reviews")
+def reviews(request: Request) -> Response:
+    """Placeholder until annual reviews land (`diplograph review`)."""
+    has_reports = importlib.util.find_spec("diplograph.reports") is not None
+    return _render(request, "reviews.html", has_reports=has_reports)
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> Response:
+    """An offline API reference rendered from the OpenAPI schema."""
+    spec = request.app.openapi()
+    endpoints = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": [
+                        {
+                            "name": p["name"],
+                            "in": p["in"],
+                            "required": p.get("required", False),
+                            "description": p.get("description", ""),
+                        }
+                        for p in op.get("parameters", [])
+                    ],
+                }
+            )
+    return _render(request, "api_docs.html", nav="docs", spec=spec, endpoints=endpoints)

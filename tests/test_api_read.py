@@ -1,0 +1,191 @@
+"""Read-only API against a real SQLite store filled by the real ingest (invented articles)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from webcorpus import HOSTILE_SCRIPT, build_store
+
+from diplograph.api import create_app
+from diplograph.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path, summary = build_store(tmp_path_factory.mktemp("api"))
+    assert summary.new == 5 and summary.failed == 0
+    return path
+
+
+@pytest.fixture
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(db=str(db)))) as c:
+        yield c
+
+
+def test_api_events_page_has_data_and_count(client: TestClient) -> None:
+    body = client.get("/api/events", params={"limit": 3}).json()
+    assert body["count"] == 8
+    assert len(body["data"]) == 3
+    assert (body["limit"], body["offset"]) == (3, 0)
+
+
+def test_api_events_offset_pages_do_not_overlap(client: TestClient) -> None:
+    first = client.get("/api/events", params={"limit": 4}).json()["data"]
+    second = client.get("/api/events", params={"limit": 4, "offset": 4}).json()["data"]
+    assert {e["id"] for e in first}.isdisjoint({e["id"] for e in second})
+    assert len(first) + len(second) == 8
+
+
+def test_api_events_filters_like_the_cli(client: TestClient) -> None:
+    r = client.get("/api/events", params={"country": "vnm", "partner": "CHL", "type": "call"})
+    data = r.json()["data"]
+    assert [(e["type"], e["source"]["code"], e["target"]["code"]) for e in data] == [
+        ("CALL", "VNM", "CHL")
+    ]
+    dated = client.get("/api/events", params={"since": "2024", "until": "2024-12"}).json()
+    assert dated["count"] == 2
+    assert all(e["date"].startswith("2024") for e in dated["data"])
+
+
+def test_api_event_carries_evidence_offsets(client: TestClient, db: Path) -> None:
+    event = client.get("/api/events", params={"type": "VISIT", "country": "KEN"}).json()["data"][0]
+    ev = event["evidence"]
+    doc = client.get(f"/api/documents/{ev['doc_id']}").json()
+    assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
+    assert "state visit" in ev["text"]
+
+
+def test_api_documents_list_counts_records(client: TestClient) -> None:
+    body = client.get("/api/documents").json()
+    assert body["count"] == 5
+    by_id = {d["id"]: d for d in body["data"]}
+    assert by_id["vn-nigeria-upgrade-2025"]["relations"] == 1
+    assert client.get("/api/documents", params={"since": "2025"}).json()["count"] == 1
+
+
+def test_api_document_detail_has_sentences_and_records(client: TestClient) -> None:
+    doc = client.get("/api/documents/vn-nigeria-upgrade-2025").json()
+    assert doc["published"] == "2025-03-02"
+    assert {e["type"] for e in doc["events"]} == {"PARTNERSHIP_UPGRADE", "MEET"}
+    assert doc["relations"][0]["level"] == "strategic partnership"
+    assert all(doc["text"][s["start"] : s["end"]] == s["text"] for s in doc["sentences"])
+    assert HOSTILE_SCRIPT in doc["text"]  # JSON carries the text verbatim
+
+
+def test_api_unknown_document_uses_error_envelope(client: TestClient) -> None:
+    r = client.get("/api/documents/nope")
+    assert r.status_code == 404
+    assert r.json() == {
+        "ok": False,
+        "error": "no document 'nope'; list them at /api/documents",
+        "errors": [],
+        "status": 404,
+    }
+
+
+def test_api_figures_filter_on_indicator(client: TestClient) -> None:
+    body = client.get("/api/figures", params={"type": "trade_value", "since": "2023"}).json()
+    assert body["count"] == 1
+    assert body["data"][0]["value"] == 500_000_000
+    assert body["data"][0]["unit"] == "USD"
+
+
+def test_api_relations_filter_on_level(client: TestClient) -> None:
+    body = client.get("/api/relations", params={"type": "strategic partnership"}).json()
+    assert [(r["a"], r["b"], r["status"]) for r in body["data"]] == [("VNM", "NGA", "upgraded")]
+
+
+def test_api_search_ranks_and_highlights(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "phone call"}).json()
+    assert body["count"] == 2
+    hit = body["data"][0]
+    spans = [hit["text"][a:b].lower() for a, b in hit["highlights"]]
+    assert spans == ["phone", "call"]
+    assert "[phone] [call]" in hit["snippet"]
+
+
+def test_api_search_needs_a_query(client: TestClient) -> None:
+    r = client.get("/api/search")
+    assert r.status_code == 422
+    body = r.json()
+    assert body["ok"] is False and body["errors"][0]["loc"] == "query.q"
+
+
+def test_api_partner_profile(client: TestClient) -> None:
+    p = client.get("/api/partners/NGA").json()
+    assert (p["code"], p["home"], p["tier"]) == ("NGA", "VNM", "strategic partnership")
+    assert [s["source"] for s in p["timeline"]] == ["extracted"]
+    assert p["events_by_type"] == {"MEET": 1, "PARTNERSHIP_UPGRADE": 1}
+    assert p["events_by_year"] == {"2025": 2}
+    assert p["latest_events"][0]["evidence"]["text"]
+
+
+def test_api_partner_timeline_merges_reference_table(client: TestClient) -> None:
+    p = client.get("/api/partners/BRA").json()
+    levels = [(s["level"], s["source"]) for s in p["timeline"]]
+    assert ("strategic partnership", "reference") in levels
+    assert p["tier"] == "strategic partnership"
+    assert p["events_by_type"] == {"CALL": 1}
+
+
+def test_api_partners_grouped_by_tier(client: TestClient) -> None:
+    tiers = client.get("/api/partners").json()
+    assert "NGA" in {p["code"] for p in tiers["strategic partnership"]}
+    assert list(tiers)[0] == "special relationship"
+
+
+def test_api_unknown_partner_is_404(client: TestClient) -> None:
+    assert client.get("/api/partners/QQQ").status_code == 404
+
+
+def test_api_stats(client: TestClient) -> None:
+    s = client.get("/api/stats").json()
+    assert (s["documents"], s["events"], s["relations"]) == (5, 8, 1)
+    assert s["events_by_type"]["MEET"] == 3
+
+
+def test_api_rejects_malformed_filters(client: TestClient) -> None:
+    r = client.get("/api/events", params={"since": "last year", "limit": 100000})
+    assert r.status_code == 422
+    locs = {e["loc"] for e in r.json()["errors"]}
+    assert locs == {"query.since", "query.limit"}
+
+
+def test_api_sql_in_parameters_is_inert(client: TestClient) -> None:
+    evil = "x' OR '1'='1' --"
+    assert client.get("/api/events", params={"type": evil}).json()["count"] == 0
+    assert client.get("/api/search", params={"q": evil}).status_code == 200
+    assert client.get("/api/events", params={"country": "VNM' --"}).status_code == 422
+    assert client.get("/api/stats").json()["events"] == 8
+
+
+def test_api_unexpected_error_hides_details(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.store import SQLiteStore
+
+    def boom(self: SQLiteStore, filters: object) -> list[object]:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(SQLiteStore, "events", boom)
+    with TestClient(create_app(Settings(db=str(db))), raise_server_exceptions=False) as c:
+        r = c.get("/api/events")
+    assert r.status_code == 500
+    assert r.json()["error"] == "internal error; see the server log"
+    assert "secret" not in r.text and "Traceback" not in r.text
+
+
+def test_api_responses_carry_security_headers(client: TestClient) -> None:
+    r = client.get("/api/stats")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_api_openapi_lists_read_endpoints_only(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/search", "/api/partners/{code}", "/api/stats"} <= set(paths)
+    assert "post" not in paths["/api/documents"]
+    assert client.post("/api/documents", content=b"x").status_code == 405
