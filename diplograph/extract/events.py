@@ -123,12 +123,28 @@ RULES: list[Rule] = [
     ),
     # --- meetings and calls ----------------------------------------------------------------------
     Rule(
+        "MEET",
+        _r(
+            r"\b(?:pa(?:y|ys|id|ying)|ma(?:de|ke|kes|king))\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)\b"
+        ),
+        "svo",
+        0.8,
+    ),
+    Rule(
+        "MEET",
+        _r(
+            r"\bco-?chair(?:s|ed|ing)?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}(?:meeting|talks|session)\b"
+        ),
+        "pair",
+        0.7,
+    ),
+    Rule(
         "CALL",
         _r(
             r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
             r"conversations?)\b|\b(?:tele)?phone\s+(?:conference|meeting)s?\b|"
             r"\bspoke\s+by\s+(?:tele)?phone\b|"
-            r"\bphoned\b|\bcall(?:ed)?\s+(?:with|to)\b"
+            r"\bphoned\b|\b(?<!courtesy )call(?:ed)?\s+(?:with|to)\b"
         ),
         "svo",
         0.85,
@@ -220,6 +236,15 @@ RULES: list[Rule] = [
             r"\w*|vote|body)"
         ),
     ),
+    Rule(
+        "AID",
+        _r(
+            r"\bthank(?:s|ed)\s+(?=(?:the\s+)?(?-i:[A-Z]).{0,60}\bfor\s+(?:its\s+|their\s+|the\s+)?"
+            r"(?:\w+\s+)?(?:aid|assistance|relief|donations?|help)\b)"
+        ),
+        "ovs",
+        0.65,
+    ),
     # --- conferences -----------------------------------------------------------------------------
     Rule(
         "CONFERENCE",
@@ -243,11 +268,18 @@ RULES: list[Rule] = [
         "svo",
         0.6,
     ),
+    Rule(
+        "CONFERENCE",
+        _r(r"\bled\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}delegation\s+(?:to|at)\b"),
+        "svo",
+        0.7,
+    ),
     # --- conflict --------------------------------------------------------------------------------
     Rule(
         "PROTEST_ACCUSE",
         _r(
-            r"\b(?:protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
+            r"\b(?:(?:resolutely\s+|firmly\s+|strongly\s+)?oppos(?:e|es|ed)\s+(?=\S*\s*(?-i:[A-Z]))|"
+            r"protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
             r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
             r"denounc(?:e|es|ed)|accus(?:e|es|ed)|criticiz(?:e|es|ed)|"
             r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
@@ -495,7 +527,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     ):
         return [(before[0], t) for t in before[1:]] if len(before) >= 2 else []
     if rule.frame == "ovs":
-        after = _actors_after(ctx, m.end(), 90)
+        # visitors and donors are states or people, not organisations
+        after = [x for x in _actors_after(ctx, m.end(), 90) if x.labels != ("ORG",)]
         host: Slot | None = before[0] if before else None
         if host is None:
             to_slots = [
@@ -645,6 +678,8 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "host",
     ),
     "MEET": (
+        "courtesy",
+        "chair",
         "talks",
         "meet",
         "met",
@@ -660,6 +695,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "AGREE_SIGN": ("sign", "ink", "adopt", "ratif", "conclud", "exchang"),
     "STATEMENT_SUPPORT": ("support", "back", "endors"),
     "AID": (
+        "thank",
         "donat",
         "provid",
         "send",
@@ -677,6 +713,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "ELECTED": ("elect", "won", "wins", "will join"),
     "CONFERENCE": (
+        "delegation",
         "attend",
         "host",
         "chair",
@@ -695,6 +732,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "cop",
     ),
     "PROTEST_ACCUSE": (
+        "oppos",
         "protest",
         "condemn",
         "denounc",
