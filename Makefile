@@ -20,8 +20,11 @@ demo: install
 	./scripts/demo $(DEMO_DB)
 
 # pytest exits 5 when no tests are collected: treat that as a failure of the suite setup.
+# scripts/pg-start runs a throwaway PostgreSQL (.pg/) so the suite runs on both backends.
 test: install
-	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider; rc=$$?; \
+	./scripts/install-chromium
+	url="$${DIPLOGRAPH_TEST_PG_URL:-$$(./scripts/pg-start)}" || exit 1; \
+	DIPLOGRAPH_TEST_PG_URL="$$url" $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "no tests collected" >&2; exit 1; fi; exit $$rc
 
 lint: install
@@ -32,4 +35,5 @@ bench: install
 	$(BIN)/python bench/extract_speed.py
 
 clean:
+	-./scripts/pg-stop --purge
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -38,7 +38,9 @@ err_console = Console(stderr=True)
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."
+        "--db",
+        envvar="DIPLOGRAPH_DB",
+        help="SQLite file or postgresql:// URL [default: ./diplograph.db].",
     ),
 ]
 CountryOpt = Annotated[
@@ -139,6 +141,14 @@ def ingest(
     home: Annotated[
         str | None, typer.Option(envvar="DIPLOGRAPH_HOME", help="Home country for 'we' [VNM].")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Extract in N local processes."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Extract on a Dask cluster: tcp://host:8786 or 'local'."),
+    ] = None,
 ) -> None:
     """Read documents, extract events/figures/relations and store them.
 
@@ -147,6 +157,7 @@ def ingest(
     replaces the stored one and the old version is kept in document_versions.
 
     Example: diplograph ingest ../shared/corpus/news "feeds/*.rss" --db news.db
+    (parallel: --workers 2; on a cluster: --dask tcp://scheduler:8786)
     """
     from diplograph.ingest import expand_paths
     from diplograph.jobs import ingest_documents
@@ -179,7 +190,14 @@ def ingest(
                     description=escape(Path(f).name[:40]),
                 )
 
-        summary = ingest_documents(paths, store, settings, on_item=on_item)
+        if workers or dask:
+            from diplograph.batch import run_batch
+
+            summary = run_batch(
+                paths, store, settings, workers=workers or 1, dask=dask, on_item=on_item
+            )
+        else:
+            summary = ingest_documents(paths, store, settings, on_item=on_item)
     for err in summary.errors:
         err_console.print(f"[red]✗[/red] {escape(str(err))}")
     table = Table(title="Ingest summary")

@@ -11,7 +11,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", extra="ignore")
 
-    db: str = Field("diplograph.db", description="Database path or URL (sqlite file path).")
+    db: str = Field(
+        "diplograph.db",
+        description="SQLite file path, or a PostgreSQL URL (postgresql://user@host:5432/db).",
+    )
     home: str = Field(
         "VNM", description="Default home country (ISO3) that 'we' / 'our country' resolve to."
     )
@@ -20,6 +23,15 @@ class Settings(BaseSettings):
     )
     max_doc_chars: int = Field(
         2_000_000, description="A single document longer than this is refused (D103)."
+    )
+    token: str | None = Field(
+        None,
+        min_length=16,
+        description="Bearer token for the API's write endpoints (POST /api/documents); "
+        "unset = read-only API. Use 16+ random characters.",
+    )
+    max_upload_mb: float = Field(
+        5.0, gt=0, description="Largest request body POST /api/documents accepts (HTTP 413 above)."
     )
 
 

@@ -166,6 +166,7 @@ def test_store_sqlite_open_store_urls(tmp_path):
     m.close()
 
 
+@pytest.mark.sqlite_only  # reads SQLite internals; PostgreSQL: test_store_postgres.py
 def test_store_sqlite_wal_mode(store):
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -190,6 +191,7 @@ def test_store_sqlite_reingest_idempotent(write, store, settings):
         assert after[key] == before[key], key
 
 
+@pytest.mark.sqlite_only  # reads SQLite internals; PostgreSQL: test_store_postgres.py
 def test_store_sqlite_changed_text_new_version_keeps_old(write, store, settings):
     p = write("memo.txt", "Memo\n\nVietnam and Japan signed a trade accord in Tokyo on Monday.")
     ingest_documents([str(p)], store, settings)
@@ -220,6 +222,7 @@ def test_store_sqlite_document_status(store):
     assert store.document_status(doc, "h2") == "updated"
 
 
+@pytest.mark.sqlite_only  # reads SQLite internals; PostgreSQL: test_store_postgres.py
 def test_store_sqlite_save_is_atomic(store):
     doc, x = _doc_with_records("atomic", ["Vietnam met Laos.", "Laos met Japan."], [])
     # two sentences with the same idx violate the primary key half-way through the insert
@@ -334,6 +337,7 @@ def test_store_sqlite_search_hostile_queries(filled, query):
     assert filled.stats()["sentences"] == 5
 
 
+@pytest.mark.sqlite_only  # reads SQLite internals; PostgreSQL: test_store_postgres.py
 def test_store_sqlite_failures_recorded(store):
     run = store.start_run("ingest x", EXTRACTOR_VERSION)
     store.record_failure(run, "bad.bin", "D101", "looks binary")

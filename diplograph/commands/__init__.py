@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = []
+MODULES: list[str] = ["web", "history", "analysis"]
 
 
 def register_all(app: typer.Typer) -> None:

@@ -29,7 +29,7 @@ def extract_page(html: str, item: str) -> Page:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,
     )
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():

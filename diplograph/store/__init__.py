@@ -10,12 +10,18 @@ __all__ = ["Filters", "SQLiteStore", "Store", "open_store"]
 
 
 def open_store(url: str) -> Store:
-    """Open a store: a file path, ``sqlite:///path`` or ``:memory:``."""
-    if url.startswith(("postgresql", "postgres:")):
-        raise ConfigError(
-            "the PostgreSQL backend is not available yet (issue 7); use a SQLite path",
-            code="D401",
-        )
+    """Open a store: a file path, ``sqlite:///path``, ``:memory:`` or a PostgreSQL URL
+    (``postgresql://``, ``postgres://``, ``postgresql+psycopg://``)."""
+    if url.startswith(("postgresql:", "postgresql+", "postgres:")):
+        try:
+            from diplograph.store.postgres import PostgresStore
+        except ImportError as err:
+            raise ConfigError(
+                f"the PostgreSQL backend needs psycopg ({err}); "
+                "install it with: pip install 'diplograph[scale]'",
+                code="D401",
+            ) from err
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     return SQLiteStore(url)

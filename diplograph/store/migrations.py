@@ -75,6 +75,39 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "imported event history (issue 9)",
+        """
+        CREATE TABLE imported_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            dataset TEXT NOT NULL, file TEXT NOT NULL, row INTEGER NOT NULL,
+            date TEXT NOT NULL, source_code TEXT, source_name TEXT NOT NULL,
+            target_code TEXT, target_name TEXT NOT NULL,
+            source_uncoded INTEGER NOT NULL DEFAULT 0, target_uncoded INTEGER NOT NULL DEFAULT 0,
+            type TEXT, cameo_code TEXT, event_name TEXT, plover_type TEXT,
+            quad_class INTEGER, count INTEGER NOT NULL DEFAULT 1,
+            run_id INTEGER, imported_at TEXT NOT NULL,
+            UNIQUE (dataset, file, row)
+        );
+        CREATE INDEX imported_events_source ON imported_events(source_code, target_code, date);
+        CREATE INDEX imported_events_target ON imported_events(target_code, source_code, date);
+        """,
+    ),
+    (
+        3,
+        "indexes for API lists: pairs, types and dates newest first (issue 5)",
+        """
+        CREATE INDEX events_pair_date ON events(source_code, target_code, date);
+        CREATE INDEX events_target_pair_date ON events(target_code, source_code, date);
+        CREATE INDEX events_type_date ON events(type, date);
+        CREATE INDEX events_date ON events(date);
+        DROP INDEX IF EXISTS events_source;
+        DROP INDEX IF EXISTS events_target;
+        CREATE INDEX figures_subject_period ON figures(subject, period);
+        CREATE INDEX relations_pair ON relations(a, b);
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

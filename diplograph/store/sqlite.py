@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,18 +13,28 @@ from typing import Any
 
 from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
-from diplograph.store.base import AddStatus, Filters, Row
+from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.migrations import LATEST, MIGRATIONS
+
+# Search ranks (exact BM25) at most this many matches, the most recently stored first.
+SEARCH_RANK_WINDOW = 5_000
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _fts_query(query: str) -> str:
-    """Turn free text into a safe FTS5 query: quoted terms, AND-ed; `"phrases"` kept."""
+def _fts_query(query: str, mode: str = "and") -> str:
+    """Turn free text into a safe FTS5 query: quoted terms, AND-ed; `"phrases"` kept.
+
+    ``mode="or"`` OR-s the terms instead, and a term ending in ``*`` matches as a prefix.
+    """
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
+    if mode == "or":
+        words = re.findall(r"\w+\*?", rest)
+        alts = [f'"{t[:-1]}"*' if t.endswith("*") else f'"{t}"' for t in words]
+        return " OR ".join([f'"{p.replace(chr(34), "")}"' for p in phrases] + alts)
     terms = list(re.findall(r"\w+", rest, flags=re.UNICODE))
     parts = [f'"{p.replace(chr(34), "")}"' for p in phrases] + [f'"{t}"' for t in terms]
     return " ".join(parts)
@@ -33,7 +43,7 @@ def _fts_query(query: str) -> str:
 class SQLiteStore:
     """A Diplograph store in one SQLite file (or ``:memory:``)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, check_same_thread: bool = True) -> None:
         self.url = path
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
@@ -43,7 +53,9 @@ class SQLiteStore:
                     code="D301",
                 )
         try:
-            self.conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.conn = sqlite3.connect(
+                path, timeout=30, isolation_level=None, check_same_thread=check_same_thread
+            )
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -189,6 +201,16 @@ class SQLiteStore:
             self._insert_records(c, extraction)
         return status
 
+    def save_documents_batch(
+        self, items: Sequence[tuple[Document, str, Extraction]], run_id: int | None
+    ) -> list[AddStatus]:
+        """Store (document, content hash, extraction) items in order; a status per item.
+
+        SQLite writes are cheap, so each document keeps its own transaction here; the
+        PostgreSQL backend loads a batch with COPY instead.
+        """
+        return [self.save_document(doc, h, x, run_id) for doc, h, x in items]
+
     def replace_extraction(self, extraction: Extraction) -> None:
         with self.transaction() as c:
             self._delete_records(c, extraction.doc_id)
@@ -330,6 +352,10 @@ class SQLiteStore:
         return dict(row) if row else None
 
     def documents(self, filters: Filters) -> list[Row]:
+        sql, args, order = self._documents_sql(filters)
+        return self._rows(sql + order, args, filters.limit, filters.offset)
+
+    def _documents_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
         sql = (
             "SELECT d.id, d.title, d.published, d.outlet, d.fmt, d.version, "
             "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
@@ -344,8 +370,7 @@ class SQLiteStore:
         if filters.until:
             sql += " AND d.published <= ?"
             args.append(_until(filters.until))
-        sql += " ORDER BY d.id"
-        return self._rows(sql, args, filters.limit)
+        return sql, args, " ORDER BY d.id"
 
     def sentences(self, doc_id: str) -> list[Row]:
         rows = self.conn.execute(
@@ -353,14 +378,25 @@ class SQLiteStore:
         ).fetchall()
         return [dict(r) for r in rows]
 
+    def mentions(self, doc_id: str) -> list[Row]:
+        """Actor mentions of one document (countries, organisations, people, capitals)."""
+        rows = self.conn.execute(
+            "SELECT * FROM mentions WHERE doc_id = ? ORDER BY start", (doc_id,)
+        ).fetchall()
+        return [dict(r) for r in rows]
+
     # -- records -------------------------------------------------------------------------------
-    def _rows(self, sql: str, args: list[Any], limit: int | None) -> list[Row]:
-        if limit:
-            sql += " LIMIT ?"
-            args.append(limit)
+    def _rows(self, sql: str, args: list[Any], limit: int | None, offset: int = 0) -> list[Row]:
+        if limit or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit or -1, max(0, offset)]
         return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
 
     def events(self, filters: Filters) -> list[Row]:
+        sql, args, order = self._events_sql(filters)
+        return self._rows(sql + order, args, filters.limit, filters.offset)
+
+    def _events_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
         sql = "SELECT * FROM events WHERE 1=1"
         args: list[Any] = []
         sql, args = _pair_filter(sql, args, filters, "source_code", "target_code")
@@ -368,10 +404,16 @@ class SQLiteStore:
             sql += " AND type = ?"
             args.append(filters.type.upper())
         sql, args = _date_filter(sql, args, filters, "date")
-        sql += " ORDER BY doc_id, start, id"
-        return self._rows(sql, args, filters.limit)
+        if filters.doc:
+            sql += " AND doc_id = ?"
+            args.append(filters.doc)
+        return sql, args, _order(filters)
 
     def figures(self, filters: Filters) -> list[Row]:
+        sql, args, order = self._figures_sql(filters)
+        return self._rows(sql + order, args, filters.limit, filters.offset)
+
+    def _figures_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
         sql = "SELECT * FROM figures WHERE 1=1"
         args: list[Any] = []
         if filters.country:
@@ -381,10 +423,16 @@ class SQLiteStore:
             sql += " AND indicator = ?"
             args.append(filters.type)
         sql, args = _date_filter(sql, args, filters, "period")
-        sql += " ORDER BY doc_id, start, id"
-        return self._rows(sql, args, filters.limit)
+        if filters.doc:
+            sql += " AND doc_id = ?"
+            args.append(filters.doc)
+        return sql, args, _order(filters, "period")
 
     def relations(self, filters: Filters) -> list[Row]:
+        sql, args, order = self._relations_sql(filters)
+        return self._rows(sql + order, args, filters.limit, filters.offset)
+
+    def _relations_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
         sql = "SELECT * FROM relations WHERE 1=1"
         args: list[Any] = []
         sql, args = _pair_filter(sql, args, filters, "a", "b")
@@ -392,27 +440,74 @@ class SQLiteStore:
             sql += " AND level = ?"
             args.append(filters.type)
         sql, args = _date_filter(sql, args, filters, "date")
-        sql += " ORDER BY doc_id, start, id"
-        return self._rows(sql, args, filters.limit)
+        if filters.doc:
+            sql += " AND doc_id = ?"
+            args.append(filters.doc)
+        return sql, args, _order(filters)
 
-    def search(self, query: str, filters: Filters) -> list[Row]:
-        """Ranked (bm25) full-text search over sentences, with highlighted snippets."""
-        fts = _fts_query(query)
-        if not fts:
+    def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]:
+        """Ranked (bm25) full-text search over sentences, with highlighted snippets.
+
+        ``mode="and"`` (default) needs every term; ``mode="or"`` ranks sentences with any.
+        Ranking is exact BM25 over the ``SEARCH_RANK_WINDOW`` most recently stored matches,
+        which is every match unless a query hits more sentences than that (then the best of
+        the newest are returned, keeping a very common word fast on a large store).
+        """
+        base, args = self._search_from(query, filters, mode)
+        if not base:
             return []
-        sql = (
-            'SELECT f.doc_id, CAST(f.idx AS INTEGER) AS idx, s.start, s."end", s.text, '
-            "highlight(sentences_fts, 0, '[', ']') AS snippet, bm25(sentences_fts) AS score, "
-            "d.title, d.published FROM sentences_fts f "
-            "JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
-            "JOIN documents d ON d.id = f.doc_id WHERE sentences_fts MATCH ?"
+        top = (
+            "SELECT rid, rank_score FROM (SELECT f.rowid AS rid, bm25(sentences_fts) AS "
+            f"rank_score {base} ORDER BY f.rowid DESC LIMIT ?) ORDER BY rank_score, rid "
+            "LIMIT ? OFFSET ?"
         )
+        limit = filters.limit or 20
+        params = [*args, SEARCH_RANK_WINDOW, limit, max(0, filters.offset)]
+        scores = {int(r[0]): float(r[1]) for r in self.conn.execute(top, params).fetchall()}
+        if not scores:
+            return []
+        # Second step for the page only: FTS5 seeks a literal rowid list fast, and bm25() is
+        # not called again (its per-statement term statistics are the expensive part).
+        sql = (
+            'SELECT f.rowid AS rid, f.doc_id, CAST(f.idx AS INTEGER) AS idx, s.start, s."end", '
+            "s.text, highlight(sentences_fts, 0, '[', ']') AS snippet, d.title, d.published "
+            "FROM sentences_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
+            "JOIN documents d ON d.id = f.doc_id "
+            f"WHERE sentences_fts MATCH ? AND f.rowid IN ({', '.join('?' * len(scores))})"
+        )
+        rows = []
+        for r in self.conn.execute(sql, [args[0], *scores]).fetchall():
+            row = dict(r)
+            rid = row.pop("rid")
+            rows.append({**row, "score": scores[rid], "_rid": rid})
+        rows.sort(key=lambda row: (row["score"], row["_rid"]))
+        for row in rows:
+            del row["_rid"]
+        return rows
+
+    def _search_sql(
+        self, query: str, filters: Filters, mode: str = "and"
+    ) -> tuple[str, list[Any], str]:
+        base, args = self._search_from(query, filters, mode)
+        return ("SELECT f.rowid " + base if base else ""), args, ""
+
+    def _search_from(
+        self, query: str, filters: Filters, mode: str = "and"
+    ) -> tuple[str, list[Any]]:
+        """FROM/WHERE of the matching sentences with the filters; args start with the query."""
+        fts = _fts_query(query, mode)
+        if not fts:
+            return "", []
+        sql = "FROM sentences_fts f"
+        where = " WHERE sentences_fts MATCH ?"
         args: list[Any] = [fts]
+        if filters.since or filters.until:
+            sql += " JOIN documents d ON d.id = f.doc_id"
         if filters.since:
-            sql += " AND d.published >= ?"
+            where += " AND d.published >= ?"
             args.append(filters.since)
         if filters.until:
-            sql += " AND d.published <= ?"
+            where += " AND d.published <= ?"
             args.append(_until(filters.until))
         if filters.country or filters.partner or filters.type:
             sub = "SELECT 1 FROM events e WHERE e.doc_id = f.doc_id AND e.sent_idx = f.idx"
@@ -423,9 +518,85 @@ class SQLiteStore:
                 if code:
                     sub += " AND (e.source_code = ? OR e.target_code = ?)"
                     args += [code.upper(), code.upper()]
-            sql += f" AND EXISTS ({sub})"
-        sql += " ORDER BY score"
-        return self._rows(sql, args, filters.limit or 20)
+            where += f" AND EXISTS ({sub})"
+        return sql + where, args
+
+    def count(self, kind: str, filters: Filters, query: str | None = None) -> int:
+        """How many rows ``kind`` (documents, events, figures, relations, search) would list
+        with these filters, ignoring limit and offset."""
+        if kind == "search":
+            sql, args, _ = self._search_sql(query or "", filters)
+        elif kind in ("documents", "events", "figures", "relations"):
+            sql, args, _ = getattr(self, f"_{kind}_sql")(filters)
+        else:
+            raise ValueError(f"cannot count {kind!r}")
+        if not sql:
+            return 0
+        sql = "SELECT COUNT(*) FROM (" + sql + ")"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def event_histogram(self, filters: Filters, period: str = "month") -> list[Row]:
+        """Dated events counted per period (``year`` or ``month``) and type, oldest first."""
+        width = {"year": 4, "month": 7}.get(period)
+        if width is None:
+            raise ValueError(f"period must be 'year' or 'month', not {period!r}")
+        inner, args, _ = self._events_sql(filters)
+        sql = (
+            f"SELECT substr(date, 1, {width}) AS period, type, COUNT(*) AS count "
+            f"FROM ({inner}) WHERE length(date) >= {width} GROUP BY period, type ORDER BY period"
+        )
+        return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    def relation_pairs(self, filters: Filters) -> list[Row]:
+        """Each (a, b, level) found in documents once, with its latest date and mention count."""
+        inner, args, _ = self._relations_sql(filters)
+        sql = (
+            "SELECT a, b, level, MAX(date) AS date, COUNT(*) AS mentions, "
+            f"MIN(doc_id) AS doc_id FROM ({inner}) GROUP BY a, b, level ORDER BY a, b, level"
+        )
+        return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    # -- imported event history (issue 9) ------------------------------------------------------
+    _IMPORTED_COLS = (
+        "dataset, file, row, date, source_code, source_name, target_code, target_name, "
+        "source_uncoded, target_uncoded, type, cameo_code, event_name, plover_type, "
+        "quad_class, count"
+    )
+
+    def add_imported_events(
+        self, rows: Sequence[Row], run_id: int | None = None
+    ) -> tuple[int, int]:
+        """Insert imported records in one transaction; (inserted, skipped as already stored).
+
+        The key is (dataset, file, row), so re-importing the same file changes nothing.
+        """
+        names = [c.strip() for c in self._IMPORTED_COLS.split(",")]
+        marks = ", ".join("?" for _ in names)
+        sql = (
+            f"INSERT INTO imported_events ({self._IMPORTED_COLS}, run_id, imported_at) "
+            f"VALUES ({marks}, ?, ?) ON CONFLICT (dataset, file, row) DO NOTHING"
+        )
+        now = _now()
+        with self.transaction() as c:
+            before = c.total_changes
+            c.executemany(sql, [(*(_imported(r).get(n) for n in names), run_id, now) for r in rows])
+            inserted = c.total_changes - before
+        return inserted, len(rows) - inserted
+
+    def imported_events(self, filters: HistoryFilters) -> list[Row]:
+        sql, args = _history_where("SELECT * FROM imported_events", filters)
+        sql += " ORDER BY date, id"
+        return self._rows(sql, args, filters.limit)
+
+    def imported_counts(self, filters: HistoryFilters) -> list[Row]:
+        """Summed counts per month, directed pair, our type and quad class."""
+        sql, args = _history_where(
+            "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "
+            "SUM(count) AS n FROM imported_events",
+            filters,
+        )
+        sql += " GROUP BY month, source_code, target_code, type, quad_class ORDER BY month"
+        return self._rows(sql, args, filters.limit)
 
     def stats(self) -> dict[str, Any]:
         def count(sql: str) -> int:
@@ -444,10 +615,67 @@ class SQLiteStore:
             "figures": count("SELECT COUNT(*) FROM figures"),
             "relations": count("SELECT COUNT(*) FROM relations"),
             "failures": count("SELECT COUNT(*) FROM failures"),
+            "imported_events": count("SELECT COUNT(*) FROM imported_events"),
             "document_versions": count("SELECT COUNT(*) FROM document_versions"),
             "events_by_type": by_type,
             "schema_version": self.schema_version,
         }
+
+
+def _imported(row: Row) -> Row:
+    """Fill the defaults of an imported row: uncoded flags from missing codes, count 1."""
+    return {
+        "source_uncoded": int(row.get("source_code") is None),
+        "target_uncoded": int(row.get("target_code") is None),
+        "count": 1,
+        **row,
+    }
+
+
+def _history_where(select: str, f: HistoryFilters) -> tuple[str, list[Any]]:
+    """WHERE clause (parameterised) for imported events."""
+    sql = select + " WHERE 1=1"
+    args: list[Any] = []
+    c, p = (f.country or "").upper(), (f.partner or "").upper()
+    if c and p:
+        if f.directed:
+            sql += " AND source_code = ? AND target_code = ?"
+            args += [c, p]
+        else:
+            sql += (
+                " AND ((source_code = ? AND target_code = ?)"
+                " OR (source_code = ? AND target_code = ?))"
+            )
+            args += [c, p, p, c]
+    elif c or p:
+        if f.directed and c:
+            sql += " AND source_code = ?"
+            args.append(c)
+        else:
+            sql += " AND (source_code = ? OR target_code = ?)"
+            args += [c or p, c or p]
+    if f.types:
+        sql += f" AND type IN ({', '.join('?' for _ in f.types)})"
+        args += [t.upper() for t in f.types]
+    if f.quads:
+        sql += f" AND quad_class IN ({', '.join('?' for _ in f.quads)})"
+        args += list(f.quads)
+    if f.datasets:
+        sql += f" AND dataset IN ({', '.join('?' for _ in f.datasets)})"
+        args += list(f.datasets)
+    if f.since:
+        sql += " AND date >= ?"
+        args.append(f.since)
+    if f.until:
+        sql += " AND date <= ?"
+        args.append(_until(f.until))
+    return sql, args
+
+
+def _order(f: Filters, date_col: str = "date") -> str:
+    if f.newest_first:  # NULL dates sort last in DESC order
+        return f" ORDER BY {date_col} DESC, id DESC"
+    return " ORDER BY doc_id, start, id"
 
 
 def _until(value: str) -> str:

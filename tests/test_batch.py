@@ -1,0 +1,122 @@
+"""Parallel ingest (run_batch): worker processes and a Dask LocalCluster store exactly what the
+single-process ingest stores; a document whose extraction crashes is recorded, not fatal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diplograph.batch import extract_partition, run_batch
+from diplograph.cli import app
+from diplograph.export import export_store
+from diplograph.extract import extract
+from diplograph.jobs import ingest_documents
+from diplograph.models import Document, Extraction
+from diplograph.settings import Settings
+from diplograph.store import Filters, SQLiteStore, Store
+
+SAMPLE = Path(__file__).parents[1] / "diplograph" / "data" / "sample"
+
+
+def crash_on_bad(doc: Document, home: str) -> Extraction:
+    """An extractor that fails on documents whose id starts with ``bad``."""
+    if doc.id.startswith("bad"):
+        raise RuntimeError("simulated extractor crash")
+    return extract(doc, home=home)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The bundled sample without its HTML pages (trafilatura's process-wide dedupe cache
+    drops a page read a third time in one process), plus one unreadable file."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for f in SAMPLE.iterdir():
+        if f.suffix != ".html":
+            shutil.copy(f, folder / f.name)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def _exported(store: Store, out: Path) -> dict[str, str]:
+    files = export_store(store, "eval", out)
+    return {f.name: f.read_text(encoding="utf-8") for f in files}
+
+
+@pytest.fixture
+def reference(corpus: Path, tmp_path: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Exported records and summary of the single-process ingest (SQLite)."""
+    s = SQLiteStore(str(tmp_path / "reference.db"))
+    summary = ingest_documents([str(corpus)], s, Settings())
+    records = _exported(s, tmp_path / "reference")
+    s.close()
+    assert summary.new > 20 and summary.failed == 1
+    return records, summary.as_dict()
+
+
+@pytest.mark.slow
+def test_batch_two_workers_equal_single_process(store, corpus, reference, tmp_path):
+    summary = run_batch([str(corpus)], store, Settings(), workers=2, batch_size=4)
+    assert summary.as_dict() == reference[1]
+    assert _exported(store, tmp_path / "out") == reference[0]
+    assert [f["code"] for f in store.failures()] == ["D102"]
+
+
+@pytest.mark.slow
+def test_batch_dask_local_cluster_equal_single_process(store, corpus, reference, tmp_path):
+    summary = run_batch([str(corpus)], store, Settings(), workers=2, dask="local", batch_size=5)
+    assert summary.as_dict() == reference[1]
+    assert _exported(store, tmp_path / "out") == reference[0]
+
+
+def test_batch_rerun_counts_duplicates(store, corpus, reference):
+    first = run_batch([str(corpus)], store, Settings(), batch_size=3)
+    assert first.as_dict() == reference[1]
+    again = run_batch([str(corpus)], store, Settings(), batch_size=3)
+    assert (again.new, again.updated, again.duplicate) == (0, 0, first.new)
+    assert again.events == 0
+
+
+def test_batch_same_id_twice_in_one_batch_is_an_update(store, write, tmp_path):
+    write("a/memo.txt", "Memo\n\nVietnam and Japan signed a trade accord in Tokyo on Monday.")
+    write("b/memo.txt", "Memo\n\nLaos and Vietnam held talks in Vientiane in May 2023.")
+    summary = run_batch([str(tmp_path / "a"), str(tmp_path / "b")], store, Settings())
+    assert (summary.new, summary.updated) == (1, 1)
+    assert store.get_document("memo")["version"] == 2
+    assert store.stats()["document_versions"] == 1
+    assert all("Laos" in s["text"] or "Memo" in s["text"] for s in store.sentences("memo"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "mode", [{"workers": 2}, {"workers": 2, "dask": "local"}], ids=["workers", "dask"]
+)
+def test_batch_bad_document_recorded_partition_goes_on(store, write, tmp_path, mode):
+    good = "Vietnam and Japan signed a trade accord in Tokyo on May 2, 2023."
+    for name in ("a-one", "bad-doc", "c-three", "d-four"):
+        write(f"in/{name}.txt", f"{name}\n\n{good} ({name})")
+    summary = run_batch(
+        [str(tmp_path / "in")], store, Settings(), batch_size=4, extractor=crash_on_bad, **mode
+    )
+    assert (summary.new, summary.failed) == (3, 1)
+    (failure,) = store.failures()
+    assert failure["code"] == "D201" and failure["item"].endswith("bad-doc.txt")
+    assert "RuntimeError: simulated extractor crash" in failure["message"]
+    assert store.get_document("bad-doc") is None
+    assert {d["id"] for d in store.documents(Filters())} == {"a-one", "c-three", "d-four"}
+
+
+def test_batch_extract_partition_never_raises():
+    docs = [Document(id="bad", text="x"), Document(id="ok", text="Vietnam met Laos.")]
+    out = extract_partition(docs, "VNM", crash_on_bad)
+    assert type(out[0]).__name__ == "ExtractFailure"
+    assert isinstance(out[1], Extraction) and out[1].doc_id == "ok"
+
+
+def test_batch_cli_workers_option(runner, store, db_url, corpus, reference, tmp_path):
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db_url, "--workers", "1"])
+    assert result.exit_code == 1, result.output  # the empty file fails
+    assert "Ingest summary" in result.output
+    assert _exported(store, tmp_path / "out") == reference[0]
