@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from spacy.language import Language
 
 from diplograph.extract.actors import RawMention, detect_home, home_mentions, resolve
-from diplograph.extract.dates import find_dates
+from diplograph.extract.dates import find_dates, is_bound
 from diplograph.extract.events import EVENT_RULES_VERSION, UnitContext, extract_events
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, load_gazetteer
@@ -74,11 +75,8 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
     year_hint = int(published[:4]) if published else None
     counts = Counter(m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"))
     org_counts = Counter(m.key for m in raw if m.label == "ORG")
-    focus = (
-        Actor(counts.most_common(1)[0][0], g.name_of(counts.most_common(1)[0][0]))
-        if (counts)
-        else None
-    )
+    # the countries the document is about, most mentioned first (implicit aid recipients)
+    focus = tuple(Actor(code, g.name_of(code)) for code, _ in counts.most_common(3))
     context_org = (
         Actor(org_counts.most_common(1)[0][0], g.name_of(org_counts.most_common(1)[0][0]))
         if org_counts
@@ -91,6 +89,8 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         else None
     )
     context_date: str | None = None
+    lead_date: str | None = None  # the day the lead sentence reports, for news items
+    mined = 0
     ri = 0
     for u in units:
         while ri < len(raw) and raw[ri].end <= u.start:
@@ -113,7 +113,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             continue
         slots = build_slots(u.text, u.start, mentions)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
-        fallback = review_year or context_date or published or doc_year
+        fallback = review_year or context_date or lead_date or published or doc_year
         ctx = UnitContext(
             doc.id,
             u.idx,
@@ -128,8 +128,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             focus,
         )
         events = extract_events(ctx)
-        unit_date = next((d.value for d in dates if d.kind in ("explicit", "relative")), None)
-        year_dates = [d.value for d in dates if d.kind in ("year", "quarter")]
+        free = [d for d in dates if not is_bound(u.text, d)]
+        unit_date = next((d.value for d in free if d.kind in ("explicit", "relative")), None)
+        year_dates = [d.value for d in free if d.kind in ("year", "quarter")]
         period_src = unit_date or (year_dates[0] if year_dates else None) or fallback
         rel_date = unit_date or (year_dates[0] if year_dates else None)
         rels = extract_relations(
@@ -189,6 +190,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         # the next unit may lean on this one's stated year or month ("Last year, ...")
         stated = unit_date or (year_dates[0] if year_dates else None)
         context_date = stated if stated and len(stated) == 4 else None
+        mined += 1
+        if mined <= 2 and lead_date is None and _near(unit_date, published, days=7):
+            lead_date = unit_date
     x.events = dedupe_events(x.events)
     x.relations = dedupe_relations(x.relations)
     return x
@@ -252,6 +256,17 @@ def dedupe_events(events: list[Event]) -> list[Event]:
         elif _richness(e) > _richness(kept[twin]):
             kept[twin] = e
     return sorted(kept, key=lambda e: (e.evidence.start, e.type))
+
+
+def _near(day: str | None, published: str | None, days: int) -> bool:
+    """Whether ``day`` is a full date within ``days`` of the publication date."""
+    if not day or not published or len(day) != 10 or len(published) != 10:
+        return False
+    try:
+        delta = date.fromisoformat(day) - date.fromisoformat(published)
+    except ValueError:
+        return False
+    return abs(delta.days) <= days
 
 
 _YEAR_RE = re.compile(r"(?<![\d/.–-])(20[0-4]\d|19[5-9]\d)(?![\d/]|\s?[-–]\s?\d)")

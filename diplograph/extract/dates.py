@@ -115,6 +115,7 @@ _HINT = re.compile(
 )
 
 
+_STANDALONE_YEAR = re.compile(r"(?<![\d/.–-])(19[4-9]\d|20[0-4]\d)(?![\d/]|\s?[-–]\s?\d)")
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
@@ -131,6 +132,8 @@ def parse_anchor(published: str | None) -> date | None:
     if not published:
         return None
     try:
+        if len(published) == 7:
+            return date.fromisoformat(published + "-01")  # month precision: anchor on its 1st
         return date.fromisoformat(published[:10])
     except ValueError:
         return None
@@ -245,8 +248,9 @@ def find_dates(
                 if kind == "month" and gd["month"].lower() in ("may", "mar"):
                     continue
                 year = int(gd["year"]) if gd.get("year") else None
-                if year is None and years_in_text and not anchor:
-                    year = max(years_in_text)  # "August 8th" in a sentence about 1967-2021
+                standalone = [int(y) for y in _STANDALONE_YEAR.findall(text)]
+                if year is None and standalone and not anchor:
+                    year = max(standalone)  # "August 8th" in a sentence that names its year
                 if year is None:
                     year = _infer_year(
                         month, anchor, int(default_year) if (default_year and not anchor) else None
@@ -300,3 +304,13 @@ def find_dates(
                 taken.append((s, e))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_BOUND = re.compile(
+    r"\b(?:starting|beginning|until|till|through|by|since|effective)\s+(?:in\s+|on\s+)?$", re.I
+)
+
+
+def is_bound(text: str, mention: DateMention) -> bool:
+    """Whether a date bounds a term or a span ("since 1996", "starting in January")."""
+    return bool(_BOUND.search(text[: mention.start][-25:]))

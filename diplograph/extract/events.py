@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from diplograph.extract.dates import DateMention
+from diplograph.extract.dates import DateMention, is_bound
 from diplograph.extract.plover import to_plover
 from diplograph.extract.slots import Slot
 from diplograph.models import Actor, Event, Evidence
@@ -407,7 +407,7 @@ class UnitContext:
     location: str | None
     home: Actor
     context_org: Actor | None = None
-    focus: Actor | None = None
+    focus: tuple[Actor, ...] = ()
 
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:
@@ -457,18 +457,12 @@ def _coordinated(ctx: UnitContext, slots: list[Slot], reverse: bool = False) -> 
     return out[::-1] if reverse else out
 
 
-_BOUND = re.compile(
-    r"\b(?:starting|beginning|until|till|through|by|since|effective)\s+(?:in\s+|on\s+)?$", re.I
-)
-
-
 def _usable_dates(ctx: UnitContext, pos: int) -> list[DateMention]:
     """Dates that can date the action at ``pos``: near it, and not a term bound."""
     return [
         d
         for d in ctx.dates
-        if (d.kind != "relative" or abs(d.start - pos) < 160)
-        and not _BOUND.search(ctx.text[: d.start][-25:])
+        if (d.kind != "relative" or abs(d.start - pos) < 160) and not is_bound(ctx.text, d)
     ]
 
 
@@ -769,8 +763,8 @@ def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor |
     if etype == "OTHER_COOPERATE":
         orgs = [x for x in ctx.slots if "ORG" in x.labels and (src is None or x.code != src.code)]
         return orgs[0].actor if orgs else None
-    if etype == "AID" and ctx.focus and (src is None or ctx.focus.code != src.code):
-        return ctx.focus
+    if etype == "AID":
+        return next((a for a in ctx.focus if src is None or a.code != src.code), None)
     return None
 
 

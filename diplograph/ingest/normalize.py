@@ -88,8 +88,10 @@ def normalize_published(value: object) -> str | None:
         return datetime.fromisoformat(iso).date().isoformat()
     except ValueError:
         pass
-    if re.match(r"^\d{4}-\d{2}-\d{2}", raw):
-        return raw[:10]
+    partial = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b", raw)
+    if partial:
+        # "2025-10 (page shows no date)": keep the precision the source gives
+        return "-".join(g for g in partial.groups() if g)
     try:
         return parsedate_to_datetime(raw).date().isoformat()
     except (TypeError, ValueError, IndexError):
