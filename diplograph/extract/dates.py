@@ -295,7 +295,9 @@ def find_dates(
                 value = _relative(re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I), anchor)
                 k = "relative"
             elif kind == "year":
-                if re.search(r"\b[A-Z][\w-]*\s$", text[:s]) and re.match(r"\s[A-Z][a-z]", text[e:]):
+                if re.search(r"\b[A-Z][\w-]*\s$", text[max(0, s - 30) : s]) and re.match(
+                    r"\s[A-Z][a-z]", text[e:]
+                ):
                     continue  # a year inside a name: "ASEAN 2020 Chairmanship"
                 value = gd["year"]
                 k = "year"

@@ -416,8 +416,8 @@ def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Sl
         for s in ctx.slots
         if s.end <= pos
         and not s.location
-        and not _FROM_BEFORE.search(ctx.text[: s.start])
-        and not (s.actor.person is None and _framed(ctx.text[: s.start], s))
+        and not _FROM_BEFORE.search(ctx.text[max(0, s.start - 30) : s.start])
+        and not (s.actor.person is None and _framed(ctx.text[max(0, s.start - 30) : s.start], s))
     ]
     if not cands:
         return []
@@ -528,7 +528,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
             to_slots = [
                 x
                 for x in ctx.slots
-                if x.start > m.end() and re.search(r"\bto\s+(?:the\s+)?$", text[: x.start])
+                if x.start > m.end()
+                and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, x.start - 12) : x.start])
             ]
             if to_slots:
                 host = to_slots[0]
@@ -555,7 +556,9 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         )
     if rule.frame == "in_for":
         hosts = [s for s in ctx.slots if s.end <= m.start()]
-        if not hosts or not re.search(r"\b(?:in|to)\s+(?:the\s+)?$", text[: hosts[-1].start]):
+        if not hosts or not re.search(
+            r"\b(?:in|to)\s+(?:the\s+)?$", text[max(0, hosts[-1].start - 12) : hosts[-1].start]
+        ):
             return []
         host = hosts[-1]
         visitors = [s for s in hosts[:-1] if s.code != host.code and not s.location]
@@ -756,6 +759,9 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+_TYPE_KEY_RX = {t: re.compile("|".join(map(re.escape, keys))) for t, keys in TYPE_KEYS.items()}
+
+
 def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor | None:
     """Target for a sentence that leaves it implicit, from the unit or the document."""
     if etype == "ELECTED":
@@ -782,7 +788,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
     if _TASK.match(ctx.text):
         return events  # "Secondly, to promote ...": a task list, not a report
     low = ctx.text.lower()
-    present = {t for t, keys in TYPE_KEYS.items() if any(k in low for k in keys)}
+    present = {t for t, rx in _TYPE_KEY_RX.items() if rx.search(low)}
     for rule in RULES:
         if rule.type not in present:
             continue
@@ -798,7 +804,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 for a, b, t in covered
             ):
                 continue
-            before = ctx.text[: m.start()]
+            before = ctx.text[max(0, m.start() - 150) : m.start()]
             if (
                 _NEGATION.search(before[-45:])
                 or _HYPOTHETICAL.search(before[-50:])

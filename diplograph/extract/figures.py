@@ -277,6 +277,9 @@ _NOT_NOUNS = {
 }
 
 
+_UNIT_RX = [(re.compile(f"(?:{pat})", re.I), unit) for pat, unit in UNIT_NOUNS]
+
+
 def _unit_after(after: str) -> tuple[str | None, str]:
     """Unit from the noun after a number: the first unit noun or plural noun within 4 words."""
     if re.match(r"^-person\b", after):
@@ -287,8 +290,8 @@ def _unit_after(after: str) -> tuple[str | None, str]:
     for w in words[:4]:
         if not re.fullmatch(r"[A-Za-z’'-]+", w):
             return None, ""
-        for pat, unit in UNIT_NOUNS:
-            if re.fullmatch(rf"(?:{pat})", w, re.I):
+        for unit_rx, unit in _UNIT_RX:
+            if unit_rx.fullmatch(w):
                 return unit, w
         if w.lower() in ("member",):
             continue

@@ -110,7 +110,7 @@ def _pairs_near(
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
-        in_list = re.search(r",\s*(?:the\s+)?$", text[: a.start]) or re.match(
+        in_list = re.search(r",\s*(?:the\s+)?$", text[max(0, a.start - 10) : a.start]) or re.match(
             r"\s*,", text[b.end : b.end + 3]
         )
         if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]) and not in_list:
