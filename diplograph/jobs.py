@@ -76,20 +76,31 @@ def ingest_documents(
     return summary
 
 
+def _record_failure(
+    err: IngestError | ExtractError,
+    doc: Document,
+    store: Store,
+    run_id: int | None,
+    summary: IngestSummary,
+) -> str:
+    """Count one failed item and keep it in the store's ``failures`` table."""
+    summary.failed += 1
+    summary.errors.append(err)
+    store.record_failure(run_id, err.item or doc.id, err.code, err.message)
+    return "failed"
+
+
 def _ingest_one(
     doc: Document, store: Store, settings: Settings, run_id: int, summary: IngestSummary
 ) -> str:
     if len(doc.text) > settings.max_doc_chars:
-        err = IngestError(
+        too_long = IngestError(
             f"document has {len(doc.text):,} characters, over the {settings.max_doc_chars:,} "
             "limit; split it or raise DIPLOGRAPH_MAX_DOC_CHARS",
             item=doc.source_path or doc.id,
             code="D103",
         )
-        summary.failed += 1
-        summary.errors.append(err)
-        store.record_failure(run_id, err.item or doc.id, err.code, err.message)
-        return "failed"
+        return _record_failure(too_long, doc, store, run_id, summary)
     digest = content_hash(doc.text)
     if store.document_status(doc, digest) == "duplicate":
         summary.duplicate += 1
@@ -97,15 +108,12 @@ def _ingest_one(
     try:
         extraction = extract(doc, home=settings.home)
     except Exception as exc:  # noqa: BLE001 — one bad document must not stop the batch
-        err = ExtractError(
+        crashed = ExtractError(
             f"extraction failed: {type(exc).__name__}: {exc}",
             item=doc.source_path or doc.id,
             code="D201",
         )
-        summary.failed += 1
-        summary.errors.append(err)
-        store.record_failure(run_id, err.item or doc.id, err.code, err.message)
-        return "failed"
+        return _record_failure(crashed, doc, store, run_id, summary)
     status = store.save_document(doc, digest, extraction, run_id)
     if status == "duplicate":
         summary.duplicate += 1
@@ -129,10 +137,10 @@ def reextract_all(
         try:
             x = extract(doc, home=settings.home)
         except Exception as exc:  # noqa: BLE001
-            err = ExtractError(f"extraction failed: {exc}", item=doc.id, code="D201")
-            summary.failed += 1
-            summary.errors.append(err)
-            store.record_failure(None, doc.id, err.code, err.message)
+            crashed = ExtractError(
+                f"extraction failed: {type(exc).__name__}: {exc}", item=doc.id, code="D201"
+            )
+            _record_failure(crashed, doc, store, None, summary)
             continue
         store.replace_extraction(x)
         summary.updated += 1

@@ -144,31 +144,31 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             int((rel_date or published or "0")[:4]) or year_hint,
             dates,
         )
-        for r in rels:
+        for rel in rels:
             if (
-                r.status in ("upgraded", "established")
-                and r.level != "diplomatic relations"
-                and (r.date is None or not year_hint or int(r.date[:4]) >= year_hint - 1)
+                rel.status in ("upgraded", "established")
+                and rel.level != "diplomatic relations"
+                and (rel.date is None or not year_hint or int(rel.date[:4]) >= year_hint - 1)
                 and not any(
                     e.type == "PARTNERSHIP_UPGRADE"
                     for e in events
-                    if {e.source and e.source.code, e.target and e.target.code} == {r.a, r.b}
+                    if {e.source and e.source.code, e.target and e.target.code} == {rel.a, rel.b}
                 )
             ):
                 ptype, pmode = to_plover("PARTNERSHIP_UPGRADE")
                 events.append(
                     Event(
                         type="PARTNERSHIP_UPGRADE",
-                        evidence=r.evidence,
-                        source=Actor(r.a, g.name_of(r.a)),
-                        target=Actor(r.b, g.name_of(r.b)),
+                        evidence=rel.evidence,
+                        source=Actor(rel.a, g.name_of(rel.a)),
+                        target=Actor(rel.b, g.name_of(rel.b)),
                         date=unit_date or rel_date or fallback,
                         location=loc,
                         plover_type=ptype,
                         plover_mode=pmode,
                         status="happened",
                         confidence=0.8,
-                        trigger=r.level,
+                        trigger=rel.level,
                         date_basis="stated" if unit_date or rel_date else "context",
                     )
                 )
@@ -204,7 +204,8 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
     order: list[tuple[str, str, str]] = []
     rank = {"upgraded": 2, "established": 2, "mentioned": 0}
     for r in relations:
-        key = (*sorted((r.a, r.b)), r.level)
+        lo, hi = sorted((r.a, r.b))
+        key = (lo, hi, r.level)
         if key not in best:
             best[key] = r
             order.append(key)

@@ -10,7 +10,7 @@ from spacy.pipeline import EntityRuler
 from diplograph.extract.gazetteer import load_gazetteer
 
 
-class GazetteerRuler(EntityRuler):  # type: ignore[misc]
+class GazetteerRuler(EntityRuler):
     """EntityRuler whose patterns are fixed after construction.
 
     spaCy's ruler re-counts all patterns on every call to check it is not empty; with ~10k

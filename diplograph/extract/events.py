@@ -601,7 +601,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         if rule.type == "ELECTED" and orgs:
             tgts = [orgs[0]]
             for o in orgs[1:]:
-                gap = text[tgts[-1].end : o.start]
+                last = tgts[-1]
+                gap = text[last.end if last else 0 : o.start]
                 if len(gap) < 90 and re.search(r",|\band\b", gap) and not re.search(r"[.;:]", gap):
                     tgts.append(o)
                 else:
@@ -616,23 +617,23 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
                 and not x.location
             ]
             tgts = [named[0]] if named else [None]
-        srcs = before
+        srcs: list[Slot | None] = list(before)
         if rule.type == "ELECTED":
             states = [
                 x for x in ctx.slots if x.end <= m.start() and len(x.code) == 3 and not x.location
             ]
-            srcs = [x for x in before if len(x.code) == 3] or states[:1]
+            srcs = list([x for x in before if len(x.code) == 3] or states[:1])
             generic = {"UN", "UNGA"}
             if any(t and t.code not in generic for t in tgts):
                 tgts = [t for t in tgts if t and t.code not in generic]
         return [(s, t) for s in srcs for t in tgts] or [(None, t) for t in tgts if t]
     if not before and not after:
         return []
-    srcs: list[Slot | None] = list(before[:1]) if before else [None]
+    subjects: list[Slot | None] = list(before[:1]) if before else [None]
     if len(before) > 1 and rule.type in ("VISIT", "SANCTION", "PROTEST_ACCUSE", "AID"):
-        srcs = list(before)
-    tgts: list[Slot | None] = list(after) if after else [None]
-    return [(s, t) for s in srcs for t in tgts]
+        subjects = list(before)
+    objects: list[Slot | None] = list(after) if after else [None]
+    return [(s, t) for s in subjects for t in objects]
 
 
 _EXCLUSIVE_PAIRS = {

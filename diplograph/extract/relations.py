@@ -217,7 +217,8 @@ def extract_relations(
         if an and year_hint:
             rel_date = str(year_hint - int(an.group(1)))
         for a, b in _pairs_near(text, slots, tier, home):
-            key = (*sorted((a.code, b.code)), tier.level)
+            lo, hi = sorted((a.code, b.code))
+            key = (lo, hi, tier.level)
             if key in seen or a.code == b.code:
                 continue
             seen.add(key)
