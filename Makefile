@@ -30,6 +30,7 @@ test: install
 lint: install
 	$(BIN)/ruff check diplograph tests bench
 	$(BIN)/ruff format --check diplograph tests bench
+	$(BIN)/mypy diplograph
 
 bench: install
 	$(BIN)/python bench/extract_speed.py
