@@ -474,9 +474,14 @@ def eval_(
 def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of documents, sentences and records in the store.
 
+    `events` counts event records; `canonical_events` counts real-world events (records
+    from several documents that report the same event count once), both also by type.
+
     Example: diplograph stats --json
     """
-    s = _store(db).stats()
+    from diplograph.query.canonical import stats_with_canonical
+
+    s = stats_with_canonical(_store(db))
     if as_json:
         sys.stdout.write(json.dumps(s, indent=2) + "\n")
         return
@@ -484,10 +489,12 @@ def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = F
     table.add_column("what")
     table.add_column("count", justify="right")
     for k, v in s.items():
-        if k != "events_by_type":
+        if not k.endswith("events_by_type"):
             table.add_row(k, str(v))
     for k, v in s["events_by_type"].items():
         table.add_row(f"  events: {k}", str(v))
+    for k, v in s["canonical_events_by_type"].items():
+        table.add_row(f"  canonical events: {k}", str(v))
     console.print(table)
 
 

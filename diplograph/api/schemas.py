@@ -225,6 +225,39 @@ class StatsPublic(BaseModel):
     document_versions: int
     events_by_type: dict[str, int]
     schema_version: int
+    canonical_events: int = Field(
+        0, description="Real-world events: records from several documents reporting one count once."
+    )
+    canonical_events_by_type: dict[str, int] = Field(default_factory=dict)
+
+
+class ConflictEvidence(BaseModel):
+    doc_id: str
+    sent_idx: int | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+class ConflictPublic(BaseModel):
+    """Two sources that disagree: ``values[i]`` is stated by ``evidence[i]``."""
+
+    kind: Literal["figure", "event_date", "event_place", "tier"]
+    subject: str
+    values: list[str]
+    note: str = ""
+    evidence: list[ConflictEvidence]
+
+    @classmethod
+    def from_dict(cls, c: dict[str, Any]) -> ConflictPublic:
+        return cls(
+            kind=c["kind"], subject=c["subject"], values=list(c["values"]), note=c.get("note", ""),
+            evidence=[
+                ConflictEvidence(doc_id=e["doc"], sent_idx=e.get("sent_idx"), start=e.get("start"),
+                                 end=e.get("end"), text=e.get("sentence"))
+                for e in c["evidence"]
+            ],
+        )  # fmt: skip
 
 
 class IngestResult(BaseModel):

@@ -78,7 +78,9 @@ def review(
     period: Annotated[
         str, typer.Option("--period", help="YYYY, YYYY-Qn, YYYY-MM or A..B, e.g. 2023-Q1..2023-Q3.")
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md, html or pdf (pdf needs --out and Chromium).")
+    ] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
     db: DbOpt = None,
 ) -> None:
@@ -86,20 +88,36 @@ def review(
 
     Headline counts (visits abroad and received, calls, agreements, tier upgrades, elections,
     evacuations, aid) come from canonical events: an event several articles report counts
-    once. Aggregates stated by sources are shown beside our counts. HTML adds a bar chart.
-    PDF is not supported: open the HTML in a browser and print it.
+    once; visits are split by level where the visitor's role is known. Sections by region
+    and partner, multilateral work, tier changes, citizens brought home, and the sources.
+    Aggregates stated by sources are shown beside our counts. HTML and PDF add a bar chart.
+    PDF is the HTML printed by headless Chromium (install it with scripts/install-chromium).
 
-    Example: diplograph review --country VNM --period 2023 --format html --out review.html
+    Example: diplograph review --country VNM --period 2023 --format pdf --out review.pdf
     """
     from diplograph.reports.render import render_review
     from diplograph.reports.review import build_review
 
+    if fmt == "pdf" and out is None:
+        err_console.print("[red]error[/red] [D424] --format pdf needs --out FILE.pdf")
+        raise typer.Exit(2)
     try:
-        text = render_review(build_review(_store(db), country, period), fmt)
+        text = render_review(
+            build_review(_store(db), country, period), "html" if fmt == "pdf" else fmt
+        )
     except DiplographError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
         raise typer.Exit(2) from err
-    if out is None:
+    if fmt == "pdf" and out is not None:
+        from diplograph.reports.pdf import print_pdf
+
+        try:
+            print_pdf(text, out)
+        except DiplographError as err:
+            err_console.print(f"[red]error[/red] {escape(str(err))}")
+            raise typer.Exit(1) from err
+        console.print(f"wrote {out}")
+    elif out is None:
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")

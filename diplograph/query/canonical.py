@@ -141,3 +141,20 @@ def cluster_events(rows: Iterable[Row], max_days: int = MAX_DAYS) -> list[Canoni
 def canonical_events(store: Store, filters: Filters | None = None) -> list[CanonicalEvent]:
     """Canonical events of the store (or of the rows that ``filters`` select)."""
     return cluster_events(store.events(filters or Filters()))
+
+
+def canonical_counts(store: Store, filters: Filters | None = None) -> dict[str, Any]:
+    """``canonical_events`` and ``canonical_events_by_type`` (most frequent first)."""
+    events = canonical_events(store, filters)
+    by_type: dict[str, int] = {}
+    for e in events:
+        by_type[e.type] = by_type.get(e.type, 0) + 1
+    return {
+        "canonical_events": len(events),
+        "canonical_events_by_type": dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+
+
+def stats_with_canonical(store: Store) -> dict[str, Any]:
+    """``store.stats()`` plus :func:`canonical_counts` beside the raw record counts."""
+    return {**store.stats(), **canonical_counts(store)}

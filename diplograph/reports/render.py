@@ -1,8 +1,8 @@
 """Render a :class:`~diplograph.reports.review.Review` as Markdown or HTML (Jinja2 templates).
 
 Citations are numbered once per review: ``[3]`` points at entry 3 of the evidence list
-(document id, sentence number and the sentence). HTML adds an inline SVG bar chart, no CDN.
-PDF is not rendered: print the HTML to PDF from a browser if needed.
+(document id, sentence number and the sentence). HTML adds an inline SVG bar chart, no CDN;
+PDF is that HTML printed by headless Chromium (:mod:`diplograph.reports.pdf`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from diplograph.errors import ConfigError
 from diplograph.query.canonical import CanonicalEvent, evidence_of
 from diplograph.reports.review import WHY_DIFFERENT, Review
 
-FORMATS = ("md", "html")
+FORMATS = ("md", "html")  # text formats; "pdf" is printed from "html" by reports.pdf
 _VERBS = {
     "VISIT": "visit",
     "MEET": "talks",
@@ -79,11 +79,38 @@ def review_context(review: Review) -> dict[str, Any]:
                 "refs": cites.refs(h.citations),
                 "stated": stated,
                 "differs": any(s["differs"] for s in stated),
+                "levels": [
+                    {
+                        "label": level,
+                        "count": len(evs),
+                        "refs": cites.refs([evidence_of(s) for e in evs for s in e.sources]),
+                    }
+                    for level, evs in h.levels.items()
+                ],
             }
         )
     partners = [
         {"code": code, "events": [_event_line(e, cites) for e in evs]}
         for code, evs in review.partners.items()
+    ]
+    regions = [
+        {
+            "name": name,
+            "count": sum(len(review.partners[c]) for c in codes),
+            "partners": [{"code": c, "count": len(review.partners[c])} for c in codes],
+            "refs": cites.refs(
+                [evidence_of(s) for c in codes for e in review.partners[c] for s in e.sources]
+            ),
+        }
+        for name, codes in review.regions.items()
+    ]
+    citizens = [
+        {
+            "value": f"{(f.get('qualifier') or '').replace('_', ' ')} {f['value']:,.0f}".strip(),
+            "period": f.get("period") or "",
+            "refs": cites.refs([evidence_of(f)]),
+        }
+        for f in review.citizens
     ]
     multilateral = [_event_line(e, cites) for e in review.multilateral]
     tiers = [
@@ -105,6 +132,9 @@ def review_context(review: Review) -> dict[str, Any]:
         "headlines": headlines,
         "why_different": WHY_DIFFERENT,
         "partners": partners,
+        "regions": regions,
+        "citizens": citizens,
+        "citizens_total": f"{sum(float(f['value']) for f in review.citizens):,.0f}",
         "multilateral": multilateral,
         "tiers": tiers,
         "documents": review.documents,
@@ -116,7 +146,7 @@ def review_context(review: Review) -> dict[str, Any]:
 def _env() -> Environment:
     return Environment(
         loader=PackageLoader("diplograph.reports", "templates"),
-        autoescape=select_autoescape(["html"]),
+        autoescape=select_autoescape(["html", "html.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -126,8 +156,12 @@ def _env() -> Environment:
 def render_review(review: Review, fmt: str = "md") -> str:
     """The review as Markdown (``md``) or a self-contained HTML page (``html``)."""
     if fmt not in FORMATS:
-        raise ConfigError(
-            f"unknown review format {fmt!r}; use md or html (PDF: print the HTML)", code="D421"
-        )
+        raise ConfigError(f"unknown review format {fmt!r}; use md, html or pdf", code="D421")
     template = _env().get_template(f"review.{fmt}.j2")
     return template.render(**review_context(review))
+
+
+def render_review_body(review: Review) -> str:
+    """The HTML review without ``<html>``, ``<head>`` or ``<style>``: for embedding in a page
+    under a strict Content-Security-Policy (the dashboard). Autoescaped."""
+    return _env().get_template("_review_body.html.j2").render(**review_context(review))

@@ -7,9 +7,12 @@ same country and period ("22 overseas visits"), it is shown beside our count.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from diplograph.errors import ConfigError
@@ -52,11 +55,29 @@ HEADLINES: list[tuple[str, str, Rule, tuple[str, ...]]] = [
         "evacuations",
         "Evacuations of citizens",
         lambda e, c: e.type == "EVACUATE" and e.source == c,
-        ("citizens_repatriated",),
+        (),
     ),
     ("aid_given", "Aid given", lambda e, c: e.type == "AID" and e.source == c, ()),
     ("aid_received", "Aid received", lambda e, c: e.type == "AID" and e.target == c, ()),
 ]
+VISIT_KEYS = ("visits_abroad", "visits_received")
+# The visitor's role (the event's source person) gives a visit its level.
+LEVELS: dict[str, str] = {
+    **dict.fromkeys(
+        ("president", "prime_minister", "general_secretary", "king", "queen", "emperor",
+         "chancellor", "premier", "supreme_leader", "state_counsellor", "chairman"),
+        "Head of state or government",
+    ),
+    **dict.fromkeys(
+        ("foreign_minister", "deputy_prime_minister", "minister", "secretary_of_state"),
+        "Minister",
+    ),
+    **dict.fromkeys(
+        ("vice_president", "parliament_chair", "crown_prince"), "Other senior leader"
+    ),
+}  # fmt: skip
+LEVEL_ORDER = ("Head of state or government", "Minister", "Other senior leader")
+CITIZENS = "citizens_repatriated"
 WHY_DIFFERENT = (
     "a stated total covers every trip or call, including those no stored article reports, and "
     "may count levels (party, state, government, parliament) differently; our count is only "
@@ -87,6 +108,7 @@ class Headline:
     count: int
     events: list[CanonicalEvent] = field(default_factory=list)
     stated: list[Row] = field(default_factory=list)  # aggregate figures from sources
+    levels: dict[str, list[CanonicalEvent]] = field(default_factory=dict)  # visits by level
 
     @property
     def citations(self) -> list[dict[str, Any]]:
@@ -105,6 +127,8 @@ class Review:
     tiers: list[Row]
     documents: list[Row]
     sparse: bool
+    regions: dict[str, list[str]] = field(default_factory=dict)  # region → partner codes
+    citizens: list[Row] = field(default_factory=list)  # citizens_repatriated figures
 
     @property
     def note(self) -> str:
@@ -137,8 +161,41 @@ def parse_period(text: str) -> Period:
     )
 
 
+@cache
+def country_regions() -> dict[str, str]:
+    """ISO3 → region, from the bundled ``data/regions.csv``."""
+    path = resources.files("diplograph") / "data" / "regions.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {r["code"]: r["region"] for r in csv.DictReader(fh)}
+
+
+def region_of(code: str) -> str:
+    """The region of a country code; "Other" for codes the table does not list."""
+    return country_regions().get(code.upper(), "Other")
+
+
+def visit_level(event: CanonicalEvent) -> str | None:
+    """The level of a visit from the visitor's role in any of its reports; None if unknown."""
+    for r in event.sources:
+        level = LEVELS.get(r.get("source_role") or "")
+        if level:
+            return level
+    return None
+
+
+def group_by_level(events: list[CanonicalEvent]) -> dict[str, list[CanonicalEvent]]:
+    """Visits whose level is known, grouped in :data:`LEVEL_ORDER`."""
+    out: dict[str, list[CanonicalEvent]] = {}
+    for e in events:
+        level = visit_level(e)
+        if level:
+            out.setdefault(level, []).append(e)
+    return {k: out[k] for k in LEVEL_ORDER if k in out}
+
+
 def _is_org(code: str | None) -> bool:
-    return bool(code) and not re.fullmatch(r"[A-Z]{3}", code or "")
+    """Organisations (WHO, ASEAN, UN …) are not countries: their events are multilateral."""
+    return bool(code) and (code or "") not in country_regions()
 
 
 def build_review(store: Store, country: str, period: str | Period) -> Review:
@@ -160,7 +217,8 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
     for key, label, rule, indicators in HEADLINES:
         chosen = [e for e in events if rule(e, code)]
         stated = [f for f in figures if f["indicator"] in indicators]
-        headlines.append(Headline(key, label, len(chosen), chosen, stated))
+        levels = group_by_level(chosen) if key in VISIT_KEYS else {}
+        headlines.append(Headline(key, label, len(chosen), chosen, stated, levels))
     partners: dict[str, list[CanonicalEvent]] = {}
     multilateral: list[CanonicalEvent] = []
     for e in events:
@@ -174,6 +232,11 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
         for r in store.relations(Filters(country=code, since=p.since, until=p.until))
         if r.get("status") in ("upgraded", "established") and p.contains(r.get("date"))
     ]
+    citizens = [f for f in figures if f["indicator"] == CITIZENS and f.get("subject") == code]
+    ordered = dict(sorted(partners.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+    regions: dict[str, list[str]] = {}
+    for other in ordered:
+        regions.setdefault(region_of(other), []).append(other)
     docs = sorted({str(s["doc_id"]) for e in events for s in e.sources})
     docs += sorted({str(x["doc_id"]) for x in figures + tiers} - set(docs))
     documents = [store.get_document(d) or {"id": d} for d in sorted(set(docs))]
@@ -181,9 +244,16 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
         country=code,
         period=p,
         headlines=headlines,
-        partners=dict(sorted(partners.items(), key=lambda kv: (-len(kv[1]), kv[0]))),
+        partners=ordered,
         multilateral=multilateral,
         tiers=tiers,
         documents=documents,
         sparse=len(documents) < MIN_DOCUMENTS,
+        regions=dict(
+            sorted(
+                regions.items(),
+                key=lambda kv: (kv[0] == "Other", -sum(len(ordered[c]) for c in kv[1]), kv[0]),
+            )
+        ),
+        citizens=citizens,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,8 +24,10 @@ from diplograph.api.queries import (
     snippet_spans,
 )
 from diplograph.api.routes.documents import document_detail
+from diplograph.query.canonical import stats_with_canonical
 from diplograph.store import Filters, Store
 from diplograph.web.charts import monthly_chart, yearly_chart
+from diplograph.web.trend_chart import partner_trend
 
 PAGE_SIZE = 25
 _env = Environment(
@@ -120,8 +121,8 @@ def _with_context(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
 
 @router.get("/")
 def overview(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """Counts, events per month, partners by tier, latest events."""
-    stats = store.stats()
+    """Counts (canonical events beside event records), events per month, partners by tier."""
+    stats = stats_with_canonical(store)
     chart = monthly_chart(store.event_histogram(Filters(), "month"))
     latest = _with_context(store, store.events(Filters(limit=5, newest_first=True)))
     return _render(
@@ -197,6 +198,7 @@ def partner(request: Request, code: str, store: StoreDep, settings: SettingsDep)
         p=profile,
         chart=yearly_chart(profile.events_by_year),
         latest=_with_context(store, rows),
+        trend=partner_trend(store, settings.home, code),
     )
 
 
@@ -276,13 +278,6 @@ def document(request: Request, doc_id: str, store: StoreDep) -> Response:
             }
         )
     return _render(request, "document.html", nav="documents", d=d, paragraphs=paragraphs)
-
-
-@router.get("/reviews")
-def reviews(request: Request) -> Response:
-    """Placeholder until annual reviews land (`diplograph review`)."""
-    has_reports = importlib.util.find_spec("diplograph.reports") is not None
-    return _render(request, "reviews.html", has_reports=has_reports)
 
 
 @router.get("/docs")

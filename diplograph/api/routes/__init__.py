@@ -5,9 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from diplograph.api.routes import (
+    conflicts,
     documents,
     events,
     figures,
+    history,
     partners,
     relations,
     search,
@@ -22,7 +24,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 read_router = APIRouter(prefix="/api", responses=ERRORS)
-for module in (documents, events, figures, relations, search, partners, stats):
+for module in (documents, events, figures, relations, search, partners, stats, conflicts, history):
     read_router.include_router(module.router)
 
 write_router = APIRouter(prefix="/api", responses=ERRORS)

@@ -6,11 +6,16 @@ from fastapi import APIRouter
 
 from diplograph.api.deps import StoreDep
 from diplograph.api.schemas import StatsPublic
+from diplograph.query.canonical import stats_with_canonical
 
 router = APIRouter(tags=["stats"])
 
 
 @router.get("/stats", response_model=StatsPublic)
 def get_stats(store: StoreDep) -> StatsPublic:
-    """Counts of documents, sentences, events (by type), figures, relations and failures."""
-    return StatsPublic(**store.stats())
+    """Counts of documents, sentences, events (by type), figures, relations and failures.
+
+    `events` counts event records; `canonical_events` counts real-world events (one event
+    reported by several documents counts once), also by type.
+    """
+    return StatsPublic(**stats_with_canonical(store))

@@ -1,0 +1,177 @@
+"""Event history for the API and dashboard: schemas and functions behind trends/alerts/forecast.
+
+Plain functions over a :class:`~diplograph.store.Store` (only protocol methods), so the
+routes, the dashboard pages and tests share them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from pydantic import BaseModel, Field
+
+from diplograph.analysis.alerts import Alert, find_alerts
+from diplograph.analysis.trends import (
+    DATASETS,
+    ORIGINS,
+    PERIODS,
+    Series,
+    SeriesQuery,
+    build_series,
+)
+from diplograph.importers.cameo import QUAD_CLASSES
+from diplograph.store import Store
+
+SERIES = ("all", *QUAD_CLASSES)
+
+
+class TrendPoint(BaseModel):
+    """Counts of one period: total, by quad half and by origin, and the balance."""
+
+    period: str
+    count: int
+    cooperation: int
+    conflict: int
+    balance: float | None = None
+    extracted: int
+    imported: int
+
+
+class AlertEvidence(BaseModel):
+    """An imported cell (dataset/file/row) or an extracted event (document/sentence)."""
+
+    origin: str
+    date: str | None = None
+    dataset: str | None = None
+    file: str | None = None
+    row: int | None = None
+    source: str | None = None
+    target: str | None = None
+    event: str | None = None
+    count: int | None = None
+    doc_id: str | None = None
+    sent_idx: int | None = None
+    type: str | None = None
+    sentence: str | None = None
+
+
+class AlertPublic(BaseModel):
+    """One departure of a pair's series from its own history."""
+
+    period: str
+    through: str
+    a: str
+    b: str
+    series: str
+    observed: float
+    expected: float
+    score: float
+    direction: str
+    evidence: list[AlertEvidence] = Field(default_factory=list)
+
+    @classmethod
+    def from_alert(cls, al: Alert) -> AlertPublic:
+        d = al.to_dict()
+        return cls(**{**d, "evidence": [AlertEvidence(**e) for e in d["evidence"]]})
+
+
+class ForecastPoint(BaseModel):
+    period: str
+    forecast: float
+    lo80: float
+    hi80: float
+    lo95: float
+    hi95: float
+
+
+class ForecastPublic(BaseModel):
+    """Point forecasts with 80% and 95% intervals after the last observed period."""
+
+    series: str
+    model: str
+    by: str
+    last_observed: str
+    forecast: list[ForecastPoint]
+
+
+def parse_sources(sources: str | None) -> tuple[str, ...]:
+    """``extracted,imported`` or dataset names → origins; ValueError names the bad ones."""
+    origins = tuple(s.strip().lower() for s in (sources or "").split(",") if s.strip())
+    bad = [o for o in origins if o not in ORIGINS + DATASETS]
+    if bad:
+        raise ValueError(f"unknown sources {', '.join(bad)}; use {', '.join(ORIGINS + DATASETS)}")
+    return origins or ORIGINS
+
+
+def series_query(
+    country: str | None,
+    partner: str | None = None,
+    by: str = "month",
+    quad: str | None = None,
+    types: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    sources: str | None = None,
+) -> SeriesQuery:
+    """A validated :class:`SeriesQuery`; ValueError says what is wrong with which parameter."""
+    if by not in PERIODS:
+        raise ValueError(f"unknown by {by!r}; use month, quarter or year")
+    if quad and quad not in SERIES:
+        raise ValueError(f"unknown quad {quad!r}; use {', '.join(QUAD_CLASSES)}")
+    return SeriesQuery(
+        country=country.upper() if country else None,
+        partner=partner.upper() if partner else None,
+        by=by,
+        types=tuple(t.strip().upper() for t in (types or "").split(",") if t.strip()),
+        quads=QUAD_CLASSES[quad] if quad and quad != "all" else (),
+        since=since,
+        until=until,
+        origins=parse_sources(sources),
+    )
+
+
+def trend_points(store: Store, q: SeriesQuery) -> list[TrendPoint]:
+    """The series of ``q`` as points, oldest first."""
+    return [TrendPoint(**r) for r in build_series(store, q).rows()]
+
+
+def alert_list(store: Store, q: SeriesQuery, top: int, evidence: int = 5) -> list[AlertPublic]:
+    """Alerts for ``q``, highest score first, each with its evidence."""
+    return [AlertPublic.from_alert(a) for a in find_alerts(store, q, top=top, evidence=evidence)]
+
+
+def forecasting_available() -> bool:
+    """True when statsmodels (the ``analysis`` extra) is importable."""
+    return importlib.util.find_spec("statsmodels") is not None
+
+
+def shift_period(period: str, by: str, n: int) -> str:
+    """The period ``n`` steps after ``period``."""
+    if by == "year":
+        return str(int(period) + n)
+    if by == "quarter":
+        idx = int(period[:4]) * 4 + int(period[6]) - 1 + n
+        return f"{idx // 4}-Q{idx % 4 + 1}"
+    idx = int(period[:4]) * 12 + int(period[5:7]) - 1 + n
+    return f"{idx // 12}-{idx % 12 + 1:02d}"
+
+
+def forecast_series(series: Series, horizon: int, label: str) -> ForecastPublic:
+    """Forecast ``series`` (ConfigError when statsmodels is missing or history is short)."""
+    from diplograph.analysis.forecast import fit_forecast, trim
+
+    by = series.query.by
+    fc = fit_forecast(trim(series.total), horizon, by)
+    last = series.periods[-1] if series.periods else ""
+    points = [
+        ForecastPoint(
+            period=shift_period(last, by, i + 1),
+            forecast=round(fc.mean[i], 2),
+            lo80=round(fc.lo80[i], 2),
+            hi80=round(fc.hi80[i], 2),
+            lo95=round(fc.lo95[i], 2),
+            hi95=round(fc.hi95[i], 2),
+        )
+        for i in range(horizon)
+    ]
+    return ForecastPublic(series=label, model=fc.model, by=by, last_observed=last, forecast=points)

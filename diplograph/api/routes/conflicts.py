@@ -1,0 +1,32 @@
+"""``/api/conflicts``: disagreements between sources, each with both evidence sentences."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from diplograph.api.deps import Country, Limit, Offset, Since, StoreDep, Until
+from diplograph.api.schemas import ConflictPublic, Page
+from diplograph.query.conflicts import find_conflicts
+from diplograph.store import Filters
+
+router = APIRouter(tags=["conflicts"])
+
+
+@router.get("/conflicts", response_model=Page[ConflictPublic])
+def list_conflicts(
+    store: StoreDep,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[ConflictPublic]:
+    """Different values for the same indicator, subject and period; different dates or places
+    for one event; different tiers for one pair at the same time (like `diplograph conflicts`)."""
+    found = find_conflicts(store, Filters(country=country, since=since, until=until))
+    return Page(
+        data=[ConflictPublic.from_dict(c.to_dict()) for c in found[offset : offset + limit]],
+        count=len(found),
+        limit=limit,
+        offset=offset,
+    )

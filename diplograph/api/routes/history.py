@@ -1,0 +1,137 @@
+"""``/api/trends``, ``/api/alerts`` and ``/api/forecast``: event history (issue 9)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+
+from diplograph.analysis.trends import SeriesQuery, build_series
+from diplograph.api.deps import CODE, Country, Limit, Offset, Partner, Since, StoreDep, Until
+from diplograph.api.history import (
+    SERIES,
+    AlertPublic,
+    ForecastPublic,
+    TrendPoint,
+    alert_list,
+    forecast_series,
+    forecasting_available,
+    series_query,
+    trend_points,
+)
+from diplograph.api.schemas import ErrorEnvelope, Page
+from diplograph.errors import ConfigError
+
+router = APIRouter(tags=["history"])
+
+By = Annotated[str, Query(pattern=r"^(month|quarter|year)$", description="month, quarter, year.")]
+Quad = Annotated[
+    str | None,
+    Query(
+        pattern=r"^(verbal|material)?-?(cooperation|conflict)$",
+        description="verbal-cooperation, material-cooperation, verbal-conflict, "
+        "material-conflict, cooperation or conflict.",
+    ),
+]
+Types = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[A-Za-z_]+(,[A-Za-z_]+)*$",
+        max_length=200,
+        description="Our event types, comma-separated: VISIT,CALL.",
+    ),
+]
+Sources = Annotated[
+    str | None,
+    Query(
+        max_length=100,
+        description="extracted, imported or an import dataset (icews-tkg, dyad-counts, csv), "
+        "comma-separated [extracted,imported].",
+    ),
+]
+
+
+def _query(
+    country: str | None,
+    partner: str | None,
+    by: str,
+    quad: str | None,
+    types: str | None,
+    since: str | None,
+    until: str | None,
+    sources: str | None,
+) -> SeriesQuery:
+    try:
+        return series_query(country, partner, by, quad, types, since, until, sources)
+    except ValueError as err:
+        raise HTTPException(422, str(err)) from err
+
+
+@router.get("/trends", response_model=Page[TrendPoint])
+def get_trends(
+    store: StoreDep,
+    country: Annotated[
+        str, Query(pattern=CODE, description="Actor code (ISO3 or organisation), e.g. VNM.")
+    ],
+    partner: Partner = None,
+    by: By = "month",
+    quad: Quad = None,
+    types: Types = None,
+    since: Since = None,
+    until: Until = None,
+    sources: Sources = None,
+    limit: Limit = 500,
+    offset: Offset = 0,
+) -> Page[TrendPoint]:
+    """Counts per period (oldest first, empty periods 0), like `diplograph trends`."""
+    points = trend_points(store, _query(country, partner, by, quad, types, since, until, sources))
+    return Page(data=points[offset : offset + limit], count=len(points), limit=limit, offset=offset)
+
+
+@router.get("/alerts", response_model=Page[AlertPublic])
+def get_alerts(
+    store: StoreDep,
+    country: Country = None,
+    partner: Partner = None,
+    by: By = "month",
+    quad: Quad = None,
+    types: Types = None,
+    since: Since = None,
+    until: Until = None,
+    sources: Sources = None,
+    top: Annotated[int, Query(ge=1, le=100, description="How many alerts.")] = 10,
+    evidence: Annotated[int, Query(ge=0, le=50, description="Evidence items per alert.")] = 5,
+) -> Page[AlertPublic]:
+    """Periods where a pair departs from its own history, highest score first (`alerts`)."""
+    q = _query(country, partner, by, quad, types, since, until, sources)
+    found = alert_list(store, q, top=top, evidence=evidence)
+    return Page(data=found, count=len(found), limit=top, offset=0)
+
+
+@router.get(
+    "/forecast",
+    response_model=ForecastPublic,
+    responses={501: {"model": ErrorEnvelope, "description": "statsmodels is not installed"}},
+)
+def get_forecast(
+    store: StoreDep,
+    country: Annotated[str, Query(pattern=CODE, description="Actor code, e.g. VNM.")],
+    partner: Annotated[str, Query(pattern=CODE, description="Other actor, e.g. CHN.")],
+    series: Annotated[
+        str, Query(pattern="^(" + "|".join(SERIES) + ")$", description="all or a quad class.")
+    ] = "all",
+    by: By = "month",
+    horizon: Annotated[int, Query(ge=1, le=12, description="Periods ahead (1-12).")] = 6,
+    sources: Sources = None,
+) -> ForecastPublic:
+    """Point forecasts with 80% and 95% intervals (ETS chosen by AICc), like `forecast`."""
+    if not forecasting_available():
+        raise HTTPException(
+            501, "forecasts need statsmodels: pip install 'diplograph[analysis]' [D405]"
+        )
+    q = _query(country, partner, by, series, None, None, None, sources)
+    label = f"{q.country}–{q.partner} {series}"
+    try:
+        return forecast_series(build_series(store, q), horizon, label)
+    except ConfigError as err:
+        raise HTTPException(422, str(err)) from err
