@@ -760,7 +760,12 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-_TYPE_KEY_RX = {t: re.compile("|".join(map(re.escape, keys))) for t, keys in TYPE_KEYS.items()}
+_KEY_TYPES: dict[str, set[str]] = {}
+for _type, _keys in TYPE_KEYS.items():
+    for _key in _keys:
+        _KEY_TYPES.setdefault(_key, set()).add(_type)
+# one pass over the text finds every key; longer keys first so "meeting" wins over "meet"
+_ANY_KEY_RX = re.compile("|".join(map(re.escape, sorted(_KEY_TYPES, key=len, reverse=True))))
 
 
 def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor | None:
@@ -789,7 +794,11 @@ def extract_events(ctx: UnitContext) -> list[Event]:
     if _TASK.match(ctx.text):
         return events  # "Secondly, to promote ...": a task list, not a report
     low = ctx.text.lower()
-    present = {t for t, rx in _TYPE_KEY_RX.items() if rx.search(low)}
+    present: set[str] = set()
+    for key in _ANY_KEY_RX.findall(low):
+        present |= _KEY_TYPES[key]
+    if not ctx.slots:
+        present &= _HOME_SOURCE  # no actor in the unit: only home-led types can apply
     for rule in RULES:
         if rule.type not in present:
             continue

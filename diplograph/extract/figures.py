@@ -301,9 +301,14 @@ def _unit_after(after: str) -> tuple[str | None, str]:
     return None, ""
 
 
+_CUR_SUFFIX_RX = [(re.compile(rf"^\s*(?:{pat})\b", re.I), code) for pat, code in _CUR_SUFFIX]
+_INDICATOR_RX = [(u, re.compile(cue) if cue else None, ind) for u, cue, ind in INDICATORS]
+_NOUN_INDICATOR_RX = [(re.compile(pat), ind) for pat, ind in _NOUN_INDICATOR]
+
+
 def _currency_after(after: str) -> str | None:
-    for pat, code in _CUR_SUFFIX:
-        if re.match(rf"^\s*(?:{pat})\b", after, re.I):
+    for rx, code in _CUR_SUFFIX_RX:
+        if rx.match(after):
             return code
     return None
 
@@ -311,8 +316,8 @@ def _currency_after(after: str) -> str | None:
 def _indicator(unit: str, noun: str, text: str) -> str:
     low = text.lower()
     if unit == "count":
-        for pat, ind in _NOUN_INDICATOR:
-            if re.fullmatch(pat, noun.lower()):
+        for noun_rx, ind in _NOUN_INDICATOR_RX:
+            if noun_rx.fullmatch(noun.lower()):
                 if ind == "visits":
                     return (
                         "visits_received"
@@ -324,8 +329,8 @@ def _indicator(unit: str, noun: str, text: str) -> str:
                     )
                 return ind
         return f"{noun.lower()}_count" if noun and noun.isalpha() else "count"
-    for u, cue, ind in INDICATORS:
-        if u == unit and (not cue or re.search(cue, low)):
+    for u, cue_rx, ind in _INDICATOR_RX:
+        if u == unit and (cue_rx is None or cue_rx.search(low)):
             return ind
     if unit not in ("USD", "percent", "people", "countries", "flights", "votes", "doses"):
         return f"value_{unit.lower()}"
