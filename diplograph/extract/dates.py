@@ -108,6 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Cheap pre-check: a unit without any of these cannot contain a date expression.
+_DIGIT = re.compile(r"\d")
 _HINT = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today|yesterday|tomorrow|"
     r"tonight|week|month|year|quarter|day\b|morning|afternoon|evening",
@@ -116,6 +117,7 @@ _HINT = re.compile(
 
 
 _STANDALONE_YEAR = re.compile(r"(?<![\d/.–-])(19[4-9]\d|20[0-4]\d)(?![\d/]|\s?[-–]\s?\d)")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
@@ -215,14 +217,14 @@ def find_dates(
 
     ``default_year`` completes "October 14" when the document has no publication date.
     """
-    if not _HINT.search(text):
+    if not _DIGIT.search(text) and not _HINT.search(text):
         return []
     anchor = parse_anchor(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     years_in_text = [int(y) for y in re.findall(r"\b(19[4-9]\d|20[0-4]\d)\b", text)]
-    has_month = bool(_MONTH_HINT.search(text))
     low = text.lower()
+    has_month = any(stem in low for stem in _MONTH_STEMS) and bool(_MONTH_HINT.search(text))
     for kind, pat in _PATTERNS:
         if kind in ("mdy", "dmy", "my", "month", "weekof") and not has_month:
             continue

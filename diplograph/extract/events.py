@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from diplograph.extract.dates import DateMention, is_bound
 from diplograph.extract.plover import to_plover
@@ -764,8 +765,30 @@ _KEY_TYPES: dict[str, set[str]] = {}
 for _type, _keys in TYPE_KEYS.items():
     for _key in _keys:
         _KEY_TYPES.setdefault(_key, set()).add(_type)
-# one pass over the text finds every key; longer keys first so "meeting" wins over "meet"
-_ANY_KEY_RX = re.compile("|".join(map(re.escape, sorted(_KEY_TYPES, key=len, reverse=True))))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a character trie (fast; longest match first)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return render(trie)
+
+
+# one pass over the text finds every key; the trie prefers "meeting" over "meet"
+_ANY_KEY_RX = re.compile(_trie_pattern(list(_KEY_TYPES)))
 
 
 def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor | None:

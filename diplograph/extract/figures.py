@@ -235,6 +235,8 @@ _NOUN_INDICATOR = [
 ]
 
 
+_WORD_KEYS = (*_NUM_WORDS, "twice")
+_DIGIT = re.compile(r"\d")
 _FIGURE_HINT = re.compile(r"\d|\b(?:" + "|".join([*_NUM_WORDS, *_ORDINALS, "twice"]) + r")\b", re.I)
 
 
@@ -337,54 +339,49 @@ def _indicator(unit: str, noun: str, text: str) -> str:
     return f"{unit}_count"
 
 
+_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_RANGE_NEXT = re.compile(r"[-–]\d")
+_SLASH = re.compile(r"\s*/\s*(\d+)")
+_VOTE_CUE = re.compile(r"vote|ballot|member|elect|won", re.I)
+_ANNIVERSARY = re.compile(r"\s*(?:th|st|nd|rd)?\s*anniversary", re.I)
+
+
 def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
+    """Numbers with scale, currency and percent; years, codes and dates are left out."""
     out: list[NumberMatch] = []
     for m in _NUMBER.finditer(text):
         s, e = m.start("num"), m.end()
         if any(a <= s < b for a, b in skip):
             continue
-        raw = m.group("num")
-        before = text[:s]
-        after = text[e:]
-        if _EXCLUDE_BEFORE.search(before[-12:]) and not m.group("cur"):
+        raw, cur_raw, scale_raw, pct = m.group("num", "cur", "scale", "pct")
+        if _YEAR.match(raw) and not (cur_raw or scale_raw or pct):
             continue
-        if (
-            re.match(r"^(?:st|nd|rd|th)\b", after)
-            or re.match(r"^[-–]\d", after)
-            and not (m.group("pct"))
-        ):
+        after = text[e : e + 80]
+        if not cur_raw and _EXCLUDE_BEFORE.search(text[max(0, s - 12) : s]):
             continue
-        if re.match(r"^\s*/\s*\d", after):
-            nxt = re.match(r"^\s*/\s*(\d+)", after)
-            if nxt and re.search(r"vote|ballot|member|elect|won", text, re.I):
+        if _ORD_SUFFIX.match(after) or (_RANGE_NEXT.match(after) and not pct):
+            continue
+        slash = _SLASH.match(after)
+        if slash:
+            if _VOTE_CUE.search(text):
+                value = float(raw.replace(",", ""))
                 out.append(
                     NumberMatch(
-                        m.start(),
-                        e + nxt.end(),
-                        float(raw.replace(",", "")),
-                        "votes",
-                        m.group(0) + nxt.group(0),
+                        m.start(), e + slash.end(), value, "votes", m.group(0) + slash.group(0)
                     )
                 )
             continue
-        if _EXCLUDE_AFTER.match(after) and not m.group("cur"):
+        if not cur_raw and _EXCLUDE_AFTER.match(after):
             continue
-        if re.match(r"^\s*(?:th|st|nd|rd)?\s*anniversary", after, re.I):
+        if _ANNIVERSARY.match(after):
             continue
-        scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
-        if (
-            m.group("scale")
-            and m.group("scale").lower() in ("m", "k", "b")
-            and not (m.group("cur") or _currency_after(after))
-        ):
+        scale_key = (scale_raw or "").lower()
+        if scale_key in ("m", "k", "b") and not (cur_raw or _currency_after(after)):
             continue
-        if _YEAR.match(raw) and not (m.group("cur") or m.group("scale") or m.group("pct")):
-            continue
-        value = float(raw.replace(",", "")) * scale
-        unit: str | None = None
-        cur = (m.group("cur") or "").strip().lower().replace(" ", "")
-        if m.group("pct"):
-            unit = "percent"
+        value = float(raw.replace(",", "")) * _SCALE.get(scale_key, 1.0)
+        cur = (cur_raw or "").strip().lower().replace(" ", "")
+        if pct:
+            unit: str | None = "percent"
         elif cur:
             unit = _CUR_PREFIX.get(cur, "USD")
         else:
@@ -403,12 +400,13 @@ def extract_figures(
     subject: str | None,
 ) -> list[Figure]:
     """Figures stated in one unit; ``skip`` holds spans already used by dates."""
-    if not _FIGURE_HINT.search(text):
+    if not _DIGIT.search(text) and not _FIGURE_HINT.search(text):
         return []
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
     figs: list[Figure] = []
 
-    if re.search(r"(?::|as follows:?)\s*$", text):
+    low = text.rstrip().lower()
+    if low.endswith((":", "as follows")):
         return figs  # a count that only introduces a list
 
     def add(s: int, e: int, value: float, unit: str | None, expr: str, noun_unit: bool) -> None:
@@ -450,7 +448,8 @@ def extract_figures(
 
     for n in find_numbers(text, skip):
         add(n.start, n.end, n.value, n.unit, n.text, True)
-    for m in _WORD_NUMBER.finditer(text):
+    has_words = any(w in low for w in _WORD_KEYS)
+    for m in _WORD_NUMBER.finditer(text) if has_words else ():
         w = m.group("word").lower()
         if any(a <= m.start() < b for a, b in skip):
             continue
@@ -483,7 +482,8 @@ def extract_figures(
         ):
             continue
         add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
-    for m in _ORDINAL_FACT.finditer(text):
+    has_ordinal_fact = any(k in low for k in ("time", "partner", "round", "package", "batch"))
+    for m in _ORDINAL_FACT.finditer(text) if has_ordinal_fact else ():
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         what = m.group("what").lower()
