@@ -175,7 +175,11 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         x.events.extend(events)
         x.relations.extend(rels)
         skip = [(d.start, d.end) for d in dates]
-        subject = events[0].source.code if events and events[0].source else home_code
+        # who a figure describes: the sentence's first actor, else its event's source,
+        # else the country the document is about, else the home country
+        first_actor = next((sl.code for sl in slots if not sl.location), None)
+        event_source = events[0].source.code if events and events[0].source else None
+        subject = first_actor or event_source or (focus[0].code if focus else home_code)
         x.figures.extend(
             extract_figures(
                 doc.id,
