@@ -31,6 +31,7 @@ from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS
+from diplograph.store.rows import RECORD_TABLES, SENTENCE_COLS, TABLE_COLS, record_rows
 from diplograph.store.sqlite import (
     _date_filter,
     _history_where,
@@ -42,69 +43,6 @@ from diplograph.store.sqlite import (
 )
 
 _HEADLINE = 'StartSel="[", StopSel="]", HighlightAll=true'
-_SENTENCE_COLS = ("doc_id", "idx", "start", "end", "kind", "text")
-_MENTION_COLS = (
-    "doc_id",
-    "sent_idx",
-    "start",
-    "end",
-    "text",
-    "label",
-    "code",
-    "name",
-    "person",
-    "role",
-)
-_EVENT_COLS = (
-    "doc_id",
-    "sent_idx",
-    "start",
-    "end",
-    "sentence",
-    "type",
-    "plover_type",
-    "plover_mode",
-    "source_code",
-    "source_name",
-    "source_person",
-    "source_role",
-    "target_code",
-    "target_name",
-    "target_person",
-    "target_role",
-    "date",
-    "location",
-    "status",
-    "confidence",
-    "trigger",
-)
-_FIGURE_COLS = (
-    "doc_id",
-    "sent_idx",
-    "start",
-    "end",
-    "sentence",
-    "indicator",
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "subject",
-    "text",
-)
-_RELATION_COLS = (
-    "doc_id",
-    "sent_idx",
-    "start",
-    "end",
-    "sentence",
-    "a",
-    "b",
-    "level",
-    "date",
-    "status",
-    "previous",
-)
 _DOCUMENT_COLS = (
     "id",
     "version",
@@ -122,7 +60,6 @@ _DOCUMENT_COLS = (
     "ingested_at",
     "run_id",
 )
-_RECORD_TABLES = ("sentences", "mentions", "events", "figures", "relations")
 
 
 def to_conninfo(url: str) -> str:
@@ -137,97 +74,6 @@ def _pg(sql: str) -> str:
 
 def _cols(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
-
-
-def _record_rows(x: Extraction) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows for each record table, in the column order of the ``_*_COLS`` tuples."""
-    d = x.doc_id
-    return {
-        "sentences": [(d, s.idx, s.start, s.end, s.kind, s.text) for s in x.sentences],
-        "mentions": [
-            (
-                d,
-                m.sent_idx,
-                m.start,
-                m.end,
-                m.text,
-                m.label,
-                m.actor.code,
-                m.actor.name,
-                m.actor.person,
-                m.actor.role,
-            )
-            for m in x.mentions
-        ],
-        "events": [
-            (
-                d,
-                e.evidence.sent_idx,
-                e.evidence.start,
-                e.evidence.end,
-                e.evidence.text,
-                e.type,
-                e.plover_type,
-                e.plover_mode,
-                e.source.code if e.source else None,
-                e.source.name if e.source else None,
-                e.source.person if e.source else None,
-                e.source.role if e.source else None,
-                e.target.code if e.target else None,
-                e.target.name if e.target else None,
-                e.target.person if e.target else None,
-                e.target.role if e.target else None,
-                e.date,
-                e.location,
-                e.status,
-                e.confidence,
-                e.trigger,
-            )
-            for e in x.events
-        ],
-        "figures": [
-            (
-                d,
-                f.evidence.sent_idx,
-                f.evidence.start,
-                f.evidence.end,
-                f.evidence.text,
-                f.indicator,
-                f.value,
-                f.unit,
-                f.qualifier,
-                f.period,
-                f.subject,
-                f.text,
-            )
-            for f in x.figures
-        ],
-        "relations": [
-            (
-                d,
-                r.evidence.sent_idx,
-                r.evidence.start,
-                r.evidence.end,
-                r.evidence.text,
-                r.a,
-                r.b,
-                r.level,
-                r.date,
-                r.status,
-                r.previous,
-            )
-            for r in x.relations
-        ],
-    }
-
-
-_TABLE_COLS = {
-    "sentences": _SENTENCE_COLS,
-    "mentions": _MENTION_COLS,
-    "events": _EVENT_COLS,
-    "figures": _FIGURE_COLS,
-    "relations": _RELATION_COLS,
-}
 
 
 def _ts_query(query: str, mode: str = "and") -> tuple[str, list[Any]]:
@@ -436,7 +282,7 @@ class PostgresStore:
             }
             statuses: list[AddStatus] = []
             docs: list[tuple[Any, ...]] = []
-            records: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _RECORD_TABLES}
+            records: dict[str, list[tuple[Any, ...]]] = {t: [] for t in RECORD_TABLES}
             replaced: list[str] = []
             for doc, digest, x in items:
                 row = existing.get(doc.id)
@@ -448,14 +294,14 @@ class PostgresStore:
                     replaced.append(doc.id)
                 statuses.append("new" if row is None else "updated")
                 docs.append(_document_row(doc, version, digest, x, run_id, now))
-                for table, rows in _record_rows(x).items():
+                for table, rows in record_rows(x).items():
                     records[table] += rows
             if replaced:
                 self._archive(c, replaced)
             with c.cursor() as cur:
                 for table, cols, rows in [
                     ("documents", _DOCUMENT_COLS, docs),
-                    *[(t, _TABLE_COLS[t], records[t]) for t in _RECORD_TABLES],
+                    *[(t, TABLE_COLS[t], records[t]) for t in RECORD_TABLES],
                 ]:
                     if not rows:
                         continue
@@ -477,13 +323,13 @@ class PostgresStore:
             "replaced_at = EXCLUDED.replaced_at",
             (_now(), ids),
         )
-        for table in _RECORD_TABLES:
+        for table in RECORD_TABLES:
             c.execute(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", (ids,))
         c.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
 
     def replace_extraction(self, extraction: Extraction) -> None:
         with self.transaction() as c:
-            for table in _RECORD_TABLES:
+            for table in RECORD_TABLES:
                 c.execute(f"DELETE FROM {table} WHERE doc_id = %s", (extraction.doc_id,))
             c.execute(
                 "UPDATE documents SET extractor_version = %s, home = %s WHERE id = %s",
@@ -494,9 +340,9 @@ class PostgresStore:
     @staticmethod
     def _insert_records(c: psycopg.Connection[dict[str, Any]], x: Extraction) -> None:
         with c.cursor() as cur:
-            for table, rows in _record_rows(x).items():
+            for table, rows in record_rows(x).items():
                 if rows:
-                    cols = _TABLE_COLS[table]
+                    cols = TABLE_COLS[table]
                     cur.executemany(
                         f"INSERT INTO {table} ({_cols(cols)}) "
                         f"VALUES ({', '.join('%s' for _ in cols)})",
@@ -546,7 +392,7 @@ class PostgresStore:
 
     def sentences(self, doc_id: str) -> list[Row]:
         return self.conn.execute(
-            f"SELECT {_cols(_SENTENCE_COLS)} FROM sentences WHERE doc_id = %s ORDER BY idx",
+            f"SELECT {_cols(SENTENCE_COLS)} FROM sentences WHERE doc_id = %s ORDER BY idx",
             (doc_id,),
         ).fetchall()
 

@@ -15,6 +15,7 @@ from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.migrations import LATEST, MIGRATIONS
+from diplograph.store.rows import TABLE_COLS, record_rows
 
 # Search ranks (exact BM25) at most this many matches, the most recently stored first.
 SEARCH_RANK_WINDOW = 5_000
@@ -228,106 +229,15 @@ class SQLiteStore:
 
     @staticmethod
     def _insert_records(c: sqlite3.Connection, x: Extraction) -> None:
-        d = x.doc_id
-        c.executemany(
-            'INSERT INTO sentences (doc_id, idx, start, "end", kind, text) VALUES (?,?,?,?,?,?)',
-            [(d, s.idx, s.start, s.end, s.kind, s.text) for s in x.sentences],
-        )
+        rows = record_rows(x)
+        for table, table_rows in rows.items():
+            cols = TABLE_COLS[table]
+            names = ", ".join(f'"{col}"' for col in cols)
+            marks = ", ".join("?" for _ in cols)
+            c.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", table_rows)  # noqa: S608
         c.executemany(
             "INSERT INTO sentences_fts (text, doc_id, idx) VALUES (?, ?, ?)",
-            [(s.text, d, s.idx) for s in x.sentences],
-        )
-        c.executemany(
-            'INSERT INTO mentions (doc_id, sent_idx, start, "end", text, label, code, name, '
-            "person, role) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    m.sent_idx,
-                    m.start,
-                    m.end,
-                    m.text,
-                    m.label,
-                    m.actor.code,
-                    m.actor.name,
-                    m.actor.person,
-                    m.actor.role,
-                )
-                for m in x.mentions
-            ],
-        )
-        c.executemany(
-            'INSERT INTO events (doc_id, sent_idx, start, "end", sentence, type, plover_type, '
-            "plover_mode, source_code, source_name, source_person, source_role, target_code, "
-            "target_name, target_person, target_role, date, location, status, confidence, "
-            "trigger) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    e.evidence.sent_idx,
-                    e.evidence.start,
-                    e.evidence.end,
-                    e.evidence.text,
-                    e.type,
-                    e.plover_type,
-                    e.plover_mode,
-                    e.source.code if e.source else None,
-                    e.source.name if e.source else None,
-                    e.source.person if e.source else None,
-                    e.source.role if e.source else None,
-                    e.target.code if e.target else None,
-                    e.target.name if e.target else None,
-                    e.target.person if e.target else None,
-                    e.target.role if e.target else None,
-                    e.date,
-                    e.location,
-                    e.status,
-                    e.confidence,
-                    e.trigger,
-                )
-                for e in x.events
-            ],
-        )
-        c.executemany(
-            'INSERT INTO figures (doc_id, sent_idx, start, "end", sentence, indicator, value, '
-            "unit, qualifier, period, subject, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    f.evidence.sent_idx,
-                    f.evidence.start,
-                    f.evidence.end,
-                    f.evidence.text,
-                    f.indicator,
-                    f.value,
-                    f.unit,
-                    f.qualifier,
-                    f.period,
-                    f.subject,
-                    f.text,
-                )
-                for f in x.figures
-            ],
-        )
-        c.executemany(
-            'INSERT INTO relations (doc_id, sent_idx, start, "end", sentence, a, b, level, '
-            "date, status, previous) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    r.evidence.sent_idx,
-                    r.evidence.start,
-                    r.evidence.end,
-                    r.evidence.text,
-                    r.a,
-                    r.b,
-                    r.level,
-                    r.date,
-                    r.status,
-                    r.previous,
-                )
-                for r in x.relations
-            ],
+            [(s.text, x.doc_id, s.idx) for s in x.sentences],
         )
 
     def iter_documents(self) -> list[Document]:
