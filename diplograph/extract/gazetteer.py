@@ -58,42 +58,12 @@ def _split(value: str | None) -> list[str]:
 
 
 # Surface forms that are too ambiguous in English prose to be matched as actors.
-_STOP = {
-    "US",
-    "Georgia",
-    "Jordan",
-    "Chad",
-    "Niger",
-    "Guinea",
-    "Turkey",
-    "China",
-    "Korea",
-    "Male",
-    "Victoria",
-    "Nice",
-    "Lima",
-    "Sucre",
-    "Asia",
-    "Kingston",
-    "Roseau",
-    "Palestinian",
-}
-_KEEP_DESPITE_STOP = {
-    "US",
-    "Georgia",
-    "Jordan",
-    "Chad",
-    "Niger",
-    "Guinea",
-    "Turkey",
-    "China",
-    "Korea",
-}
+_AMBIGUOUS = {"Male", "Victoria", "Nice", "Sucre", "Asia", "Kingston", "Roseau", "Palestinian"}
 
 
 def _add(pats: list[dict[str, Any]], label: str, text: str, ent_id: str) -> None:
     text = text.strip()
-    if not text or (text in _STOP and text not in _KEEP_DESPITE_STOP):
+    if not text or text in _AMBIGUOUS:
         return
     pats.append({"label": label, "pattern": text, "id": ent_id})
     upper = text.upper()
