@@ -31,16 +31,17 @@ from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS
-from diplograph.store.rows import RECORD_TABLES, SENTENCE_COLS, TABLE_COLS, record_rows
-from diplograph.store.sqlite import (
-    _date_filter,
-    _history_where,
-    _imported,
-    _now,
-    _order,
-    _pair_filter,
-    _until,
+from diplograph.store.queries import (
+    documents_sql,
+    events_sql,
+    figures_sql,
+    history_where,
+    imported_defaults,
+    relations_sql,
+    until_bound,
+    utc_now,
 )
+from diplograph.store.rows import RECORD_TABLES, SENTENCE_COLS, TABLE_COLS, record_rows
 
 _HEADLINE = 'StartSel="[", StopSel="]", HighlightAll=true'
 _DOCUMENT_COLS = (
@@ -189,20 +190,20 @@ class PostgresStore:
         row = self.conn.execute(
             "INSERT INTO runs (command, extractor_version, started_at) VALUES (%s, %s, %s) "
             "RETURNING id",
-            (command, extractor_version, _now()),
+            (command, extractor_version, utc_now()),
         ).fetchone()
         return int(row["id"]) if row else 0
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
         self.conn.execute(
             "UPDATE runs SET finished_at = %s, status = %s, counts = %s WHERE id = %s",
-            (_now(), status, json.dumps(counts), run_id),
+            (utc_now(), status, json.dumps(counts), run_id),
         )
 
     def record_failure(self, run_id: int | None, item: str, code: str, message: str) -> None:
         self.conn.execute(
             "INSERT INTO failures (run_id, item, code, message, at) VALUES (%s, %s, %s, %s, %s)",
-            (run_id, item, code, message, _now()),
+            (run_id, item, code, message, utc_now()),
         )
 
     def failures(self, limit: int = 100) -> list[Row]:
@@ -239,7 +240,7 @@ class PostgresStore:
             c.execute(
                 f"INSERT INTO documents ({_cols(_DOCUMENT_COLS)}) "
                 f"VALUES ({', '.join('%s' for _ in _DOCUMENT_COLS)})",
-                _document_row(doc, version, content_hash, extraction, run_id, _now()),
+                _document_row(doc, version, content_hash, extraction, run_id, utc_now()),
             )
             self._insert_records(c, extraction)
         return status
@@ -270,7 +271,7 @@ class PostgresStore:
         self, items: Sequence[tuple[Document, str, Extraction]], run_id: int | None
     ) -> list[AddStatus]:
         ids = [doc.id for doc, _, _ in items]
-        now = _now()
+        now = utc_now()
         with self.transaction() as c:
             for doc_id in sorted(ids):
                 c.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (doc_id,))
@@ -321,7 +322,7 @@ class PostgresStore:
             "published = EXCLUDED.published, outlet = EXCLUDED.outlet, text = EXCLUDED.text, "
             "content_hash = EXCLUDED.content_hash, ingested_at = EXCLUDED.ingested_at, "
             "replaced_at = EXCLUDED.replaced_at",
-            (_now(), ids),
+            (utc_now(), ids),
         )
         for table in RECORD_TABLES:
             c.execute(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", (ids,))
@@ -374,21 +375,8 @@ class PostgresStore:
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _documents_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = (
-            "SELECT d.id, d.title, d.published, d.outlet, d.fmt, d.version, "
-            "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
-            "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.id) AS figures, "
-            "(SELECT COUNT(*) FROM relations r WHERE r.doc_id = d.id) AS relations "
-            "FROM documents d WHERE 1=1"
-        )
-        args: list[Any] = []
-        if filters.since:
-            sql += " AND d.published >= %s"
-            args.append(filters.since)
-        if filters.until:
-            sql += " AND d.published <= %s"
-            args.append(_until(filters.until))
-        return sql, args, " ORDER BY d.id"
+        sql, args, order = documents_sql(filters)
+        return _pg(sql), args, order
 
     def sentences(self, doc_id: str) -> list[Row]:
         return self.conn.execute(
@@ -414,53 +402,24 @@ class PostgresStore:
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _events_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = "SELECT * FROM events WHERE 1=1"
-        args: list[Any] = []
-        sql, args = _pair_filter(sql, args, filters, "source_code", "target_code")
-        if filters.type:
-            sql += " AND type = ?"
-            args.append(filters.type.upper())
-        sql, args = _date_filter(sql, args, filters, "date")
-        if filters.doc:
-            sql += " AND doc_id = ?"
-            args.append(filters.doc)
-        return _pg(sql), args, _order(filters)
+        sql, args, order = events_sql(filters)
+        return _pg(sql), args, order
 
     def figures(self, filters: Filters) -> list[Row]:
         sql, args, order = self._figures_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _figures_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = "SELECT * FROM figures WHERE 1=1"
-        args: list[Any] = []
-        if filters.country:
-            sql += " AND subject = ?"
-            args.append(filters.country.upper())
-        if filters.type:
-            sql += " AND indicator = ?"
-            args.append(filters.type)
-        sql, args = _date_filter(sql, args, filters, "period")
-        if filters.doc:
-            sql += " AND doc_id = ?"
-            args.append(filters.doc)
-        return _pg(sql), args, _order(filters, "period")
+        sql, args, order = figures_sql(filters)
+        return _pg(sql), args, order
 
     def relations(self, filters: Filters) -> list[Row]:
         sql, args, order = self._relations_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _relations_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = "SELECT * FROM relations WHERE 1=1"
-        args: list[Any] = []
-        sql, args = _pair_filter(sql, args, filters, "a", "b")
-        if filters.type:
-            sql += " AND level = ?"
-            args.append(filters.type)
-        sql, args = _date_filter(sql, args, filters, "date")
-        if filters.doc:
-            sql += " AND doc_id = ?"
-            args.append(filters.doc)
-        return _pg(sql), args, _order(filters)
+        sql, args, order = relations_sql(filters)
+        return _pg(sql), args, order
 
     def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]:
         """Ranked full-text search over sentences (tsvector + GIN), highlighted snippets.
@@ -496,7 +455,7 @@ class PostgresStore:
             args.append(filters.since)
         if filters.until:
             sql += " AND d.published <= %s"
-            args.append(_until(filters.until))
+            args.append(until_bound(filters.until))
         if filters.country or filters.partner or filters.type:
             sub = "SELECT 1 FROM events e WHERE e.doc_id = s.doc_id AND e.sent_idx = s.idx"
             if filters.type:
@@ -567,9 +526,9 @@ class PostgresStore:
             f"INSERT INTO imported_events ({self._IMPORTED_COLS}, run_id, imported_at) "
             f"VALUES ({marks}, %s, %s) ON CONFLICT (dataset, file, row) DO NOTHING"
         )
-        now = _now()
+        now = utc_now()
         values = [
-            (*(_plain(_imported(r).get(n)) for n in names), run_id, now) for r in rows
+            (*(_plain(imported_defaults(r).get(n)) for n in names), run_id, now) for r in rows
         ]  # bools stored as 0/1, as SQLite does
         inserted = 0
         with self.transaction() as c, c.cursor() as cur:
@@ -579,13 +538,13 @@ class PostgresStore:
         return inserted, len(rows) - inserted
 
     def imported_events(self, filters: HistoryFilters) -> list[Row]:
-        sql, args = _history_where("SELECT * FROM imported_events", filters)
+        sql, args = history_where("SELECT * FROM imported_events", filters)
         sql += " ORDER BY date, id"
         return self._rows(_pg(sql), args, filters.limit)
 
     def imported_counts(self, filters: HistoryFilters) -> list[Row]:
         """Summed counts per month, directed pair, our type and quad class."""
-        sql, args = _history_where(
+        sql, args = history_where(
             "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "
             "SUM(count) AS n FROM imported_events",
             filters,

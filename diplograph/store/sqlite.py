@@ -7,7 +7,6 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +14,20 @@ from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.migrations import LATEST, MIGRATIONS
+from diplograph.store.queries import (
+    documents_sql,
+    events_sql,
+    figures_sql,
+    history_where,
+    imported_defaults,
+    relations_sql,
+    until_bound,
+    utc_now,
+)
 from diplograph.store.rows import TABLE_COLS, record_rows
 
 # Search ranks (exact BM25) at most this many matches, the most recently stored first.
 SEARCH_RANK_WINDOW = 5_000
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _fts_query(query: str, mode: str = "and") -> str:
@@ -109,20 +114,20 @@ class SQLiteStore:
     def start_run(self, command: str, extractor_version: str) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs (command, extractor_version, started_at) VALUES (?, ?, ?)",
-            (command, extractor_version, _now()),
+            (command, extractor_version, utc_now()),
         )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
         self.conn.execute(
             "UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?",
-            (_now(), status, json.dumps(counts), run_id),
+            (utc_now(), status, json.dumps(counts), run_id),
         )
 
     def record_failure(self, run_id: int | None, item: str, code: str, message: str) -> None:
         self.conn.execute(
             "INSERT INTO failures (run_id, item, code, message, at) VALUES (?, ?, ?, ?, ?)",
-            (run_id, item, code, message, _now()),
+            (run_id, item, code, message, utc_now()),
         )
 
     def failures(self, limit: int = 100) -> list[Row]:
@@ -172,7 +177,7 @@ class SQLiteStore:
                         row["text"],
                         row["content_hash"],
                         row["ingested_at"],
-                        _now(),
+                        utc_now(),
                     ),
                 )
                 self._delete_records(c, doc.id)
@@ -195,7 +200,7 @@ class SQLiteStore:
                     content_hash,
                     extraction.extractor_version,
                     extraction.home,
-                    _now(),
+                    utc_now(),
                     run_id,
                 ),
             )
@@ -266,21 +271,7 @@ class SQLiteStore:
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _documents_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = (
-            "SELECT d.id, d.title, d.published, d.outlet, d.fmt, d.version, "
-            "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
-            "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.id) AS figures, "
-            "(SELECT COUNT(*) FROM relations r WHERE r.doc_id = d.id) AS relations "
-            "FROM documents d WHERE 1=1"
-        )
-        args: list[Any] = []
-        if filters.since:
-            sql += " AND d.published >= ?"
-            args.append(filters.since)
-        if filters.until:
-            sql += " AND d.published <= ?"
-            args.append(_until(filters.until))
-        return sql, args, " ORDER BY d.id"
+        return documents_sql(filters)
 
     def sentences(self, doc_id: str) -> list[Row]:
         rows = self.conn.execute(
@@ -307,53 +298,21 @@ class SQLiteStore:
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _events_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = "SELECT * FROM events WHERE 1=1"
-        args: list[Any] = []
-        sql, args = _pair_filter(sql, args, filters, "source_code", "target_code")
-        if filters.type:
-            sql += " AND type = ?"
-            args.append(filters.type.upper())
-        sql, args = _date_filter(sql, args, filters, "date")
-        if filters.doc:
-            sql += " AND doc_id = ?"
-            args.append(filters.doc)
-        return sql, args, _order(filters)
+        return events_sql(filters)
 
     def figures(self, filters: Filters) -> list[Row]:
         sql, args, order = self._figures_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _figures_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = "SELECT * FROM figures WHERE 1=1"
-        args: list[Any] = []
-        if filters.country:
-            sql += " AND subject = ?"
-            args.append(filters.country.upper())
-        if filters.type:
-            sql += " AND indicator = ?"
-            args.append(filters.type)
-        sql, args = _date_filter(sql, args, filters, "period")
-        if filters.doc:
-            sql += " AND doc_id = ?"
-            args.append(filters.doc)
-        return sql, args, _order(filters, "period")
+        return figures_sql(filters)
 
     def relations(self, filters: Filters) -> list[Row]:
         sql, args, order = self._relations_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _relations_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
-        sql = "SELECT * FROM relations WHERE 1=1"
-        args: list[Any] = []
-        sql, args = _pair_filter(sql, args, filters, "a", "b")
-        if filters.type:
-            sql += " AND level = ?"
-            args.append(filters.type)
-        sql, args = _date_filter(sql, args, filters, "date")
-        if filters.doc:
-            sql += " AND doc_id = ?"
-            args.append(filters.doc)
-        return sql, args, _order(filters)
+        return relations_sql(filters)
 
     def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]:
         """Ranked (bm25) full-text search over sentences, with highlighted snippets.
@@ -418,7 +377,7 @@ class SQLiteStore:
             args.append(filters.since)
         if filters.until:
             where += " AND d.published <= ?"
-            args.append(_until(filters.until))
+            args.append(until_bound(filters.until))
         if filters.country or filters.partner or filters.type:
             sub = "SELECT 1 FROM events e WHERE e.doc_id = f.doc_id AND e.sent_idx = f.idx"
             if filters.type:
@@ -486,21 +445,23 @@ class SQLiteStore:
             f"INSERT INTO imported_events ({self._IMPORTED_COLS}, run_id, imported_at) "
             f"VALUES ({marks}, ?, ?) ON CONFLICT (dataset, file, row) DO NOTHING"
         )
-        now = _now()
+        now = utc_now()
         with self.transaction() as c:
             before = c.total_changes
-            c.executemany(sql, [(*(_imported(r).get(n) for n in names), run_id, now) for r in rows])
+            c.executemany(
+                sql, [(*(imported_defaults(r).get(n) for n in names), run_id, now) for r in rows]
+            )
             inserted = c.total_changes - before
         return inserted, len(rows) - inserted
 
     def imported_events(self, filters: HistoryFilters) -> list[Row]:
-        sql, args = _history_where("SELECT * FROM imported_events", filters)
+        sql, args = history_where("SELECT * FROM imported_events", filters)
         sql += " ORDER BY date, id"
         return self._rows(sql, args, filters.limit)
 
     def imported_counts(self, filters: HistoryFilters) -> list[Row]:
         """Summed counts per month, directed pair, our type and quad class."""
-        sql, args = _history_where(
+        sql, args = history_where(
             "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "
             "SUM(count) AS n FROM imported_events",
             filters,
@@ -530,86 +491,3 @@ class SQLiteStore:
             "events_by_type": by_type,
             "schema_version": self.schema_version,
         }
-
-
-def _imported(row: Row) -> Row:
-    """Fill the defaults of an imported row: uncoded flags from missing codes, count 1."""
-    return {
-        "source_uncoded": int(row.get("source_code") is None),
-        "target_uncoded": int(row.get("target_code") is None),
-        "count": 1,
-        **row,
-    }
-
-
-def _history_where(select: str, f: HistoryFilters) -> tuple[str, list[Any]]:
-    """WHERE clause (parameterised) for imported events."""
-    sql = select + " WHERE 1=1"
-    args: list[Any] = []
-    c, p = (f.country or "").upper(), (f.partner or "").upper()
-    if c and p:
-        if f.directed:
-            sql += " AND source_code = ? AND target_code = ?"
-            args += [c, p]
-        else:
-            sql += (
-                " AND ((source_code = ? AND target_code = ?)"
-                " OR (source_code = ? AND target_code = ?))"
-            )
-            args += [c, p, p, c]
-    elif c or p:
-        if f.directed and c:
-            sql += " AND source_code = ?"
-            args.append(c)
-        else:
-            sql += " AND (source_code = ? OR target_code = ?)"
-            args += [c or p, c or p]
-    if f.types:
-        sql += f" AND type IN ({', '.join('?' for _ in f.types)})"
-        args += [t.upper() for t in f.types]
-    if f.quads:
-        sql += f" AND quad_class IN ({', '.join('?' for _ in f.quads)})"
-        args += list(f.quads)
-    if f.datasets:
-        sql += f" AND dataset IN ({', '.join('?' for _ in f.datasets)})"
-        args += list(f.datasets)
-    if f.since:
-        sql += " AND date >= ?"
-        args.append(f.since)
-    if f.until:
-        sql += " AND date <= ?"
-        args.append(_until(f.until))
-    return sql, args
-
-
-def _order(f: Filters, date_col: str = "date") -> str:
-    if f.newest_first:  # NULL dates sort last in DESC order
-        return f" ORDER BY {date_col} DESC, id DESC"
-    return " ORDER BY doc_id, start, id"
-
-
-def _until(value: str) -> str:
-    """Make an ``--until`` bound inclusive for partial dates (2023 → 2023-99)."""
-    return value + "-99" if len(value) < 10 else value
-
-
-def _date_filter(sql: str, args: list[Any], f: Filters, col: str) -> tuple[str, list[Any]]:
-    if f.since:
-        sql += f" AND {col} >= ?"
-        args.append(f.since)
-    if f.until:
-        sql += f" AND {col} <= ?"
-        args.append(_until(f.until))
-    return sql, args
-
-
-def _pair_filter(sql: str, args: list[Any], f: Filters, a: str, b: str) -> tuple[str, list[Any]]:
-    if f.country and f.partner:
-        sql += f" AND (({a} = ? AND {b} = ?) OR ({a} = ? AND {b} = ?))"
-        c, p = f.country.upper(), f.partner.upper()
-        args += [c, p, p, c]
-    elif f.country or f.partner:
-        code = (f.country or f.partner or "").upper()
-        sql += f" AND ({a} = ? OR {b} = ?)"
-        args += [code, code]
-    return sql, args

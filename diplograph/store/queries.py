@@ -1,0 +1,162 @@
+"""Parameterised SQL shared by the store backends (SQLite ``?`` placeholders).
+
+The PostgreSQL backend runs the same statements after swapping ``?`` for ``%s``, so a filter is
+written once and both backends answer it alike.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from diplograph.store.base import Filters, HistoryFilters, Row
+
+
+def utc_now() -> str:
+    """Current UTC time as stored in ``*_at`` columns."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def documents_sql(filters: Filters) -> tuple[str, list[Any], str]:
+    sql = (
+        "SELECT d.id, d.title, d.published, d.outlet, d.fmt, d.version, "
+        "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+        "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.id) AS figures, "
+        "(SELECT COUNT(*) FROM relations r WHERE r.doc_id = d.id) AS relations "
+        "FROM documents d WHERE 1=1"
+    )
+    args: list[Any] = []
+    if filters.since:
+        sql += " AND d.published >= ?"
+        args.append(filters.since)
+    if filters.until:
+        sql += " AND d.published <= ?"
+        args.append(until_bound(filters.until))
+    return sql, args, " ORDER BY d.id"
+
+
+def events_sql(filters: Filters) -> tuple[str, list[Any], str]:
+    sql = "SELECT * FROM events WHERE 1=1"
+    args: list[Any] = []
+    sql, args = pair_filter(sql, args, filters, "source_code", "target_code")
+    if filters.type:
+        sql += " AND type = ?"
+        args.append(filters.type.upper())
+    sql, args = date_filter(sql, args, filters, "date")
+    if filters.doc:
+        sql += " AND doc_id = ?"
+        args.append(filters.doc)
+    return sql, args, order_by(filters)
+
+
+def figures_sql(filters: Filters) -> tuple[str, list[Any], str]:
+    sql = "SELECT * FROM figures WHERE 1=1"
+    args: list[Any] = []
+    if filters.country:
+        sql += " AND subject = ?"
+        args.append(filters.country.upper())
+    if filters.type:
+        sql += " AND indicator = ?"
+        args.append(filters.type)
+    sql, args = date_filter(sql, args, filters, "period")
+    if filters.doc:
+        sql += " AND doc_id = ?"
+        args.append(filters.doc)
+    return sql, args, order_by(filters, "period")
+
+
+def relations_sql(filters: Filters) -> tuple[str, list[Any], str]:
+    sql = "SELECT * FROM relations WHERE 1=1"
+    args: list[Any] = []
+    sql, args = pair_filter(sql, args, filters, "a", "b")
+    if filters.type:
+        sql += " AND level = ?"
+        args.append(filters.type)
+    sql, args = date_filter(sql, args, filters, "date")
+    if filters.doc:
+        sql += " AND doc_id = ?"
+        args.append(filters.doc)
+    return sql, args, order_by(filters)
+
+
+def imported_defaults(row: Row) -> Row:
+    """Fill the defaults of an imported row: uncoded flags from missing codes, count 1."""
+    return {
+        "source_uncoded": int(row.get("source_code") is None),
+        "target_uncoded": int(row.get("target_code") is None),
+        "count": 1,
+        **row,
+    }
+
+
+def history_where(select: str, f: HistoryFilters) -> tuple[str, list[Any]]:
+    """WHERE clause (parameterised) for imported events."""
+    sql = select + " WHERE 1=1"
+    args: list[Any] = []
+    c, p = (f.country or "").upper(), (f.partner or "").upper()
+    if c and p:
+        if f.directed:
+            sql += " AND source_code = ? AND target_code = ?"
+            args += [c, p]
+        else:
+            sql += (
+                " AND ((source_code = ? AND target_code = ?)"
+                " OR (source_code = ? AND target_code = ?))"
+            )
+            args += [c, p, p, c]
+    elif c or p:
+        if f.directed and c:
+            sql += " AND source_code = ?"
+            args.append(c)
+        else:
+            sql += " AND (source_code = ? OR target_code = ?)"
+            args += [c or p, c or p]
+    if f.types:
+        sql += f" AND type IN ({', '.join('?' for _ in f.types)})"
+        args += [t.upper() for t in f.types]
+    if f.quads:
+        sql += f" AND quad_class IN ({', '.join('?' for _ in f.quads)})"
+        args += list(f.quads)
+    if f.datasets:
+        sql += f" AND dataset IN ({', '.join('?' for _ in f.datasets)})"
+        args += list(f.datasets)
+    if f.since:
+        sql += " AND date >= ?"
+        args.append(f.since)
+    if f.until:
+        sql += " AND date <= ?"
+        args.append(until_bound(f.until))
+    return sql, args
+
+
+def order_by(f: Filters, date_col: str = "date") -> str:
+    if f.newest_first:  # NULL dates sort last in DESC order
+        return f" ORDER BY {date_col} DESC, id DESC"
+    return " ORDER BY doc_id, start, id"
+
+
+def until_bound(value: str) -> str:
+    """Make an ``--until`` bound inclusive for partial dates (2023 → 2023-99)."""
+    return value + "-99" if len(value) < 10 else value
+
+
+def date_filter(sql: str, args: list[Any], f: Filters, col: str) -> tuple[str, list[Any]]:
+    if f.since:
+        sql += f" AND {col} >= ?"
+        args.append(f.since)
+    if f.until:
+        sql += f" AND {col} <= ?"
+        args.append(until_bound(f.until))
+    return sql, args
+
+
+def pair_filter(sql: str, args: list[Any], f: Filters, a: str, b: str) -> tuple[str, list[Any]]:
+    if f.country and f.partner:
+        sql += f" AND (({a} = ? AND {b} = ?) OR ({a} = ? AND {b} = ?))"
+        c, p = f.country.upper(), f.partner.upper()
+        args += [c, p, p, c]
+    elif f.country or f.partner:
+        code = (f.country or f.partner or "").upper()
+        sql += f" AND ({a} = ? OR {b} = ?)"
+        args += [code, code]
+    return sql, args
