@@ -38,7 +38,7 @@ from diplograph.store.queries import (
     history_where,
     imported_defaults,
     relations_sql,
-    until_bound,
+    sentence_filter,
     utc_now,
 )
 from diplograph.store.rows import RECORD_TABLES, SENTENCE_COLS, TABLE_COLS, record_rows
@@ -450,22 +450,9 @@ class PostgresStore:
         )
         sql = "SELECT " + sql
         args: list[Any] = [_HEADLINE, *targs]
-        if filters.since:
-            sql += " AND d.published >= %s"
-            args.append(filters.since)
-        if filters.until:
-            sql += " AND d.published <= %s"
-            args.append(until_bound(filters.until))
-        if filters.country or filters.partner or filters.type:
-            sub = "SELECT 1 FROM events e WHERE e.doc_id = s.doc_id AND e.sent_idx = s.idx"
-            if filters.type:
-                sub += " AND e.type = %s"
-                args.append(filters.type.upper())
-            for code in (filters.country, filters.partner):
-                if code:
-                    sub += " AND (e.source_code = %s OR e.target_code = %s)"
-                    args += [code.upper(), code.upper()]
-            sql += f" AND EXISTS ({sub})"
+        conditions, more = sentence_filter(filters, "s")
+        sql += _pg(conditions)
+        args += more
         return sql, args, " ORDER BY score, s.doc_id, s.idx"
 
     def count(self, kind: str, filters: Filters, query: str | None = None) -> int:

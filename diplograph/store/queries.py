@@ -160,3 +160,27 @@ def pair_filter(sql: str, args: list[Any], f: Filters, a: str, b: str) -> tuple[
         sql += f" AND ({a} = ? OR {b} = ?)"
         args += [code, code]
     return sql, args
+
+
+def sentence_filter(filters: Filters, alias: str) -> tuple[str, list[Any]]:
+    """WHERE conditions for search hits: publication dates (on ``d``) and, through the
+    sentence ``alias``, an event of the wanted type and actors in the same sentence."""
+    sql = ""
+    args: list[Any] = []
+    if filters.since:
+        sql += " AND d.published >= ?"
+        args.append(filters.since)
+    if filters.until:
+        sql += " AND d.published <= ?"
+        args.append(until_bound(filters.until))
+    if filters.country or filters.partner or filters.type:
+        sub = f"SELECT 1 FROM events e WHERE e.doc_id = {alias}.doc_id AND e.sent_idx = {alias}.idx"
+        if filters.type:
+            sub += " AND e.type = ?"
+            args.append(filters.type.upper())
+        for code in (filters.country, filters.partner):
+            if code:
+                sub += " AND (e.source_code = ? OR e.target_code = ?)"
+                args += [code.upper(), code.upper()]
+        sql += f" AND EXISTS ({sub})"
+    return sql, args

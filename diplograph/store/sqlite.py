@@ -21,7 +21,7 @@ from diplograph.store.queries import (
     history_where,
     imported_defaults,
     relations_sql,
-    until_bound,
+    sentence_filter,
     utc_now,
 )
 from diplograph.store.rows import TABLE_COLS, record_rows
@@ -372,22 +372,9 @@ class SQLiteStore:
         args: list[Any] = [fts]
         if filters.since or filters.until:
             sql += " JOIN documents d ON d.id = f.doc_id"
-        if filters.since:
-            where += " AND d.published >= ?"
-            args.append(filters.since)
-        if filters.until:
-            where += " AND d.published <= ?"
-            args.append(until_bound(filters.until))
-        if filters.country or filters.partner or filters.type:
-            sub = "SELECT 1 FROM events e WHERE e.doc_id = f.doc_id AND e.sent_idx = f.idx"
-            if filters.type:
-                sub += " AND e.type = ?"
-                args.append(filters.type.upper())
-            for code in (filters.country, filters.partner):
-                if code:
-                    sub += " AND (e.source_code = ? OR e.target_code = ?)"
-                    args += [code.upper(), code.upper()]
-            where += f" AND EXISTS ({sub})"
+        conditions, more = sentence_filter(filters, "f")
+        where += conditions
+        args += more
         return sql + where, args
 
     def count(self, kind: str, filters: Filters, query: str | None = None) -> int:
