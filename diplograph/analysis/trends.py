@@ -135,6 +135,17 @@ def period_range(first: str, last: str, by: str) -> list[str]:
     return out
 
 
+def shift_period(period: str, by: str, n: int) -> str:
+    """The period ``n`` steps after ``period`` (``2023-12`` + 1 month → ``2024-01``)."""
+    if by == "year":
+        return str(int(period) + n)
+    if by == "quarter":
+        idx = int(period[:4]) * 4 + int(period[6]) - 1 + n
+        return f"{idx // 4}-Q{idx % 4 + 1}"
+    idx = int(period[:4]) * 12 + int(period[5:7]) - 1 + n
+    return f"{idx // 12}-{idx % 12 + 1:02d}"
+
+
 def collect_cells(store: Store, q: SeriesQuery) -> list[Cell]:
     """All counted cells for a query: imported counts and extracted events."""
     cells: list[Cell] = []

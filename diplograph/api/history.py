@@ -18,6 +18,7 @@ from diplograph.analysis.trends import (
     Series,
     SeriesQuery,
     build_series,
+    shift_period,
 )
 from diplograph.importers.cameo import QUAD_CLASSES
 from diplograph.store import Store
@@ -143,17 +144,6 @@ def alert_list(store: Store, q: SeriesQuery, top: int, evidence: int = 5) -> lis
 def forecasting_available() -> bool:
     """True when statsmodels (the ``analysis`` extra) is importable."""
     return importlib.util.find_spec("statsmodels") is not None
-
-
-def shift_period(period: str, by: str, n: int) -> str:
-    """The period ``n`` steps after ``period``."""
-    if by == "year":
-        return str(int(period) + n)
-    if by == "quarter":
-        idx = int(period[:4]) * 4 + int(period[6]) - 1 + n
-        return f"{idx // 4}-Q{idx % 4 + 1}"
-    idx = int(period[:4]) * 12 + int(period[5:7]) - 1 + n
-    return f"{idx // 12}-{idx % 12 + 1:02d}"
 
 
 def forecast_series(series: Series, horizon: int, label: str) -> ForecastPublic:

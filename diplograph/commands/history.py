@@ -335,7 +335,7 @@ def forecast(
     Example: diplograph forecast --country VNM --partner CHN --series conflict --backtest --json
     """
     from diplograph.analysis.forecast import backtest, fit_forecast, trim
-    from diplograph.analysis.trends import build_series, period_range
+    from diplograph.analysis.trends import build_series, period_range, shift_period
 
     if not country or not partner:
         raise _fail(ValueError("--country and --partner are required"), 2)
@@ -360,7 +360,7 @@ def forecast(
     except DiplographError as err:
         raise _fail(err) from err
     start = data.periods[-1]
-    future = period_range(start, _shift(start, by, horizon), by)[1:]
+    future = period_range(start, shift_period(start, by, horizon), by)[1:]
     rows = [
         {
             "period": p,
@@ -387,17 +387,6 @@ def forecast(
     for r in rows:
         table.add_row(*[str(v) for v in r.values()])
     console.print(table)
-
-
-def _shift(period: str, by: str, n: int) -> str:
-    """The period ``n`` steps after ``period``."""
-    if by == "year":
-        return str(int(period) + n)
-    if by == "quarter":
-        idx = int(period[:4]) * 4 + int(period[6]) - 1 + n
-        return f"{idx // 4}-Q{idx % 4 + 1}"
-    idx = int(period[:4]) * 12 + int(period[5:7]) - 1 + n
-    return f"{idx // 12}-{idx % 12 + 1:02d}"
 
 
 def outlook(
