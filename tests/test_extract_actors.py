@@ -42,6 +42,18 @@ def test_actors_country_name_variants(text: str, code: str) -> None:
     assert _codes(text, "COUNTRY") == [code]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Our ministry set up diplomatic ties with the Cooks Islands.", "COK"),
+        ("A team from the Solomon Island arrived on Monday.", "SLB"),
+        ("The Marshal Islands announced new funding.", None),  # spelling slips beyond one "s"
+    ],
+)
+def test_actors_multiword_country_plural_slip(text: str, code: str | None) -> None:
+    assert _codes(text, "COUNTRY") == ([code] if code else [])
+
+
 def test_actors_country_mixed_case_rok() -> None:
     assert _codes("RoK officials welcomed the decision.", "COUNTRY") == ["KOR"]
 

@@ -304,3 +304,21 @@ def test_events_plover_protest_and_summon() -> None:
 
 def test_events_plover_unknown_type_defaults_to_cooperate() -> None:
     assert to_plover("SOMETHING_ELSE") == ("COOPERATE", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japanese charity Hope Bridge sent relief supplies to the Philippines.",
+        "Kind Hands, a Korean non-governmental organization, delivered aid to Laos on Monday.",
+        "Several Australian companies donated medical equipment to Fiji.",
+    ],
+)
+def test_events_country_qualifying_a_non_state_actor_is_no_donor(text: str) -> None:
+    assert [e for e in _ev(text) if e[0] == "AID"] == []
+
+
+def test_events_state_agency_still_a_donor() -> None:
+    assert ("AID", "JPN", "PHL") in _ev(
+        "The Japanese government sent relief supplies to the Philippines after the typhoon."
+    )

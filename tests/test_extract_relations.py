@@ -99,6 +99,23 @@ def test_relations_anniversary_dates_the_establishment() -> None:
     assert r.date == "1963"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders spoke on the 51st founding anniversary of the Vietnam-Japan diplomatic ties.",
+        "This year Vietnam and Japan mark 51 years of establishing diplomatic relations.",
+    ],
+)
+def test_relations_anniversary_phrasings_date_the_establishment(text: str) -> None:
+    (r,) = _rels(text)
+    assert (r.a, r.b, r.level, r.date) == ("VNM", "JPN", "diplomatic relations", "1973")
+
+
+def test_relations_years_of_cooperation_is_not_an_anniversary() -> None:
+    (r,) = _rels("After 51 years of work, Vietnam and Japan deepened diplomatic ties in 2024.")
+    assert r.date == "2024"
+
+
 def test_relations_count_of_partner_countries_is_not_a_pair() -> None:
     assert _rels("Vietnam currently has 12 strategic partnership countries.") == []
 

@@ -111,7 +111,8 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         x.mentions.extend(mentions)
         if u.kind in SKIP_KINDS:
             continue
-        slots = build_slots(u.text, u.start, mentions)
+        all_slots = build_slots(u.text, u.start, mentions)
+        slots = [s for s in all_slots if not s.nonstate]
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
         fallback = review_year or context_date or lead_date or published or doc_year
         ctx = UnitContext(
@@ -177,7 +178,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         skip = [(d.start, d.end) for d in dates]
         # who a figure describes: the sentence's first actor, else its event's source,
         # else the country the document is about, else the home country
-        first_actor = next((sl.code for sl in slots if not sl.location), None)
+        first_actor = next((sl.code for sl in all_slots if not sl.location), None)
         event_source = events[0].source.code if events and events[0].source else None
         subject = first_actor or event_source or (focus[0].code if focus else home_code)
         x.figures.extend(

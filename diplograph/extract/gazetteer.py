@@ -61,6 +61,27 @@ def _split(value: str | None) -> list[str]:
 _AMBIGUOUS = {"Male", "Victoria", "Nice", "Sucre", "Asia", "Kingston", "Roseau", "Palestinian"}
 
 
+_FUNCTION_WORDS = {"of", "and", "the", "de", "da", "del", "du"}
+
+
+def number_slips(name: str) -> list[str]:
+    """Singular/plural slips of a multi-word name ("Cook Islands" -> "Cooks Islands", ...).
+
+    Translated news often misspells multi-word country names by one plural "s"; a one-word
+    name is left alone because its slips collide with demonyms ("Philippine").
+    """
+    words = name.split()
+    if len(words) < 2:
+        return []
+    slips = []
+    for i, word in enumerate(words):
+        if word.lower() in _FUNCTION_WORDS or not word[:1].isupper() or len(word) < 4:
+            continue
+        swapped = word[:-1] if word.endswith("s") else word + "s"
+        slips.append(" ".join([*words[:i], swapped, *words[i + 1 :]]))
+    return slips
+
+
 def _add(pats: list[dict[str, Any]], label: str, text: str, ent_id: str) -> None:
     text = text.strip()
     if not text or text in _AMBIGUOUS:
@@ -79,8 +100,12 @@ def load_gazetteer() -> Gazetteer:
     for row in _rows("countries.csv"):
         code = row["code"].strip()
         g.country_names[code] = row["name"].strip()
-        for v in [row["name"], *_split(row.get("variants"))]:
+        names = [row["name"], *_split(row.get("variants"))]
+        for v in names:
             _add(pats, "COUNTRY", v, code)
+        known = set(names)
+        for v in {slip for name in names for slip in number_slips(name)} - known:
+            pats.append({"label": "COUNTRY", "pattern": v, "id": code})
         for v in _split(row.get("demonyms")):
             _add(pats, "DEMONYM", v, code)
         for v in _split(row.get("capitals")):

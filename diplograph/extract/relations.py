@@ -61,7 +61,11 @@ _UPGRADE = re.compile(
 )
 _ESTABLISH = re.compile(r"\b(?:establish|set\s+up|forg|found)\w*\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<prev>[\w\s-]{5,60}?)\s+to\s+", re.I)
-_ANNIV = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.I)
+_ANNIV = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}anniversary\s+of\b|"
+    r"\b(\d{1,3})\s+years\s+(?:of|since)\s+(?:the\s+)?(?:establish|found|forg|set\s+up)",
+    re.I,
+)
 _PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+)?$")
 _CONTAINED = re.compile(r"\(|\)")
 
@@ -215,7 +219,7 @@ def extract_relations(
             rel_date = own[0].value
         an = _ANNIV.search(text[: tier.start])
         if an and year_hint:
-            rel_date = str(year_hint - int(an.group(1)))
+            rel_date = str(year_hint - int(an.group(1) or an.group(2)))
         for a, b in _pairs_near(text, slots, tier, home):
             lo, hi = sorted((a.code, b.code))
             key = (lo, hi, tier.level)

@@ -16,6 +16,15 @@ _MERGE_GAP = re.compile(
     r"[\s,'’s\-–]*){0,8}$"
 )
 _LOC_BEFORE = re.compile(r"(?:\b(?:in|at|near|from)\s+(?:the\s+)?|,\s*)$")
+# "the US charity ...", "an American non-governmental organization", "Japanese firms":
+# the country only qualifies a non-state actor, which no event may be credited to
+_NONSTATE_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:charit(?:y|ies)|NGOs?|non-?governmental\s+organi[sz]ations?|"
+    r"non-?profits?|humanitarian\s+organi[sz]ations?|compan(?:y|ies)|firms?|businesses|"
+    r"enterprises?|investors?|corporations?|conglomerates?|banks?|airlines?|carriers?|"
+    r"universit(?:y|ies)|newspapers?|media\s+outlets?|broadcasters?|foundations?|"
+    r"activists?|rights\s+groups?|volunteers?|billionaires?)\b"
+)
 
 
 @dataclass
@@ -25,6 +34,7 @@ class Slot:
     actor: Actor
     labels: tuple[str, ...]
     location: bool = False
+    nonstate: bool = False  # the country only qualifies a non-state actor
 
     @property
     def code(self) -> str:
@@ -56,4 +66,7 @@ def build_slots(unit_text: str, unit_start: int, mentions: list[Mention]) -> lis
                 prev.labels = (*prev.labels, m.label)
                 continue
         slots.append(Slot(s, e, m.actor, (m.label,), is_loc))
+    for slot in slots:
+        if len(slot.code) == 3 and not slot.actor.person:
+            slot.nonstate = bool(_NONSTATE_AFTER.match(unit_text[slot.end : slot.end + 60]))
     return slots
