@@ -13,6 +13,7 @@ from diplograph.extract.dates import find_dates, is_bound
 from diplograph.extract.events import EVENT_RULES_VERSION, UnitContext, extract_events
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, load_gazetteer
+from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.pipeline import build_nlp
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import extract_relations
@@ -64,6 +65,8 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
 
     raw = _raw_mentions(nlp, text)
     full_names = {m.key for m in raw if m.label == "PERSON" and " " in m.key}
+    learned = person_mentions(text, learn_people(text, raw), raw)
+    raw = sorted([*raw, *learned], key=lambda m: m.start)
     codes = [m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")]
     home_code = detect_home(home, codes, text, doc.outlet, doc.url)
     home_actor = Actor(home_code, g.name_of(home_code))

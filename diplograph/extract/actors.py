@@ -91,6 +91,9 @@ def resolve(
         return Actor(code=m.key, name=g.name_of(m.key))
     if m.label == "HOME":
         return Actor(code=home, name=g.name_of(home))
+    if m.label == "PERSON" and "|" in m.key:  # learned from this document (people.py)
+        code, person, learned_role = m.key.split("|")
+        return Actor(code=code, name=g.name_of(code), person=person, role=learned_role)
     if m.label == "PERSON":
         cands = g.leaders.get(m.key, [])
         role = role_before(text, m.start)

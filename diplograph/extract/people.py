@@ -1,0 +1,147 @@
+"""People the gazetteer does not know, learned from how the document introduces them.
+
+News names an official once with role and country ("Hideo Tarumi, Japan's ambassador to
+China", "Chinese Foreign Ministry spokesperson Mao Ning", "the Minister of Trade of Brazil
+Ana Lima") and then by surname alone ("Tarumi said"). Each introduction teaches this
+document, and only this document, who the name belongs to; every later mention of the full
+name or the surname then resolves to that country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.actors import RawMention
+
+# a role noun closes a title ("Deputy Foreign Minister", "Foreign Ministry spokesperson")
+_ROLE_NOUN = (
+    r"(?:ambassador|envoy|spokes(?:person|man|woman)|minister|secretary|charg[ée] d'affaires|"
+    r"consul(?:\s+general)?|president|premier|chancellor|counsellor|representative|adviser|"
+    r"advisor|director|chief|commissioner|governor|general|admiral|chair(?:man|woman)?|"
+    r"speaker|king|queen|emir|sultan|crown\s+prince|ruler|leader|diplomat|negotiator)"
+)
+_TITLE = rf"(?:[A-Za-z-]+\s+){{0,4}}?{_ROLE_NOUN}(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?"
+_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĐ][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)?)(?!['’])"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+_PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+|(?-i:Dato|Datuk|Sheikh|Prince)\s+)?"
+_POSS = r"(?:\s*['’]s)?"
+
+# titles whose words tell the role a resolver keeps
+_ROLES = [
+    (r"spokes", "spokesperson"),
+    (r"ambassador|envoy|charg|consul|representative", "ambassador"),
+    (r"deputy prime minister|vice premier", "deputy_prime_minister"),
+    (r"(?:deputy|vice|state) foreign minister|(?:deputy|vice) minister", "deputy_minister"),
+    (r"foreign minister|minister of foreign affairs|foreign affairs minister", "foreign_minister"),
+    (r"prime minister|premier", "prime_minister"),
+    (r"vice.president", "vice_president"),
+    (r"president", "president"),
+    (r"minister|secretary", "minister"),
+]
+_NOT_NAMES = {
+    "The", "On", "In", "At", "And", "But", "Foreign", "Ministry", "Minister", "Affairs",
+    "Embassy", "President", "Prime", "Deputy", "Vice", "Party", "State", "General",
+    "Secretary", "National", "Assembly", "Government", "Office", "Department", "Agency",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday",
+}  # fmt: skip
+# family name first: the surname alone is the first word
+_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    code: str
+    role: str
+
+
+def _role(title: str) -> str:
+    low = title.lower()
+    for pat, role in _ROLES:
+        if re.search(pat, low):
+            return role
+    return "official"
+
+
+def _clean(name: str) -> str | None:
+    words = name.split()
+    while words and words[-1] in _NOT_NAMES:
+        words.pop()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def learn_people(text: str, raw: list[RawMention]) -> list[Person]:
+    """Officials introduced with a country and a role; the gazetteer's people are skipped."""
+    spans = [(m.start, m.end) for m in raw]
+    people: dict[str, Person] = {}
+    for m in raw:
+        if m.label not in ("COUNTRY", "DEMONYM"):
+            continue
+        found: list[tuple[int, str, str]] = []  # (offset, name, title)
+        # "Japan's ambassador to China Hideo Tarumi", "Chinese spokesperson Mao Ning"
+        after = re.match(
+            rf"{_POSS}\s+(?P<title>{_TITLE})\s+(?:to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+)?"
+            rf"{_PREFIX}{_NAME}",
+            text[m.end : m.end + 160],
+            re.I,
+        )
+        if after:
+            found.append((m.end + after.start("name"), after.group("name"), after.group("title")))
+        # "Hideo Tarumi, Japan's ambassador", "Mao Ning, the Chinese spokeswoman"
+        lo = max(0, m.start - 80)
+        before = re.search(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?$", text[lo : m.start])
+        title_after = re.match(rf"{_POSS}\s+(?P<title>{_TITLE})\b", text[m.end : m.end + 80], re.I)
+        if before and title_after:
+            found.append(
+                (lo + before.start("name"), before.group("name"), title_after.group("title"))
+            )
+        # "the Minister of Trade of Brazil Ana Lima"
+        of_before = re.search(
+            rf"(?P<title>(?:[A-Za-z-]+\s+){{0,2}}{_ROLE_NOUN})[\w\s]{{0,30}}\bof\s+(?:the\s+)?$",
+            text[max(0, m.start - 80) : m.start],
+            re.I,
+        )
+        of_name = re.match(rf"\s+{_PREFIX}{_NAME}", text[m.end : m.end + 60])
+        if of_before and of_name:
+            found.append(
+                (m.end + of_name.start("name"), of_name.group("name"), of_before.group("title"))
+            )
+        for at, name, title in found:
+            if any(at < e and s < at + len(name) for s, e in spans):
+                continue  # overlaps a country, organisation or known person: not a new name
+            clean = _clean(name)
+            if clean and clean not in people:
+                people[clean] = Person(clean, m.key, _role(title))
+    return list(people.values())
+
+
+def person_mentions(text: str, people: list[Person], raw: list[RawMention]) -> list[RawMention]:
+    """Every mention of a learned person (full name or surname) not already covered."""
+    taken = [(m.start, m.end) for m in raw]
+    out: list[RawMention] = []
+    forms: dict[str, Person] = {}
+    for p in people:
+        words = p.name.split()
+        forms.setdefault(p.name, p)
+        surname = words[0] if p.code in _FAMILY_FIRST else words[-1]
+        if len(surname) > 2 and surname not in _NOT_NAMES:
+            forms.setdefault(surname, p)
+    if not forms:
+        return out
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )  # fmt: skip
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        p = forms[hit.group(0)]
+        out.append(RawMention(s, e, hit.group(0), "PERSON", f"{p.code}|{p.name}|{p.role}"))
+        taken.append((s, e))
+    return out
