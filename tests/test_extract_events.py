@@ -322,3 +322,23 @@ def test_events_state_agency_still_a_donor() -> None:
     assert ("AID", "JPN", "PHL") in _ev(
         "The Japanese government sent relief supplies to the Philippines after the typhoon."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "tgt"),
+    [
+        ("Two Australian diplomats were expelled by China on Monday.", "CHN", "AUS"),
+        ("Iran was hit with fresh sanctions by the European Union.", "EU", "IRN"),
+        (
+            "Kenya's embassy received a list of diplomats declared persona non grata from Uganda.",
+            "UGA",
+            "KEN",
+        ),
+    ],
+)
+def test_events_sanction_told_by_the_target(text: str, src: str, tgt: str) -> None:
+    assert [e for e in _ev(text) if e[0] == "SANCTION"] == [("SANCTION", src, tgt)]
+
+
+def test_events_sanction_without_agent_is_dropped() -> None:
+    assert _ev("The diplomats were declared persona non grata on Monday.") == []

@@ -5,6 +5,7 @@ Each rule names how its actors are placed around the trigger (its *frame*):
 - ``svo``: source before the trigger, target(s) after ("A visited B", "A signed with B").
 - ``ovs``: host before, visitor after ("A received B" → visit B→A).
 - ``passive``: "A was received by B" → source A, target B.
+- ``undergo``: "A's diplomats were expelled by B" → source B, target A (told by the target).
 - ``between``: "talks between A and B".
 - ``pair``: both actors before ("A and B signed", "A and B held talks").
 - ``in_for``: "A, who is in B for a state visit" → A→B.
@@ -289,6 +290,18 @@ RULES: list[Rule] = [
         "svo",
         0.75,
     ),
+    # told from the receiving side: "X's diplomats were declared persona non grata by Y"
+    Rule(
+        "SANCTION",
+        _r(
+            r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?(?:declared\s+[\"'‘“]?"
+            r"persona non grata|expelled|sanctioned|blacklisted|hit\s+(?:\w+\s+){0,2}?with\s+"
+            r"(?:\w+\s+){0,3}?(?:sanctions|tariffs))|received\s+a\s+list\s+of\s+(?:\w+\s+){0,3}?"
+            r"diplomats\s+(?:\w+\s+){0,3}?declared\s+[\"'‘“]?persona non grata[\"'’”]?)"
+        ),
+        "undergo",
+        0.75,
+    ),
     Rule(
         "SANCTION",
         _r(
@@ -543,6 +556,16 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     if rule.frame == "passive":
         after = _actors_after(ctx, m.end(), 90)
         return [(s, after[0] if after else None) for s in before]
+    if rule.frame == "undergo":
+        # the actor before the trigger suffers it; the agent follows "by"/"from"
+        agents = [
+            x
+            for x in _actors_after(ctx, m.end(), 90)
+            if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, x.start - 10) : x.start])
+        ]
+        if not agents:  # "the US embassy in Moscow received ...": the host country acts
+            agents = [x for x in ctx.slots if x.location and x.end <= m.start()]
+        return [(agents[0], s) for s in before[-1:] if agents[0].code != s.code] if agents else []
     if rule.frame == "of_to":
         after = _actors_after(ctx, m.end(), 80)
         to = re.search(r"\bto\b", text[m.end() :])
@@ -911,6 +934,8 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 seen.add(key)
                 events.append(_event(ctx, rule, m, src, tgt))
                 made = True
+            if rule.frame == "undergo":
+                covered.append((m.start(), m.end(), rule.type))  # never read it the other way
             if made:
                 sources_by_type.setdefault(rule.type, set()).update(
                     e.source.code for e in events if e.type == rule.type and e.source
