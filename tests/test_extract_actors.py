@@ -213,3 +213,10 @@ def test_actors_lowercase_us_pronoun_is_not_usa() -> None:
 
 def test_actors_uppercase_us_is_usa() -> None:
     assert _codes("The US and Vietnam held talks.", "COUNTRY") == ["USA", "VNM"]
+
+
+def test_actors_diacritics_fold_to_gazetteer_names() -> None:
+    x = _x("Thủ tướng Phạm Minh Chính met Lào officials. Chính later spoke in Hà Nội.")
+    people = [(m.text, m.actor.person) for m in x.mentions if m.actor.person]
+    assert people == [("Phạm Minh Chính", "Pham Minh Chinh"), ("Chính", "Pham Minh Chinh")]
+    assert "Hà Nội" in [m.text for m in x.mentions if m.label == "CAPITAL"]

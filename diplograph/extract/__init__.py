@@ -12,7 +12,7 @@ from diplograph.extract.actors import RawMention, detect_home, home_mentions, re
 from diplograph.extract.dates import find_dates, is_bound
 from diplograph.extract.events import EVENT_RULES_VERSION, UnitContext, extract_events
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
-from diplograph.extract.gazetteer import GAZETTEER_VERSION, load_gazetteer
+from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
 from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.pipeline import build_nlp
 from diplograph.extract.plover import to_plover
@@ -35,11 +35,12 @@ _RELATED = re.compile(
 
 
 def _raw_mentions(nlp: Language, text: str) -> list[RawMention]:
-    sdoc = nlp(text)
+    sdoc = nlp(fold(text))  # same length: offsets hold for the original text
     out = [
-        RawMention(e.start_char, e.end_char, e.text, e.label_, e.ent_id_ or e.text)
+        RawMention(e.start_char, e.end_char, text[e.start_char : e.end_char], e.label_,
+                   e.ent_id_ or e.text)
         for e in sdoc.ents
-    ]
+    ]  # fmt: skip
     for s, e, t in home_mentions(text):
         out.append(RawMention(s, e, t, "HOME", "HOME"))
     return sorted(out, key=lambda m: m.start)

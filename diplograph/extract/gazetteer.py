@@ -7,6 +7,7 @@ turned into EntityRuler patterns. The result is immutable and built once per pro
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,6 +58,28 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(";") if v.strip()]
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+                                    "’": "'", "‘": "'", "ı": "i"}.items()}  # fmt: skip
+    for cp in range(0xC0, 0x2000):
+        base = unicodedata.normalize("NFD", chr(cp))
+        if len(base) > 1 and base[0].isascii() and base[0].isalpha():
+            if all(unicodedata.combining(c) for c in base[1:]):
+                table[cp] = base[0]
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Diacritics and curly quotes folded, one character for one ("Tô Lâm" -> "To Lam").
+
+    Offsets stay valid, so the gazetteer matches folded text and mentions keep the original.
+    """
+    return text.translate(_FOLD)
+
+
 # Surface forms that are too ambiguous in English prose to be matched as actors.
 _AMBIGUOUS = {"Male", "Victoria", "Nice", "Sucre", "Asia", "Kingston", "Roseau", "Palestinian"}
 
@@ -83,7 +106,7 @@ def number_slips(name: str) -> list[str]:
 
 
 def _add(pats: list[dict[str, Any]], label: str, text: str, ent_id: str) -> None:
-    text = text.strip()
+    text = fold(text.strip())
     if not text or text in _AMBIGUOUS:
         return
     pats.append({"label": label, "pattern": text, "id": ent_id})
@@ -127,6 +150,12 @@ def load_gazetteer() -> Gazetteer:
         g.full_leader_names.add(leader.name)
         for v in [leader.name, *_split(row.get("variants"))]:
             g.leaders.setdefault(v, []).append(leader)
+    for surface in list(g.leaders):
+        folded = fold(surface)
+        if folded != surface:
+            g.leaders.setdefault(folded, [])
+            g.leaders[folded] += [x for x in g.leaders[surface] if x not in g.leaders[folded]]
     for surface in g.leaders:
-        pats.append({"label": "PERSON", "pattern": surface, "id": surface})
+        if fold(surface) == surface:
+            pats.append({"label": "PERSON", "pattern": surface, "id": surface})
     return g
