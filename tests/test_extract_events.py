@@ -342,3 +342,59 @@ def test_events_sanction_told_by_the_target(text: str, src: str, tgt: str) -> No
 
 def test_events_sanction_without_agent_is_dropped() -> None:
     assert _ev("The diplomats were declared persona non grata on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Secretary of State Antony Blinken spoke with Kenyan President William Ruto.",
+            ("CALL", "USA", "KEN"),
+        ),
+        ("The Lao leader paid courtesy calls on Thai officials.", ("MEET", "LAO", "THA")),
+        (
+            "Germany voiced solidarity with Poland after the fire.",
+            ("STATEMENT_SUPPORT", "DEU", "POL"),
+        ),
+        ("Brazil spoke with reporters about Peru.", None),  # "spoke with" needs a named party
+        ("Chile supports Peru's bid for the seat.", ("STATEMENT_SUPPORT", "CHL", "PER")),
+        ("Australia announced an aid package worth A$5 million for Fiji.", ("AID", "AUS", "FJI")),
+        (
+            "Kenya strongly protests the detention of its sailors by Somalia.",
+            ("PROTEST_ACCUSE", "KEN", "SOM"),
+        ),
+        ("Ghana lodged stern representations with Togo.", ("PROTEST_ACCUSE", "GHA", "TGO")),
+        ("Poland ordered the closure of Russia's consulate in Gdansk.", ("SANCTION", "POL", "RUS")),
+        ("Canada slapped 25% tariffs on goods from Chile.", ("SANCTION", "CAN", "CHL")),
+        ("North Korea fired two ballistic missiles on Monday.", ("OTHER_CONFLICT", "PRK", None)),
+        ("Iran launched a barrage of missiles at Israel.", ("OTHER_CONFLICT", "IRN", "ISR")),
+        ("Poland airlifted 200 of its citizens out of Israel.", ("EVACUATE", "POL", "ISR")),
+        ("Japan evacuated 21 nationals from Tehran to Baku by bus.", ("EVACUATE", "JPN", "IRN")),
+    ],
+)
+def test_events_news_phrasings(text: str, expected: tuple[str, str, str | None] | None) -> None:
+    found = _ev(text)
+    assert (expected in found) if expected else found == []
+
+
+def test_events_invitation_to_visit_is_no_visit() -> None:
+    assert _ev("Chile's leader accepted an invitation to visit Peru at a convenient time.") == []
+
+
+def test_events_press_conference_is_no_conference() -> None:
+    assert _ev("Chile's president held a press conference with Peru's president.") == [
+        ("MEET", "CHL", "PER")
+    ] or all(t != "CONFERENCE" for t, _, _ in _ev("Chile held a press conference in Lima."))
+
+
+def test_events_the_two_leaders_are_the_last_pair() -> None:
+    text = (
+        "Chilean President Gabriel Boric held talks with his Peruvian counterpart on Monday. "
+        "After the talks, the two leaders witnessed the signing of 12 cooperation documents."
+    )
+    assert ("AGREE_SIGN", "CHL", "PER") in _ev(text)
+
+
+def test_events_the_two_sides_complete_a_one_sided_signing() -> None:
+    text = "Chile's minister paid a visit to Peru, during which the two sides signed a trade deal."
+    assert ("AGREE_SIGN", "CHL", "PER") in _ev(text)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
 
 from diplograph.extract.actors import RawMention, detect_home, home_mentions, resolve
 from diplograph.extract.dates import find_dates, is_bound
-from diplograph.extract.events import EVENT_RULES_VERSION, UnitContext, extract_events
+from diplograph.extract.events import (
+    EVENT_RULES_VERSION,
+    TWO_SIDES,
+    UnitContext,
+    extract_events,
+)
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
 from diplograph.extract.people import learn_people, person_mentions
@@ -18,7 +24,7 @@ from diplograph.extract.pipeline import build_nlp
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import extract_relations
 from diplograph.extract.segment import segment
-from diplograph.extract.slots import build_slots
+from diplograph.extract.slots import Slot, build_slots
 from diplograph.models import Actor, Document, Event, Extraction, Mention, Relation
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
@@ -27,6 +33,8 @@ EXTRACTOR_VERSION = "0.1.0"
 COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSION)
 
 SKIP_KINDS = {"headline", "dateline", "heading", "related"}
+_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "OTHER_COOPERATE"}
+_PAIR_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"}
 _RELATED = re.compile(
     r"^\s*(?:related\s+(?:news|articles|stories|posts)|tin\s+li[êe]n\s+quan|read\s+more|"
     r"see\s+also|more\s+news|other\s+news)\s*:?\s*$",
@@ -93,6 +101,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         else None
     )
     context_date: str | None = None
+    last_pair: tuple[Actor, Actor] | None = None
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     mined = 0
     ri = 0
@@ -117,6 +126,12 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             continue
         all_slots = build_slots(u.text, u.start, mentions)
         slots = [s for s in all_slots if not s.nonstate]
+        two = TWO_SIDES.search(u.text)  # the pair of the latest bilateral event
+        if two and last_pair and not any(not s.location for s in slots):
+            slots = sorted(
+                [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in last_pair)],
+                key=lambda s: s.start,
+            )
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
         fallback = review_year or context_date or lead_date or published or doc_year
         ctx = UnitContext(
@@ -133,6 +148,20 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             focus,
         )
         events = extract_events(ctx)
+        if two:  # "... during which the two sides signed": complete a one-sided event
+            pair = next(
+                ((e.source, e.target) for e in events if e.type in _PAIR_TYPES and e.source
+                 and e.target and len(e.target.code) == 3),
+                last_pair,
+            )  # fmt: skip
+            if pair:
+                events = [
+                    replace(e, source=pair[0], target=pair[1])
+                    if e.type in _SYMMETRIC and e.target is None and e.source
+                    and e.source.code in (pair[0].code, pair[1].code)
+                    else e
+                    for e in events
+                ]  # fmt: skip
         free = [d for d in dates if not is_bound(u.text, d)]
         unit_date = next((d.value for d in free if d.kind in ("explicit", "relative")), None)
         year_dates = [d.value for d in free if d.kind in ("year", "quarter")]
@@ -179,6 +208,9 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
                 )
         x.events.extend(events)
         x.relations.extend(rels)
+        for e in events:
+            if e.type in _PAIR_TYPES and e.source and e.target and len(e.target.code) == 3:
+                last_pair = (e.source, e.target)
         skip = [(d.start, d.end) for d in dates]
         # who a figure describes: the sentence's first actor, else its event's source,
         # else the country the document is about, else the home country

@@ -127,7 +127,8 @@ RULES: list[Rule] = [
     Rule(
         "MEET",
         _r(
-            r"\b(?:pa(?:y|ys|id|ying)|ma(?:de|ke|kes|king))\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)\b"
+            r"\b(?:pa(?:y|ys|id|ying)|ma(?:de|ke|kes|king))\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+"
+            r"(?:on|to)\b"
         ),
         "svo",
         0.8,
@@ -146,7 +147,8 @@ RULES: list[Rule] = [
             r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
             r"conversations?)\b|\b(?:tele)?phone\s+(?:conference|meeting)s?\b|"
             r"\bspoke\s+by\s+(?:tele)?phone\b|"
-            r"\bphoned\b|\b(?<!courtesy )call(?:ed)?\s+(?:with|to)\b"
+            r"\bphoned\b|\b(?<!courtesy )call(?:ed)?\s+(?:with|to)\b|"
+            r"\bspoke\s+(?:\w+\s+){0,2}?with\s+(?=(?-i:[A-Z]))"
         ),
         "svo",
         0.85,
@@ -199,8 +201,9 @@ RULES: list[Rule] = [
         _r(
             r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
             r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
-            r"(?:\w+\s+){0,3}support\s+for\b|\bback(?:s|ed)(?=\s+(?-i:[A-Z]))|"
-            r"\bendors(?:e|es|ed)\b"
+            r"(?:\S+\s+){0,4}?(?:support|solidarity)\s+(?:for|with|to)\b|"
+            r"\bback(?:s|ed)(?=\s+(?-i:[A-Z]))|\bendors(?:e|es|ed)\b|"
+            r"\bsupports?\s+(?=(?-i:[A-Z])\S*(?:’s|'s)\s)"
         ),
         "svo",
         0.65,
@@ -211,7 +214,9 @@ RULES: list[Rule] = [
             r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
             r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
             r"gift(?:s|ed)?|offered|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
-            r"airlift(?:s|ed)?|ship(?:s|ped)?)\b"
+            r"airlift(?:s|ed)?|ship(?:s|ped)?|disburs(?:e|es|ed)|deploy(?:s|ed)?|"
+            r"announc(?:e|es|ed)(?=\s+(?:an?\s+|the\s+)?(?:[\w$.-]+\s+){0,5}?"
+            r"(?:aid|assistance|relief|funding|grant)))\b"
         ),
         "svo",
         0.7,
@@ -281,7 +286,8 @@ RULES: list[Rule] = [
         "PROTEST_ACCUSE",
         _r(
             r"\b(?:(?:resolutely\s+|firmly\s+|strongly\s+)?oppos(?:e|es|ed)\s+(?=\S*\s*(?-i:[A-Z]))|"
-            r"protest(?:s|ed)?\s+(?:against|over)|lodg(?:e|es|ed)\s+"
+            r"protest(?:s|ed)?\s+(?:against|over|the)|(?:stern|solemn|strong)\s+"
+            r"representations|lodg(?:e|es|ed)\s+"
             r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
             r"denounc(?:e|es|ed)|accus(?:e|es|ed)|criticiz(?:e|es|ed)|"
             r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
@@ -309,7 +315,11 @@ RULES: list[Rule] = [
             r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
             r"announc(?:es|ed)|agreed|unveil(?:s|ed)|introduc(?:es|ed)|extend(?:s|ed)|"
             r"slap(?:s|ped))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
-            r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?)"
+            r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?|"
+            r"impos(?:e|es|ed|ing)\s+(?:[\w%-]+\s+){0,5}?(?:duty|duties|levies)|"
+            r"slap(?:s|ped)\s+(?:[\w%-]+\s+){0,5}?(?:tariffs|duties)|retaliatory\s+tariffs|"
+            r"(?:ordered|announced)\s+the\s+closure\s+of|freez(?:e|es|ing)\s+(?:the\s+)?assets|"
+            r"add(?:s|ed|ing)?\s+(?:\w+\s+){0,4}to\s+its\s+(?:sanctions|entity)\s+list)"
         ),
         "svo",
         0.8,
@@ -322,7 +332,9 @@ RULES: list[Rule] = [
             r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
             r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
             r"harass(?:es|ed)|threaten(?:s|ed)|urg(?:e|es|ed)\s+\w+\s+to\s+"
-            r"(?:change|stop|halt|refrain|withdraw|cease))\b"
+            r"(?:change|stop|halt|refrain|withdraw|cease)|fired\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:missiles?|rockets?|shells?|drones?)|launch(?:es|ed|ing)?\s+(?:[\w-]+\s+){0,5}?"
+            r"(?:missiles?|rockets?|air\s?strikes?|strikes|drones?)|blast(?:s|ed)\s+)\b"
         ),
         "svo",
         0.65,
@@ -336,7 +348,9 @@ RULES: list[Rule] = [
             r"brought\s+(?:\w+\s+){0,4}home|bring(?:s|ing)?\s+(?:\w+\s+){0,4}home|"
             r"return(?:ed)?\s+(?:\w+\s+){0,4}(?:citizens|nationals)\s+home|"
             r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
-            r"(?:citizens|nationals))\b"
+            r"(?:citizens|nationals)|airlift(?:s|ed)?\s+(?:[\w,]+\s+){0,5}?(?:citizens|nationals)|"
+            r"flown\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}out|help(?:ed)?\s+(?:[\w,]+\s+){0,4}to\s+leave|"
+            r"pulled\s+(?:\w+\s+){0,3}out)\b"
         ),
         "evac",
         0.8,
@@ -381,6 +395,13 @@ _PLANNED = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
+# "the two leaders witnessed the signing ...": a pair named earlier, not a count
+TWO_SIDES = re.compile(
+    r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|sides|governments|countries|nations|PMs|"
+    r"prime\s+ministers|presidents|ministers|foreign\s+ministers|heads\s+of\s+"
+    r"(?:state|government)|top\s+diplomats|delegations)\b",
+    re.I,
+)
 _AGGREGATE = re.compile(
     r"(?<!\w)(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|dozens?\s+of|hundreds\s+of|several|numerous|many)\s+(?:[A-Za-z-]+\s+){0,3}$",
@@ -391,6 +412,7 @@ _LIST_GAP = re.compile(
     r"of\b|other\b|leaders?\b|representatives?\b|delegations?\b|ministers?\b|spouse\b|"
     r"[A-Z][a-z]+\b|[A-Z]{2,}\b|’s\b|'s\b)*$"
 )
+_LEFT_PLACE = re.compile(r"\b(?:from|out\s+of|leave|left|in)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Oo]ver|[Aa]gainst|with|by)\s+(?:the\s+)?$")
 # "On the sidelines of the G20 meeting, ...": an actor inside a framing phrase is no subject
 _FRAME_PP = re.compile(
@@ -464,7 +486,8 @@ def _coordinated(ctx: UnitContext, slots: list[Slot], reverse: bool = False) -> 
     for s in slots[1:]:
         prev = out[-1]
         gap = ctx.text[s.end : prev.start] if reverse else ctx.text[prev.end : s.start]
-        if _LIST_GAP.match(gap) and ("," in gap or " and " in f" {gap} " or "&" in gap):
+        paired = "PAIR" in s.labels and "PAIR" in prev.labels  # "the two leaders"
+        if paired or _LIST_GAP.match(gap) and ("," in gap or " and " in f" {gap} " or "&" in gap):
             out.append(s)
         else:
             break
@@ -593,12 +616,18 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         dem = [s for s in ctx.slots if "DEMONYM" in s.labels and s.start > m.start()]
         if src is None:
             src = dem[0] if dem else home
-        frm = re.search(r"\bfrom\b", text[m.end() :])
-        tgt = None
-        if frm:
-            after = [s for s in _actors_after(ctx, m.end() + frm.end(), 60) if s.code != src.code]
-            tgt = after[0] if len(after) == 1 else None
-        return [(src, tgt)]
+        # the country left: "from Tehran", "out of Israel", "nationals in Sudan"
+        left = [
+            x
+            for x in ctx.slots
+            if x.code != src.code
+            and len(x.code) == 3
+            and _LEFT_PLACE.search(text[max(0, x.start - 12) : x.start])
+            and -120 < x.start - m.end() < 80
+        ]
+        after_left = [x for x in left if x.start >= m.end()]
+        chosen = after_left or left[-1:]
+        return [(src, chosen[0] if chosen else None)]
     # svo
     after = _actors_after(ctx, m.end())
     if rule.type == "VISIT":
@@ -678,7 +707,8 @@ _GENERIC_PLURAL = re.compile(
 )
 _DOMESTIC = re.compile(
     r"\b(?:National\s+(?:Conference|Party\s+Congress|Assembly\s+session)|"
-    r"Diplomatic\s+Conference|Party\s+Congress|Central\s+Committee|Politburo|plenum)\b",
+    r"Diplomatic\s+Conference|Party\s+Congress|Central\s+Committee|Politburo|plenum|"
+    r"(?:press|news)\s+(?:conference|briefing)s?)\b",
     re.I,
 )
 # Types whose unstated actor is the document's home country ("The official trip to Japan").
@@ -713,9 +743,9 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "courtesy",
         "conven",
     ),
-    "CALL": ("phone", "video", "virtual", "online", "call"),
+    "CALL": ("phone", "video", "virtual", "online", "call", "spoke"),
     "AGREE_SIGN": ("sign", "ink", "adopt", "ratif", "conclud", "exchang"),
-    "STATEMENT_SUPPORT": ("support", "back", "endors"),
+    "STATEMENT_SUPPORT": ("support", "solidarity", "back", "endors"),
     "AID": (
         "thank",
         "donat",
@@ -732,6 +762,9 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "dispatch",
         "airlift",
         "ship",
+        "disburs",
+        "deploy",
+        "announc",
     ),
     "ELECTED": ("elect", "won", "wins", "will join"),
     "CONFERENCE": (
@@ -763,8 +796,19 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "summon",
         "reject",
         "blam",
+        "representations",
     ),
-    "SANCTION": ("sanction", "impos", "expel", "persona non grata", "blacklist"),
+    "SANCTION": (
+        "sanction",
+        "impos",
+        "expel",
+        "persona non grata",
+        "blacklist",
+        "slap",
+        "tariff",
+        "closure",
+        "freez",
+    ),
     "OTHER_CONFLICT": (
         "seiz",
         "detain",
@@ -778,8 +822,20 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "harass",
         "threaten",
         "urg",
+        "launch",
+        "blast",
     ),
-    "EVACUATE": ("evacuat", "repatriat", "home", "return", "flight"),
+    "EVACUATE": (
+        "evacuat",
+        "repatriat",
+        "home",
+        "return",
+        "flight",
+        "airlift",
+        "flown",
+        "leave",
+        "pulled",
+    ),
     "OTHER_COOPERATE": ("open", "sponsor", "diplomatic relations", "inscrib", "recogni", "draft"),
 }
 
@@ -868,7 +924,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             ):
                 continue
             if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
-                _AGGREGATE.search(before[-30:])
+                (_AGGREGATE.search(before[-30:]) and not TWO_SIDES.search(before[-40:]))
                 or (rule.type != "CONFERENCE" and re.search(r"\d", m.group(0)))
             ):
                 continue
@@ -886,6 +942,10 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 )
             ):
                 continue  # "received the visiting Indonesian President": an adjective
+            if rule.type == "VISIT" and re.search(
+                r"\binvitations?\s+(?:\w+\s+){0,3}to\s+$", before
+            ):
+                continue  # "accepted the invitation to visit": no visit yet
             if rule.type == "OTHER_CONFLICT" and re.search(r"\b(?:of|for)\s+$", before):
                 continue  # "accused X of ramming": the accusation is the event
             if rule.type == "AGREE_SIGN" and re.search(r"\b(?:by|through|in|for)\s+$", before):
@@ -900,9 +960,13 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 continue
             if rule.type == "CONFERENCE" and _DOMESTIC.search(ctx.text[m.start() : m.end() + 60]):
                 continue
-            if rule.type == "AGREE_SIGN" and re.search(
-                r"\b(?:enforc\w*|implement\w*|the|all|newly|already|previously)\s+$", before
-            ):
+            if (
+                rule.type == "AGREE_SIGN"
+                and re.search(
+                    r"\b(?:enforc\w*|implement\w*|the|all|newly|already|previously)\s+$", before
+                )
+                and not re.search(r"\b(?:witness\w*|attend\w*|oversaw|observed)\s+the\s+$", before)
+            ):  # "the signed deal" is no act; "witnessed the signing of" is one
                 continue
             made = False
             for src_slot, tgt_slot in _roles(ctx, rule, m):
