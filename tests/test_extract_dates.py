@@ -107,3 +107,26 @@ def test_dates_offsets_match_text() -> None:
 
 def test_dates_text_without_date_gives_none() -> None:
     assert _values("Vietnam and Cambodia pledged closer cooperation.") == []
+
+
+def test_event_date_skips_years_that_name_a_thing() -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = "On Monday, Chile accused Peru of ignoring a 2016 arbitral ruling."
+    x = extract(Document(id="t", text=text, published="2024-03-07", title=None))
+    assert [e.date for e in x.events] == ["2024-03-04"]
+
+
+def test_news_event_without_date_takes_the_lead_date_not_background_years() -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = (
+        "Chile's president held talks with Peru's president in Lima on Monday. "
+        "The two countries established diplomatic relations in 1971. "
+        "Chile voiced support for Peru's bid to host the forum."
+    )
+    x = extract(Document(id="t", text=text, published="2024-03-07", title=None))
+    support = [e for e in x.events if e.type == "STATEMENT_SUPPORT"]
+    assert [e.date for e in support] == ["2024-03-04"]

@@ -133,7 +133,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
                 key=lambda s: s.start,
             )
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
-        fallback = review_year or context_date or lead_date or published or doc_year
+        fallback = review_year or lead_date or context_date or published or doc_year
         ctx = UnitContext(
             doc.id,
             u.idx,
@@ -230,7 +230,11 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         )
         # the next unit may lean on this one's stated year or month ("Last year, ...")
         stated = unit_date or (year_dates[0] if year_dates else None)
-        context_date = stated if stated and len(stated) == 4 else None
+        context_date = (
+            stated
+            if stated and len(stated) == 4 and not (year_hint and int(stated) < year_hint - 1)
+            else None
+        )  # a year of background history ("ties set up in 1971") dates nothing after it
         mined += 1
         if mined <= 2 and lead_date is None and _near(unit_date, published, days=7):
             lead_date = unit_date

@@ -494,12 +494,19 @@ def _coordinated(ctx: UnitContext, slots: list[Slot], reverse: bool = False) -> 
     return out[::-1] if reverse else out
 
 
+# "a 2016 ruling", "the 1982 Convention", "cooperation for 2025": a year that names or
+# scopes a thing, not the time of the action
+_YEAR_AS_NAME = re.compile(r"\b(?:a|an|the|its|their|his|her|for)\s+$", re.I)
+
+
 def _usable_dates(ctx: UnitContext, pos: int) -> list[DateMention]:
     """Dates that can date the action at ``pos``: near it, and not a term bound."""
     return [
         d
         for d in ctx.dates
-        if (d.kind != "relative" or abs(d.start - pos) < 160) and not is_bound(ctx.text, d)
+        if (d.kind != "relative" or abs(d.start - pos) < 160)
+        and not is_bound(ctx.text, d)
+        and not (d.kind == "year" and _YEAR_AS_NAME.search(ctx.text[max(0, d.start - 8) : d.start]))
     ]
 
 
