@@ -134,9 +134,28 @@ def test_events_of_to_frame() -> None:
 
 
 def test_events_evac_frame_defaults_to_home_source() -> None:
-    e = _one("Citizens were evacuated from Lebanon on two flights.", "EVACUATE")
+    text = "Vietnam's embassy stayed open. Citizens were evacuated from Lebanon on two flights."
+    e = _one(text, "EVACUATE")
     assert e.source.code == "VNM"
     assert e.target.code == "LBN"
+
+
+def test_events_no_home_default_in_a_story_that_never_names_home() -> None:
+    text = "SEOUL (Reuters) - Citizens were evacuated from Lebanon on two flights on Monday."
+    assert [e for e in _x(text).events if e.type == "EVACUATE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary, which has threatened to veto the package, did not block it.",
+        "Chile named ten ships accused of ferrying arms to Peru.",
+        "Qatar has offered to host talks between Iran and Oman.",
+        "Peru will not negotiate while Chilean attacks continue.",
+    ],
+)
+def test_events_threats_passives_and_offers_are_no_events(text: str) -> None:
+    assert _ev(text) == []
 
 
 def test_events_list_of_counterparts_gives_one_event_each() -> None:

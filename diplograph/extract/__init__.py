@@ -100,6 +100,8 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         if doc_year and published and doc_year < published[:4] and (text.count(doc_year) >= 3)
         else None
     )
+    # in a foreign wire story that never names the home country, no action defaults to it
+    home_speaks = counts.get(home_code, 0) > 0 or any(m.label == "HOME" for m in raw)
     context_date: str | None = None
     last_pair: tuple[Actor, Actor] | None = None
     lead_date: str | None = None  # the day the lead sentence reports, for news items
@@ -125,7 +127,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         if u.kind in SKIP_KINDS:
             continue
         all_slots = build_slots(u.text, u.start, mentions)
-        slots = [s for s in all_slots if not s.nonstate]
+        slots = [s for s in all_slots if not s.aside]
         two = TWO_SIDES.search(u.text)  # the pair of the latest bilateral event
         if two and last_pair and not any(not s.location for s in slots):
             slots = sorted(
@@ -146,6 +148,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             home_actor,
             context_org,
             focus,
+            home_speaks,
         )
         events = extract_events(ctx)
         if two:  # "... during which the two sides signed": complete a one-sided event

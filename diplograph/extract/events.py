@@ -289,7 +289,7 @@ RULES: list[Rule] = [
             r"protest(?:s|ed)?\s+(?:against|over|the)|(?:stern|solemn|strong)\s+"
             r"representations|lodg(?:e|es|ed)\s+"
             r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
-            r"denounc(?:e|es|ed)|accus(?:e|es|ed)|criticiz(?:e|es|ed)|"
+            r"denounc(?:e|es|ed)|accus(?:e|es|ed)(?!\s+of\b)|criticiz(?:e|es|ed)|"
             r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
             r"(?:the\s+)?(?:claims?|accusations?)|blam(?:e|es|ed))\b"
         ),
@@ -328,10 +328,10 @@ RULES: list[Rule] = [
         "OTHER_CONFLICT",
         _r(
             r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med|ming)|fired\s+"
-            r"(?:on|at)|attack(?:s|ed)|clash(?:es|ed)|cut\s+(?:off\s+)?"
+            r"(?:on|at)|attack(?:ed|ing)|attacks\s+(?=(?-i:[A-Z]))|clash(?:es|ed)|cut\s+(?:off\s+)?"
             r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
             r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
-            r"harass(?:es|ed)|threaten(?:s|ed)|urg(?:e|es|ed)\s+\w+\s+to\s+"
+            r"harass(?:es|ed)|threaten(?:s|ed)(?!\s+to\b)|urg(?:e|es|ed)\s+\w+\s+to\s+"
             r"(?:change|stop|halt|refrain|withdraw|cease)|fired\s+(?:[\w-]+\s+){0,4}?"
             r"(?:missiles?|rockets?|shells?|drones?)|launch(?:es|ed|ing)?\s+(?:[\w-]+\s+){0,5}?"
             r"(?:missiles?|rockets?|air\s?strikes?|strikes|drones?)|blast(?:s|ed)\s+)\b"
@@ -377,7 +377,7 @@ _NEGATION = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|"
-    r"threaten(?:s|ed)?\s+to|call(?:s|ed)?\s+for|prepare\s+for|hopes?\s+to|proposed|"
+    r"threaten(?:s|ed)?\s+to|call(?:s|ed)?\s+for|offer(?:s|ed)?\s+to|prepare\s+for|hopes?\s+to|proposed|"
     r"looks?\s+forward\s+to|ready\s+to|willing\s+to|would\s+like\s+to|"
     r"agreed\s+to\s+(?:work\s+together|continue|jointly|coordinate)\s+(?:\w+\s+){0,3}to|"
     r"needs?\s+to|must|should)\s+"
@@ -444,6 +444,7 @@ class UnitContext:
     home: Actor
     context_org: Actor | None = None
     focus: tuple[Actor, ...] = ()
+    home_speaks: bool = True  # the home country is named or speaks ("we") in the document
 
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:
@@ -622,7 +623,9 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         src = before[0] if before else None
         dem = [s for s in ctx.slots if "DEMONYM" in s.labels and s.start > m.start()]
         if src is None:
-            src = dem[0] if dem else home
+            src = dem[0] if dem else (home if ctx.home_speaks else None)
+        if src is None:
+            return []
         # the country left: "from Tehran", "out of Israel", "nationals in Sudan"
         left = [
             x
@@ -982,6 +985,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 if (
                     src is None
                     and rule.type in _HOME_SOURCE
+                    and ctx.home_speaks
                     and not any(x.end <= m.start() for x in ctx.slots)
                     and (tgt is None or tgt.code != ctx.home.code)
                 ):

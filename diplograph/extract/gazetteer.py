@@ -139,6 +139,9 @@ def load_gazetteer() -> Gazetteer:
         g.org_names[code] = row["name"].strip()
         for v in [code, row["name"], *_split(row.get("variants"))]:
             _add(pats, "ORG", v, code)
+        for v in _split(row.get("seats")):  # "Brussels" speaks for the EU, not Belgium
+            g.capitals[v] = code
+            _add(pats, "CAPITAL", v, code)
     for row in _rows("leaders.csv"):
         leader = Leader(
             name=row["name"].strip(),

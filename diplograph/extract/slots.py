@@ -27,6 +27,10 @@ _NONSTATE_AFTER = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+_DATELINE = re.compile(r"^[^a-z]{0,40}$")  # nothing but capitals and punctuation before
+
+
 @dataclass
 class Slot:
     start: int  # offsets relative to the unit
@@ -34,7 +38,7 @@ class Slot:
     actor: Actor
     labels: tuple[str, ...]
     location: bool = False
-    nonstate: bool = False  # the country only qualifies a non-state actor
+    aside: bool = False  # no event actor: qualifies a non-state actor, or a quoted source
 
     @property
     def code(self) -> str:
@@ -68,5 +72,9 @@ def build_slots(unit_text: str, unit_start: int, mentions: list[Mention]) -> lis
         slots.append(Slot(s, e, m.actor, (m.label,), is_loc))
     for slot in slots:
         if len(slot.code) == 3 and not slot.actor.person:
-            slot.nonstate = bool(_NONSTATE_AFTER.match(unit_text[slot.end : slot.end + 60]))
+            slot.aside = bool(_NONSTATE_AFTER.match(unit_text[slot.end : slot.end + 60]))
+        if _ATTRIBUTION.search(unit_text[max(0, slot.start - 20) : slot.start]):
+            slot.aside = True  # "..., according to South Korea's military"
+        if _DATELINE.match(unit_text[: slot.start]) and unit_text[slot.start : slot.end].isupper():
+            slot.location = True  # "SEOUL (Reuters) -", "NAIROBI/LONDON -": where it was filed
     return slots
