@@ -158,3 +158,27 @@ def test_figures_offsets_point_to_sentence() -> None:
     (f,) = _figs(text)
     assert text[f.evidence.start : f.evidence.end] == f.evidence.text
     assert f.text is not None and f.text in f.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Two-way trade rose 21.6 per cent year-on-year.", 21.6, "percent"),
+        ("India has moved more than 530 Indians to Jeddah.", 530, "people"),
+        ("France flew out 538 people of 41 nationalities.", 41, "countries"),
+    ],
+)
+def test_figures_news_units(text: str, value: float, unit: str) -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    figs = extract(Document(id="t", text=text, published="2024-03-07", title=None)).figures
+    assert (value, unit) in [(f.value, f.unit) for f in figs]
+
+
+def test_figures_duration_is_still_no_figure() -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    x = extract(Document(id="t", text="The sides worked together for 30 years.", published=None))
+    assert x.figures == []

@@ -146,11 +146,13 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"peacekeepers|officers|doctors|volunteers|refugees|victims|celebrities|rescuers|"
         r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
         r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
+        r"Indians|Saudis|Pakistanis|Britons|Germans|Russians|Ukrainians|Australians|"
+        r"officials|evacuees|fishermen|sailors|"
         r"engineers|missing|injured|wounded|killed",
         "people",
     ),
     (
-        r"countries|nations|economies|territories|member\s+states|states|partners|"
+        r"countries|nations|nationalities|economies|territories|member\s+states|states|partners|"
         r"governments|jurisdictions|members",
         "countries",
     ),
@@ -181,7 +183,7 @@ INDICATORS: list[tuple[str, str, str]] = [
     ("USD", r"\bimport(?!-export)", "import_value"),
     ("USD", r"\btrade|turnover|import-export|two-way", "trade_value"),
     ("USD", r"\baid\b|assistance|relief|donat|grant|pledg|support", "aid_value"),
-    ("percent", r"\bgrowth|grew|rose|increase|rise|up\b", "growth_rate"),
+    ("percent", r"\bgrowth|grew|rose|increase|rise|up\b|surg|jump|climb", "growth_rate"),
     ("flights", r"", "flights"),
     (
         "people",
@@ -371,7 +373,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
                     )
                 )
             continue
-        if not cur_raw and _EXCLUDE_AFTER.match(after):
+        if not cur_raw and not pct and _EXCLUDE_AFTER.match(after):  # "5% year-on-year" stays
             continue
         if _ANNIVERSARY.match(after):
             continue
