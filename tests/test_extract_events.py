@@ -417,3 +417,21 @@ def test_events_the_two_leaders_are_the_last_pair() -> None:
 def test_events_the_two_sides_complete_a_one_sided_signing() -> None:
     text = "Chile's minister paid a visit to Peru, during which the two sides signed a trade deal."
     assert ("AGREE_SIGN", "CHL", "PER") in _ev(text)
+
+
+def test_events_pronoun_subject_is_the_last_named_official() -> None:
+    text = (
+        "Chilean President Gabriel Boric met Peru's foreign minister in Lima. "
+        "He also voiced support for Peru's bid to host the summit."
+    )
+    assert ("STATEMENT_SUPPORT", "CHL", "PER") in _ev(text)
+
+
+def test_events_nearest_subject_of_a_second_clause() -> None:
+    text = "Chile and Peru upgraded ties as Bolivian President Luis Arce held talks with Peru."
+    assert ("MEET", "BOL", "PER") in _ev(text)
+
+
+def test_events_dateline_is_a_place_not_an_actor() -> None:
+    found = _ev("LIMA (Reuters) - Chilean President Gabriel Boric held talks with Bolivia.")
+    assert found == [("MEET", "CHL", "BOL")]

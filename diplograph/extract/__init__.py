@@ -33,6 +33,7 @@ EXTRACTOR_VERSION = "0.1.0"
 COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSION)
 
 SKIP_KINDS = {"headline", "dateline", "heading", "related"}
+_PRONOUN = re.compile(r"^\W*(?:(?:Later|Meanwhile|Earlier|Separately|Also),?\s+)?(He|She)\b")
 _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "OTHER_COOPERATE"}
 _PAIR_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"}
 _RELATED = re.compile(
@@ -104,6 +105,7 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
     home_speaks = counts.get(home_code, 0) > 0 or any(m.label == "HOME" for m in raw)
     context_date: str | None = None
     last_pair: tuple[Actor, Actor] | None = None
+    last_person: Actor | None = None
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     mined = 0
     ri = 0
@@ -128,6 +130,12 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             continue
         all_slots = build_slots(u.text, u.start, mentions)
         slots = [s for s in all_slots if not s.aside]
+        pronoun = _PRONOUN.match(u.text)
+        if pronoun and last_person:  # "He also voiced support for ...": the last named official
+            slots = [Slot(pronoun.start(1), pronoun.end(1), last_person, ("PRONOUN",)), *slots]
+        people = [s.actor for s in all_slots if s.actor.person and not s.location]
+        if people:
+            last_person = people[0]
         two = TWO_SIDES.search(u.text)  # the pair of the latest bilateral event
         if two and last_pair and not any(not s.location for s in slots):
             slots = sorted(
@@ -262,6 +270,7 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
     return [best[k] for k in order]
 
 
+_PRONOUN = re.compile(r"^\W*(?:(?:Later|Meanwhile|Earlier|Separately|Also),?\s+)?(He|She)\b")
 _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
 
 

@@ -98,8 +98,9 @@ def resolve(
         cands = g.leaders.get(m.key, [])
         role = role_before(text, m.start)
         short = " " not in m.key
-        if short and not role and not (full_names & {c.name for c in cands}):
-            return None
+        distinctive = len(m.key) >= 6 and len({c.name for c in cands}) == 1
+        if short and not role and not distinctive and not (full_names & {c.name for c in cands}):
+            return None  # "Lee", "Chinh": only with a title or the full name in the document
         leader = pick_leader(cands, when, role)
         if leader is None:
             return None

@@ -466,7 +466,16 @@ def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Sl
         return cands[-1:]
     if nearest:
         return _coordinated(ctx, in_clause[::-1], reverse=True)
-    return _coordinated(ctx, in_clause)
+    group = _coordinated(ctx, in_clause)
+    last = in_clause[-1]
+    if (
+        last not in group
+        and pos - last.end < 30
+        and not re.search(r"[,;()]", ctx.text[last.end : pos])
+    ):
+        # "A and B upgraded ties as C held talks with D": C is the subject of "held talks"
+        return _coordinated(ctx, in_clause[::-1], reverse=True)
+    return group
 
 
 def _actors_after(ctx: UnitContext, pos: int, limit: int = 160) -> list[Slot]:

@@ -22,7 +22,12 @@ _ROLE_NOUN = (
     r"advisor|director|chief|commissioner|governor|general|admiral|chair(?:man|woman)?|"
     r"speaker|king|queen|emir|sultan|crown\s+prince|ruler|leader|diplomat|negotiator)"
 )
-_TITLE = rf"(?:[A-Za-z-]+\s+){{0,4}}?{_ROLE_NOUN}(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?"
+# title words: capitalised ones, or the few lower-case words titles use
+_TITLE_WORD = (
+    r"(?:(?-i:[A-Z])[\w-]*|foreign|deputy|vice|affairs|ministry|of|the|and|state|prime|"
+    r"defen[cs]e|trade|senior|top|special|permanent|acting|first|second)"
+)
+_TITLE = rf"(?:{_TITLE_WORD}\s+){{0,4}}?{_ROLE_NOUN}(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?"
 _NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĐ][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)?)(?!['’])"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
 _PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+|(?-i:Dato|Datuk|Sheikh|Prince)\s+)?"

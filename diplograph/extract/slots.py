@@ -52,6 +52,8 @@ def build_slots(unit_text: str, unit_start: int, mentions: list[Mention]) -> lis
         s, e = m.start - unit_start, m.end - unit_start
         before = unit_text[max(0, s - 12) : s]
         is_loc = m.label == "CAPITAL" and bool(_LOC_BEFORE.search(before))
+        if m.text.isupper() and len(m.text) > 2 and _DATELINE.match(unit_text[:s]):
+            is_loc = True  # "SEOUL (Reuters) -", "HÀ NỘI –": where the story was filed
         if slots and not is_loc:
             prev = slots[-1]
             gap = unit_text[prev.end : s]
@@ -75,6 +77,4 @@ def build_slots(unit_text: str, unit_start: int, mentions: list[Mention]) -> lis
             slot.aside = bool(_NONSTATE_AFTER.match(unit_text[slot.end : slot.end + 60]))
         if _ATTRIBUTION.search(unit_text[max(0, slot.start - 20) : slot.start]):
             slot.aside = True  # "..., according to South Korea's military"
-        if _DATELINE.match(unit_text[: slot.start]) and unit_text[slot.start : slot.end].isupper():
-            slot.location = True  # "SEOUL (Reuters) -", "NAIROBI/LONDON -": where it was filed
     return slots
