@@ -435,3 +435,31 @@ def test_events_nearest_subject_of_a_second_clause() -> None:
 def test_events_dateline_is_a_place_not_an_actor() -> None:
     found = _ev("LIMA (Reuters) - Chilean President Gabriel Boric held talks with Bolivia.")
     assert found == [("MEET", "CHL", "BOL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile, Peru and Kenya were among 18 countries elected to the Human Rights Council.",
+            [("ELECTED", "CHL", "UNHRC"), ("ELECTED", "PER", "UNHRC"), ("ELECTED", "KEN", "UNHRC")],
+        ),
+        (
+            "Chile and Peru also won Latin American seats on the Human Rights Council.",
+            [("ELECTED", "CHL", "UNHRC"), ("ELECTED", "PER", "UNHRC")],
+        ),
+        ("Chile said it had brought out 300 people from Sudan.", [("EVACUATE", "CHL", "SDN")]),
+        ("The European Commission disbursed EUR 4 billion to Kyiv.", [("AID", "EU", "UKR")]),
+        (
+            "The International Monetary Fund approved a disbursement of $1 billion to Pakistan.",
+            [("AID", "IMF", "PAK")],
+        ),
+        (
+            "Chilean President Gabriel Boric attended the East Asia Summit and the ASEAN "
+            "Regional Forum.",
+            [("CONFERENCE", "CHL", "EAS"), ("CONFERENCE", "CHL", "ARF")],
+        ),
+    ],
+)
+def test_events_lists_and_institutions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _ev(text) == expected

@@ -215,6 +215,8 @@ RULES: list[Rule] = [
             r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
             r"gift(?:s|ed)?|offered|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
             r"airlift(?:s|ed)?|ship(?:s|ped)?|disburs(?:e|es|ed)|deploy(?:s|ed)?|"
+            r"approv(?:e|es|ed)(?=\s+(?:an?\s+|the\s+)?(?:[\w$.-]+\s+){0,3}?"
+            r"(?:disbursement|loan|grant|aid|assistance))|"
             r"announc(?:e|es|ed)(?=\s+(?:an?\s+|the\s+)?(?:[\w$.-]+\s+){0,5}?"
             r"(?:aid|assistance|relief|funding|grant)))\b"
         ),
@@ -224,7 +226,7 @@ RULES: list[Rule] = [
             r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
             r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
             r"disaster|support materials|materials|equipment|finance|help|recover|victims|"
-            r"hurricane|earthquake|flood|typhoon|storm|cyclone|quake)\b"
+            r"hurricane|earthquake|flood|typhoon|storm|cyclone|quake|disburs\w*|loans?)\b"
         ),
     ),
     # --- elections -------------------------------------------------------------------------------
@@ -233,6 +235,7 @@ RULES: list[Rule] = [
         _r(
             r"\b(?:(?:was|were|been|be|is|are|got|get|gets|being)\s+(?:re-?)?elected|"
             r"won\s+(?:a\s+)?(?:seat|election|\w+\s+seat)|wins\s+(?:a\s+)?seat|"
+            r"won\s+(?:[\w-]+\s+){0,2}seats|(?:countries|states|nations|members)\s+elected|"
             r"won\s+(?:\w+\s+){0,3}votes?|"
             r"will\s+join)\b"
         ),
@@ -350,7 +353,8 @@ RULES: list[Rule] = [
             r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
             r"(?:citizens|nationals)|airlift(?:s|ed)?\s+(?:[\w,]+\s+){0,5}?(?:citizens|nationals)|"
             r"flown\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}out|help(?:ed)?\s+(?:[\w,]+\s+){0,4}to\s+leave|"
-            r"pulled\s+(?:\w+\s+){0,3}out)\b"
+            r"pulled\s+(?:\w+\s+){0,3}out|brought\s+out|fly\s+(?:\w+\s+){0,2}home|"
+            r"mov(?:e|es|ed|ing)\s+(?:its\s+|their\s+)?(?:citizens|nationals)\s+out)\b"
         ),
         "evac",
         0.8,
@@ -670,8 +674,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         if not orgs and rule.type == "ELECTED":
             orgs = [s for s in ctx.slots if "ORG" in s.labels][-1:]
         tgts: list[Slot | None] = [orgs[0]] if orgs else [None]
-        if rule.type == "ELECTED" and orgs:
-            tgts = [orgs[0]]
+        if rule.type in ("ELECTED", "CONFERENCE") and orgs:
+            tgts = [orgs[0]]  # "the East Asia Summit and the ASEAN Regional Forum": one each
             for o in orgs[1:]:
                 last = tgts[-1]
                 gap = text[last.end if last else 0 : o.start]
@@ -784,6 +788,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "disburs",
         "deploy",
         "announc",
+        "approv",
     ),
     "ELECTED": ("elect", "won", "wins", "will join"),
     "CONFERENCE": (
@@ -854,6 +859,9 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "flown",
         "leave",
         "pulled",
+        "brought out",
+        "citizens out",
+        "nationals out",
     ),
     "OTHER_COOPERATE": ("open", "sponsor", "diplomatic relations", "inscrib", "recogni", "draft"),
 }
