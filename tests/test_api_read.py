@@ -28,7 +28,7 @@ def client(db: Path) -> Iterator[TestClient]:
 
 def test_api_events_page_has_data_and_count(client: TestClient) -> None:
     body = client.get("/api/events", params={"limit": 3}).json()
-    assert body["count"] == 8
+    assert body["count"] == 9
     assert len(body["data"]) == 3
     assert (body["limit"], body["offset"]) == (3, 0)
 
@@ -47,7 +47,7 @@ def test_api_events_filters_like_the_cli(client: TestClient) -> None:
         ("CALL", "VNM", "CHL")
     ]
     dated = client.get("/api/events", params={"since": "2024", "until": "2024-12"}).json()
-    assert dated["count"] == 2
+    assert dated["count"] == 3
     assert all(e["date"].startswith("2024") for e in dated["data"])
 
 
@@ -144,7 +144,7 @@ def test_api_unknown_partner_is_404(client: TestClient) -> None:
 
 def test_api_stats(client: TestClient) -> None:
     s = client.get("/api/stats").json()
-    assert (s["documents"], s["events"], s["relations"]) == (5, 8, 1)
+    assert (s["documents"], s["events"], s["relations"]) == (5, 9, 1)
     assert s["events_by_type"]["MEET"] == 3
 
 
@@ -160,7 +160,7 @@ def test_api_sql_in_parameters_is_inert(client: TestClient) -> None:
     assert client.get("/api/events", params={"type": evil}).json()["count"] == 0
     assert client.get("/api/search", params={"q": evil}).status_code == 200
     assert client.get("/api/events", params={"country": "VNM' --"}).status_code == 422
-    assert client.get("/api/stats").json()["events"] == 8
+    assert client.get("/api/stats").json()["events"] == 9
 
 
 def test_api_unexpected_error_hides_details(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
