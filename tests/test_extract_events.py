@@ -463,3 +463,13 @@ def test_events_dateline_is_a_place_not_an_actor() -> None:
 )
 def test_events_lists_and_institutions(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _ev(text) == expected
+
+
+def test_events_head_of_an_organisation_speaks_for_it() -> None:
+    found = _ev("NATO Secretary General Mark Rutte condemned Russia over the sabotage.")
+    assert found == [("PROTEST_ACCUSE", "NATO", "RUS")]
+
+
+def test_events_protest_target_skips_the_protesters_own_nationals() -> None:
+    text = "Chile strongly protests the treatment of Chilean fishermen by Peruvian patrol boats."
+    assert _ev(text) == [("PROTEST_ACCUSE", "CHL", "PER")]

@@ -709,7 +709,20 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     if len(before) > 1 and rule.type in ("VISIT", "SANCTION", "PROTEST_ACCUSE", "AID"):
         subjects = list(before)
     objects: list[Slot | None] = list(after) if after else [None]
+    own = before[0].code if before else None
+    if rule.type in _AGAINST and after and all(a.code == own for a in after):
+        # "Vietnam protests the treatment of Vietnamese fishermen by Chinese forces"
+        later = [
+            x
+            for x in ctx.slots
+            if x.start >= after[-1].end and not x.location and x.code != own
+            and x.start - m.end() < 140
+        ]  # fmt: skip
+        objects = [later[0]] if later else [None]
     return [(s, t) for s in subjects for t in objects]
+
+
+_AGAINST = {"PROTEST_ACCUSE", "SANCTION", "OTHER_CONFLICT", "STATEMENT_SUPPORT"}
 
 
 _EXCLUSIVE_PAIRS = {

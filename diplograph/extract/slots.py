@@ -27,6 +27,11 @@ _NONSTATE_AFTER = re.compile(
 )
 
 
+_ORG_TITLE = re.compile(
+    r"^(?:['’]s)?\s+(?:Secretary[- ]General|Director[- ]General|Secretary|President|"
+    r"Chair(?:man|woman)?|chief|head|High\s+Representative|Commissioner)\s+$",
+    re.I,
+)
 _ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^[^a-z]{0,40}$")  # nothing but capitals and punctuation before
 
@@ -52,11 +57,23 @@ def build_slots(unit_text: str, unit_start: int, mentions: list[Mention]) -> lis
         s, e = m.start - unit_start, m.end - unit_start
         before = unit_text[max(0, s - 12) : s]
         is_loc = m.label == "CAPITAL" and bool(_LOC_BEFORE.search(before))
-        if m.text.isupper() and len(m.text) > 2 and _DATELINE.match(unit_text[:s]):
+        if (
+            m.label in ("CAPITAL", "COUNTRY")
+            and m.text.isupper()
+            and len(m.text) > 2
+            and _DATELINE.match(unit_text[:s])
+            and re.match(r"\s*(?:/|,|\(|[–—-])", unit_text[e : e + 3])
+        ):
             is_loc = True  # "SEOUL (Reuters) -", "HÀ NỘI –": where the story was filed
         if slots and not is_loc:
             prev = slots[-1]
             gap = unit_text[prev.end : s]
+            if m.label == "PERSON" and prev.labels == ("ORG",) and _ORG_TITLE.match(gap):
+                # "NATO Secretary General Mark Rutte" speaks for NATO, not for his country
+                prev.end = e
+                prev.actor = Actor(prev.code, prev.actor.name, m.actor.person, "head")
+                prev.labels = (*prev.labels, m.label)
+                continue
             if (
                 prev.code == m.actor.code
                 and not prev.location
