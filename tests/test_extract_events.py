@@ -473,3 +473,14 @@ def test_events_head_of_an_organisation_speaks_for_it() -> None:
 def test_events_protest_target_skips_the_protesters_own_nationals() -> None:
     text = "Chile strongly protests the treatment of Chilean fishermen by Peruvian patrol boats."
     assert _ev(text) == [("PROTEST_ACCUSE", "CHL", "PER")]
+
+
+def test_events_credentials_give_one_meeting_per_country() -> None:
+    text = "Chile's president received the credentials of ambassadors of Peru and Kenya."
+    assert _ev(text) == [("MEET", "CHL", "PER"), ("MEET", "CHL", "KEN")]
+
+
+def test_events_agreed_to_a_ceasefire_after_talks() -> None:
+    found = _ev("Chile and Peru agreed to an immediate ceasefire on Monday after talks in Quito.")
+    assert ("AGREE_SIGN", "CHL", "PER") in found and ("MEET", "CHL", "PER") in found
+    assert _ev("Chile and Peru agreed to work together on fisheries.") == []

@@ -66,8 +66,8 @@ RULES: list[Rule] = [
     Rule(
         "MEET",
         _r(
-            r"\b(?:at|during|after|in)\s+(?:their|the|its|his|her)\s+(?:\w+\s+)?"
-            r"(?:talks|meeting|summit talks)\b(?!\s+with)"
+            r"\b(?:(?:at|during|after|in)\s+(?:their|the|its|his|her)\s+(?:\w+\s+)?"
+            r"(?:talks|meeting|summit talks)|(?:after|during|following)\s+talks)\b(?!\s+with)"
         ),
         "pair",
         0.75,
@@ -194,6 +194,21 @@ RULES: list[Rule] = [
         "svo",
         0.8,
         needs=_r(_AGREEMENT),
+    ),
+    Rule(
+        "AGREE_SIGN",
+        _r(
+            r"\bagreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\"“”'-]+\s+){0,3}?"
+            r"(?:ceasefire|truce|joint\s+statement|peace\s+deal|trade\s+deal|framework)\b"
+        ),
+        "svo",
+        0.7,
+    ),
+    Rule(
+        "MEET",
+        _r(r"\breceiv(?:e|es|ed|ing)\s+(?:the\s+)?(?:letters\s+of\s+)?credentials\s+(?:of|from)\b"),
+        "svo",
+        0.8,
     ),
     # --- support, aid ----------------------------------------------------------------------------
     Rule(
@@ -778,9 +793,10 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "welcom",
         "courtesy",
         "conven",
+        "credentials",
     ),
     "CALL": ("phone", "video", "virtual", "online", "call", "spoke"),
-    "AGREE_SIGN": ("sign", "ink", "adopt", "ratif", "conclud", "exchang"),
+    "AGREE_SIGN": ("sign", "ink", "adopt", "ratif", "conclud", "exchang", "agreed"),
     "STATEMENT_SUPPORT": ("support", "solidarity", "back", "endors"),
     "AID": (
         "thank",
