@@ -63,9 +63,14 @@ def role_before(text: str, start: int) -> str | None:
     last = matches[-1]
     if len(window) - last.end() > 25:
         return None
-    low = last.group(0).lower()
+    return role_of(last.group(0))
+
+
+def role_of(title: str) -> str | None:
+    """The role a title names ("Deputy Prime Minister" -> deputy_prime_minister)."""
+    low = title.lower()
     for pat, role in TITLE_ROLES:
-        if re.fullmatch(pat, low) or re.search(pat, low):
+        if re.search(pat, low):
             return role
     return None
 

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from diplograph.extract.actors import RawMention
+from diplograph.extract.actors import RawMention, role_of
 
 # a role noun closes a title ("Deputy Foreign Minister", "Foreign Ministry spokesperson")
 _ROLE_NOUN = (
@@ -33,17 +33,11 @@ _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
 _PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+|(?-i:Dato|Datuk|Sheikh|Prince)\s+)?"
 _POSS = r"(?:\s*['’]s)?"
 
-# titles whose words tell the role a resolver keeps
-_ROLES = [
+# roles the office-holder table does not name (actors.TITLE_ROLES covers the rest)
+_EXTRA_ROLES = [
     (r"spokes", "spokesperson"),
-    (r"ambassador|envoy|charg|consul|representative", "ambassador"),
-    (r"deputy prime minister|vice premier", "deputy_prime_minister"),
     (r"(?:deputy|vice|state) foreign minister|(?:deputy|vice) minister", "deputy_minister"),
-    (r"foreign minister|minister of foreign affairs|foreign affairs minister", "foreign_minister"),
-    (r"prime minister|premier", "prime_minister"),
-    (r"vice.president", "vice_president"),
-    (r"president", "president"),
-    (r"minister|secretary", "minister"),
+    (r"charg|consul|representative", "ambassador"),
 ]
 _NOT_NAMES = {
     "The", "On", "In", "At", "And", "But", "Foreign", "Ministry", "Minister", "Affairs",
@@ -66,10 +60,10 @@ class Person:
 
 def _role(title: str) -> str:
     low = title.lower()
-    for pat, role in _ROLES:
+    for pat, role in _EXTRA_ROLES:
         if re.search(pat, low):
             return role
-    return "official"
+    return role_of(title) or "official"
 
 
 def _clean(name: str) -> str | None:
