@@ -484,3 +484,30 @@ def test_events_agreed_to_a_ceasefire_after_talks() -> None:
     found = _ev("Chile and Peru agreed to an immediate ceasefire on Monday after talks in Quito.")
     assert ("AGREE_SIGN", "CHL", "PER") in found and ("MEET", "CHL", "PER") in found
     assert _ev("Chile and Peru agreed to work together on fisheries.") == []
+
+
+def test_events_both_leaders_after_a_caller() -> None:
+    text = (
+        "Chile's president held talks with Peru's president on Friday. "
+        "Kenyan President William Ruto phoned both leaders on Saturday."
+    )
+    found = _ev(text)
+    assert ("CALL", "KEN", "CHL") in found and ("CALL", "KEN", "PER") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean and Peruvian warships staged joint naval drills.",
+            ("OTHER_COOPERATE", "CHL", "PER"),
+        ),
+        (
+            "Chilean coast guards boarded a Peruvian fishing vessel.",
+            ("OTHER_CONFLICT", "CHL", "PER"),
+        ),
+        ("Chile and Peru fought a short war in 1879.", ("OTHER_CONFLICT", "CHL", "PER")),
+    ],
+)
+def test_events_drills_boardings_and_wars(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _ev(text)

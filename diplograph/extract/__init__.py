@@ -137,7 +137,10 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
         if people:
             last_person = people[0]
         two = TWO_SIDES.search(u.text)  # the pair of the latest bilateral event
-        if two and last_pair and not any(not s.location for s in slots):
+        named = {s.code for s in slots if not s.location}
+        pair_codes = {a.code for a in last_pair} if last_pair else set()
+        if two and last_pair and (not named or (len(named) == 1 and not named & pair_codes)):
+            # "the two PMs witnessed ...", "Trump phoned both leaders": the pair named before
             slots = sorted(
                 [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in last_pair)],
                 key=lambda s: s.start,

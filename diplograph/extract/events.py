@@ -352,7 +352,9 @@ RULES: list[Rule] = [
             r"harass(?:es|ed)|threaten(?:s|ed)(?!\s+to\b)|urg(?:e|es|ed)\s+\w+\s+to\s+"
             r"(?:change|stop|halt|refrain|withdraw|cease)|fired\s+(?:[\w-]+\s+){0,4}?"
             r"(?:missiles?|rockets?|shells?|drones?)|launch(?:es|ed|ing)?\s+(?:[\w-]+\s+){0,5}?"
-            r"(?:missiles?|rockets?|air\s?strikes?|strikes|drones?)|blast(?:s|ed)\s+)\b"
+            r"(?:missiles?|rockets?|air\s?strikes?|strikes|drones?)|blast(?:s|ed)\s+|"
+            r"board(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}(?:vessels?|ships?|boats?))|"
+            r"fought\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}war)\b"
         ),
         "svo",
         0.65,
@@ -382,7 +384,9 @@ RULES: list[Rule] = [
             r"co-?sponsor(?:s|ed)?|establish(?:es|ed)?\s+diplomatic\s+"
             r"relations|inscrib(?:ed)|recogni[sz]ed?\s+(?:by\s+UNESCO|as\s+a\s+"
             r"(?:world|UNESCO)|(?:\w+\s+){0,3}(?:heritage|world\s+heritage))|"
-            r"draft(?:s|ed)?\s+(?:\w+\s+){0,3}resolution)"
+            r"draft(?:s|ed)?\s+(?:\w+\s+){0,3}resolution|"
+            r"(?:stag|held|hold|conduct)\w*\s+(?:\w+\s+){0,2}?joint\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:drills?|exercises?|patrols?))"
         ),
         "svo",
         0.65,
@@ -589,7 +593,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
     if rule.frame == "pair" or (
         rule.frame == "svo"
         and len(before) >= 2
-        and rule.type in ("MEET", "CALL", "AGREE_SIGN", "OTHER_COOPERATE", "CONFERENCE")
+        and rule.type
+        in ("MEET", "CALL", "AGREE_SIGN", "OTHER_COOPERATE", "CONFERENCE", "OTHER_CONFLICT")
         and not _actors_after(ctx, m.end(), 60)
     ):
         return [(before[0], t) for t in before[1:]] if len(before) >= 2 else []
@@ -877,6 +882,8 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "urg",
         "launch",
         "blast",
+        "board",
+        "fought",
     ),
     "EVACUATE": (
         "evacuat",
@@ -892,7 +899,15 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
         "citizens out",
         "nationals out",
     ),
-    "OTHER_COOPERATE": ("open", "sponsor", "diplomatic relations", "inscrib", "recogni", "draft"),
+    "OTHER_COOPERATE": (
+        "open",
+        "sponsor",
+        "diplomatic relations",
+        "inscrib",
+        "recogni",
+        "draft",
+        "joint",
+    ),
 }
 
 
