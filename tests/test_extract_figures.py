@@ -182,3 +182,15 @@ def test_figures_duration_is_still_no_figure() -> None:
 
     x = extract(Document(id="t", text="The sides worked together for 30 years.", published=None))
     assert x.figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile was elected with 184 out of 192 votes cast.", [(184, "votes")]),
+        ("A 26-member search and rescue team left for Lima.", [(26, "people")]),
+        ("It will be Chile's eighth term on the council.", [(8, "count")]),
+    ],
+)
+def test_figures_ratios_team_sizes_and_terms(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in _figs(text)] == expected

@@ -124,7 +124,7 @@ _NUMBER = re.compile(
 _WORD_NUMBER = re.compile(r"\b(?P<word>" + "|".join(_NUM_WORDS) + r"|twice)\b(?!-)", re.I)
 _ORDINAL_FACT = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
-    r"(?P<what>time\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
+    r"(?P<what>time\b|term\s+(?:on|in|as)\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
     r"(?:biggest|largest)\s+(?:\w+\s+){0,2}partner\b)",
     re.I,
 )
@@ -286,8 +286,12 @@ _UNIT_RX = [(re.compile(f"(?:{pat})", re.I), unit) for pat, unit in UNIT_NOUNS]
 
 def _unit_after(after: str) -> tuple[str | None, str]:
     """Unit from the noun after a number: the first unit noun or plural noun within 4 words."""
-    if re.match(r"^-person\b", after):
-        return "people", "person"
+    if re.match(r"^-person\b", after) or re.match(
+        r"^-(?:member|strong)\s+(?:[\w-]+\s+){0,3}?(?:team|delegation|crew|contingent|force|"
+        r"squad|unit|mission)\b",
+        after,
+    ):
+        return "people", "person"  # "an 82-person team", "a 26-member rescue team"
     if re.match(r"^-[a-z]", after):
         return None, ""  # "22-liter", "3-month": a measure inside a compound
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", after[:70])
@@ -344,6 +348,8 @@ def _indicator(unit: str, noun: str, text: str) -> str:
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RANGE_NEXT = re.compile(r"[-–]\d")
 _SLASH = re.compile(r"\s*/\s*(\d+)")
+# "184 out of 192 votes": the count takes the denominator's unit; the denominator is no figure
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\d{1,3}(?:,\d{3})*\b")
 _VOTE_CUE = re.compile(r"vote|ballot|member|elect|won", re.I)
 _ANNIVERSARY = re.compile(r"\s*(?:th|st|nd|rd)?\s*anniversary", re.I)
 
@@ -351,9 +357,10 @@ _ANNIVERSARY = re.compile(r"\s*(?:th|st|nd|rd)?\s*anniversary", re.I)
 def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
     """Numbers with scale, currency and percent; years, codes and dates are left out."""
     out: list[NumberMatch] = []
+    taken = 0  # end of a ratio already read ("out of 192")
     for m in _NUMBER.finditer(text):
         s, e = m.start("num"), m.end()
-        if any(a <= s < b for a, b in skip):
+        if s < taken or any(a <= s < b for a, b in skip):
             continue
         raw, cur_raw, scale_raw, pct = m.group("num", "cur", "scale", "pct")
         if _YEAR.match(raw) and not (cur_raw or scale_raw or pct):
@@ -372,6 +379,11 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
                         m.start(), e + slash.end(), value, "votes", m.group(0) + slash.group(0)
                     )
                 )
+            continue
+        ratio = _OUT_OF.match(after)
+        if ratio and not (cur_raw or pct or scale_raw):
+            taken = e + ratio.end()
+            out.append(NumberMatch(m.start(), taken, float(raw.replace(",", "")), None, raw))
             continue
         if not cur_raw and not pct and _EXCLUDE_AFTER.match(after):  # "5% year-on-year" stays
             continue
@@ -484,7 +496,9 @@ def extract_figures(
         ):
             continue
         add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
-    has_ordinal_fact = any(k in low for k in ("time", "partner", "round", "package", "batch"))
+    has_ordinal_fact = any(
+        k in low for k in ("time", "term", "partner", "round", "package", "batch")
+    )
     for m in _ORDINAL_FACT.finditer(text) if has_ordinal_fact else ():
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
@@ -495,7 +509,7 @@ def extract_figures(
             figs.append(
                 Figure("sanction_rounds", value, "count", ev, None, period, subject, m.group(0))
             )
-        elif what.startswith(("time", "round", "package", "batch")):
+        elif what.startswith(("time", "term", "round", "package", "batch")):
             figs.append(Figure("count", value, "count", ev, None, period, subject, m.group(0)))
         elif "biggest" in what or "largest" in what:
             figs.append(
