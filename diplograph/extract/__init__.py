@@ -34,7 +34,8 @@ COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSI
 
 SKIP_KINDS = {"headline", "dateline", "heading", "related"}
 _PRONOUN = re.compile(r"^\W*(?:(?:Later|Meanwhile|Earlier|Separately|Also),?\s+)?(He|She)\b")
-_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "OTHER_COOPERATE"}
+# either order counts: a one-sided one is completed by "the two sides", and dedupe pairs them
+_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
 _PAIR_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"}
 _RELATED = re.compile(
     r"^\s*(?:related\s+(?:news|articles|stories|posts)|tin\s+li[êe]n\s+quan|read\s+more|"
@@ -271,10 +272,6 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
         elif rank.get(r.status, 0) > rank.get(best[key].status, 0):
             best[key] = r
     return [best[k] for k in order]
-
-
-_PRONOUN = re.compile(r"^\W*(?:(?:Later|Meanwhile|Earlier|Separately|Also),?\s+)?(He|She)\b")
-_SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
 
 
 def _event_key(e: Event) -> tuple[str, ...]:
