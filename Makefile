@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench clean train corpus-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ demo: install
 
 # pytest exits 5 when no tests are collected: treat that as a failure of the suite setup.
 # scripts/pg-start runs a throwaway PostgreSQL (.pg/) so the suite runs on both backends.
-test: install
+test: install corpus-check
 	./scripts/install-chromium
 	./scripts/install-postgresql
 	url="$${DIPLOGRAPH_TEST_PG_URL:-$$(./scripts/pg-start || echo)}"; \
@@ -33,6 +33,14 @@ lint: install
 	$(BIN)/ruff check diplograph tests bench
 	$(BIN)/ruff format --check diplograph tests bench
 	$(BIN)/mypy diplograph
+
+# validate every label of the annotated corpus (also run by `make test`)
+corpus-check:
+	$(PYTHON) -m diplograph.corpus.validate corpus
+
+# rebuild the shipped event models from corpus/train (fixed seed, CPU)
+train: install
+	$(BIN)/diplograph train
 
 bench: install
 	$(BIN)/python bench/extract_speed.py

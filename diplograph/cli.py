@@ -417,17 +417,36 @@ def export(
 @app.command(name="eval")
 def eval_(
     gold: Annotated[
-        list[Path], typer.Option("--gold", "-g", help="Gold folder(s) of <doc>.json files.")
-    ],
+        list[Path] | None,
+        typer.Option("--gold", "-g", help="Gold folder(s) of <doc>.json files."),
+    ] = None,
+    split: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--split", "-s", help="Extract and score a named split: train, heldback, dev, check."
+        ),
+    ] = None,
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Score the store against gold labels by the rules of EVAL.md (P/R/F1 per level/type).
 
+    With --split, extract the split's articles in memory and score them (no store needed).
+
     Example: diplograph eval --gold ../shared/corpus/news-gold --gold ../shared/corpus/seeds-gold
+    Example: diplograph eval --split heldback --split check
     """
     from diplograph.evaluation import load_gold, score
     from diplograph.export import eval_records
+
+    if split:
+        from diplograph.commands.corpus import eval_split
+
+        eval_split(split, as_json=as_json)
+        return
+    if not gold:
+        err_console.print("[red]error[/red] give --gold FOLDER or --split NAME")
+        raise typer.Exit(2)
 
     golds: dict[str, Any] = {}
     for g in gold:

@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["web", "history", "analysis"]
+MODULES: list[str] = ["web", "history", "analysis", "corpus"]
 
 
 def register_all(app: typer.Typer) -> None:

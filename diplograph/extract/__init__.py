@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from typing import Protocol
 
 from spacy.language import Language
 
@@ -27,7 +28,26 @@ from diplograph.extract.segment import segment
 from diplograph.extract.slots import Slot, build_slots
 from diplograph.models import Actor, Document, Event, Extraction, Mention, Relation
 
-__all__ = ["EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Decider", "extract"]
+
+
+class Decider(Protocol):
+    """Decides the events of one sentence from its context and the rule candidates."""
+
+    def decide(
+        self,
+        ctx: UnitContext,
+        rule_events: list[Event],
+        last_pair: tuple[Actor, Actor] | None,
+        position: int,
+    ) -> list[Event]: ...
+
+
+class _Default:
+    """Marker: use the installed trained decider when there is one."""
+
+
+DEFAULT_DECIDER = _Default()
 
 EXTRACTOR_VERSION = "0.1.0"
 COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSION)
@@ -56,9 +76,22 @@ def _raw_mentions(nlp: Language, text: str) -> list[RawMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Extraction:
-    """Find sentences, actor mentions, events, figures and relations in one document."""
+def extract(
+    doc: Document,
+    home: str = "VNM",
+    nlp: Language | None = None,
+    decider: Decider | _Default | None = DEFAULT_DECIDER,
+) -> Extraction:
+    """Find sentences, actor mentions, events, figures and relations in one document.
+
+    ``decider`` decides each sentence's events from the rule candidates: the installed
+    trained model by default, ``None`` for the rules alone.
+    """
     nlp = nlp or build_nlp()
+    if isinstance(decider, _Default):
+        from diplograph.learn.decider import default_decider
+
+        decider = default_decider()
     g = load_gazetteer()
     text = doc.text
     has_title = bool(doc.title) and text.lstrip().startswith((doc.title or "")[:40])
@@ -163,6 +196,8 @@ def extract(doc: Document, home: str = "VNM", nlp: Language | None = None) -> Ex
             home_speaks,
         )
         events = extract_events(ctx)
+        if decider is not None:
+            events = decider.decide(ctx, events, last_pair, mined)
         if two:  # "... during which the two sides signed": complete a one-sided event
             pair = next(
                 ((e.source, e.target) for e in events if e.type in _PAIR_TYPES and e.source

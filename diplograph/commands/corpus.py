@@ -1,0 +1,118 @@
+"""Corpus and model commands: ``corpus-check``, ``train`` and ``eval-split``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def corpus_check(
+    root: Annotated[Path, typer.Argument(help="Corpus root or one split folder.")] = Path("corpus"),
+) -> None:
+    """Validate every label of the corpus (sentence in text, codes, types, units, dates).
+
+    Example: diplograph corpus-check corpus
+    """
+    from diplograph.corpus.validate import main
+
+    if not root.exists():
+        err_console.print(f"[red]error[/red] no corpus at {root}; pass the corpus folder")
+        raise typer.Exit(2)
+    raise typer.Exit(main([str(root)]))
+
+
+def train(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Model folder (default: the package's).")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Corpus root (default: corpus/).")
+    ] = None,
+) -> None:
+    """Rebuild the event deciders from corpus/train with a fixed seed (CPU, minutes).
+
+    Example: diplograph train
+    """
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        err_console.print("[red]error[/red] training needs scikit-learn: pip install -e '.[train]'")
+        raise typer.Exit(2) from None
+    from diplograph.corpus.splits import Split, corpus_root, load_split
+    from diplograph.learn.decider import MODEL_DIR
+    from diplograph.learn.examples import examples_for
+    from diplograph.learn.train import train_all
+
+    root = corpus or corpus_root()
+    parts = ((root / "train" / "news", root / "train" / "gold"),)
+    split = Split("train", parts)
+    if not split.available():
+        err_console.print(f"[red]error[/red] no training split at {root / 'train'}")
+        raise typer.Exit(2)
+    console.print(f"reading {root / 'train'} …")
+    examples = examples_for(load_split(split))
+    version = train_all(examples, out or MODEL_DIR, progress=console.print)
+    console.print(f"model version {version}")
+
+
+def eval_split(
+    split: Annotated[
+        list[str], typer.Option("--split", "-s", help="train, heldback, dev or check.")
+    ],
+    rules_only: Annotated[
+        bool, typer.Option("--rules-only", help="Score the rules without the trained model.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Extract and score a named split in memory, by the rules of EVAL.md.
+
+    Example: diplograph eval-split --split heldback --split check
+    """
+    from diplograph.corpus.splits import get_split, load_split, run_split
+    from diplograph.errors import DiplographError
+    from diplograph.evaluation import score
+    from diplograph.extract import DEFAULT_DECIDER, extract
+    from diplograph.extract.pipeline import build_nlp
+
+    nlp = build_nlp()
+    decider = None if rules_only else DEFAULT_DECIDER
+    results = {}
+    for name in split:
+        try:
+            sp = get_split(name)
+        except DiplographError as err:
+            err_console.print(f"[red]error[/red] {err}")
+            raise typer.Exit(2) from err
+        if not sp.available():
+            err_console.print(f"[yellow]skipped[/yellow] {name}: folders not found ({sp.parts})")
+            continue
+        gold, recs = run_split(load_split(sp), lambda d: extract(d, nlp=nlp, decider=decider))
+        results[name] = score(gold, **recs)
+    if as_json:
+        sys.stdout.write(json.dumps({k: v.to_dict() for k, v in results.items()}, indent=2))
+        sys.stdout.write("\n")
+        return
+    table = Table(title="F1 by split (P/R in JSON)")
+    table.add_column("level")
+    for name in results:
+        table.add_column(f"{name} ({results[name].documents})", justify="right")
+    levels = next(iter(results.values())).levels if results else []
+    for i, lv in enumerate(levels):
+        table.add_row(lv.level, *(f"{r.levels[i].f1:.3f}" for r in results.values()))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the corpus and model commands to the main CLI."""
+    app.command(name="corpus-check")(corpus_check)
+    app.command()(train)
+    app.command(name="eval-split")(eval_split)

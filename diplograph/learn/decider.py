@@ -1,0 +1,178 @@
+"""The trained event decider: which types a sentence states, and who plays which role.
+
+``EventDecider.decide`` replaces the rule output of one sentence with the model's decision.
+Rule candidates enter as features. Each event carries the model name and version hash in
+``trigger`` and a probability as its confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from diplograph.extract.events import UnitContext, _date_for
+from diplograph.extract.plover import to_plover
+from diplograph.learn.features import Candidate, UnitView, role_features, sentence_features
+from diplograph.learn.linear import LinearModel
+from diplograph.models import Actor, Event, Evidence
+
+MODEL_DIR = Path(str(resources.files("diplograph"))) / "data" / "models"
+ROLES = ("none", "source", "target")
+# one record per state in a list of these roles
+_SYMMETRIC = frozenset(
+    {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
+)
+
+
+@dataclass
+class Decision:
+    """The trace of one sentence: type scores, role scores, and what was kept."""
+
+    types: dict[str, float] = field(default_factory=dict)
+    roles: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventDecider:
+    """Type model (one-vs-rest) and role model (softmax over none/source/target)."""
+
+    types: LinearModel
+    roles: LinearModel
+    thresholds: dict[str, float]
+    version: str
+    role_threshold: float = 0.5
+    last: Decision | None = None
+
+    def decide(
+        self,
+        ctx: UnitContext,
+        rule_events: list[Event],
+        last_pair: tuple[Actor, Actor] | None,
+        position: int,
+    ) -> list[Event]:
+        view = UnitView(ctx, rule_events, last_pair, position)
+        trace = Decision()
+        self.last = trace
+        trace.types = self.types.scores(sentence_features(view))
+        events: list[Event] = []
+        for etype, p in sorted(trace.types.items(), key=lambda kv: -kv[1]):
+            if p < self.thresholds.get(etype, 0.5):
+                continue
+            scored = {
+                c.code: self.roles.scores(role_features(view, c, etype)) for c in view.candidates
+            }
+            trace.roles[etype] = scored
+            made = self._assemble(view, etype, p, scored)
+            if not made:
+                trace.dropped.append(f"{etype} ({p:.2f}): no source")
+            for e in made:
+                trace.kept.append(
+                    f"{etype} {e.source.code if e.source else '-'}→"
+                    f"{e.target.code if e.target else '-'} ({e.confidence:.2f})"
+                )
+            events += made
+        return events
+
+    def _assemble(
+        self, view: UnitView, etype: str, p: float, scored: dict[str, dict[str, float]]
+    ) -> list[Event]:
+        by_code = {c.code: c for c in view.candidates}
+        th = self.role_threshold
+        src_rank = sorted(scored, key=lambda c: -scored[c]["source"])
+        sources = [c for c in src_rank if scored[c]["source"] >= th]
+        if not sources and src_rank and scored[src_rank[0]]["source"] >= th / 2:
+            sources = [src_rank[0]]
+        if not sources:
+            return []
+        tgt_rank = sorted(
+            (c for c in scored if c not in sources), key=lambda c: -scored[c]["target"]
+        )
+        targets = [c for c in tgt_rank if scored[c]["target"] >= th]
+        pairs: list[tuple[str, str | None]]
+        if len(sources) > 1:
+            pairs = [(s, targets[0] if targets else None) for s in sources]
+        elif targets:
+            pairs = [(sources[0], t) for t in targets]
+        else:
+            pairs = [(sources[0], None)]
+        out: list[Event] = []
+        seen: set[tuple[str, str | None]] = set()
+        rule = next((e for e in view.rule_events if e.type == etype), None)
+        for s, t in pairs:
+            key = (s, t) if etype not in _SYMMETRIC or t is None else tuple(sorted((s, t)))
+            if key in seen or s == t:
+                continue
+            seen.add(key)  # type: ignore[arg-type]
+            conf = p * scored[s]["source"] * (scored[t]["target"] if t else 1.0)
+            out.append(self._event(view, etype, by_code[s], by_code.get(t) if t else None,
+                                   conf, rule))  # fmt: skip
+        return out
+
+    def _event(
+        self,
+        view: UnitView,
+        etype: str,
+        src: Candidate,
+        tgt: Candidate | None,
+        conf: float,
+        rule: Event | None,
+    ) -> Event:
+        ctx = view.ctx
+        pos = src.slots[0].start if src.slots else 0
+        ptype, pmode = to_plover(etype, ctx.text)
+        return Event(
+            type=etype,
+            evidence=Evidence(
+                ctx.doc_id, ctx.sent_idx, ctx.start, ctx.start + len(ctx.text), ctx.text
+            ),
+            source=src.actor,
+            target=tgt.actor if tgt else None,
+            date=rule.date if rule else _date_for(ctx, pos),
+            location=ctx.location,
+            plover_type=ptype,
+            plover_mode=pmode,
+            status=rule.status if rule else "happened",
+            confidence=round(conf, 3),
+            trigger=f"model:events@{self.version}",
+            date_basis=rule.date_basis if rule else ("context" if ctx.fallback_date else None),
+        )
+
+
+def model_version(paths: list[Path]) -> str:
+    """A short hash of the model files (data, rules and weights together)."""
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
+    """The shipped decider, or None when no trained model is installed."""
+    types_p, roles_p, meta_p = (
+        folder / "event_types.npz",
+        folder / "event_roles.npz",
+        folder / "events.json",
+    )
+    if not (types_p.exists() and roles_p.exists() and meta_p.exists()):
+        return None
+    meta: dict[str, Any] = json.loads(meta_p.read_text(encoding="utf-8"))
+    return EventDecider(
+        types=LinearModel.load(types_p),
+        roles=LinearModel.load(roles_p),
+        thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
+        version=str(meta.get("version", "unknown")),
+        role_threshold=float(meta.get("role_threshold", 0.5)),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_decider() -> EventDecider | None:
+    """The installed decider, loaded once per process."""
+    return load_decider()

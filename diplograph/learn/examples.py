@@ -1,0 +1,86 @@
+"""Training examples: the sentences the extractor sees, aligned with gold events.
+
+A ``Recorder`` runs in place of the decider and keeps every sentence's ``UnitView``.
+``align`` then labels each view with the gold event types of its sentence and each candidate
+actor with its gold role, using the scorer's sentence-matching rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplograph.evaluation import SYMMETRIC_TYPES, sentences_match
+from diplograph.extract import extract
+from diplograph.extract.events import UnitContext
+from diplograph.extract.pipeline import build_nlp
+from diplograph.learn.features import UnitView
+from diplograph.models import Actor, Document, Event
+
+
+@dataclass
+class Recorder:
+    """A decider that changes nothing and records every sentence it is shown."""
+
+    views: list[UnitView] = field(default_factory=list)
+
+    def decide(
+        self,
+        ctx: UnitContext,
+        rule_events: list[Event],
+        last_pair: tuple[Actor, Actor] | None,
+        position: int,
+    ) -> list[Event]:
+        self.views.append(UnitView(ctx, rule_events, last_pair, position))
+        return rule_events
+
+
+@dataclass
+class Example:
+    """One sentence with its gold types and, per type, the gold role of each candidate."""
+
+    doc: str
+    view: UnitView
+    types: set[str]
+    roles: dict[str, dict[str, str]]  # type -> candidate code -> none/source/target
+    missing: int = 0  # gold actors of this sentence that no candidate covers
+
+
+def align(view: UnitView, gold_events: list[dict[str, Any]]) -> Example:
+    """Label one sentence from the gold events whose sentence matches it."""
+    mine = [g for g in gold_events if sentences_match(g.get("sentence"), view.ctx.text)]
+    types = {g["type"] for g in mine}
+    codes = {c.code for c in view.candidates}
+    roles: dict[str, dict[str, str]] = {}
+    missing = 0
+    for t in types:
+        lab = dict.fromkeys(codes, "none")
+        for g in (g for g in mine if g["type"] == t):
+            src, tgt = g.get("source"), g.get("target")
+            if t in SYMMETRIC_TYPES and src not in codes and tgt in codes:
+                src, tgt = tgt, src
+            for code, role in ((src, "source"), (tgt, "target")):
+                if code is None:
+                    continue
+                if code in lab:
+                    if lab[code] == "none":
+                        lab[code] = role
+                else:
+                    missing += 1
+        roles[t] = lab
+    return Example(view.ctx.doc_id, view, types, roles, missing)
+
+
+def examples_for(
+    pairs: Iterable[tuple[Document, dict[str, Any]]], home: str = "VNM"
+) -> list[Example]:
+    """Run the extractor with a recorder over documents and align every sentence."""
+    nlp = build_nlp()
+    out: list[Example] = []
+    for doc, gold in pairs:
+        rec = Recorder()
+        extract(doc, home=home, nlp=nlp, decider=rec)
+        gold_events = list(gold.get("events", []))
+        out += [align(v, gold_events) for v in rec.views]
+    return out

@@ -1,0 +1,166 @@
+"""Features of a sentence (which event types it states) and of a candidate actor (its role).
+
+Both read the same ``UnitView``: the sentence, its actor slots, the rule candidates and the
+document context. Actor mentions are masked by their kind, so the models learn the wording
+around actors, not the names of particular countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplograph.extract.events import UnitContext
+from diplograph.extract.slots import Slot
+from diplograph.models import Actor, Event
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[^\w\s]")
+_DIGIT = re.compile(r"\d")
+_MASK = {
+    "COUNTRY": "@country",
+    "CAPITAL": "@capital",
+    "DEMONYM": "@adj",
+    "PERSON": "@person",
+    "ORG": "@org",
+    "HOME": "@we",
+    "PRONOUN": "@pron",
+    "PAIR": "@pair",
+}
+STOP = frozenset("the a an of and to in on for with at by from as its their his her".split())
+
+
+@dataclass
+class Candidate:
+    """An actor that may take a role: a slot of the sentence or an actor of the context."""
+
+    actor: Actor
+    slots: list[Slot] = field(default_factory=list)
+    context: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.actor.code
+
+
+@dataclass
+class UnitView:
+    """Everything the deciders see about one sentence."""
+
+    ctx: UnitContext
+    rule_events: list[Event]
+    last_pair: tuple[Actor, Actor] | None
+    position: int  # index among the document's content sentences
+    tokens: list[tuple[str, int, int]] = field(default_factory=list)  # (token, start, end)
+    candidates: list[Candidate] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = masked_tokens(self.ctx.text, self.ctx.slots)
+        self.candidates = candidates(self)
+
+
+def masked_tokens(text: str, slots: list[Slot]) -> list[tuple[str, int, int]]:
+    """Lower-cased tokens with each actor slot replaced by one mask token of its kind."""
+    out: list[tuple[str, int, int]] = []
+    spans = sorted(slots, key=lambda s: s.start)
+    pos = 0
+    for s in [*spans, None]:
+        stop = s.start if s is not None else len(text)
+        for m in _TOKEN.finditer(text, pos, max(pos, stop)):
+            tok = m.group(0).lower()
+            out.append(("0" if _DIGIT.match(tok) else tok, m.start(), m.end()))
+        if s is None:
+            break
+        label = s.labels[-1] if s.labels else "COUNTRY"
+        kind = "@place" if s.location else _MASK.get(label, "@actor")
+        out.append((kind, s.start, s.end))
+        pos = max(pos, s.end)
+    return out
+
+
+def candidates(view: UnitView) -> list[Candidate]:
+    """Distinct actors of the sentence, then context actors the sentence may leave implicit."""
+    by_code: dict[str, Candidate] = {}
+    for s in view.ctx.slots:
+        by_code.setdefault(s.code, Candidate(s.actor)).slots.append(s)
+    ctx_actors: list[tuple[Actor, str]] = [(view.ctx.home, "home")]
+    ctx_actors += [(a, f"focus{i}") for i, a in enumerate(view.ctx.focus)]
+    if view.ctx.context_org is not None:
+        ctx_actors.append((view.ctx.context_org, "org"))
+    if view.last_pair:
+        ctx_actors += [(a, "last_pair") for a in view.last_pair]
+    for actor, tag in ctx_actors:
+        c = by_code.setdefault(actor.code, Candidate(actor))
+        c.context = (*c.context, tag)
+    return list(by_code.values())
+
+
+def sentence_features(view: UnitView) -> list[str]:
+    """Bag of features for the sentence-level type decision."""
+    toks = [t for t, _, _ in view.tokens]
+    feats = [f"u:{t}" for t in toks if t not in STOP]
+    feats += [f"b:{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+    feats += [f"r:{e.type}" for e in view.rule_events]
+    feats += [f"rt:{e.type}:{(e.trigger or '').lower().split(' ')[0]}" for e in view.rule_events]
+    codes = {s.code for s in view.ctx.slots if not s.location}
+    feats.append(f"nact:{min(len(codes), 3)}")
+    feats.append(f"pos:{min(view.position, 3)}")
+    if any(d.kind in ("explicit", "relative") for d in view.ctx.dates):
+        feats.append("has_date")
+    if any(s.code == view.ctx.home.code for s in view.ctx.slots):
+        feats.append("home_named")
+    return feats
+
+
+def _window(view: UnitView, start: int, end: int) -> tuple[list[str], list[str]]:
+    before = [t for t, _, e in view.tokens if e <= start]
+    after = [t for t, s, _ in view.tokens if s >= end]
+    return before, after
+
+
+def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
+    """Features of one candidate actor for one event type (plain and type-conjoined)."""
+    f: list[str] = []
+    if cand.slots:
+        s = cand.slots[0]
+        before, after = _window(view, s.start, s.end)
+        f += [f"k:{lab}" for lab in s.labels]
+        f += [f"p1:{w}" for w in before[-1:]] + [f"p2:{w}" for w in before[-2:-1]]
+        f += [f"pw:{w}" for w in before[-5:]]
+        f += [f"n1:{w}" for w in after[:1]] + [f"nw:{w}" for w in after[:4]]
+        if len(before) >= 2:
+            f.append(f"p12:{before[-2]}_{before[-1]}")
+        if s.location:
+            f.append("loc")
+        if s.aside:
+            f.append("aside")
+        if s.actor.person:
+            f.append("person")
+        order = [c.code for c in view.candidates if c.slots]
+        i = order.index(cand.code)
+        f.append(f"idx:{min(i, 3)}")
+        if i == len(order) - 1:
+            f.append("idx:last")
+        f.append(f"frac:{int(4 * s.start / max(1, len(view.ctx.text)))}")
+        if len(cand.slots) > 1:
+            f.append("multi")
+        if not before:
+            f.append("initial")
+        if "by" in before[-3:]:
+            f.append("by_before")
+    else:
+        f.append("implicit")
+    f += [f"c:{tag}" for tag in cand.context]
+    if len(cand.code) != 3:
+        f.append("org_code")
+    if cand.code == view.ctx.home.code:
+        f.append("is_home")
+    for e in view.rule_events:
+        if e.type != etype:
+            continue
+        if e.source and e.source.code == cand.code:
+            f.append("rule_src")
+        if e.target and e.target.code == cand.code:
+            f.append("rule_tgt")
+    n_named = len([c for c in view.candidates if c.slots])
+    f.append(f"nnamed:{min(n_named, 3)}")
+    return f + [f"{etype}|{x}" for x in f]

@@ -1,0 +1,19 @@
+"""Stable feature hashing: the same feature string gets the same column on every machine."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+
+DIM_BITS = 18
+DIM = 1 << DIM_BITS
+
+
+def index(feature: str, dim: int = DIM) -> int:
+    """Column of one feature string (CRC-32, independent of PYTHONHASHSEED)."""
+    return zlib.crc32(feature.encode("utf-8")) % dim
+
+
+def indices(features: Iterable[str], dim: int = DIM) -> list[int]:
+    """Sorted distinct columns of a bag of features (binary features)."""
+    return sorted({index(f, dim) for f in features})

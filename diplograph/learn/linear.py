@@ -1,0 +1,61 @@
+"""Linear models as plain weight arrays: load, score, save. No scikit-learn at run time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from diplograph.learn.hashing import DIM, indices
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Weights ``(classes, dim)`` and biases; ``kind`` is ``ovr`` (sigmoid) or ``softmax``."""
+
+    name: str
+    classes: tuple[str, ...]
+    weights: NDArray[np.float32]
+    bias: NDArray[np.float32]
+    kind: str = "ovr"
+
+    def scores(self, features: list[str]) -> dict[str, float]:
+        """Probability per class for one bag of binary features."""
+        cols = indices(features, self.weights.shape[1])
+        z = self.weights[:, cols].sum(axis=1) + self.bias if cols else self.bias.copy()
+        z = z.astype(np.float64)
+        if self.kind == "softmax":
+            e = np.exp(z - z.max())
+            p = e / e.sum()
+        else:
+            p = 1.0 / (1.0 + np.exp(-z))
+        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            classes=np.array(self.classes),
+            kind=np.array(self.kind),
+            name=np.array(self.name),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                name=str(z["name"]),
+                classes=tuple(str(c) for c in z["classes"]),
+                weights=z["weights"].astype(np.float32),
+                bias=z["bias"].astype(np.float32),
+                kind=str(z["kind"]),
+            )
+
+
+def empty(name: str, classes: tuple[str, ...], kind: str = "ovr", dim: int = DIM) -> LinearModel:
+    """A model with zero weights (used before training and in tests)."""
+    weights = np.zeros((len(classes), dim), np.float32)
+    return LinearModel(name, classes, weights, np.zeros(len(classes), np.float32), kind)
