@@ -217,8 +217,13 @@ def ingest(
 
 
 @app.command()
-def reextract(db: DbOpt = None) -> None:
-    """Recompute all records from stored text with the current extractor version.
+def reextract(
+    db: DbOpt = None,
+    force: Annotated[
+        bool, typer.Option("--all", help="Re-extract every document, stale or not.")
+    ] = False,
+) -> None:
+    """Recompute records of documents extracted by an older extractor version hash.
 
     Example: diplograph reextract --db news.db
     """
@@ -226,10 +231,10 @@ def reextract(db: DbOpt = None) -> None:
 
     settings = _settings(db)
     store = _store(settings.db)
-    summary = reextract_all(store, settings)
+    summary = reextract_all(store, settings, force=force)
     console.print(
-        f"re-extracted {summary.updated} documents: {summary.events} events, "
-        f"{summary.figures} figures, {summary.relations} relations"
+        f"re-extracted {summary.updated} documents ({summary.duplicate} already current): "
+        f"{summary.events} events, {summary.figures} figures, {summary.relations} relations"
     )
     if summary.failed:
         raise typer.Exit(1)

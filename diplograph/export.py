@@ -41,6 +41,7 @@ def eval_records(store: Store) -> dict[str, list[dict[str, Any]]]:
             "location": r["location"],
             "confidence": r["confidence"],
             "status": r["status"],
+            "produced_by": r.get("produced_by"),
         }
         for r in store.events(Filters())
     ]

@@ -129,11 +129,24 @@ def _ingest_one(
 
 
 def reextract_all(
-    store: Store, settings: Settings, on_item: Callable[[str, str], None] | None = None
+    store: Store,
+    settings: Settings,
+    on_item: Callable[[str, str], None] | None = None,
+    force: bool = False,
 ) -> IngestSummary:
-    """Recompute every document's records from its stored text with the current extractor."""
+    """Recompute the records of documents whose extractor version hash is stale.
+
+    A document is stale when it was extracted by another version (rules, gazetteer or
+    model changed). ``force`` re-extracts every document.
+    """
     summary = IngestSummary()
+    versions = store.extractor_versions()
     for doc in store.iter_documents():
+        if not force and versions.get(doc.id) == EXTRACTOR_VERSION:
+            summary.duplicate += 1
+            if on_item:
+                on_item(doc.id, "current")
+            continue
         try:
             x = extract(doc, home=settings.home)
         except Exception as exc:  # noqa: BLE001

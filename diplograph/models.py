@@ -82,6 +82,7 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None
     date_basis: str | None = None  # stated (in the sentence) | context (nearby text/publication)
+    produced_by: str | None = None  # "rule:<id>@<rules hash>" or "model:<name>@<model hash>"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Figure:
     period: str | None = None
     subject: str | None = None
     text: str | None = None  # the matched number expression
+    produced_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Relation:
     date: str | None = None
     status: str = "mentioned"  # established | upgraded | mentioned
     previous: str | None = None
+    produced_by: str | None = None
 
 
 @dataclass

@@ -234,9 +234,23 @@ def test_cli_reextract(runner, cli_db):
     before = json.loads(runner.invoke(app, ["stats", "--json", "--db", cli_db]).stdout)
     result = runner.invoke(app, ["reextract", "--db", cli_db])
     assert result.exit_code == 0
+    assert "re-extracted 0 documents (2 already current)" in result.stdout
+    result = runner.invoke(app, ["reextract", "--all", "--db", cli_db])
+    assert result.exit_code == 0
     assert "re-extracted 2 documents" in result.stdout
     after = json.loads(runner.invoke(app, ["stats", "--json", "--db", cli_db]).stdout)
     assert after == before
+
+
+def test_cli_reextract_recomputes_only_stale_documents(runner, cli_db):
+    import sqlite3
+
+    with sqlite3.connect(cli_db) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+        conn.execute("UPDATE documents SET extractor_version = 'old' WHERE id = ?", (ids[0],))
+    result = runner.invoke(app, ["reextract", "--db", cli_db])
+    assert result.exit_code == 0
+    assert "re-extracted 1 documents (1 already current)" in result.stdout
 
 
 def test_cli_unknown_option_exits_2(runner, cli_db):

@@ -160,7 +160,7 @@ def test_jobs_reextract_all_recomputes_same_records(tmp_path, store, settings):
     _make_corpus(corpus, n=12)
     ingest_documents([str(corpus)], store, settings)
     before = store.stats()
-    summary = reextract_all(store, settings)
+    summary = reextract_all(store, settings, force=True)
     assert summary.updated == 12 and summary.failed == 0
     after = store.stats()
     for key in ("documents", "sentences", "events", "figures", "relations"):

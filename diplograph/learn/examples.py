@@ -73,9 +73,13 @@ def align(view: UnitView, gold_events: list[dict[str, Any]]) -> Example:
 
 
 def examples_for(
-    pairs: Iterable[tuple[Document, dict[str, Any]]], home: str = "VNM"
+    pairs: Iterable[tuple[Document, dict[str, Any]]], home: str = "VNM", parser: Any = None
 ) -> list[Example]:
-    """Run the extractor with a recorder over documents and align every sentence."""
+    """Run the extractor with a recorder over documents and align every sentence.
+
+    With ``parser``, sentences with an actor or a rule candidate also get a parse (the same
+    gate as the decider uses at run time).
+    """
     nlp = build_nlp()
     out: list[Example] = []
     for doc, gold in pairs:
@@ -83,4 +87,8 @@ def examples_for(
         extract(doc, home=home, nlp=nlp, decider=rec)
         gold_events = list(gold.get("events", []))
         out += [align(v, gold_events) for v in rec.views]
+    if parser is not None:
+        todo = [e.view for e in out if e.view.ctx.slots or e.view.rule_events]
+        for view, parsed in zip(todo, parser.pipe(v.ctx.text for v in todo), strict=True):
+            view.parse = parsed
     return out

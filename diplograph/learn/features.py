@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from diplograph.extract.events import UnitContext
 from diplograph.extract.slots import Slot
@@ -52,6 +53,7 @@ class UnitView:
     position: int  # index among the document's content sentences
     tokens: list[tuple[str, int, int]] = field(default_factory=list)  # (token, start, end)
     candidates: list[Candidate] = field(default_factory=list)
+    parse: Any = None  # a spaCy Doc of the sentence when the parse variant is used
 
     def __post_init__(self) -> None:
         self.tokens = masked_tokens(self.ctx.text, self.ctx.slots)
@@ -108,7 +110,68 @@ def sentence_features(view: UnitView) -> list[str]:
         feats.append("has_date")
     if any(s.code == view.ctx.home.code for s in view.ctx.slots):
         feats.append("home_named")
+    if view.parse is not None:
+        feats += parse_sentence_features(view.parse)
     return feats
+
+
+def parse_sentence_features(doc: Any) -> list[str]:
+    """Verb lemmas, the root and its negation/modality from a dependency parse."""
+    feats: list[str] = []
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            lem = t.lemma_.lower()
+            feats.append(f"v:{lem}")
+            if t.dep_ == "ROOT":
+                feats.append(f"root:{lem}")
+            kids = {c.dep_ for c in t.children}
+            if "neg" in kids:
+                feats.append(f"neg:{lem}")
+            if any(
+                c.dep_ == "aux"
+                and c.lower_ in ("will", "would", "may", "could", "should", "to", "might")
+                for c in t.children
+            ):
+                feats.append(f"modal:{lem}")
+            if t.dep_ == "xcomp":
+                feats.append(f"xcomp:{t.head.lemma_.lower()}_{lem}")
+        elif t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+            feats.append(f"n:{t.lemma_.lower()}")
+    return feats
+
+
+def parse_role_features(doc: Any, start: int, end: int) -> list[str]:
+    """Syntactic position of an actor span: its relation, preposition and governing verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ["dep:none"]
+    root = span.root
+    f = [f"dep:{root.dep_}"]
+    head = root.head
+    if root.dep_ in ("amod", "compound", "poss", "nmod"):
+        f.append(f"mod_of:{head.lemma_.lower()}")
+        f.append(f"mod_dep:{root.dep_}_{head.dep_}")
+        root, head = head, head.head
+    if root.dep_ == "pobj":
+        f.append(f"prep:{head.lower_}")
+        f.append(f"prep_dep:{head.lower_}_{head.dep_}")
+        root, head = head, head.head
+    if root.dep_ == "agent":
+        f.append("agent")
+    if root.dep_ == "conj":
+        f.append("conj")
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        head = root.head
+        f.append(f"conj_dep:{root.dep_}")
+    hops = 0
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 4:
+        head = head.head
+        hops += 1
+    f.append(f"gov:{head.lemma_.lower()}")
+    f.append(f"gov_dep:{head.lemma_.lower()}_{root.dep_}")
+    f.append(f"govrel:{root.dep_}")
+    return f
 
 
 def _window(view: UnitView, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -147,6 +210,8 @@ def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
             f.append("initial")
         if "by" in before[-3:]:
             f.append("by_before")
+        if view.parse is not None:
+            f += parse_role_features(view.parse, s.start, s.end)
     else:
         f.append("implicit")
     f += [f"c:{tag}" for tag in cand.context]

@@ -108,6 +108,15 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX relations_pair ON relations(a, b);
         """,
     ),
+    (
+        4,
+        "provenance: which rule or model produced each record, with its version hash (issue 14)",
+        """
+        ALTER TABLE events ADD COLUMN produced_by TEXT;
+        ALTER TABLE figures ADD COLUMN produced_by TEXT;
+        ALTER TABLE relations ADD COLUMN produced_by TEXT;
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -41,6 +41,7 @@ EVENT_COLS = (
     "status",
     "confidence",
     "trigger",
+    "produced_by",
 )
 FIGURE_COLS = (
     "doc_id",
@@ -55,6 +56,7 @@ FIGURE_COLS = (
     "period",
     "subject",
     "text",
+    "produced_by",
 )
 RELATION_COLS = (
     "doc_id",
@@ -68,6 +70,7 @@ RELATION_COLS = (
     "date",
     "status",
     "previous",
+    "produced_by",
 )
 RECORD_TABLES = ("sentences", "mentions", "events", "figures", "relations")
 
@@ -115,6 +118,7 @@ def record_rows(x: Extraction) -> dict[str, list[tuple[Any, ...]]]:
                 e.status,
                 e.confidence,
                 e.trigger,
+                e.produced_by,
             )
             for e in x.events
         ],
@@ -132,6 +136,7 @@ def record_rows(x: Extraction) -> dict[str, list[tuple[Any, ...]]]:
                 f.period,
                 f.subject,
                 f.text,
+                f.produced_by,
             )
             for f in x.figures
         ],
@@ -148,6 +153,7 @@ def record_rows(x: Extraction) -> dict[str, list[tuple[Any, ...]]]:
                 r.date,
                 r.status,
                 r.previous,
+                r.produced_by,
             )
             for r in x.relations
         ],

@@ -245,6 +245,10 @@ class SQLiteStore:
             [(s.text, x.doc_id, s.idx) for s in x.sentences],
         )
 
+    def extractor_versions(self) -> dict[str, str | None]:
+        rows = self.conn.execute("SELECT id, extractor_version FROM documents").fetchall()
+        return {r["id"]: r["extractor_version"] for r in rows}
+
     def iter_documents(self) -> list[Document]:
         rows = self.conn.execute("SELECT * FROM documents ORDER BY id").fetchall()
         return [

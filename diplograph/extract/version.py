@@ -1,0 +1,34 @@
+"""One version hash over everything that decides what the extractor outputs.
+
+The hash covers the rule data (``data/rules``), the gazetteer tables (``data/gazetteer``) and
+the trained models (``data/models``). A document stored under another hash is stale, and
+``reextract`` recomputes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+PACKAGE_VERSION = "0.2.0"
+_DATA = Path(str(resources.files("diplograph"))) / "data"
+_FOLDERS = ("rules", "gazetteer", "models")
+
+
+def files_hash(paths: list[Path]) -> str:
+    """Short SHA-256 over the names and bytes of ``paths`` (sorted)."""
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def data_files(folder: str) -> list[Path]:
+    root = _DATA / folder
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+
+
+RULES_HASH = files_hash(data_files("rules"))
+EXTRACTOR_VERSION = f"{PACKAGE_VERSION}+{files_hash([f for d in _FOLDERS for f in data_files(d)])}"
