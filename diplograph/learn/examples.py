@@ -54,12 +54,14 @@ def align(view: UnitView, gold_events: list[dict[str, Any]]) -> Example:
     codes = {c.code for c in view.candidates}
     roles: dict[str, dict[str, str]] = {}
     missing = 0
+    order = {c.code: i for i, c in enumerate(view.candidates)}  # named actors first
     for t in types:
         lab = dict.fromkeys(codes, "none")
         for g in (g for g in mine if g["type"] == t):
             src, tgt = g.get("source"), g.get("target")
-            if t in SYMMETRIC_TYPES and src not in codes and tgt in codes:
-                src, tgt = tgt, src
+            if t in SYMMETRIC_TYPES and tgt is not None:
+                # either order scores the same: the actor named first is the source
+                src, tgt = sorted((src, tgt), key=lambda c: order.get(c, len(order)))
             for code, role in ((src, "source"), (tgt, "target")):
                 if code is None:
                     continue
