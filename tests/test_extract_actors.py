@@ -9,7 +9,9 @@ from diplograph.models import Document, Extraction
 
 
 def _x(text: str, published: str | None = "2024-03-07", home: str = "VNM") -> Extraction:
-    return extract(Document(id="t", text=text, published=published, title=None), home=home)
+    return extract(
+        Document(id="t", text=text, published=published, title=None), home=home, decider=None
+    )
 
 
 def _codes(text: str, label: str | None = None, **kw: str) -> list[str]:

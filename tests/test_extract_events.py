@@ -12,7 +12,8 @@ PUB = "2024-03-07"
 
 
 def _x(text: str, published: str | None = PUB, title: str | None = None) -> Extraction:
-    return extract(Document(id="t", text=text, published=published, title=title), home="VNM")
+    doc = Document(id="t", text=text, published=published, title=title)
+    return extract(doc, home="VNM", decider=None)
 
 
 def _ev(text: str, **kw: str | None) -> list[tuple[str, str | None, str | None]]:
