@@ -227,6 +227,39 @@ def validate_split(folder: Path, codes: frozenset[str]) -> tuple[CorpusStats, li
     return stats, problems
 
 
+def agreement(root: Path) -> tuple[int, dict[str, float]]:
+    """F1 per level of the second annotators' labels scored against the first annotation.
+
+    ``root/agreement/<annotator>/<doc>.json`` holds independent labels of a sample; the
+    scorer is the project's evaluation (EVAL.md rules), so agreement reads like accuracy.
+    """
+    from diplograph.evaluation import score
+
+    second: dict[str, dict[str, Any]] = {}
+    for path in sorted((root / "agreement").glob("*/*.json")):
+        second[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    first: dict[str, dict[str, Any]] = {}
+    for doc in second:
+        for split in ("train", "heldback"):
+            gold = root / split / "gold" / f"{doc}.json"
+            if gold.exists():
+                first[doc] = json.loads(gold.read_text(encoding="utf-8"))
+
+    def recs(kind: str) -> list[dict[str, Any]]:
+        out = []
+        for doc, g in second.items():
+            for r in g.get(kind, []):
+                r = dict(r, doc=doc)
+                if kind == "events":
+                    r["source"] = {"code": r.get("source")}
+                    r["target"] = {"code": r["target"]} if r.get("target") else None
+                out.append(r)
+        return out
+
+    report = score(first, recs("events"), recs("figures"), recs("relations"))
+    return len(first), {lv.level: lv.f1 for lv in report.levels}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Validate the given split folders (or every split under the given corpus root)."""
     args = argv if argv is not None else sys.argv[1:]
@@ -250,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{stats.relations} relations, {len(stats.homes)} home countries; {types}; "
             f"{len(problems)} problems"
         )
+    for root in roots:
+        if (root / "agreement").is_dir():
+            n, f1 = agreement(root)
+            levels = ", ".join(f"{k} {v:.3f}" for k, v in f1.items())
+            print(f"{root}: agreement of a second annotator on {n} articles (F1): {levels}")  # noqa: T201
     return 1 if failed else 0
 
 

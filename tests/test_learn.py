@@ -1,0 +1,103 @@
+"""The trained event decider: shipped model loading, training determinism, decisions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diplograph.corpus.splits import Split, load_split
+from diplograph.extract import extract
+from diplograph.learn.decider import MODEL_DIR, load_decider
+from diplograph.learn.examples import examples_for
+from diplograph.learn.train import train_all
+from diplograph.models import Document
+
+pytest.importorskip("sklearn")
+
+ARTICLE = """url: https://example.org/x
+outlet: Test Wire
+published: 2024-05-02
+title: Test
+---
+HANOI, May 2 (Test Wire) – Prime Minister Pham Minh Chinh held talks with visiting Japanese Prime Minister Fumio Kishida in Hanoi on Thursday.
+
+The two leaders witnessed the signing of an agreement on clean energy.
+
+Vietnam summoned the Chinese ambassador to protest against the water cannon attack on its fishing boat.
+
+Officials said trade could double within five years.
+"""
+GOLD = {
+    "doc": "a1",
+    "published": "2024-05-02",
+    "events": [
+        {"sentence": "HANOI, May 2 (Test Wire) – Prime Minister Pham Minh Chinh held talks with "
+         "visiting Japanese Prime Minister Fumio Kishida in Hanoi on Thursday.",
+         "type": "MEET", "source": "VNM", "target": "JPN", "date": "2024-05-02"},
+        {"sentence": "Vietnam summoned the Chinese ambassador to protest against the water cannon "
+         "attack on its fishing boat.",
+         "type": "PROTEST_ACCUSE", "source": "VNM", "target": "CHN", "date": "2024-05-02"},
+    ],
+    "figures": [],
+    "relations": [],
+}  # fmt: skip
+
+
+def _tiny_corpus(root: Path, n: int = 6) -> Split:
+    (root / "news").mkdir(parents=True)
+    (root / "gold").mkdir()
+    for i in range(n):
+        (root / "news" / f"a{i}.txt").write_text(ARTICLE, encoding="utf-8")
+        (root / "gold" / f"a{i}.json").write_text(
+            json.dumps({**GOLD, "doc": f"a{i}"}), encoding="utf-8"
+        )
+    return Split("tiny", ((root / "news", root / "gold"),))
+
+
+def test_learn_shipped_model_loads_from_the_installed_package():
+    decider = load_decider()
+    assert decider is not None, f"no trained model in {MODEL_DIR}"
+    assert len(decider.types.classes) == 14
+    assert decider.roles.classes == ("none", "source", "target")
+    meta = json.loads((MODEL_DIR / "events.json").read_text(encoding="utf-8"))
+    assert meta["version"] == decider.version and meta["sentences"] > 1000
+
+
+def test_learn_model_records_carry_model_name_and_version():
+    decider = load_decider()
+    assert decider is not None
+    doc = Document(id="d", text=ARTICLE.split("---\n", 1)[1], published="2024-05-02", title=None)
+    x = extract(doc, decider=decider)
+    kinds = {(e.type, e.source.code if e.source else None) for e in x.events}
+    assert ("PROTEST_ACCUSE", "VNM") in kinds
+    assert all(e.produced_by and e.produced_by.startswith(("model:", "rule:")) for e in x.events)
+    assert any(e.produced_by == f"model:events@{decider.version}" for e in x.events)
+    assert all(0.0 <= e.confidence <= 1.0 for e in x.events)
+
+
+def test_learn_trainer_is_seeded_and_deterministic(tmp_path):
+    split = _tiny_corpus(tmp_path / "c")
+    examples = examples_for(load_split(split))
+    assert any("MEET" in e.types for e in examples)
+    v1 = train_all(examples, tmp_path / "m1")
+    v2 = train_all(examples_for(load_split(split)), tmp_path / "m2")
+    assert v1 == v2
+    assert (tmp_path / "m1" / "event_types.npz").read_bytes() == (
+        tmp_path / "m2" / "event_types.npz"
+    ).read_bytes()
+    decider = load_decider(tmp_path / "m1")
+    assert decider is not None
+    doc = Document(id="x", text=ARTICLE.split("---\n", 1)[1], published="2024-05-02")
+    types = {e.type for e in extract(doc, decider=decider).events}
+    assert "PROTEST_ACCUSE" in types
+
+
+def test_learn_decider_explains_its_decision():
+    decider = load_decider()
+    assert decider is not None
+    doc = Document(id="d", text="Vietnam summoned the Chinese ambassador to protest.")
+    extract(doc, decider=decider)
+    trace = decider.last
+    assert trace is not None and set(trace.types) >= {"PROTEST_ACCUSE", "VISIT"}

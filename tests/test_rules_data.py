@@ -1,0 +1,64 @@
+"""Trigger rules and vetoes are data with ids; each is testable on its own by id."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from diplograph.extract.events import RULES, VETOES, UnitContext, load_rules
+from diplograph.models import Actor
+
+BY_ID = {r.id: r for r in RULES}
+
+
+def _ctx(text: str) -> UnitContext:
+    return UnitContext("d", 0, 0, text, [], [], None, None, Actor("VNM", "Vietnam"))
+
+
+def test_rules_have_unique_ids_known_vetoes_and_keys():
+    assert len(BY_ID) == len(RULES) > 30
+    for r in RULES:
+        assert r.keys, r.id
+        assert set(r.vetoes) <= set(VETOES), r.id
+
+
+def test_rules_prefilter_is_derived_from_rule_keys():
+    from diplograph.extract import events
+
+    assert set(events._KEY_TYPES) == {k for r in RULES for k in r.keys}
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("visit.svo.1", "Prime Minister Chinh paid an official visit to Japan."),
+        ("meet.svo.1", "Chinh hosted an official welcome ceremony for President Widodo."),
+    ],
+)
+def test_rules_fire_by_id(rule_id, text):
+    assert BY_ID[rule_id].pattern.search(text), rule_id
+
+
+@pytest.mark.parametrize(
+    ("veto", "text", "trigger", "expected"),
+    [
+        ("hedged", "The minister did not visit Japan.", "visit", True),
+        ("hedged", "The minister will visit Japan.", "visit", False),
+        ("invitation", "He accepted an invitation to visit Japan.", "visit", True),
+        ("aggregate", "Our leaders made 22 visits abroad.", "visits", True),
+        ("accused_of", "Manila accused Beijing of ramming its boat.", "ramming", True),
+    ],
+)
+def test_vetoes_by_id(veto, text, trigger, expected):
+    m = re.search(trigger, text)
+    assert m is not None
+    before = text[: m.start()]
+    assert VETOES[veto](_ctx(text), "VISIT", m, before) is expected
+
+
+def test_rules_bad_file_reports_the_line(tmp_path):
+    bad = tmp_path / "rules.jsonl"
+    bad.write_text('{"id": "x", "type": "VISIT", "frame": "svo", "pattern": "("}\n')
+    with pytest.raises(ValueError, match=":1:"):
+        load_rules(bad)
