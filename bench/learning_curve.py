@@ -35,7 +35,9 @@ def main() -> None:
                 if not sp.available():
                     row.append("n/a")
                     continue
-                gold, recs = run_split(load_split(sp), lambda d: extract(d, nlp=nlp, decider=dec))
+                gold, recs = run_split(
+                    load_split(sp), lambda d, dec=dec: extract(d, nlp=nlp, decider=dec)
+                )
                 row.append(f"{score(gold, **recs).levels[1].f1:.3f}")
         print(f"| {len(keep)} ({share:.0%}) | {row[0]} | {row[1]} |", flush=True)
 

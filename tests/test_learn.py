@@ -16,28 +16,26 @@ from diplograph.models import Document
 
 pytest.importorskip("sklearn")
 
-ARTICLE = """url: https://example.org/x
-outlet: Test Wire
-published: 2024-05-02
-title: Test
----
-HANOI, May 2 (Test Wire) – Prime Minister Pham Minh Chinh held talks with visiting Japanese Prime Minister Fumio Kishida in Hanoi on Thursday.
-
-The two leaders witnessed the signing of an agreement on clean energy.
-
-Vietnam summoned the Chinese ambassador to protest against the water cannon attack on its fishing boat.
-
-Officials said trade could double within five years.
-"""
+LEAD = (
+    "HANOI, May 2 (Test Wire) – Prime Minister Pham Minh Chinh held talks with visiting "
+    "Japanese Prime Minister Fumio Kishida in Hanoi on Thursday."
+)
+PROTEST = (
+    "Vietnam summoned the Chinese ambassador to protest against the water cannon attack on "
+    "its fishing boat."
+)
+ARTICLE = (
+    "url: https://example.org/x\noutlet: Test Wire\npublished: 2024-05-02\ntitle: Test\n---\n"
+    f"{LEAD}\n\nThe two leaders witnessed the signing of an agreement on clean energy.\n\n"
+    f"{PROTEST}\n\nOfficials said trade could double within five years.\n"
+)
 GOLD = {
     "doc": "a1",
     "published": "2024-05-02",
     "events": [
-        {"sentence": "HANOI, May 2 (Test Wire) – Prime Minister Pham Minh Chinh held talks with "
-         "visiting Japanese Prime Minister Fumio Kishida in Hanoi on Thursday.",
+        {"sentence": LEAD,
          "type": "MEET", "source": "VNM", "target": "JPN", "date": "2024-05-02"},
-        {"sentence": "Vietnam summoned the Chinese ambassador to protest against the water cannon "
-         "attack on its fishing boat.",
+        {"sentence": PROTEST,
          "type": "PROTEST_ACCUSE", "source": "VNM", "target": "CHN", "date": "2024-05-02"},
     ],
     "figures": [],
@@ -101,3 +99,30 @@ def test_learn_decider_explains_its_decision():
     extract(doc, decider=decider)
     trace = decider.last
     assert trace is not None and set(trace.types) >= {"PROTEST_ACCUSE", "VISIT"}
+
+
+def test_learn_explain_cli_shows_rules_scores_and_decisions(runner, monkeypatch):
+    from diplograph.cli import app
+
+    monkeypatch.setenv("DIPLOGRAPH_EXTRACTOR", "model")
+    from diplograph.learn import decider as dmod
+
+    dmod.default_decider.cache_clear()
+    try:
+        result = runner.invoke(app, ["explain", PROTEST, "--published", "2024-05-02", "--json"])
+    finally:
+        dmod.default_decider.cache_clear()
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert {a["code"] for a in out["actors"]} >= {"VNM", "CHN"}
+    d = out["decisions"][0]
+    assert "PROTEST_ACCUSE" in d["types"] and d["kept"]
+    assert any(e["type"] == "PROTEST_ACCUSE" and e["source"] == "VNM" for e in out["events"])
+
+
+def test_learn_explain_cli_missing_context_file_exits_2(runner, tmp_path):
+    from diplograph.cli import app
+
+    result = runner.invoke(app, ["explain", "x", "--context", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "no context file" in result.output

@@ -116,3 +116,85 @@ def register(app: typer.Typer) -> None:
     app.command(name="corpus-check")(corpus_check)
     app.command()(train)
     app.command(name="eval-split")(eval_split)
+    app.command()(explain)
+
+
+def explain(
+    sentence: Annotated[str, typer.Argument(help="The sentence to explain.")],
+    context: Annotated[
+        Path | None, typer.Option("--context", help="A text file read before the sentence.")
+    ] = None,
+    home: Annotated[str, typer.Option("--home", help="Home country code for 'we'.")] = "VNM",
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show how a sentence becomes events: actors, rule candidates, model scores, decisions.
+
+    Example: diplograph explain "Vietnam summoned the Chinese ambassador." --published 2024-05-02
+    """
+    from dataclasses import asdict
+
+    from diplograph.extract import extract
+    from diplograph.learn.decider import default_decider
+    from diplograph.models import Document
+
+    if context is not None and not context.is_file():
+        err_console.print(f"[red]error[/red] no context file at {context}")
+        raise typer.Exit(2)
+    prefix = context.read_text(encoding="utf-8") + "\n\n" if context else ""
+    decider = default_decider()
+    if decider is None:
+        err_console.print("[yellow]no trained model installed: rules only[/yellow]")
+    else:
+        decider.traces = []
+    doc = Document(id="explain", text=prefix + sentence, published=published)
+    x = extract(doc, home=home.upper(), decider=decider)
+    start = len(prefix)
+    idx = {s.idx for s in x.sentences if s.end > start}
+    out = {
+        "sentences": [s.text for s in x.sentences if s.idx in idx],
+        "actors": [
+            {"text": m.text, "label": m.label, "code": m.actor.code, "person": m.actor.person,
+             "role": m.actor.role}
+            for m in x.mentions if m.sent_idx in idx
+        ],
+        "decisions": [
+            {**asdict(t), "types": dict(sorted(t.types.items(), key=lambda kv: -kv[1])[:5])}
+            for t in (decider.traces or []) if t.sent_idx in idx
+        ] if decider else [],
+        "events": [
+            {"type": e.type, "source": e.source.code if e.source else None,
+             "target": e.target.code if e.target else None, "date": e.date,
+             "confidence": e.confidence, "produced_by": e.produced_by}
+            for e in x.events if e.evidence.sent_idx in idx
+        ],
+    }  # fmt: skip
+    if decider is not None:
+        decider.traces = None
+    if as_json:
+        sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+        return
+    console.print("[bold]actors[/bold]")
+    for a in out["actors"]:
+        console.print(f"  {a['text']!r} {a['label']} → {a['code']} {a['person'] or ''}")
+    for d in out["decisions"]:
+        console.print(f"[bold]sentence {d['sent_idx']}[/bold]")
+        console.print("  rule candidates: " + ("; ".join(d["rule_events"]) or "none"))
+        console.print("  type scores: " + ", ".join(f"{k} {v:.2f}" for k, v in d["types"].items()))
+        for etype, roles in d["roles"].items():
+            cells = ", ".join(
+                f"{code} src {r['source']:.2f} tgt {r['target']:.2f}" for code, r in roles.items()
+            )
+            console.print(f"  roles for {etype}: {cells}")
+        for k in d["kept"]:
+            console.print(f"  [green]kept[/green] {k}")
+        for k in d["dropped"]:
+            console.print(f"  [red]dropped[/red] {k}")
+    console.print("[bold]events[/bold]")
+    for e in out["events"]:
+        console.print(
+            f"  {e['type']} {e['source']}→{e['target']} {e['date']} "
+            f"({e['confidence']:.2f}, {e['produced_by']})"
+        )

@@ -34,6 +34,8 @@ _SYMMETRIC = frozenset(
 class Decision:
     """The trace of one sentence: type scores, role scores, and what was kept."""
 
+    sent_idx: int = -1
+    rule_events: list[str] = field(default_factory=list)
     types: dict[str, float] = field(default_factory=dict)
     roles: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)
@@ -51,6 +53,7 @@ class EventDecider:
     role_threshold: float = 0.5
     parser: Any = None  # spaCy pipeline for the parse variant, else None
     last: Decision | None = None
+    traces: list[Decision] | None = None  # set to [] to keep every sentence's trace
 
     def decide(
         self,
@@ -62,8 +65,17 @@ class EventDecider:
         view = UnitView(ctx, rule_events, last_pair, position)
         if self.parser is not None and (ctx.slots or rule_events):
             view.parse = self.parser(ctx.text)
-        trace = Decision()
+        trace = Decision(
+            sent_idx=ctx.sent_idx,
+            rule_events=[
+                f"{e.type} {e.source.code if e.source else '-'}→"
+                f"{e.target.code if e.target else '-'} by {e.produced_by}"
+                for e in rule_events
+            ],
+        )
         self.last = trace
+        if self.traces is not None:
+            self.traces.append(trace)
         trace.types = self.types.scores(sentence_features(view))
         events: list[Event] = []
         for etype, p in sorted(trace.types.items(), key=lambda kv: -kv[1]):
