@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -153,7 +153,7 @@ def explain(
     x = extract(doc, home=home.upper(), decider=decider)
     start = len(prefix)
     idx = {s.idx for s in x.sentences if s.end > start}
-    out = {
+    out: dict[str, Any] = {
         "sentences": [s.text for s in x.sentences if s.idx in idx],
         "actors": [
             {"text": m.text, "label": m.label, "code": m.actor.code, "person": m.actor.person,

@@ -16,28 +16,13 @@ from typing import Any
 
 import numpy as np
 
+from diplograph.corpus.validate import EVENT_TYPES
 from diplograph.learn.decider import MODEL_DIR, ROLES, model_version
 from diplograph.learn.examples import Example
 from diplograph.learn.features import role_features, sentence_features
 from diplograph.learn.hashing import DIM, indices
 from diplograph.learn.linear import LinearModel
 
-EVENT_TYPES: tuple[str, ...] = (
-    "VISIT",
-    "MEET",
-    "CALL",
-    "AGREE_SIGN",
-    "PARTNERSHIP_UPGRADE",
-    "STATEMENT_SUPPORT",
-    "AID",
-    "ELECTED",
-    "CONFERENCE",
-    "PROTEST_ACCUSE",
-    "SANCTION",
-    "EVACUATE",
-    "OTHER_COOPERATE",
-    "OTHER_CONFLICT",
-)
 SEED = 13
 
 
