@@ -24,6 +24,7 @@ from diplograph.learn.hashing import DIM, indices
 from diplograph.learn.linear import LinearModel
 
 SEED = 13
+ROLE_THRESHOLD = 0.4
 
 
 def _matrix(rows: Sequence[list[str]], dim: int = DIM) -> Any:
@@ -135,7 +136,9 @@ def save(
     meta = {
         "version": version,
         "thresholds": thresholds or dict.fromkeys(EVENT_TYPES, 0.5),
-        "role_threshold": 0.5,
+        # chosen by 4-fold cross-validation over training documents, end to end
+        # (events.type+actors F1: 0.4 → 0.502, 0.5 → 0.495, 0.6 → 0.479)
+        "role_threshold": ROLE_THRESHOLD,
         "seed": SEED,
         **info,
     }
@@ -159,6 +162,7 @@ def train_all(
     thresholds = tune_thresholds(examples)
     counts = Counter(t for e in examples for t in e.types)
     meta = {
+        "variant": "surface",
         "sentences": len(examples),
         "documents": len({e.doc for e in examples}),
         "type_sentences": dict(sorted(counts.items())),
