@@ -189,3 +189,21 @@ def test_api_openapi_lists_read_endpoints_only(client: TestClient) -> None:
     assert {"/api/events", "/api/search", "/api/partners/{code}", "/api/stats"} <= set(paths)
     assert "post" not in paths["/api/documents"]
     assert client.post("/api/documents", content=b"x").status_code == 405
+
+
+def test_api_explain_shows_the_decision_trace(client):
+    r = client.get(
+        "/api/explain",
+        params={"sentence": "Vietnam summoned the Chinese ambassador to protest.",
+                "published": "2024-05-02"},
+    )  # fmt: skip
+    assert r.status_code == 200
+    body = r.json()
+    assert {a["code"] for a in body["actors"]} >= {"VNM", "CHN"}
+    assert any(e["type"] == "PROTEST_ACCUSE" for e in body["events"])
+    assert all(e["produced_by"] for e in body["events"])
+
+
+def test_api_explain_rejects_a_bad_date(client):
+    r = client.get("/api/explain", params={"sentence": "x", "published": "2024-13"})
+    assert r.status_code == 422

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -134,45 +134,17 @@ def explain(
 
     Example: diplograph explain "Vietnam summoned the Chinese ambassador." --published 2024-05-02
     """
-    from dataclasses import asdict
-
-    from diplograph.extract import extract
     from diplograph.learn.decider import default_decider
-    from diplograph.models import Document
+    from diplograph.query.explain import explain_sentence
 
     if context is not None and not context.is_file():
         err_console.print(f"[red]error[/red] no context file at {context}")
         raise typer.Exit(2)
-    prefix = context.read_text(encoding="utf-8") + "\n\n" if context else ""
-    decider = default_decider()
-    if decider is None:
+    if default_decider() is None:
         err_console.print("[yellow]no trained model installed: rules only[/yellow]")
-    else:
-        decider.traces = []
-    doc = Document(id="explain", text=prefix + sentence, published=published)
-    x = extract(doc, home=home.upper(), decider=decider)
-    start = len(prefix)
-    idx = {s.idx for s in x.sentences if s.end > start}
-    out: dict[str, Any] = {
-        "sentences": [s.text for s in x.sentences if s.idx in idx],
-        "actors": [
-            {"text": m.text, "label": m.label, "code": m.actor.code, "person": m.actor.person,
-             "role": m.actor.role}
-            for m in x.mentions if m.sent_idx in idx
-        ],
-        "decisions": [
-            {**asdict(t), "types": dict(sorted(t.types.items(), key=lambda kv: -kv[1])[:5])}
-            for t in (decider.traces or []) if t.sent_idx in idx
-        ] if decider else [],
-        "events": [
-            {"type": e.type, "source": e.source.code if e.source else None,
-             "target": e.target.code if e.target else None, "date": e.date,
-             "confidence": e.confidence, "produced_by": e.produced_by}
-            for e in x.events if e.evidence.sent_idx in idx
-        ],
-    }  # fmt: skip
-    if decider is not None:
-        decider.traces = None
+    out = explain_sentence(
+        sentence, context.read_text(encoding="utf-8") if context else "", home, published
+    )
     if as_json:
         sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
         return

@@ -8,6 +8,7 @@ from diplograph.api.routes import (
     conflicts,
     documents,
     events,
+    explain,
     figures,
     history,
     partners,
@@ -24,7 +25,18 @@ ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 read_router = APIRouter(prefix="/api", responses=ERRORS)
-for module in (documents, events, figures, relations, search, partners, stats, conflicts, history):
+for module in (
+    documents,
+    events,
+    figures,
+    relations,
+    search,
+    partners,
+    stats,
+    conflicts,
+    history,
+    explain,
+):
     read_router.include_router(module.router)
 
 write_router = APIRouter(prefix="/api", responses=ERRORS)
