@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -37,6 +37,13 @@ def train(
     corpus: Annotated[
         Path | None, typer.Option("--corpus", help="Corpus root (default: corpus/).")
     ] = None,
+    external: Annotated[
+        bool,
+        typer.Option(
+            "--external",
+            help="Also learn from relabelled ConfliBERT sentences (text read from ../shared).",
+        ),
+    ] = False,
 ) -> None:
     """Rebuild the event deciders from corpus/train with a fixed seed (CPU, minutes).
 
@@ -60,7 +67,18 @@ def train(
         raise typer.Exit(2)
     console.print(f"reading {root / 'train'} …")
     examples = examples_for(load_split(split))
-    version = train_all(examples, out or MODEL_DIR, progress=console.print)
+    info: dict[str, Any] = {"external": False}
+    if external:
+        from diplograph.corpus.external import conflibert_pairs, external_available
+
+        if not external_available():
+            console.print("[yellow]../shared/external-benchmarks absent: external data skipped")
+        else:
+            extra = examples_for(conflibert_pairs("test"))
+            console.print(f"added {len(extra)} relabelled ConfliBERT sentences")
+            examples += extra
+            info["external"] = True
+    version = train_all(examples, out or MODEL_DIR, progress=console.print, info=info)
     console.print(f"model version {version}")
 
 
