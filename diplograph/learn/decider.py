@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from diplograph.evaluation import SYMMETRIC_TYPES
 from diplograph.extract.events import UnitContext, _date_for
 from diplograph.extract.plover import to_plover
 from diplograph.learn.features import Candidate, UnitView, role_features, sentence_features
@@ -24,10 +25,6 @@ from diplograph.models import Actor, Event, Evidence
 
 MODEL_DIR = Path(str(resources.files("diplograph"))) / "data" / "models"
 ROLES = ("none", "source", "target")
-# one record per state in a list of these roles
-_SYMMETRIC = frozenset(
-    {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
-)
 
 
 @dataclass
@@ -129,7 +126,7 @@ class EventDecider:
         seen: set[tuple[str, str | None]] = set()
         rule = next((e for e in view.rule_events if e.type == etype), None)
         for s, t in pairs:
-            key = (s, t) if etype not in _SYMMETRIC or t is None else tuple(sorted((s, t)))
+            key = (s, t) if etype not in SYMMETRIC_TYPES or t is None else tuple(sorted((s, t)))
             if key in seen or s == t:
                 continue
             seen.add(key)  # type: ignore[arg-type]
