@@ -53,7 +53,10 @@ DEFAULT_DECIDER = _Default()
 COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSION)
 
 SKIP_KINDS = {"headline", "dateline", "heading", "related"}
-_PRONOUN = re.compile(r"^\W*(?:(?:Later|Meanwhile|Earlier|Separately|Also),?\s+)?(He|She)\b")
+# a subject pronoun at the head of a sentence, after at most a short
+# opening phrase ("Later in the day, he ...")
+_LEAD = r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
+_PRONOUN = re.compile(_LEAD + r"(He|She|he|she)\b")
 # either order counts: a one-sided one is completed by "the two sides", and dedupe pairs them
 _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
 _PAIR_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"}
@@ -129,6 +132,8 @@ def extract(
         if org_counts
         else None
     )
+    orgs = tuple(Actor(code, g.name_of(code)) for code, _ in org_counts.most_common(3))
+    memory: dict[str, Actor] = {}
     doc_year = _document_year(text)
     review_year = (
         doc_year
@@ -194,6 +199,8 @@ def extract(
             context_org,
             focus,
             home_speaks,
+            orgs,
+            memory,
         )
         events = extract_events(ctx)
         if decider is not None:
@@ -262,6 +269,8 @@ def extract(
         for e in events:
             if e.type in _PAIR_TYPES and e.source and e.target and len(e.target.code) == 3:
                 last_pair = (e.source, e.target)
+            if e.target is not None:
+                memory[e.type] = e.target
         skip = [(d.start, d.end) for d in dates]
         # who a figure describes: the sentence's first actor, else its event's source,
         # else the country the document is about, else the home country

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -157,6 +157,9 @@ class UnitContext:
     context_org: Actor | None = None
     focus: tuple[Actor, ...] = ()
     home_speaks: bool = True  # the home country is named or speaks ("we") in the document
+    orgs: tuple[Actor, ...] = ()  # the document's organisations, most mentioned first
+    # the latest target of each event type earlier in the document (an implicit target's source)
+    memory: dict[str, Actor] = field(default_factory=dict)
 
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:

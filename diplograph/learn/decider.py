@@ -115,6 +115,8 @@ class EventDecider:
             (c for c in scored if c not in sources), key=lambda c: -scored[c]["target"]
         )
         targets = [c for c in tgt_rank if scored[c]["target"] >= th]
+        if not targets and tgt_rank and scored[tgt_rank[0]]["target"] >= th / 2:
+            targets = [tgt_rank[0]]
         pairs: list[tuple[str, str | None]]
         if len(sources) > 1:
             pairs = [(s, targets[0] if targets else None) for s in sources]

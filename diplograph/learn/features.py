@@ -88,6 +88,8 @@ def candidates(view: UnitView) -> list[Candidate]:
     ctx_actors += [(a, f"focus{i}") for i, a in enumerate(view.ctx.focus)]
     if view.ctx.context_org is not None:
         ctx_actors.append((view.ctx.context_org, "org"))
+    ctx_actors += [(a, f"org{i}") for i, a in enumerate(view.ctx.orgs)]
+    ctx_actors += [(a, f"prev:{t}") for t, a in view.ctx.memory.items()]
     if view.last_pair:
         ctx_actors += [(a, "last_pair") for a in view.last_pair]
     for actor, tag in ctx_actors:
@@ -214,7 +216,11 @@ def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
             f += parse_role_features(view.parse, s.start, s.end)
     else:
         f.append("implicit")
-    f += [f"c:{tag}" for tag in cand.context]
+    for tag in cand.context:
+        if tag.startswith("prev:"):
+            f.append("c:prev_same" if tag == f"prev:{etype}" else "c:prev_other")
+        else:
+            f.append(f"c:{tag}")
     if len(cand.code) != 3:
         f.append("org_code")
     if cand.code == view.ctx.home.code:
