@@ -194,3 +194,50 @@ def test_figures_duration_is_still_no_figure() -> None:
 )
 def test_figures_ratios_team_sizes_and_terms(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, f.unit) for f in _figs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Ottawa pledged 45.2 million Canadian dollars for flood recovery in Laos.", 45.2e6, "CAD"),
+        ("Wellington set aside 12 million New Zealand dollars for the programme.", 12e6, "NZD"),
+        ("Bern released 7 million francs in humanitarian aid for the region.", 7e6, "CHF"),
+        ("Exports to Uganda rose to KSh 31 billion last year.", 31e9, "KES"),
+        ("Budapest added 150 million forints to the scholarship fund.", 150e6, "HUF"),
+    ],
+)
+def test_figures_named_currencies(text: str, value: float, unit: str) -> None:
+    f = _one(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_figures_plural_demonym_counts_people() -> None:
+    f = _one("A chartered plane brought 64 Estonians home from Nepal on Friday.")
+    assert (f.value, f.unit) == (64, "people")
+
+
+def test_figures_demonym_before_a_thing_is_no_person() -> None:
+    f = _one("The ministry tracked 31 Chinese military aircraft near the island.")
+    assert f.unit != "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Chile is Peru's third-largest trading partner, with trade worth 9 billion USD.", 3),
+        ("Norway remains the largest donor to the trust fund.", 1),
+        ("Korea is among Mongolia's five largest investors.", 5),
+    ],
+)
+def test_figures_partner_ranks(text: str, value: int) -> None:
+    ranks = [f for f in _figs(text) if f.unit == "rank"]
+    assert [(f.value, f.indicator) for f in ranks] == [(value, "partner_rank")]
+
+
+def test_figures_ordinal_visit_and_flight_are_counts() -> None:
+    figs = _figs("It was her fourth visit to Fiji, and the sixth relief flight landed on Monday.")
+    assert {(f.value, f.unit) for f in figs} == {(4, "count"), (6, "flights")}
+
+
+def test_figures_series_number_of_a_meeting_is_no_count() -> None:
+    assert _figs("Leaders met at the 44th ASEAN Summit in Vientiane.") == []

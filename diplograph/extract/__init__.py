@@ -55,7 +55,9 @@ COMPONENT_VERSIONS = (GAZETTEER_VERSION, EVENT_RULES_VERSION, FIGURE_RULES_VERSI
 SKIP_KINDS = {"headline", "dateline", "heading", "related"}
 # a subject pronoun at the head of a sentence, after at most a short
 # opening phrase ("Later in the day, he ...")
-_LEAD = r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
+_LEAD = (
+    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
+)
 _PRONOUN = re.compile(_LEAD + r"(He|She|he|she)\b")
 # either order counts: a one-sided one is completed by "the two sides", and dedupe pairs them
 _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diplograph.models import Evidence, Figure
 
@@ -86,6 +87,10 @@ _CUR_PREFIX = {
     "a$": "AUD",
     "aud": "AUD",
     "s$": "SGD",
+    "nz$": "NZD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "ksh": "KES",
     "inr": "INR",
     "rs": "INR",
     "krw": "KRW",
@@ -100,6 +105,33 @@ _CUR_PREFIX = {
     "chf": "CHF",
 }
 _CUR_SUFFIX = [
+    # a named dollar or franc first, so that a bare "dollars" stays USD
+    (r"(?:australian|aussie)\s+dollars?", "AUD"),
+    (r"new\s+zealand\s+dollars?", "NZD"),
+    (r"canadian\s+dollars?", "CAD"),
+    (r"singapore(?:an)?\s+dollars?", "SGD"),
+    (r"hong\s+kong\s+dollars?", "HKD"),
+    (r"(?:new\s+)?taiwan(?:ese)?\s+dollars?", "TWD"),
+    (r"cfa\s+francs?", "XOF"),
+    (r"(?:swiss\s+)?francs?", "CHF"),
+    (r"forints?", "HUF"),
+    (r"(?:saudi\s+)?riyals?", "SAR"),
+    (r"dirhams?", "AED"),
+    (r"(?:philippine\s+)?pesos?", "PHP"),
+    (r"kip", "LAK"),
+    (r"rupiah", "IDR"),
+    (r"(?:turkish\s+)?lira", "TRY"),
+    (r"(?:kenyan\s+)?shillings?", "KES"),
+    (r"rand", "ZAR"),
+    (r"naira", "NGN"),
+    (r"taka", "BDT"),
+    (r"zloty(?:s)?", "PLN"),
+    (r"nepal(?:i|ese)\s+rupees?", "NPR"),
+    (r"pakistani\s+rupees?", "PKR"),
+    (r"sri\s+lankan\s+rupees?", "LKR"),
+    (r"norwegian\s+kron(?:er|e)", "NOK"),
+    (r"swedish\s+kron(?:or|a)", "SEK"),
+    (r"danish\s+kron(?:er|e)", "DKK"),
     (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"),
     (r"vnd|dong", "VND"),
     (r"euros?|eur", "EUR"),
@@ -114,7 +146,7 @@ _CUR_SUFFIX = [
 ]
 _NUMBER = re.compile(
     r"(?:(?<![\w$])(?P<cur>US\$|U\.S\.\s?\$|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|THB|MYR|"
-    r"IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|\$|A\$|S\$|RMB\s?|"
+    r"IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|\$|A\$|S\$|NZ\$|C\$|HK\$|KSh\s?|RMB\s?|"
     r"Rs\.?\s?)|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
@@ -122,6 +154,26 @@ _NUMBER = re.compile(
     re.I,
 )
 _WORD_NUMBER = re.compile(r"\b(?P<word>" + "|".join(_NUM_WORDS) + r"|twice)\b(?!-)", re.I)
+_ORD = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+# "third-largest trading partner", "its largest investor", "among its ten largest investors"
+_RANK = re.compile(
+    r"(?:\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+|"
+    r"\bamong\s+(?:\w+['’]s?\s+|the\s+|its\s+|their\s+)?(?P<among>"
+    + "|".join(_NUM_WORDS)
+    + r"|\d{1,2})\s+|(?:\bthe|\bits|\btheir|['’]s?)\s+)"
+    r"(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:trading\s+partner|partner|investor|"
+    r"(?:export\s+|import\s+)?market|provider|supplier|source|donor|destination|importer|"
+    r"exporter|buyer|creditor|lender)s?\b",
+    re.I,
+)
+# "her fifth visit", "the eighth aid flight", "the eleventh member"; the number of a meeting in
+# its series ("the 42nd ASEAN Summit", "the 13th Party Congress") is a name, not a count
+_ORDINAL_COUNT = re.compile(
+    r"\b" + _ORD + r"\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<what>visit|trip|tour|round|protest|note|flight|batch|package|time|term|member|"
+    r"country|state|partner|shipment|convoy|consignment)s?\b",
+    re.I,
+)
 _ORDINAL_FACT = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?P<what>time\b|term\s+(?:on|in|as)\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
@@ -147,7 +199,9 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
         r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
         r"Indians|Saudis|Pakistanis|Britons|Germans|Russians|Ukrainians|Australians|"
-        r"officials|evacuees|fishermen|sailors|"
+        r"officials|evacuees|fishermen|sailors|fighters|participants|specialists|exporters|"
+        r"lawmakers|legislators|journalists|nurses|medics|observers|prisoners|detainees|"
+        r"hostages|pilgrims|seafarers|foreigners|survivors|casualties|scholars|athletes|"
         r"engineers|missing|injured|wounded|killed",
         "people",
     ),
@@ -239,7 +293,9 @@ _NOUN_INDICATOR = [
 
 _WORD_KEYS = (*_NUM_WORDS, "twice")
 _DIGIT = re.compile(r"\d")
-_FIGURE_HINT = re.compile(r"\d|\b(?:" + "|".join([*_NUM_WORDS, *_ORDINALS, "twice"]) + r")\b", re.I)
+_FIGURE_HINT = re.compile(
+    r"\d|\b(?:" + "|".join([*_NUM_WORDS, *_ORDINALS, "twice", "largest", "biggest"]) + r")\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -284,6 +340,40 @@ _NOT_NOUNS = {
 _UNIT_RX = [(re.compile(f"(?:{pat})", re.I), unit) for pat, unit in UNIT_NOUNS]
 
 
+# things counted that are not people, even after a nationality ("76 Chinese military aircraft")
+_THING = re.compile(r"aircraft|planes?|jets?|drones?|missiles?|ships?|vessels?|boats?|tanks?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _people_demonyms() -> frozenset[str]:
+    """Plural demonyms ("Italians", "Poles", "Japanese"): a number before one counts people."""
+    from diplograph.extract.gazetteer import load_gazetteer
+
+    return frozenset(
+        p["pattern"]
+        for p in load_gazetteer().patterns
+        if p["label"] == "DEMONYM"
+        and isinstance(p["pattern"], str)
+        and re.fullmatch(r"[A-Z][\w’'-]*(?:s|ese|Swiss)", p["pattern"])
+    )
+
+
+def _ordinal_unit(what: str, after: str, phrase: str) -> tuple[str, str]:
+    """Unit and indicator of an ordinal count ("fifth visit" → count, "eighth flight" → flights)."""
+    if what == "flight":
+        return "flights", "flights"
+    if what in ("member", "country", "state", "partner"):
+        tier = re.search(r"(comprehensive\s+strategic|strategic|comprehensive)\s+partner", phrase)
+        if tier:
+            return "countries", tier.group(1).replace(" ", "_") + "_partners"
+        return "countries", "countries_count"
+    if what in ("round", "package", "batch") and "sanction" in after:
+        return "count", "sanction_rounds"
+    if what in ("visit", "trip", "tour"):
+        return "count", "visits"
+    return "count", "count"
+
+
 def _unit_after(after: str) -> tuple[str | None, str]:
     """Unit from the noun after a number: the first unit noun or plural noun within 4 words."""
     if re.match(r"^-person\b", after) or re.match(
@@ -295,9 +385,16 @@ def _unit_after(after: str) -> tuple[str | None, str]:
     if re.match(r"^-[a-z]", after):
         return None, ""  # "22-liter", "3-month": a measure inside a compound
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", after[:70])
-    for w in words[:4]:
+    demonyms = _people_demonyms()
+    for i, w in enumerate(words[:4]):
         if not re.fullmatch(r"[A-Za-z’'-]+", w):
             return None, ""
+        if _THING.fullmatch(w):
+            return None, w
+        if w in demonyms:
+            if any(_THING.fullmatch(x) for x in words[i + 1 : i + 3]):
+                continue  # "31 Chinese military aircraft"
+            return "people", w
         for unit_rx, unit in _UNIT_RX:
             if unit_rx.fullmatch(w):
                 return unit, w
@@ -496,30 +593,16 @@ def extract_figures(
         ):
             continue
         add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
-    has_ordinal_fact = any(
-        k in low for k in ("time", "term", "partner", "round", "package", "batch")
-    )
-    for m in _ORDINAL_FACT.finditer(text) if has_ordinal_fact else ():
+    for m in _RANK.finditer(text) if ("larg" in low or "bigg" in low) else ():
+        o = (m.group("ord") or m.group("among") or "").lower()
+        value = _ORDINALS.get(o) or _NUM_WORDS.get(o) or (int(re.sub(r"\D", "", o)) if o else 1)
+        figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0)))
+    for m in _ORDINAL_COUNT.finditer(text):
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         what = m.group("what").lower()
-        if value < 2 and not ("biggest" in what or "largest" in what):
+        if value < 2 and not re.match(r"visit|trip|tour", what):
             continue  # "for the first time" is not a count
-        if what.startswith(("round", "package", "batch")) and "sanction" in text[m.end() :][:20]:
-            figs.append(
-                Figure("sanction_rounds", value, "count", ev, None, period, subject, m.group(0))
-            )
-        elif what.startswith(("time", "term", "round", "package", "batch")):
-            figs.append(Figure("count", value, "count", ev, None, period, subject, m.group(0)))
-        elif "biggest" in what or "largest" in what:
-            figs.append(
-                Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0))
-            )
-        else:
-            tier = re.sub(r"\s+partner$", "", what).replace(" ", "_")
-            figs.append(
-                Figure(
-                    f"{tier}_partners", value, "countries", ev, None, period, subject, m.group(0)
-                )
-            )
+        unit, indicator = _ordinal_unit(what, text[m.end() :][:30], m.group(0).lower())
+        figs.append(Figure(indicator, value, unit, ev, None, period, subject, m.group(0)))
     return figs

@@ -1,8 +1,9 @@
 """One version hash over everything that decides what the extractor outputs.
 
-The hash covers the rule data (``data/rules``), the gazetteer tables (``data/gazetteer``) and
-the trained models (``data/models``). A document stored under another hash is stale, and
-``reextract`` recomputes it.
+The hash covers the rule data (``data/rules``), the gazetteer tables (``data/gazetteer``), the
+trained models (``data/models``) and the code of the extractor and deciders (``extract/``,
+``learn/``), so a change to a rule written in code also makes stored records stale. A document
+stored under another hash is stale, and ``reextract`` recomputes it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 PACKAGE_VERSION = "0.2.0"
 _DATA = Path(str(resources.files("diplograph"))) / "data"
 _FOLDERS = ("rules", "gazetteer", "models")
+_CODE = ("extract", "learn")
 
 
 def files_hash(paths: list[Path]) -> str:
@@ -30,5 +32,13 @@ def data_files(folder: str) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
 
 
+def code_files(package: str) -> list[Path]:
+    return sorted((_DATA.parent / package).glob("*.py"))
+
+
 RULES_HASH = files_hash(data_files("rules"))
-EXTRACTOR_VERSION = f"{PACKAGE_VERSION}+{files_hash([f for d in _FOLDERS for f in data_files(d)])}"
+_INPUTS = [
+    *(f for d in _FOLDERS for f in data_files(d)),
+    *(f for c in _CODE for f in code_files(c)),
+]
+EXTRACTOR_VERSION = f"{PACKAGE_VERSION}+{files_hash(_INPUTS)}"
