@@ -156,3 +156,23 @@ def test_relations_one_per_pair_and_level_upgrade_wins() -> None:
 def test_relations_find_tiers_prefers_longest_level() -> None:
     tiers = find_tiers("a comprehensive strategic partnership")
     assert [t.level for t in tiers] == ["comprehensive strategic partnership"]
+
+
+def test_relations_list_of_states_cutting_ties_gives_each_pair() -> None:
+    got = {(r.a, r.b, r.level) for r in _rels("Chad, Niger and Mali cut ties with Ukraine.")}
+    assert got == {(c, "UKR", "diplomatic relations") for c in ("TCD", "NER", "MLI")}
+
+
+def test_relations_partnership_with_a_list_gives_each_pair() -> None:
+    text = "Japan has held a strategic partnership with Peru, Chile and Colombia since 2019."
+    got = {(r.a, r.b) for r in _rels(text)}
+    assert got == {("JPN", "PER"), ("JPN", "CHL"), ("JPN", "COL")}
+
+
+def test_relations_pair_described_as_partners_since() -> None:
+    rels = _rels("Ghana and Morocco, strategic partners since 2021, signed a new fisheries pact.")
+    assert [({r.a, r.b}, r.level) for r in rels] == [({"GHA", "MAR"}, "strategic partnership")]
+
+
+def test_relations_partners_as_a_group_is_no_pair() -> None:
+    assert _rels("Its strategic partners in the region include several Gulf states.") == []

@@ -52,6 +52,16 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?-i:Diplomatic\s+Relations))\b"
         ),
     ),
+    (
+        # ties cut, restored or normalised: "Algeria broke off relations with Morocco"
+        "diplomatic relations",
+        re.compile(
+            r"\b(?:br(?:oke|eak|eaks|eaking|oken)\s+off|cut|cuts|cutting|sever\w*|restor\w*|"
+            r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:its\s+|their\s+)?"
+            r"(?:diplomatic\s+)?(?:ties|relations)\b",
+            re.I,
+        ),
+    ),
 ]
 _UPGRADE = re.compile(
     r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
@@ -71,6 +81,11 @@ _CONTAINED = re.compile(r"\(|\)")
 
 
 _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity", re.I)
+# "A and B, strategic partners since 2020", "the two countries have been strategic partners"
+_PAIR_AS_PARTNERS = re.compile(
+    r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*)$", re.I
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 
 
 _FUTURE = re.compile(
@@ -104,6 +119,38 @@ def find_tiers(text: str) -> list[TierMention]:
     return sorted(out, key=lambda t: t.start)
 
 
+def _run(text: str, actors: list[Slot], first: Slot, forward: bool) -> list[Slot]:
+    """The list of actors that ``first`` belongs to ("A, B and C"), read in one direction."""
+    run = [first]
+    pool = actors if forward else list(reversed(actors))
+    for s in pool[pool.index(first) + 1 :]:
+        gap = text[run[-1].end : s.start] if forward else text[s.end : run[-1].start]
+        if not _LIST_GAP.match(gap):
+            break
+        run.append(s)
+    return run
+
+
+def _with_lists(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[Actor, Actor]]:
+    """ "A, B and C cut ties with D", "X has a strategic partnership with A and B": every pair."""
+    w = re.match(r"\s+with\s+(?:the\s+)?", text[tier.end : tier.end + 16])
+    if not w:
+        return []
+    after = [s for s in actors if s.start >= tier.end + w.end() - 1]
+    if not after or after[0].start - (tier.end + w.end()) > 4:
+        return []
+    objects = _run(text, actors, after[0], True)
+    clause = max((m.end() for m in re.finditer(r"[;:]|\bwhile\b|\bbut\b", text, 0)
+                  if m.end() <= tier.start), default=0)  # fmt: skip
+    before = [s for s in actors if clause <= s.start and s.end <= tier.start]
+    if not before:
+        return []
+    subjects = _run(text, actors, before[-1], False)
+    if len(subjects) == 1 and len(objects) == 1:
+        return []  # a single pair: the general rules below read it
+    return [(a.actor, b.actor) for a in subjects for b in objects if a.code != b.code]
+
+
 def _pairs_near(
     text: str, slots: list[Slot], tier: TierMention, home: Actor
 ) -> list[tuple[Actor, Actor]]:
@@ -111,6 +158,9 @@ def _pairs_near(
     codes = {s.code for s in actors}
     if len(codes) < 1:
         return []
+    listed = _with_lists(text, actors, tier)
+    if listed:
+        return listed
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
@@ -206,8 +256,11 @@ def extract_relations(
             status = "upgraded"
         elif _ESTABLISH.search(text[max(clause_start, tier.start - 80) : tier.end]):
             status = "established"
-        if text[tier.start : tier.end].lower().endswith("partners") and not re.match(
-            r"\s*\(", text[tier.end : tier.end + 3]
+        if (
+            text[tier.start : tier.end].lower().endswith("partners")
+            and not re.match(r"\s*\(", text[tier.end : tier.end + 3])
+            and not _PAIR_AS_PARTNERS.search(text[: tier.start][-30:])
+            and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
         ):
             continue  # "strategic partners" as a group, no pair
         if _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
