@@ -158,9 +158,9 @@ def _pairs_near(
     codes = {s.code for s in actors}
     if len(codes) < 1:
         return []
-    listed = _with_lists(text, actors, tier)
-    if listed:
-        return listed
+    with_pairs = _with_lists(text, actors, tier)
+    if with_pairs:
+        return with_pairs
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
