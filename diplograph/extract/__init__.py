@@ -6,9 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
-from typing import Protocol
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Protocol
 
 from diplograph.extract.actors import RawMention, detect_home, home_mentions, resolve
 from diplograph.extract.dates import find_dates, is_bound
@@ -21,13 +19,15 @@ from diplograph.extract.events import (
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
 from diplograph.extract.people import learn_people, person_mentions
-from diplograph.extract.pipeline import build_nlp
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import extract_relations
 from diplograph.extract.segment import segment
 from diplograph.extract.slots import Slot, build_slots
 from diplograph.extract.version import EXTRACTOR_VERSION, RULES_HASH
 from diplograph.models import Actor, Document, Event, Extraction, Mention, Relation
+
+if TYPE_CHECKING:  # spaCy loads only when something is extracted, never for queries
+    from spacy.language import Language
 
 __all__ = ["EXTRACTOR_VERSION", "Decider", "extract"]
 
@@ -92,7 +92,10 @@ def extract(
     ``decider`` decides each sentence's events from the rule candidates: the installed
     trained model by default, ``None`` for the rules alone.
     """
-    nlp = nlp or build_nlp()
+    if nlp is None:
+        from diplograph.extract.pipeline import build_nlp
+
+        nlp = build_nlp()
     if isinstance(decider, _Default):
         from diplograph.learn.decider import default_decider
 

@@ -1,6 +1,7 @@
 """Answer factual questions from the store, always with the evidence sentence(s).
 
-``answer(store, question)`` classifies the question (who / when / where / how many / which
+``answer(store, question)`` first tries the extracted records (:mod:`diplograph.query.records`),
+then classifies the question (who / when / where / how many / which
 tier / which ordinal / …), retrieves candidate sentences (:mod:`diplograph.query.retrieve`),
 and takes a short answer span from the best sentence that has one
 (:mod:`diplograph.query.spans`). No span, too little overlap with the question: no answer.
@@ -12,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplograph.query.retrieve import Candidate, retrieve
+from diplograph.query.records import answer_from_records
+from diplograph.query.retrieve import Candidate, question_names, retrieve
 from diplograph.query.spans import FINDERS, Part, SentenceView, Span
 from diplograph.query.terms import content_terms
 from diplograph.store import Filters, Store
@@ -167,7 +169,14 @@ def _evidence(c: Candidate) -> dict[str, Any]:
 
 
 def answer(store: Store, question: str) -> Answer:
-    """Answer ``question`` from ``store`` with 1–3 evidence sentences, or say it does not know."""
+    """Answer ``question`` from ``store`` with 1–3 evidence sentences, or say it does not know.
+
+    Records (events, tiers) answer first where they can; then a span of a retrieved sentence.
+    """
+    _, codes = question_names(question)
+    rec = answer_from_records(store, question, codes)
+    if rec is not None:
+        return Answer(rec.answer, rec.evidence, rec.confidence)
     parts = classify(question)
     cands = retrieve(store, question, limit=CANDIDATES)
     if not cands:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from diplograph.query.names import display, find_names
 from diplograph.query.terms import (
     content_terms,
     demonym_aliases,
@@ -67,23 +68,45 @@ def _fts_terms(terms: list[str]) -> str:
     return " ".join(t + "*" if len(t) >= 4 else t for t in dict.fromkeys(terms))
 
 
+def question_names(question: str) -> tuple[str, list[str]]:
+    """The question with its country/organisation names cut out, and their codes."""
+    spans = find_names(question)
+    rest = question
+    for a, b, _ in reversed(spans):
+        rest = rest[:a] + " " + rest[b:]
+    return rest, list(dict.fromkeys(code for _, _, code in spans))
+
+
 def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
-    """The ``limit`` best sentences for ``question``, best first."""
-    q_terms = list(dict.fromkeys(content_terms(question)))
+    """The ``limit`` best sentences for ``question``, best first.
+
+    Names of states and bodies are matched by code (the store's actor mentions), so "the U.S.",
+    "US" and "United States" find the same sentences.
+    """
+    rest, codes = question_names(question)
+    word_terms = list(dict.fromkeys(content_terms(rest)))
+    q_terms = word_terms + [f"@{c}" for c in codes]
     if not q_terms:
         return []
-    hits = store.search(_fts_terms(q_terms), Filters(limit=80), mode="or")
+    fts = word_terms + [t for c in codes for t in content_terms(display(c))]
+    hits = store.search(_fts_terms(fts), Filters(limit=80), mode="or")
     doc_score: dict[str, float] = {}
     for h in hits:
         doc_score[h["doc_id"]] = doc_score.get(h["doc_id"], 0.0) - float(h["score"])
     docs = sorted(doc_score, key=lambda d: -doc_score[d])[:TOP_DOCS]
     pool: list[tuple[str, dict[str, object], list[str]]] = []
     meta: dict[str, dict[str, object]] = {}
+    doc_codes: dict[str, set[str]] = {}
     for d in docs:
         row = store.get_document(d) or {}
         meta[d] = row
+        by_sent: dict[int, set[str]] = {}
+        for m in store.mentions(d):
+            by_sent.setdefault(int(m["sent_idx"]), set()).add(f"@{m['code']}")
+        doc_codes[d] = {c for cs in by_sent.values() for c in cs}
         for s in store.sentences(d):
-            pool.append((d, s, content_terms(str(s["text"]))))
+            toks = content_terms(str(s["text"])) + sorted(by_sent.get(int(str(s["idx"])), ()))
+            pool.append((d, s, toks))
     if not pool:
         return []
     df: Counter[str] = Counter()
@@ -112,11 +135,11 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         for d in docs
     }
     doc_m: dict[str, set[str]] = {
-        d: {t for t in q_terms if _match(t, title_terms[d])} for d in docs
+        d: {t for t in q_terms if _match(t, title_terms[d] | doc_codes[d])} for d in docs
     }
     for (d, _, _), m in zip(pool, matched, strict=True):
         doc_m[d] |= m
-    names = set(name_terms(question)) & set(q_terms)
+    names = (set(name_terms(rest)) & set(q_terms)) | {f"@{c}" for c in codes}
     out: list[Candidate] = []
     body_pos: Counter[str] = Counter()
     for i, (d, s, _) in enumerate(pool):

@@ -1,0 +1,152 @@
+"""One name resolver: country and organisation names in common spellings → their codes.
+
+The table joins the bundled gazetteer (names, variants, demonyms, abbreviations: "Viet Nam",
+"U.S.", "ROK", "Lao PDR", "Türkiye") and its organisations with pycountry's ISO 3166 names and
+alpha-2/alpha-3 codes. ``resolve_name`` is for what a user types (an unknown name raises with the
+nearest suggestions); ``find_names`` finds the names inside a question.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from diplograph.errors import DiplographError
+from diplograph.query.terms import words
+
+
+@dataclass(frozen=True)
+class Named:
+    """A resolved name: the code, the display name and whether it is a country or a body."""
+
+    code: str
+    name: str
+    kind: str  # "country" or "org"
+
+
+class UnknownName(DiplographError):
+    """A name that resolves to nothing; ``suggestions`` holds the nearest known names."""
+
+    def __init__(self, text: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown country or organisation {text!r}{hint}")
+        self.text = text
+        self.suggestions = suggestions
+
+
+def _key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_key: dict[str, str]  # folded surface → code
+    acronyms: frozenset[str]  # keys that only count when written in capitals ("US", not "us")
+    names: dict[str, Named]  # code → display
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    by_key: dict[str, str] = {}
+    acronyms: set[str] = set()
+    names: dict[str, Named] = {}
+
+    def add(surface: str, code: str) -> None:
+        key = _key(surface)
+        if not key:
+            return
+        by_key.setdefault(key, code)
+        if re.fullmatch(r"[A-Z.]{2,5}", surface.replace(" ", "")):
+            acronyms.add(key)
+
+    gaz = resources.files("diplograph.data") / "gazetteer"
+    with (gaz / "countries.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["code"].strip()
+            names[code] = Named(code, row["name"].strip(), "country")
+            for s in [
+                row["name"],
+                code,
+                *_split(row.get("variants")),
+                *_split(row.get("demonyms")),
+            ]:
+                add(s, code)
+    with (gaz / "organizations.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["code"].strip()
+            names.setdefault(code, Named(code, row["name"].strip(), "org"))
+            for s in [code, row["name"], *_split(row.get("variants"))]:
+                add(s, code)
+    import pycountry  # ISO 3166 names and codes for every state the gazetteer may lack
+
+    for c in pycountry.countries:
+        code = c.alpha_3
+        names.setdefault(code, Named(code, getattr(c, "common_name", None) or c.name, "country"))
+        for s in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if s:
+                add(s, code)
+        add(c.alpha_2, code)
+        add(code, code)
+    return _Table(by_key, frozenset(acronyms), names)
+
+
+def display(code: str) -> str:
+    """The display name of a code ("VNM" → "Vietnam"), or the code itself."""
+    named = _table().names.get(code)
+    return named.name if named else code
+
+
+def suggest(text: str, n: int = 3) -> list[str]:
+    """The nearest known names to ``text`` ("Vietnma" → ["Vietnam"])."""
+    t = _table()
+    close = difflib.get_close_matches(_key(text), list(t.by_key), n=n * 3, cutoff=0.6)
+    out = [f"{display(t.by_key[k])} ({t.by_key[k]})" for k in close]
+    return list(dict.fromkeys(out))[:n]
+
+
+def resolve_name(text: str) -> Named:
+    """Resolve a country or organisation name, code or demonym; unknown names raise."""
+    t = _table()
+    code = t.by_key.get(_key(text))
+    if code is None and text.strip().upper() in t.names:
+        code = text.strip().upper()
+    if code is None:
+        raise UnknownName(text, suggest(text))
+    return t.names.get(code) or Named(code, code, "org")
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
+MAX_WORDS = 7
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """Names in free text as (start, end, code), longest first where they overlap."""
+    t = _table()
+    toks = list(_TOKEN.finditer(text))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+            start, end = toks[i].start(), toks[i + n - 1].end()
+            surface = text[start:end].removesuffix("'s").removesuffix("’s")
+            key = _key(surface)
+            code = t.by_key.get(key)
+            if code is None:
+                continue
+            if key in t.acronyms and not surface.replace(".", "").isupper():
+                continue  # "us" is a pronoun, "US" a country
+            if n == 1 and surface[:1].islower():
+                continue  # a lower-case single word is no name
+            out.append((start, end, code))
+            i += n - 1
+            break
+        i += 1
+    return out

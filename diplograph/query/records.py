@@ -1,0 +1,158 @@
+"""Answers read from extracted records (events, tiers) before any sentence is searched.
+
+A record answer exists only when the question names the actors it needs and the store holds a
+matching record; every answer cites the sentence(s) its records came from. What records cannot
+answer falls through to the sentence spans of :mod:`diplograph.query.ask`.
+
+| question | records |
+|---|---|
+| when did A and B upgrade / elevate / raise their ties | PARTNERSHIP_UPGRADE events, else upgraded tiers |
+| which tier / level / partnership do A and B have | the latest tier of the pair |
+| which countries are A's <tier> partners | every partner with that tier, each cited |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from diplograph.query.names import display
+from diplograph.store import Filters, Store
+
+# the tiers of GUIDELINES.md, most specific first (one vocabulary with extract/relations.py)
+TIERS = (
+    "comprehensive strategic partnership",
+    "strategic partnership",
+    "comprehensive partnership",
+    "special relationship",
+    "diplomatic relations",
+)
+RECORD_CONFIDENCE = 0.9  # scaled by the record's own confidence where it has one
+
+_UPGRADE_WHEN = re.compile(
+    r"\b(?:when|what\s+date|which\s+(?:date|day|month|year)|in\s+what\s+year)\b.*"
+    r"\b(?:upgrad|elevat|rais|lift|establish)\w*",
+    re.I,
+)
+_TIER_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:tier|level|kind\s+of\s+(?:partnership|relationship|relations)|"
+    r"partnership|status)\b",
+    re.I,
+)
+_PARTNER_LIST = re.compile(
+    r"\b(?:which\s+(?:countries|nations|states)|who\s+are|list|name)\b.*\bpartners?\b", re.I
+)
+
+
+@dataclass
+class RecordAnswer:
+    answer: str
+    evidence: list[dict[str, Any]]
+    confidence: float
+
+
+def _evidence(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "doc": row["doc_id"],
+        "sentence": row["sentence"],
+        "start": row["start"],
+        "end": row["end"],
+        "record": row.get("produced_by"),
+    }
+
+
+def spoken_date(value: str) -> str:
+    """ISO date → "September 10, 2023", "September 2023" or "2023"."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        d = date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return f"{d.strftime('%B')} {d.day}, {d.year}"
+    if len(parts) == 2:
+        return f"{date(int(parts[0]), int(parts[1]), 1).strftime('%B')} {parts[0]}"
+    return value
+
+
+def _tier_in(question: str) -> str | None:
+    low = question.lower()
+    return next((t for t in TIERS if t in low or t.removesuffix("ship") + "s" in low), None)
+
+
+def _year(question: str) -> str | None:
+    m = re.search(r"\b((?:19|20)\d\d)\b", question)
+    return m.group(1) if m else None
+
+
+def _pair_rows(
+    rows: list[dict[str, Any]], a: str, b: str, ka: str, kb: str
+) -> list[dict[str, Any]]:
+    return [r for r in rows if {r.get(ka), r.get(kb)} == {a, b}]
+
+
+def upgrade_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    if len(codes) != 2 or not _UPGRADE_WHEN.search(question):
+        return None
+    a, b = codes
+    year = _year(question)
+    events = _pair_rows(
+        store.events(Filters(country=a, type="PARTNERSHIP_UPGRADE")),
+        a,
+        b,
+        "source_code",
+        "target_code",
+    )
+    events = [e for e in events if e.get("date") and (not year or str(e["date"]).startswith(year))]
+    if events:
+        best = max(events, key=lambda e: (float(e.get("confidence") or 0), -len(str(e["date"]))))
+        conf = RECORD_CONFIDENCE * float(best.get("confidence") or 1.0)
+        return RecordAnswer(spoken_date(str(best["date"])), [_evidence(best)], conf)
+    rels = _pair_rows(store.relations(Filters(country=a)), a, b, "a", "b")
+    rels = [r for r in rels if r.get("status") in ("upgraded", "established") and r.get("date")]
+    if year:
+        rels = [r for r in rels if str(r["date"]).startswith(year)]
+    if not rels:
+        return None
+    best = max(rels, key=lambda r: TIERS[::-1].index(r["level"]) if r["level"] in TIERS else -1)
+    return RecordAnswer(spoken_date(str(best["date"])), [_evidence(best)], RECORD_CONFIDENCE * 0.8)
+
+
+def pair_tier(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    if len(codes) != 2 or not _TIER_WHICH.search(question):
+        return None
+    a, b = codes
+    rels = _pair_rows(store.relations(Filters(country=a)), a, b, "a", "b")
+    rels = [r for r in rels if r.get("level") in TIERS and r["level"] != "diplomatic relations"]
+    if not rels:
+        return None
+    # the highest tier the pair is said to hold; later dates break ties
+    best = max(rels, key=lambda r: (-TIERS.index(r["level"]), str(r.get("date") or "")))
+    return RecordAnswer(best["level"], [_evidence(best)], RECORD_CONFIDENCE * 0.9)
+
+
+def tier_partners(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    tier = _tier_in(question)
+    if len(codes) != 1 or tier is None or not _PARTNER_LIST.search(question):
+        return None
+    home = codes[0]
+    seen: dict[str, dict[str, Any]] = {}
+    for r in store.relations(Filters(country=home)):
+        if r.get("level") != tier or home not in (r.get("a"), r.get("b")):
+            continue
+        other = r["b"] if r["a"] == home else r["a"]
+        seen.setdefault(other, r)
+    if len(seen) < 2:
+        return None  # one record is no list: let the sentences answer
+    names = [display(c) for c in seen]
+    return RecordAnswer(
+        ", ".join(names), [_evidence(r) for r in seen.values()], RECORD_CONFIDENCE * 0.8
+    )
+
+
+def answer_from_records(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    """The first record answer that applies, or None."""
+    for fn in (upgrade_date, pair_tier, tier_partners):
+        got = fn(store, question, codes)
+        if got is not None:
+            return got
+    return None

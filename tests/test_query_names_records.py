@@ -1,0 +1,94 @@
+"""The name resolver and record answers of ask (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.jobs import ingest_documents
+from diplograph.query.ask import answer
+from diplograph.query.names import UnknownName, find_names, resolve_name
+from diplograph.query.records import spoken_date
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Viet Nam", "VNM"),
+        ("vietnam", "VNM"),
+        ("VN", "VNM"),
+        ("US", "USA"),
+        ("United States", "USA"),
+        ("U.S.", "USA"),
+        ("ROK", "KOR"),
+        ("Türkiye", "TUR"),
+        ("Lao PDR", "LAO"),
+        ("UK", "GBR"),
+        ("Kazakh", "KAZ"),
+        ("ASEAN", "ASEAN"),
+    ],
+)
+def test_resolve_name_spellings(text: str, code: str) -> None:
+    assert resolve_name(text).code == code
+
+
+def test_resolve_name_unknown_suggests() -> None:
+    with pytest.raises(UnknownName) as err:
+        resolve_name("Vietnma")
+    assert "Vietnam (VNM)" in err.value.suggestions
+    assert "did you mean" in str(err.value)
+
+
+def test_find_names_keeps_pronoun_us_out() -> None:
+    q = "Tell us when Viet Nam and the U.S. upgraded ties, and what the UK said."
+    assert [code for _, _, code in find_names(q)] == ["VNM", "USA", "GBR"]
+
+
+def test_spoken_date() -> None:
+    assert spoken_date("2023-09-10") == "September 10, 2023"
+    assert spoken_date("2024-03") == "March 2024"
+    assert spoken_date("2025") == "2025"
+
+
+UPGRADE = """url: https://example.org/u
+outlet: Example Wire
+published: 2025-04-02
+title: Kenya and Vietnam lift ties
+---
+NAIROBI, April 1 – Kenya and Vietnam upgraded their relationship to a strategic partnership on Tuesday, President William Ruto said after talks with his Vietnamese guest.
+
+Kenyan officials said two-way trade reached 210 million USD last year.
+"""
+OTHER = """url: https://example.org/o
+outlet: Example Daily
+published: 2025-05-20
+title: Chile and Peru
+---
+LIMA, May 19 – Chile and Peru upgraded their relationship to a comprehensive strategic partnership on Monday.
+"""
+
+
+@pytest.fixture
+def pairs(store, settings, write):
+    folder = write("in/u.txt", UPGRADE).parent
+    write("in/o.txt", OTHER)
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+@pytest.mark.parametrize("kenya", ["Kenya", "the Republic of Kenya", "KEN"])
+@pytest.mark.parametrize("vietnam", ["Vietnam", "Viet Nam", "VNM"])
+def test_ask_upgrade_date_any_spelling_from_records(pairs, kenya: str, vietnam: str) -> None:
+    a = answer(pairs, f"When did {kenya} and {vietnam} upgrade their ties?")
+    assert a.answer == "April 1, 2025"
+    assert a.evidence[0]["doc"] == "u"
+
+
+def test_ask_never_cites_another_pair(pairs) -> None:
+    a = answer(pairs, "When did Chile and Peru upgrade their relationship?")
+    assert a.answer == "May 19, 2025"
+    assert a.evidence[0]["doc"] == "o"
+
+
+def test_ask_tier_of_a_pair(pairs) -> None:
+    a = answer(pairs, "What level of partnership do Kenya and Vietnam have?")
+    assert a.answer == "strategic partnership"
