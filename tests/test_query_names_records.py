@@ -57,14 +57,14 @@ title: Kenya and Vietnam lift ties
 NAIROBI, April 1 – Kenya and Vietnam upgraded their relationship to a strategic partnership on Tuesday, President William Ruto said after talks with his Vietnamese guest.
 
 Kenyan officials said two-way trade reached 210 million USD last year.
-"""
+"""  # noqa: E501
 OTHER = """url: https://example.org/o
 outlet: Example Daily
 published: 2025-05-20
 title: Chile and Peru
 ---
 LIMA, May 19 – Chile and Peru upgraded their relationship to a comprehensive strategic partnership on Monday.
-"""
+"""  # noqa: E501
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ answer falls through to the sentence spans of :mod:`diplograph.query.ask`.
 
 | question | records |
 |---|---|
-| when did A and B upgrade / elevate / raise their ties | PARTNERSHIP_UPGRADE events, else upgraded tiers |
-| which tier / level / partnership do A and B have | the latest tier of the pair |
+| when did A and B upgrade / elevate their ties | PARTNERSHIP_UPGRADE events, else tiers |
+| which tier / level / partnership do A and B have | the pair's highest tier |
 | which countries are A's <tier> partners | every partner with that tier, each cited |
 """
 
