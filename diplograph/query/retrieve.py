@@ -101,8 +101,8 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         row = store.get_document(d) or {}
         meta[d] = row
         by_sent: dict[int, set[str]] = {}
-        for m in store.mentions(d):
-            by_sent.setdefault(int(m["sent_idx"]), set()).add(f"@{m['code']}")
+        for mention in store.mentions(d):
+            by_sent.setdefault(int(mention["sent_idx"]), set()).add(f"@{mention['code']}")
         doc_codes[d] = {c for cs in by_sent.values() for c in cs}
         for s in store.sentences(d):
             toks = content_terms(str(s["text"])) + sorted(by_sent.get(int(str(s["idx"])), ()))
