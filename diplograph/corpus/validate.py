@@ -260,6 +260,40 @@ def agreement(root: Path) -> tuple[int, dict[str, float]]:
     return len(first), {lv.level: lv.f1 for lv in report.levels}
 
 
+QUESTION_KINDS = frozenset(
+    "who what when where how_many tier list yes_no comparison why_how".split()
+)
+QUESTION_SPLITS = {"heldback-": "heldback", "train": "train"}  # file prefix → article split
+
+
+def validate_questions(path: Path, root: Path) -> tuple[int, list[Problem]]:
+    """Check a questions file: keys, kind, and the evidence sentence verbatim in its article."""
+    split = next((v for k, v in QUESTION_SPLITS.items() if path.name.startswith(k)), None)
+    problems: list[Problem] = []
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for i, line in enumerate(lines, 1):
+        where = f"line {i}"
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(Problem(str(path), where, f"not JSON: {e}"))
+            continue
+        missing = {"q", "answer", "doc", "evidence", "kind", "author"} - set(q)
+        if missing:
+            problems.append(Problem(str(path), where, f"missing {sorted(missing)}"))
+            continue
+        if q["kind"] not in QUESTION_KINDS:
+            problems.append(Problem(str(path), where, f"unknown kind {q['kind']!r}"))
+        article = root / (split or "") / "news" / f"{q['doc']}.txt"
+        if split is None or not article.exists():
+            problems.append(Problem(str(path), where, f"no article {article}"))
+            continue
+        _, body = read_article(article)
+        if q["evidence"] not in body:
+            problems.append(Problem(str(path), where, "evidence is not verbatim in the article"))
+    return len(lines), problems
+
+
 def main(argv: list[str] | None = None) -> int:
     """Validate the given split folders (or every split under the given corpus root)."""
     args = argv if argv is not None else sys.argv[1:]
@@ -284,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(problems)} problems"
         )
     for root in roots:
+        for qpath in sorted((root / "questions").glob("*.jsonl")):
+            n, problems = validate_questions(qpath, root)
+            for p in problems:
+                print(p)  # noqa: T201
+            failed += len(problems)
+            print(f"{qpath}: {n} questions, {len(problems)} problems")  # noqa: T201
         if (root / "agreement").is_dir():
             n, f1 = agreement(root)
             levels = ", ".join(f"{k} {v:.3f}" for k, v in f1.items())
