@@ -222,3 +222,12 @@ def test_actors_diacritics_fold_to_gazetteer_names() -> None:
     people = [(m.text, m.actor.person) for m in x.mentions if m.actor.person]
     assert people == [("Phạm Minh Chính", "Pham Minh Chinh"), ("Chính", "Pham Minh Chinh")]
     assert "Hà Nội" in [m.text for m in x.mentions if m.label == "CAPITAL"]
+
+
+def test_currency_names_are_no_states() -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = "Norway pledged 4 million US dollars and 2 million Australian dollars."
+    x = extract(Document(id="c", text=text, published="2025-01-01", title=None), decider=None)
+    assert {m.actor.code for m in x.mentions} == {"NOR"}

@@ -92,3 +92,50 @@ def test_ask_never_cites_another_pair(pairs) -> None:
 def test_ask_tier_of_a_pair(pairs) -> None:
     a = answer(pairs, "What level of partnership do Kenya and Vietnam have?")
     assert a.answer == "strategic partnership"
+
+
+TALKS = """url: https://example.org/t
+outlet: Example Gazette
+published: 2025-06-12
+title: Oslo and Lima sign accords
+---
+LIMA, June 11 – Norway and Peru adopted the Lima Roadmap on Ocean Governance at the end of talks on Wednesday.
+
+Peru did not join the Arctic observer group, the foreign ministry said.
+
+Norway and Peru established diplomatic relations in 1953, and Norway's grant reached 4.5 million US dollars this year.
+"""  # noqa: E501
+
+
+@pytest.fixture
+def talks(store, settings, write):
+    folder = write("in/t.txt", TALKS).parent
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_ask_what_takes_the_object_of_the_question_verb(talks) -> None:
+    a = answer(talks, "What did Norway and Peru adopt at the end of their talks in June 2025?")
+    assert a.answer is not None and "Lima Roadmap on Ocean Governance" in a.answer
+    assert len(a.answer.split()) <= 10
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Did Norway and Peru adopt the Lima Roadmap on Ocean Governance?", "Yes"),
+        ("Did Peru join the Arctic observer group?", "No"),
+    ],
+)
+def test_ask_yes_no(talks, question: str, expected: str) -> None:
+    assert answer(talks, question).answer == expected
+
+
+def test_ask_how_large_is_a_quantity(talks) -> None:
+    a = answer(talks, "How large was Norway's grant to Peru this year?")
+    assert a.answer is not None and "4.5 million" in a.answer
+
+
+def test_ask_year_of_diplomatic_relations_from_records(talks) -> None:
+    a = answer(talks, "In what year did Norway and Peru establish diplomatic relations?")
+    assert a.answer == "1953"

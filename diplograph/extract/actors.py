@@ -86,10 +86,15 @@ def pick_leader(cands: list[Leader], when: str | None, role: str | None) -> Lead
     return None
 
 
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?|francs?|pounds?|rupees?|pesos?)\b", re.I)
+
+
 def resolve(
     m: RawMention, g: Gazetteer, text: str, when: str | None, home: str, full_names: set[str]
 ) -> Actor | None:
     """Turn one raw mention into an Actor, or None when it cannot be coded."""
+    if m.label in ("COUNTRY", "DEMONYM") and _CURRENCY_AFTER.match(text, m.end):
+        return None  # "US dollars", "Australian dollars": a currency, not a state
     if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"):
         return Actor(code=m.key, name=g.name_of(m.key))
     if m.label == "ORG":

@@ -32,8 +32,17 @@ _SPLIT = re.compile(
 _AUXQ = r"(?:did|do|does|was|were|is|are|had|has|have|will|would)"
 _BOUNDARY = rf"(?:{_AUXQ}|in|of|at|on|for|from|to|after|before)"
 _RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "yes_no",
+        re.compile(
+            r"^\W*(?:(?:according\s+to|as\s+of|in|on|per)\b[^,]*,\s*)?(?:did|does|do|was|were|"
+            r"is|are|has|have|had|will|can|could|would)\b(?!.*\b(?:when|where|which|what|who|"
+            r"how)\b)",
+            re.I,
+        ),
+    ),
     ("change", re.compile(r"\bby how much\b|\bhow much did .* (?:grow|rise|increase|fall)", re.I)),
-    ("quantity", re.compile(r"\bhow (?:many|much)\b", re.I)),
+    ("quantity", re.compile(r"\bhow (?:many|much|large|big)\b", re.I)),
     (
         "when",
         re.compile(
@@ -59,7 +68,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "quantity",
         re.compile(
             r"\bwhat (?:was|is|were|are) (?:the )?(?:\w+ )?(?:value|amount|number|total|turnover|"
-            r"volume|size|figure|sum)\b|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)",
+            r"volume|size|figure|sum)\b|\bwhat (?:[\w-]+ ){0,3}(?:amount|target|cost|sum|total)\b"
+            r"|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)",
             re.I,
         ),
     ),

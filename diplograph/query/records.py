@@ -32,8 +32,9 @@ TIERS = (
 RECORD_CONFIDENCE = 0.9  # scaled by the record's own confidence where it has one
 
 _UPGRADE_WHEN = re.compile(
-    r"\b(?:when|what\s+date|which\s+(?:date|day|month|year)|in\s+what\s+year)\b.*"
-    r"\b(?:upgrad|elevat|rais|lift|establish)\w*",
+    r"\b(?:when|what\s+date|(?:what|which)\s+(?:date|day|month|year))\b.*"
+    r"\b(?:upgrad|elevat|rais|lift|establish|set\s+up|form|launch)\w*|"
+    r"\bsince\s+(?:when|what\s+year)\b",
     re.I,
 )
 _TIER_WHICH = re.compile(
@@ -90,9 +91,36 @@ def _pair_rows(
     return [r for r in rows if {r.get(ka), r.get(kb)} == {a, b}]
 
 
+_DIPLOMATIC = re.compile(r"\bdiplomatic\s+(?:relations|ties)|\b(?:relations|ties)\b", re.I)
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\bsince\s+when\b", re.I)
+
+
+def tier_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    """When a pair set up a named tier or diplomatic relations: the tier record's date."""
+    if len(codes) != 2 or not _UPGRADE_WHEN.search(question + " " + question):
+        return None
+    tier = _tier_in(question)
+    if tier is None and not re.search(r"\bdiplomatic\s+(?:relations|ties)\b", question, re.I):
+        return None
+    level = tier or "diplomatic relations"
+    a, b = codes
+    rels = _pair_rows(store.relations(Filters(country=a)), a, b, "a", "b")
+    rels = [r for r in rels if r.get("level") == level and r.get("date")]
+    if not rels:
+        return None
+    # a stated establishment or upgrade first, then the earliest date (when it began)
+    best = min(rels, key=lambda r: (r.get("status") not in ("established", "upgraded"),
+                                    str(r["date"])))  # fmt: skip
+    when = str(best["date"])
+    text = when[:4] if _ASKS_YEAR.search(question) else spoken_date(when)
+    return RecordAnswer(text, [_evidence(best)], RECORD_CONFIDENCE * 0.8)
+
+
 def upgrade_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
     if len(codes) != 2 or not _UPGRADE_WHEN.search(question):
         return None
+    if _tier_in(question) or re.search(r"\bdiplomatic\b|\bestablish", question, re.I):
+        return None  # a named tier or the start of relations: tier_date reads those
     a, b = codes
     year = _year(question)
     events = _pair_rows(
@@ -151,7 +179,7 @@ def tier_partners(store: Store, question: str, codes: list[str]) -> RecordAnswer
 
 def answer_from_records(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
     """The first record answer that applies, or None."""
-    for fn in (upgrade_date, pair_tier, tier_partners):
+    for fn in (tier_date, upgrade_date, pair_tier, tier_partners):
         got = fn(store, question, codes)
         if got is not None:
             return got

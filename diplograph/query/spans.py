@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from diplograph.extract.dates import find_dates
-from diplograph.query.terms import STOP, content_terms, fold, stem, words
+from diplograph.query.terms import STOP, content_terms, fold, predicate_terms, stem, words
 
 _NUMWORD = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -408,6 +408,57 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+# where the object of a verb ends: a clause break or a preposition that starts an adjunct
+_OBJECT_END = re.compile(
+    r"[,;:.()\[\]]|\s[–—-]\s|\s(?:which|that|who|while|as\s+well\s+as|after|before|during|"
+    r"when|where|at|in|by|from|to|with|amid|following|under)\s",
+    re.I,
+)
+_VERB_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+OBJECT_WORDS = 10
+
+
+def find_object(s: SentenceView, part: Part) -> list[Span]:
+    """``what did A adopt`` → the phrase after the question's verb in the sentence."""
+    verbs = predicate_terms(s.question)
+    if not verbs:
+        return []
+    out: list[Span] = []
+    for t in _VERB_TOKEN.finditer(s.text):
+        st = stem(fold(t.group(0)))
+        if not any(st == v or (len(v) >= 4 and st.startswith(v)) for v in verbs):
+            continue
+        rest = s.text[t.end() :]
+        cut = _OBJECT_END.search(rest)
+        phrase = rest[: cut.start() if cut else len(rest)].strip()
+        toks = phrase.split()
+        if not toks or toks[0].lower() in _AUX:
+            continue
+        phrase = " ".join(toks[:OBJECT_WORDS])
+        a = t.end() + rest.index(toks[0])
+        if s.in_question(phrase):
+            continue  # the question's own words are no answer
+        out.append(Span(a, a + len(phrase), phrase, 1.0))
+    return out
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|failed|fell\s+short|rejected|denied|refused|"
+    r"declined|lost|instead|yet\s+to|has\s+yet|have\s+yet)\b|n['’]t\b",
+    re.I,
+)
+
+
+def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
+    """A yes/no question: "No" when the sentence negates what the question does not."""
+    neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
+    return [Span(0, 0, "No" if neg else "Yes", 1.0)]
+
+
+def find_which_or_object(s: SentenceView, part: Part) -> list[Span]:
+    return find_which(s, part) or find_object(s, part)
+
+
 FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "when": find_when,
     "quantity": find_quantity,
@@ -419,5 +470,6 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "term": find_term,
     "tier": find_tier,
     "country": find_countries,
-    "which": find_which,
+    "which": find_which_or_object,
+    "yes_no": find_yes_no,
 }
