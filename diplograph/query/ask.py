@@ -76,7 +76,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            r"\bwho(?:m)?\b|\b(?:which|what) (?:\w+ )?(?:leader|official|envoy|ambassador|"
+            r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) (?:[\w-]+ ){0,2}"
+            r"(?:leader|official|envoy|ambassador|"
             r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson)s?\b",
             re.I,
         ),

@@ -23,7 +23,7 @@ from diplograph.query.terms import (
 from diplograph.store import Filters, Store
 
 SKIP_KINDS = frozenset({"headline", "dateline", "heading", "related"})
-TOP_DOCS = 4
+TOP_DOCS = 6
 PREV_WEIGHT = 0.45
 TITLE_WEIGHT = 0.25
 

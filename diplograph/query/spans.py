@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from diplograph.extract.dates import find_dates
+from diplograph.query.names import find_names
 from diplograph.query.terms import STOP, content_terms, fold, predicate_terms, stem, words
 
 _NUMWORD = (
@@ -260,6 +261,22 @@ _ORG_WORD = frozenset(
 )
 
 
+_NAME_TAIL = re.compile(r"(?:\s+[A-Z][a-zà-ỹ'’-]+)+")
+
+
+def _qualifier_codes(question_part: str) -> set[str]:
+    """States named in the question's "which <Thai> minister" phrase."""
+    m = re.search(r"\b(?:which|what|whose|who)\s+((?:[\w'’-]+\s+){0,3})", question_part, re.I)
+    return {c for _, _, c in find_names(m.group(1))} if m else set()
+
+
+def _codes_near(s: SentenceView, a: int, b: int) -> set[str]:
+    """Codes of the mentions inside or just before a name ("Thai Prime Minister X")."""
+    return {str(m["code"]) for m in s.mentions if a - 40 <= m["start"] and m["end"] <= b + 1} | {
+        c for _, _, c in find_names(s.text[max(0, a - 40) : a])
+    }
+
+
 def find_who(s: SentenceView, part: Part) -> list[Span]:
     spans: list[tuple[int, int]] = [
         (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
@@ -276,15 +293,21 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             continue
         spans.append((a, b))
     verbs = set(content_terms(part.text))
+    wanted = _qualifier_codes(part.text)
     out: list[Span] = []
     for a, b in spans:
+        more = _NAME_TAIL.match(s.text, b)  # "Donald" → "Donald Tusk"
+        if more and fold(more.group(0).split()[0]) not in _NOT_NAME | _ROLE:
+            b = more.end()
         name = s.text[a:b]
-        if s.in_question(name):
+        if s.in_question(name) or s.in_question(" ".join(name.split()[-2:])):
             continue
         start, end = _extend_left(s.text, a), _appositive(s.text, b)
         before = set(content_terms(s.text[max(0, a - 40) : a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
+        if wanted and wanted & _codes_near(s, a, b):
+            score += 2.0  # "which Thai prime minister": a Thai one
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     if not out and not set(words(part.text)) & _ROLE:
         for x in s.mentions:  # "who sent aid?" may be answered by a state or organisation
