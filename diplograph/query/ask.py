@@ -60,7 +60,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "tier",
         re.compile(
             r"\b(?:tier|level|kind|type|name) of (?:the )?(?:relation|partnership|tie|relationship)"
-            r"|\bfull name\b|\b(?:which|what) (?:partnership|tier|level)\b",
+            r"|\bfull name\b|\b(?:which|what) (?:partnership )?(?:tier|level|status|framework)\b"
+            r"|\b(?:which|what) partnership\b|\bto what (?:level|status|tier)\b"
+            r"|\bwhat did .*\b(?:elevate|upgrade|raise|lift)\b.* to\s*$",
             re.I,
         ),
     ),

@@ -92,6 +92,7 @@ def _pair_rows(
 
 
 _DIPLOMATIC = re.compile(r"\bdiplomatic\s+(?:relations|ties)|\b(?:relations|ties)\b", re.I)
+_ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\bsince\s+when\b", re.I)
 
 
@@ -112,6 +113,8 @@ def tier_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
     best = min(rels, key=lambda r: (r.get("status") not in ("established", "upgraded"),
                                     str(r["date"])))  # fmt: skip
     when = str(best["date"])
+    if len(when) == 4 and _ASKS_DATE.search(question):
+        return None  # a year cannot answer "on what date": let the sentences answer
     text = when[:4] if _ASKS_YEAR.search(question) else spoken_date(when)
     return RecordAnswer(text, [_evidence(best)], RECORD_CONFIDENCE * 0.8)
 
@@ -155,7 +158,15 @@ def pair_tier(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
         return None
     # the highest tier the pair is said to hold; later dates break ties
     best = max(rels, key=lambda r: (-TIERS.index(r["level"]), str(r.get("date") or "")))
-    return RecordAnswer(best["level"], [_evidence(best)], RECORD_CONFIDENCE * 0.9)
+    return RecordAnswer(tier_surface(best), [_evidence(best)], RECORD_CONFIDENCE * 0.9)
+
+
+def tier_surface(rel: dict[str, Any]) -> str:
+    """The tier as the sentence words it ("strategic partners"), else the normalised level."""
+    words = str(rel["level"]).split()
+    stem = r"\s+".join(words[:-1] + [words[-1].removesuffix("ship").removesuffix("s")])
+    m = re.search(rf"\b{stem}\w*", str(rel.get("sentence") or ""), re.I)
+    return m.group(0) if m else str(rel["level"])
 
 
 def tier_partners(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:

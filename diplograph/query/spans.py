@@ -412,6 +412,12 @@ def find_countries(s: SentenceView, part: Part) -> list[Span]:
     ]
 
 
+_COMPLEMENT = re.compile(
+    r"\s+(?:on|of|for)\s+[^,;:.()]{2,70}?(?=[,;:.()]|\s+(?:which|that|and\s+(?:to|the)|to|at|in|"
+    r"during|when|while)\s|$)"
+)
+
+
 def find_which(s: SentenceView, part: Part) -> list[Span]:
     """``which flight`` → "Flight VN58": the head noun with a code or name attached."""
     if not part.head:
@@ -425,6 +431,15 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         code = re.match(r"(?:\s+[A-Z0-9][\w-]*\d[\w-]*|\s+[A-Z][\w-]+){1,3}", s.text[b:])
         if code:
             b += code.end()
+        else:  # "an annual dialogue on semiconductors and critical minerals"
+            comp = _COMPLEMENT.match(s.text, b)
+            if comp:
+                b = comp.end()
+            while a > 0:  # adjectives the question uses: "annual", "strategic"
+                prev = re.search(r"([\w-]+)\s+$", s.text[:a])
+                if not prev or stem(fold(prev.group(1))) not in part.head:
+                    break
+                a = prev.start(1)
         if (a, b) == t.span():
             continue
         out.append(Span(a, b, s.text[a:b], 1.5))
@@ -452,8 +467,12 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         if not any(st == v or (len(v) >= 4 and st.startswith(v)) for v in verbs):
             continue
         rest = s.text[t.end() :]
-        cut = _OBJECT_END.search(rest)
-        phrase = rest[: cut.start() if cut else len(rest)].strip()
+        inf = re.match(r"\s+to\s+[a-z]+\s+", rest)  # "agreed to launch X": X
+        if inf:
+            rest = " " * inf.end() + rest[inf.end() :]
+        cut = _OBJECT_END.search(rest, len(rest) - len(rest.lstrip()))
+        cut_at = cut.start() if cut else len(rest)
+        phrase = rest[:cut_at].strip()
         toks = phrase.split()
         if not toks or toks[0].lower() in _AUX:
             continue
