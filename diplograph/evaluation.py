@@ -329,3 +329,36 @@ def score_dirs(gold_dir: Path, pred_dir: Path) -> EvalReport:
         load_jsonl(pred_dir / "figures.jsonl"),
         load_jsonl(pred_dir / "relations.jsonl"),
     )
+
+
+# -- questions (EVAL.md "Questions") -------------------------------------------------------------
+#: Words a gold answer's content words leave out: articles and prepositions.
+ANSWER_FILLER = frozenset(
+    """a an the of in on at to for by with from into onto over under about as per via than
+    between among during after before since until through across against toward towards""".split()
+)
+ANSWER_SHARE = 0.6  # share of the gold answer's content words the answer must hold
+CONCISE_FACTOR = 3  # at most max(10, 3 × gold content words) content words
+
+
+def answer_words(text: str | None) -> list[str]:
+    """Content words of an answer: lower-cased, punctuation and accents dropped, no fillers."""
+    return [w for w in _WORD_RE.findall(normalize_sentence(text)) if w not in ANSWER_FILLER]
+
+
+def question_correct(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[bool, bool]:
+    """(answer right, answer and evidence right) for one question, by the rule of EVAL.md."""
+    want = answer_words(gold.get("answer"))
+    got = answer_words(pred.get("answer"))
+    if not want or not got:
+        ok = False
+    else:
+        have = set(got)
+        share = sum(w in have for w in want) / len(want)
+        ok = share >= ANSWER_SHARE and len(got) <= max(10, CONCISE_FACTOR * len(want))
+    evidence = pred.get("evidence") or []
+    ev_ok = any(
+        isinstance(e, dict) and sentences_match(gold.get("evidence"), e.get("sentence"))
+        for e in evidence
+    )
+    return ok, ok and ev_ok

@@ -94,3 +94,20 @@ def test_ask_cli_json_shape(news, runner, db_url):
 def test_ask_cli_unknown_exits_1(news, runner, db_url):
     result = runner.invoke(app, ["ask", "Who won the football World Cup?", "--db", db_url])
     assert result.exit_code == 1 and "don't know" in result.output
+
+
+def test_ask_unknown_shows_the_nearest_sentences(news):
+    a = answer(news, "Which orchestra played for the citizens brought home from Sudan?")
+    assert a.answer is None  # the nearest sentences come with "I don't know", never as evidence
+    assert a.evidence == [] and a.nearest[0]["doc"] == "evacuation"
+    assert a.to_dict()["nearest"][0]["sentence"].startswith("The Ministry of Foreign Affairs")
+
+
+def test_ask_confidence_is_calibrated_from_shipped_weights():
+    from diplograph.query.ask import _calibration, calibrated
+
+    cal = _calibration()
+    assert cal is not None and cal["weights"]
+    low = calibrated({"coverage": 0.1, "rel_score": 0.2}, 0.5)
+    high = calibrated({k: 1.0 for k, w in cal["weights"].items() if w > 0}, 0.5)
+    assert 0.0 < low < high < 1.0

@@ -53,8 +53,9 @@ def ask(
     """Answer a factual question from the store, with the evidence sentence(s).
 
     Who, what, when, where, how many, which tier: the answer is a short span of a stored
-    sentence, cited with document and offsets. With no supporting sentence the answer is
-    "I don't know" (null in JSON); nothing is guessed. Exit code 1 when there is no answer.
+    sentence or a stored record, cited with document and offsets. The confidence is calibrated
+    on held-out questions. With no supporting sentence the answer is "I don't know" (null in
+    JSON, with the nearest sentences); nothing is guessed. Exit code 1 when there is no answer.
 
     Example: diplograph ask "When did Vietnam and the US upgrade their ties?" --json
     """
@@ -65,6 +66,8 @@ def ask(
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     elif result.answer is None:
         console.print("[yellow]I don't know:[/yellow] no stored sentence answers this question.")
+        for ev in result.nearest:
+            console.print(f"  nearest: [cyan]{escape(ev['doc'])}[/cyan] {escape(ev['sentence'])}")
     else:
         console.print(f"[bold]{escape(result.answer)}[/bold]  (confidence {result.confidence:.2f})")
         for ev in result.evidence:

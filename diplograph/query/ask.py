@@ -9,8 +9,12 @@ and takes a short answer span from the best sentence that has one
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from diplograph.query.records import answer_from_records
@@ -96,18 +100,46 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 
 @dataclass
 class Answer:
-    """An answer with the sentences that support it, or ``answer=None`` when unknown."""
+    """An answer with the sentences that support it, or ``answer=None`` when unknown.
+
+    ``confidence`` is calibrated on the training questions (``data/ask/calibration.json``);
+    ``nearest`` holds the closest sentences when there is no answer; ``signals`` are the
+    uncalibrated measurements the confidence is computed from.
+    """
 
     answer: str | None
     evidence: list[dict[str, Any]] = field(default_factory=list)
     confidence: float = 0.0
+    nearest: list[dict[str, Any]] = field(default_factory=list)
+    signals: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "answer": self.answer,
             "evidence": self.evidence,
             "confidence": round(self.confidence, 3),
         }
+        if self.nearest:
+            out["nearest"] = self.nearest
+        return out
+
+
+CALIBRATION = "calibration.json"
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, Any] | None:
+    path = resources.files("diplograph.data") / "ask" / CALIBRATION
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def calibrated(signals: dict[str, float], raw: float) -> float:
+    """P(right) from the answer's signals by the shipped logistic calibration (else ``raw``)."""
+    cal = _calibration()
+    if cal is None:
+        return raw
+    z = float(cal["bias"]) + sum(float(w) * signals.get(k, 0.0) for k, w in cal["weights"].items())
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def classify(question: str) -> list[Part]:
@@ -187,16 +219,19 @@ def answer(store: Store, question: str) -> Answer:
     Records (events, tiers) answer first where they can; then a span of a retrieved sentence.
     """
     _, codes = question_names(question)
+    parts = classify(question)
+    kind = {f"kind:{parts[0].kind}": 1.0} if parts else {}
     rec = answer_from_records(store, question, codes)
     if rec is not None:
-        return Answer(rec.answer, rec.evidence, rec.confidence)
-    parts = classify(question)
+        sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
+        return Answer(rec.answer, rec.evidence, calibrated(sig, rec.confidence), signals=sig)
     cands = retrieve(store, question, limit=CANDIDATES)
     if not cands:
         return Answer(None)
     best_score = cands[0].score
     cache: dict[str, Any] = {}
     best: tuple[float, Candidate, list[Span]] | None = None
+    second = 0.0
     for c in cands:
         if (
             c.coverage < MIN_COVERAGE
@@ -210,11 +245,27 @@ def answer(store: Store, question: str) -> Answer:
         fit = sum(s.score for s in spans) / len(spans)
         total = c.score / best_score + 0.5 * c.coverage + 0.15 * min(fit, 6.0)
         if best is None or total > best[0]:
+            second = best[0] if best else second
             best = (total, c, spans)
+        else:
+            second = max(second, total)
     if best is None:
-        return Answer(None)
-    _, c, spans = best
+        return Answer(None, nearest=[_evidence(c) for c in cands[:2]])
+    total, c, spans = best
     text = ", ".join(dict.fromkeys(s.text for s in spans))
     others = [o for o in cands if o is not c and o.score >= 0.8 * c.score][:2]
-    conf = min(1.0, 0.5 * c.coverage + 0.5 * min(1.0, c.score / best_score))
-    return Answer(text, [_evidence(c)] + [_evidence(o) for o in others], conf)
+    raw = min(1.0, 0.5 * c.coverage + 0.5 * min(1.0, c.score / best_score))
+    fit = sum(s.score for s in spans) / len(spans)
+    sig = {
+        "coverage": c.coverage,
+        "doc_coverage": c.doc_coverage,
+        "name_coverage": c.name_coverage,
+        "rel_score": min(1.0, c.score / best_score),
+        "fit": min(fit, 6.0) / 6.0,
+        "margin": min(2.0, total - second) / 2.0 if second else 1.0,
+        "answer_words": min(len(text.split()), 10) / 10.0,
+        "raw": raw,
+        **kind,
+    }
+    evidence = [_evidence(c)] + [_evidence(o) for o in others]
+    return Answer(text, evidence, calibrated(sig, raw), signals=sig)
