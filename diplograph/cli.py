@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from diplograph import __version__
+from diplograph.commands import actor_code
 from diplograph.errors import DiplographError
 from diplograph.settings import Settings, get_settings
 from diplograph.store import Filters, Store, open_store
@@ -44,10 +45,19 @@ DbOpt = Annotated[
     ),
 ]
 CountryOpt = Annotated[
-    str | None, typer.Option("--country", "-c", help="Actor code (ISO3 or org), e.g. VNM.")
+    str | None,
+    typer.Option(
+        "--country",
+        "-c",
+        callback=actor_code,
+        help="Country or organisation: a name in any common spelling or a code (VNM, Viet Nam).",
+    ),
 ]
 PartnerOpt = Annotated[
-    str | None, typer.Option("--partner", "-p", help="Other actor of the pair, e.g. USA.")
+    str | None,
+    typer.Option(
+        "--partner", "-p", callback=actor_code, help="Other actor of the pair, e.g. USA or 'U.S.'."
+    ),
 ]
 TypeOpt = Annotated[
     str | None, typer.Option("--type", "-t", help="Event type / indicator / tier level.")

@@ -207,3 +207,11 @@ def test_api_explain_shows_the_decision_trace(client):
 def test_api_explain_rejects_a_bad_date(client):
     r = client.get("/api/explain", params={"sentence": "x", "published": "2024-13"})
     assert r.status_code == 422
+
+
+def test_api_country_names_resolve_and_typos_suggest(client: TestClient) -> None:
+    by_code = client.get("/api/events", params={"country": "VNM"}).json()
+    by_name = client.get("/api/events", params={"country": "Viet Nam"}).json()
+    assert by_name == by_code and by_code["count"] > 0
+    r = client.get("/api/events", params={"country": "Vietnma"})
+    assert r.status_code == 422 and "Vietnam (VNM)" in r.text

@@ -325,3 +325,19 @@ def test_cli_eval_prints_level_table(runner, cli_db):
             f"{v['r']:.3f}",
             f"{v['f1']:.3f}",
         ]
+
+
+@pytest.mark.parametrize("spelling", ["Laos", "Lao PDR", "lao", "LA", "LAO", "Laotian"])
+def test_cli_country_in_any_spelling(runner, cli_db, spelling):
+    want = json.loads(
+        runner.invoke(app, ["events", "--db", cli_db, "-f", "json", "--country", "LAO"]).stdout
+    )
+    got = runner.invoke(app, ["events", "--db", cli_db, "-f", "json", "--country", spelling])
+    assert got.exit_code == 0, got.output
+    assert json.loads(got.stdout) == want and want
+
+
+def test_cli_country_typo_exits_2_with_suggestion(runner, cli_db):
+    result = runner.invoke(app, ["events", "--db", cli_db, "--country", "Viet Namm"])
+    assert result.exit_code == 2
+    assert "Vietnam (VNM)" in result.output

@@ -15,6 +15,7 @@ from diplograph.store import Filters, SQLiteStore, Store, open_store
 
 CODE = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+NAME = r"^[^\W\d_][\w.()’]*(?:[ '’-]+[\w.()’]+)*$"  # "Viet Nam", "U.S.", "Côte d'Ivoire"
 MAX_LIMIT = 500
 
 
@@ -87,10 +88,17 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 Country = Annotated[
-    str | None, Query(pattern=CODE, description="Actor code (ISO3 or organisation), e.g. VNM.")
+    str | None,
+    Query(
+        pattern=NAME,
+        max_length=80,
+        description="Country or organisation: a code or a name in any common spelling "
+        "(VNM, Viet Nam, the U.S.).",
+    ),
 ]
 Partner = Annotated[
-    str | None, Query(pattern=CODE, description="Other actor of the pair, e.g. USA.")
+    str | None,
+    Query(pattern=NAME, max_length=80, description="Other actor of the pair, e.g. USA or U.S."),
 ]
 Type = Annotated[
     str | None,
@@ -101,6 +109,28 @@ Until = Annotated[
     str | None, Query(pattern=DATE, description="Latest date, YYYY[-MM[-DD]] (inclusive).")
 ]
 Doc = Annotated[str | None, Query(max_length=300, description="Only records of this document.")]
+
+
+def actor_code(value: str | None, param: str) -> str | None:
+    """A country or organisation name or code → its code; unknown names are a 422 with hints."""
+    if value is None:
+        return None
+    from diplograph.query.names import UnknownName, resolve_name
+
+    try:
+        return resolve_name(value).code
+    except UnknownName as e:
+        raise HTTPException(
+            status_code=422,
+            detail=[
+                {
+                    "loc": ["query", param],
+                    "msg": str(e).removeprefix("[D000] "),
+                    "type": "unknown_name",
+                    "suggestions": e.suggestions,
+                }
+            ],
+        ) from None
 
 
 def record_filters(
@@ -118,8 +148,8 @@ def record_filters(
     API lists are ordered newest first (by date, then id), unlike the CLI's document order.
     """
     return Filters(
-        country=country,
-        partner=partner,
+        country=actor_code(country, "country"),
+        partner=actor_code(partner, "partner"),
         type=type or None,
         since=since,
         until=until,

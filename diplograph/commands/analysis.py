@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from diplograph.commands import actor_code
 from diplograph.errors import DiplographError
 from diplograph.store import Filters, Store
 
@@ -77,7 +78,12 @@ def ask(
 
 
 def review(
-    country: Annotated[str, typer.Option("--country", "-c", help="Actor code, e.g. VNM.")],
+    country: Annotated[
+        str,
+        typer.Option(
+            "--country", "-c", callback=actor_code, help="Country (name or code), e.g. VNM."
+        ),
+    ],
     period: Annotated[
         str, typer.Option("--period", help="YYYY, YYYY-Qn, YYYY-MM or A..B, e.g. 2023-Q1..2023-Q3.")
     ],
@@ -130,7 +136,8 @@ def review(
 def conflicts(
     db: DbOpt = None,
     country: Annotated[
-        str | None, typer.Option("--country", "-c", help="Only records of this actor.")
+        str | None,
+        typer.Option("--country", "-c", callback=actor_code, help="Only records of this actor."),
     ] = None,
     since: Annotated[str | None, typer.Option("--since", help="Earliest date.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Latest date (inclusive).")] = None,

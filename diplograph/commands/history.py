@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from diplograph.commands import actor_code
 from diplograph.errors import DiplographError
 
 console = Console()
@@ -25,9 +26,13 @@ DbOpt = Annotated[
         "--db", envvar="DIPLOGRAPH_DB", help="SQLite database file [default: ./diplograph.db]."
     ),
 ]
-CountryOpt = Annotated[str | None, typer.Option("--country", "-c", help="Actor code, e.g. VNM.")]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", "-c", callback=actor_code, help="Country (name or code), e.g. VNM."),
+]
 PartnerOpt = Annotated[
-    str | None, typer.Option("--partner", "-p", help="Other actor of the pair, e.g. CHN.")
+    str | None,
+    typer.Option("--partner", "-p", callback=actor_code, help="Other actor of the pair, e.g. CHN."),
 ]
 ByOpt = Annotated[str, typer.Option("--by", help="month, quarter or year.")]
 TypesOpt = Annotated[
