@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 
 from diplograph.settings import Settings
 from diplograph.store import Filters, SQLiteStore, Store, open_store
@@ -120,17 +121,9 @@ def actor_code(value: str | None, param: str) -> str | None:
     try:
         return resolve_name(value).code
     except UnknownName as e:
-        raise HTTPException(
-            status_code=422,
-            detail=[
-                {
-                    "loc": ["query", param],
-                    "msg": str(e).removeprefix("[D000] "),
-                    "type": "unknown_name",
-                    "suggestions": e.suggestions,
-                }
-            ],
-        ) from None
+        msg = str(e).removeprefix("[D000] ")
+        error = {"loc": ("query", param), "msg": msg, "type": "value_error"}
+        raise RequestValidationError([error]) from None
 
 
 def record_filters(
