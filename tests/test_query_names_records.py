@@ -139,3 +139,42 @@ def test_ask_how_large_is_a_quantity(talks) -> None:
 def test_ask_year_of_diplomatic_relations_from_records(talks) -> None:
     a = answer(talks, "In what year did Norway and Peru establish diplomatic relations?")
     assert a.answer == "1953"
+
+
+VISIT_A = """url: https://example.org/va
+outlet: Example Wire
+published: 2024-03-05
+title: Peruvian president in Chile
+---
+SANTIAGO, March 4 – Peruvian President Dina Boluarte paid an official visit to Chile on Monday.
+"""
+VISIT_B = """url: https://example.org/vb
+outlet: Example Daily
+published: 2024-03-06
+title: Boluarte in Santiago
+---
+LIMA, March 5 – Peru's President Dina Boluarte paid an official visit to Chile on Monday, the presidency said.
+"""  # noqa: E501
+VISIT_C = """url: https://example.org/vc
+outlet: Example Daily
+published: 2024-09-12
+title: Boluarte in Brasilia
+---
+BRASILIA, Sept 11 – Peruvian President Dina Boluarte paid a state visit to Brazil on Wednesday.
+"""
+
+
+@pytest.fixture
+def visits(store, settings, write):
+    folder = write("in/va.txt", VISIT_A).parent
+    write("in/vb.txt", VISIT_B)
+    write("in/vc.txt", VISIT_C)
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_ask_aggregate_counts_canonical_events_and_cites_each(visits) -> None:
+    a = answer(visits, "How many visits abroad did Peru make in 2024?")
+    assert a.answer == "2 visits abroad"  # two reports of the Chile visit are one event
+    assert {e["doc"] for e in a.evidence} in ({"va", "vc"}, {"vb", "vc"})
+    assert a.confidence < 0.9  # a count of the store is not a calibrated fact

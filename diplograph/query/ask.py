@@ -224,7 +224,8 @@ def answer(store: Store, question: str) -> Answer:
     rec = answer_from_records(store, question, codes)
     if rec is not None:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
-        return Answer(rec.answer, rec.evidence, calibrated(sig, rec.confidence), signals=sig)
+        conf = calibrated(sig, rec.confidence) if rec.calibrate else rec.confidence
+        return Answer(rec.answer, rec.evidence, conf, signals=sig)
     cands = retrieve(store, question, limit=CANDIDATES)
     if not cands:
         return Answer(None)

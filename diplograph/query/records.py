@@ -9,6 +9,8 @@ answer falls through to the sentence spans of :mod:`diplograph.query.ask`.
 | when did A and B upgrade / elevate their ties | PARTNERSHIP_UPGRADE events, else tiers |
 | which tier / level / partnership do A and B have | the pair's highest tier |
 | which countries are A's <tier> partners | every partner with that tier, each cited |
+| how many visits / calls / agreements did A make in YEAR | canonical events, every one cited |
+| which partners did A upgrade ties with in YEAR | canonical upgrades, every one cited |
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class RecordAnswer:
     answer: str
     evidence: list[dict[str, Any]]
     confidence: float
+    calibrate: bool = True  # False: an aggregate, whose confidence is not fitted
 
 
 def _evidence(row: dict[str, Any]) -> dict[str, Any]:
@@ -188,9 +191,82 @@ def tier_partners(store: Store, question: str, codes: list[str]) -> RecordAnswer
     )
 
 
+# aggregates over the store: the question's noun → event type
+_AGG_NOUNS = (
+    (r"visits?|trips?|tours?", "VISIT"),
+    (r"(?:phone\s+)?calls?|phone\s+talks", "CALL"),
+    (r"agreements?|deals?|memorand\w*|mous?", "AGREE_SIGN"),
+    (r"meetings?|talks", "MEET"),
+    (r"upgrades?", "PARTNERSHIP_UPGRADE"),
+    (r"protests?|condemnations?", "PROTEST_ACCUSE"),
+    (r"sanctions?", "SANCTION"),
+    (r"evacuations?|airlifts?", "EVACUATE"),
+)
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+(?:\s+\w+)?)\b", re.I)
+# a question about one article's own figure ("according to VNA") is for the sentences
+_ONE_SOURCE = re.compile(r"\baccording\s+to\b|\breport\w*\b|\bsaid\b|\bsays\b|\bper\s+the\b", re.I)
+_RECEIVED = re.compile(r"\breceiv\w*|\bhost\w*|\bvisits?\s+to\b|\bwelcom\w*", re.I)
+_UPGRADED_WITH = re.compile(
+    r"\b(?:which|what)\s+(?:partners|countries|states|nations)\b.*\b(?:upgrad|elevat|rais|lift)\w*",
+    re.I,
+)
+
+
+def _canonical_in(store: Store, code: str, etype: str, year: str) -> list[Any]:
+    from diplograph.query.canonical import cluster_events
+
+    rows = store.events(Filters(country=code, type=etype, since=year, until=year))
+    return [c for c in cluster_events(rows) if c.status == "happened"]
+
+
+def aggregate_count(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    """ "How many visits abroad did Vietnam make in 2023?": canonical events, all cited."""
+    m = _HOW_MANY.search(question)
+    year = _year(question)
+    if not m or len(codes) != 1 or not year or _ONE_SOURCE.search(question):
+        return None
+    noun = m.group("noun").lower()
+    etype = next((t for pat, t in _AGG_NOUNS if re.match(rf"(?:{pat})\b", noun)), None)
+    if etype is None:
+        return None
+    code = codes[0]
+    events = _canonical_in(store, code, etype, year)
+    if etype == "VISIT":
+        inbound = bool(_RECEIVED.search(question))
+        events = [c for c in events if (c.target if inbound else c.source) == code]
+    if not events:
+        return None
+    evidence = [_evidence(c.sources[0]) for c in events]
+    word = noun if len(events) != 1 else re.sub(r"s$", "", noun.split()[0])
+    # a count of what the store holds: not calibrated on questions about one article
+    return RecordAnswer(f"{len(events)} {word}", evidence, 0.6, calibrate=False)
+
+
+def upgraded_partners(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
+    """ "Which partners did Vietnam upgrade ties with in 2024?": every canonical upgrade, cited."""
+    year = _year(question)
+    if len(codes) != 1 or not year or not _UPGRADED_WITH.search(question):
+        return None
+    code = codes[0]
+    events = [c for c in _canonical_in(store, code, "PARTNERSHIP_UPGRADE", year) if c.partner(code)]
+    partners = {str(c.partner(code)): c for c in events}
+    if not partners:
+        return None
+    names = [display(p) for p in partners]
+    evidence = [_evidence(c.sources[0]) for c in partners.values()]
+    return RecordAnswer(", ".join(names), evidence, 0.6, calibrate=False)
+
+
 def answer_from_records(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
     """The first record answer that applies, or None."""
-    for fn in (tier_date, upgrade_date, pair_tier, tier_partners):
+    for fn in (
+        tier_date,
+        upgrade_date,
+        pair_tier,
+        tier_partners,
+        aggregate_count,
+        upgraded_partners,
+    ):
         got = fn(store, question, codes)
         if got is not None:
             return got
