@@ -20,10 +20,10 @@ from rich.table import Table
 from rich.text import Text
 
 from diplograph import __version__
-from diplograph.commands import actor_code
+from diplograph.commands import actor_code, event_type, iso_date
 from diplograph.errors import DiplographError
 from diplograph.settings import Settings, get_settings
-from diplograph.store import Filters, Store, open_store
+from diplograph.store import Filters, Store, open_existing_store, open_store
 
 app = typer.Typer(
     name="diplograph",
@@ -62,9 +62,13 @@ PartnerOpt = Annotated[
 TypeOpt = Annotated[
     str | None, typer.Option("--type", "-t", help="Event type / indicator / tier level.")
 ]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Earliest date, YYYY[-MM[-DD]].")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", callback=iso_date, help="Earliest date, YYYY[-MM[-DD]]."),
+]
 UntilOpt = Annotated[
-    str | None, typer.Option("--until", help="Latest date, YYYY[-MM[-DD]] (inclusive).")
+    str | None,
+    typer.Option("--until", callback=iso_date, help="Latest date, YYYY[-MM[-DD]] (inclusive)."),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="Maximum rows.")]
@@ -74,12 +78,14 @@ def _settings(db: str | None) -> Settings:
     return get_settings(db=db)
 
 
-def _store(db: str | None) -> Store:
+def _store(db: str | None, create: bool = False) -> Store:
+    """The store of ``--db``; read commands refuse one that does not exist (exit 2)."""
     try:
-        return open_store(_settings(db).db)
+        url = _settings(db).db
+        return open_store(url) if create else open_existing_store(url)
     except DiplographError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
-        raise typer.Exit(1) from err
+        raise typer.Exit(2 if err.code == "D407" else 1) from err
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
@@ -173,7 +179,7 @@ def ingest(
     from diplograph.jobs import ingest_documents
 
     settings = get_settings(db=db, home=home)
-    store = _store(settings.db)
+    store = _store(settings.db, create=True)
     files = [p for p in expand_paths(paths) if not isinstance(p, DiplographError)]
     with Progress(
         TextColumn("[bold]ingest"),
@@ -266,12 +272,18 @@ def docs(
     _emit(rows, fmt, ["id", "published", "title", "events", "figures", "relations"], "Documents")
 
 
+EventTypeOpt = Annotated[
+    str | None,
+    typer.Option("--type", "-t", callback=event_type, help="Event type, e.g. VISIT (any case)."),
+]
+
+
 @app.command()
 def events(
     db: DbOpt = None,
     country: CountryOpt = None,
     partner: PartnerOpt = None,
-    type: TypeOpt = None,
+    type: EventTypeOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",

@@ -92,5 +92,8 @@ def test_outlook_cli_refuses_a_bad_date(runner, db_path):
 
 
 def test_outlook_without_history_says_so(runner, db_path):
+    from diplograph.store import SQLiteStore
+
+    SQLiteStore(str(db_path)).close()  # an empty store: no history yet
     result = runner.invoke(app, ["outlook", "-c", "VNM", "--db", str(db_path)])
     assert result.exit_code == 0 and "No event history" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,10 +280,13 @@ def test_cli_eval_missing_gold_exits_2(runner, cli_db, tmp_path):
     assert result.exit_code == 2
 
 
-def test_cli_bad_db_path_exits_1(runner, tmp_path):
-    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "missing" / "x.db")])
-    assert result.exit_code == 1
-    assert "D301" in result.stderr
+def test_cli_read_of_a_missing_db_exits_2_and_creates_nothing(runner, tmp_path):
+    missing = tmp_path / "missing.db"
+    for command in (["stats"], ["events"], ["ask", "Who?"], ["trends", "-c", "VNM"]):
+        result = runner.invoke(app, [*command, "--db", str(missing)])
+        assert result.exit_code == 2, (command, result.output)
+        assert "D407" in result.stderr and "diplograph ingest" in result.stderr
+    assert not missing.exists()
 
 
 def test_cli_eval_prints_level_table(runner, cli_db):
@@ -340,4 +344,28 @@ def test_cli_country_in_any_spelling(runner, cli_db, spelling):
 def test_cli_country_typo_exits_2_with_suggestion(runner, cli_db):
     result = runner.invoke(app, ["events", "--db", cli_db, "--country", "Viet Namm"])
     assert result.exit_code == 2
-    assert "Vietnam (VNM)" in result.output
+    assert "Vietnam (VNM)" in _flat(result.output)
+
+
+def test_cli_dates_are_normalised_or_refused(runner, cli_db):
+    def run(since: str):
+        return runner.invoke(app, ["events", "--db", cli_db, "-f", "json", "--since", since])
+
+    padded, short = run("2024-01"), run("2024-1")
+    assert short.exit_code == 0 and json.loads(short.stdout) == json.loads(padded.stdout)
+    for bad in ("01/2024", "11-09-2024", "2024-13-01", "2024-02-30", "last year"):
+        result = run(bad)
+        assert result.exit_code == 2, bad
+        assert "YYYY-MM" in _flat(result.output) and "2023-09" in _flat(result.output)
+
+
+def test_cli_event_type_is_validated(runner, cli_db):
+    ok = runner.invoke(app, ["events", "--db", cli_db, "-f", "json", "--type", "visit"])
+    assert ok.exit_code == 0 and all(r["type"] == "VISIT" for r in json.loads(ok.stdout))
+    bad = runner.invoke(app, ["events", "--db", cli_db, "--type", "VISTI"])
+    assert bad.exit_code == 2 and "did you mean VISIT" in _flat(bad.output)
+
+
+def _flat(text: str) -> str:
+    """Rich's error panel without its frame and line breaks."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())

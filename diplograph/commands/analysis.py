@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from diplograph.commands import actor_code
+from diplograph.commands import actor_code, iso_date
 from diplograph.errors import DiplographError
 from diplograph.store import Filters, Store
 
@@ -37,13 +37,13 @@ def register(app: typer.Typer) -> None:
 
 def _store(db: str | None) -> Store:
     from diplograph.settings import get_settings
-    from diplograph.store import open_store
+    from diplograph.store import open_existing_store
 
     try:
-        return open_store(get_settings(db=db).db)
+        return open_existing_store(get_settings(db=db).db)
     except DiplographError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
-        raise typer.Exit(1) from err
+        raise typer.Exit(2 if err.code == "D407" else 1) from err
 
 
 def ask(
@@ -139,8 +139,12 @@ def conflicts(
         str | None,
         typer.Option("--country", "-c", callback=actor_code, help="Only records of this actor."),
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Earliest date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Latest date (inclusive).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", callback=iso_date, help="Earliest date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", callback=iso_date, help="Latest date (inclusive).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List disagreements between sources, each with both evidence sentences.

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from diplograph.commands import actor_code
+from diplograph.commands import actor_code, iso_date
 from diplograph.errors import DiplographError
 
 console = Console()
@@ -46,8 +46,13 @@ QuadOpt = Annotated[
         "cooperation or conflict.",
     ),
 ]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Earliest date, YYYY[-MM[-DD]].")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Latest date (inclusive).")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", callback=iso_date, help="Earliest date, YYYY[-MM[-DD]]."),
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", callback=iso_date, help="Latest date (inclusive).")
+]
 SourcesOpt = Annotated[
     str,
     typer.Option(
@@ -72,14 +77,15 @@ def _fail(err: DiplographError | ValueError, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _store(db: str | None) -> Any:
+def _store(db: str | None, create: bool = False) -> Any:
     from diplograph.settings import get_settings
-    from diplograph.store import open_store
+    from diplograph.store import open_existing_store, open_store
 
     try:
-        return open_store(get_settings(db=db).db)
+        url = get_settings(db=db).db
+        return open_store(url) if create else open_existing_store(url)
     except DiplographError as err:
-        raise _fail(err) from err
+        raise _fail(err, 2 if err.code == "D407" else 1) from err
 
 
 def _query(
@@ -139,7 +145,7 @@ def import_events_cmd(
     """
     from diplograph.importers import import_events
 
-    store = _store(db)
+    store = _store(db, create=True)
     shown = 0
 
     def on_error(err: DiplographError) -> None:

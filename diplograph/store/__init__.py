@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from diplograph.errors import ConfigError
 from diplograph.store.base import Filters, Store
 from diplograph.store.sqlite import SQLiteStore
 
 __all__ = ["Filters", "SQLiteStore", "Store", "open_store"]
+
+
+def open_existing_store(url: str) -> Store:
+    """Open a store that must already exist: a read never creates an empty database."""
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    is_file = not url.startswith(("postgresql:", "postgresql+", "postgres:")) and path != ":memory:"
+    if is_file and not Path(path).exists():
+        raise ConfigError(
+            f"no store at {path}; create one with: diplograph ingest PATH --db {path}",
+            code="D407",
+        )
+    return open_store(url)
 
 
 def open_store(url: str) -> Store:
