@@ -239,6 +239,7 @@ def extract(
             rel_date,
             int((rel_date or published or "0")[:4]) or year_hint,
             dates,
+            home_speaks=home_speaks,
         )
         for rel in rels:
             if (

@@ -152,7 +152,7 @@ def _with_lists(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[
 
 
 def _pairs_near(
-    text: str, slots: list[Slot], tier: TierMention, home: Actor
+    text: str, slots: list[Slot], tier: TierMention, home: Actor, home_speaks: bool = True
 ) -> list[tuple[Actor, Actor]]:
     actors = [s for s in slots if not s.location]
     codes = {s.code for s in actors}
@@ -199,7 +199,7 @@ def _pairs_near(
         return [(a.actor, b.actor)]
     if not others:
         return []
-    if has_home or len(codes) == 1:
+    if has_home or (len(codes) == 1 and home_speaks):
         nearest = min(others, key=lambda s: min(abs(s.start - tier.end), abs(tier.start - s.end)))
         return [(home, nearest.actor)]
     return []
@@ -221,6 +221,7 @@ def extract_relations(
     date: str | None,
     year_hint: int | None,
     dates: list[DateMention] | None = None,
+    home_speaks: bool = True,
 ) -> list[Relation]:
     """Relations stated in one unit.
 
@@ -273,7 +274,7 @@ def extract_relations(
         an = _ANNIV.search(text[: tier.start])
         if an and year_hint:
             rel_date = str(year_hint - int(an.group(1) or an.group(2)))
-        for a, b in _pairs_near(text, slots, tier, home):
+        for a, b in _pairs_near(text, slots, tier, home, home_speaks):
             lo, hi = sorted((a.code, b.code))
             key = (lo, hi, tier.level)
             if key in seen or a.code == b.code:
