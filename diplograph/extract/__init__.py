@@ -182,11 +182,13 @@ def extract(
             last_person = people[0]
         two = TWO_SIDES.search(u.text)  # the pair of the latest bilateral event
         named = {s.code for s in slots if not s.location}
-        pair_codes = {a.code for a in last_pair} if last_pair else set()
-        if two and last_pair and (not named or (len(named) == 1 and not named & pair_codes)):
+        # "the two countries" with no pair named before: the two states the document is about
+        pair = last_pair or (focus[0], focus[1]) if len(focus) >= 2 else last_pair
+        pair_codes = {a.code for a in pair} if pair else set()
+        if two and pair and (not named or (len(named) == 1 and not named & pair_codes)):
             # "the two PMs witnessed ...", "Trump phoned both leaders": the pair named before
             slots = sorted(
-                [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in last_pair)],
+                [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in pair)],
                 key=lambda s: s.start,
             )
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)

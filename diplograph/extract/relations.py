@@ -85,6 +85,11 @@ _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity", re.I)
 _PAIR_AS_PARTNERS = re.compile(
     r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*)$", re.I
 )
+# what opens the list of partners after a tier: "with", "include", "following", "such as"
+_LIST_INTRO = re.compile(
+    r"\s*,?\s*(?:[a-z]+\s+){0,2}?(?:with|includes?|including|following|such\s+as)\s+"
+    r"(?:(?:countries|states|nations)\s+(?:such\s+as|like)\s+)?(?:the\s+)?"
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 
 
@@ -133,11 +138,12 @@ def _run(text: str, actors: list[Slot], first: Slot, forward: bool) -> list[Slot
 
 def _with_lists(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[Actor, Actor]]:
     """ "A, B and C cut ties with D", "X has a strategic partnership with A and B": every pair."""
-    w = re.match(r"\s+with\s+(?:the\s+)?", text[tier.end : tier.end + 16])
+    w = _LIST_INTRO.match(text, tier.end)
     if not w:
         return []
-    after = [s for s in actors if s.start >= tier.end + w.end() - 1]
-    if not after or after[0].start - (tier.end + w.end()) > 4:
+    w_end = w.end() - tier.end
+    after = [s for s in actors if s.start >= tier.end + w_end - 1]
+    if not after or after[0].start - (tier.end + w_end) > 4:
         return []
     objects = _run(text, actors, after[0], True)
     clause = max((m.end() for m in re.finditer(r"[;:]|\bwhile\b|\bbut\b", text, 0)
