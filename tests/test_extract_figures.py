@@ -241,3 +241,12 @@ def test_figures_ordinal_visit_and_flight_are_counts() -> None:
 
 def test_figures_series_number_of_a_meeting_is_no_count() -> None:
     assert _figs("Leaders met at the 44th ASEAN Summit in Vientiane.") == []
+
+
+def test_figures_spelled_count_of_any_plural_noun() -> None:
+    f = _one("The two ministers witnessed the exchange of five memoranda on fisheries.")
+    assert (f.value, f.unit) == (5, "count")
+
+
+def test_figures_spelled_count_of_abstract_nouns_is_none() -> None:
+    assert _figs("The strategy rests on three pillars and four priorities.") == []

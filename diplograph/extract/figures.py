@@ -292,6 +292,13 @@ _NOUN_INDICATOR = [
 
 
 _WORD_KEYS = (*_NUM_WORDS, "twice")
+# plural nouns a spelled-out number counts that are no diplomatic quantity
+_ABSTRACT = frozenset(
+    """issues contents pillars priorities goals tasks areas fields aspects points principles ways
+    things sides parts phases stages pillars topics themes objectives orientations directions
+    lessons factors elements groups kinds types levels quakes earthquakes storms typhoons waves
+    words days weeks months years decades hours minutes""".split()
+)
 _DIGIT = re.compile(r"\d")
 _FIGURE_HINT = re.compile(
     r"\d|\b(?:" + "|".join([*_NUM_WORDS, *_ORDINALS, "twice", "largest", "biggest"]) + r")\b", re.I
@@ -583,13 +590,19 @@ def extract_figures(
         ):
             continue
         unit, noun = _unit_after(after)
-        if unit is None and not re.match(
-            r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:flights|calls|visits|"
-            r"agreements|documents|teams|rounds|packages|seats|sites|projects|initiatives|"
-            r"meetings|summits|conferences|resolutions|titles|delegations|ships|planes|"
-            r"aircraft)\b",
-            after,
-            re.I,
+        if unit is None and noun.lower() in _ABSTRACT:
+            continue  # "two very important issues", "three pillars": not a measured count
+        if (
+            unit is None
+            and not noun
+            and not re.match(
+                r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:flights|calls|visits|"
+                r"agreements|documents|teams|rounds|packages|seats|sites|projects|initiatives|"
+                r"meetings|summits|conferences|resolutions|titles|delegations|ships|planes|"
+                r"aircraft)\b",
+                after,
+                re.I,
+            )
         ):
             continue
         add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
