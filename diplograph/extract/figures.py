@@ -408,7 +408,9 @@ def _unit_after(after: str) -> tuple[str | None, str]:
         if w.lower() in ("member",):
             continue
         low = w.lower()
-        if low.endswith("s") and not low.endswith(("ss", "us")) and low not in _NOT_NOUNS:
+        if low in ("memoranda", "criteria", "aircraft") or (
+            low.endswith("s") and not low.endswith(("ss", "us")) and low not in _NOT_NOUNS
+        ):
             return None, w
     return None, ""
 
@@ -572,9 +574,7 @@ def extract_figures(
         if any(a <= m.start() < b for a, b in skip):
             continue
         if (
-            re.search(
-                r"\b(?:the|these|those|both|all|its|their|our|of)\s+$", text[: m.start()], re.I
-            )
+            re.search(r"\b(?:the|these|those|both|all|its|their|our)\s+$", text[: m.start()], re.I)
             and w != "twice"
         ):
             continue
