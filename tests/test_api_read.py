@@ -215,3 +215,13 @@ def test_api_country_names_resolve_and_typos_suggest(client: TestClient) -> None
     assert by_name == by_code and by_code["count"] > 0
     r = client.get("/api/events", params={"country": "Vietnma"})
     assert r.status_code == 422 and "Vietnam (VNM)" in r.text
+
+
+def test_api_ask_answers_with_evidence_or_says_unknown(client: TestClient) -> None:
+    unknown = client.get("/api/ask", params={"q": "Which orchestra played at the summit?"})
+    assert unknown.status_code == 200 and unknown.json()["answer"] is None
+    assert client.get("/api/ask", params={"q": "x"}).status_code == 422
+    q = "How much did Vietnam and Chile trade in 2022?"
+    body = client.get("/api/ask", params={"q": q}).json()
+    assert "1.8 billion" in body["answer"] and 0 < body["confidence"] <= 1
+    assert body["evidence"][0]["doc"] == "vn-chile-phone-2023"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from diplograph.api.routes import (
+    ask,
     conflicts,
     documents,
     events,
@@ -36,6 +37,7 @@ for module in (
     conflicts,
     history,
     explain,
+    ask,
 ):
     read_router.include_router(module.router)
 
