@@ -20,17 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from diplograph.extract.relations import LEVELS
 from diplograph.query.names import display
 from diplograph.store import Filters, Store
 
-# the tiers of GUIDELINES.md, most specific first (one vocabulary with extract/relations.py)
-TIERS = (
-    "comprehensive strategic partnership",
-    "strategic partnership",
-    "comprehensive partnership",
-    "special relationship",
-    "diplomatic relations",
-)
+# the tiers of GUIDELINES.md, highest and most specific first: the one vocabulary of extraction
+TIERS = tuple(LEVELS)
 RECORD_CONFIDENCE = 0.9  # scaled by the record's own confidence where it has one
 
 _UPGRADE_WHEN = re.compile(
