@@ -178,3 +178,31 @@ def test_ask_aggregate_counts_canonical_events_and_cites_each(visits) -> None:
     assert a.answer == "2 visits abroad"  # two reports of the Chile visit are one event
     assert {e["doc"] for e in a.evidence} in ({"va", "vc"}, {"vb", "vc"})
     assert a.confidence < 0.9  # a count of the store is not a calibrated fact
+
+
+RECALL = """url: https://example.org/r
+outlet: Example Wire
+published: 2025-02-03
+title: Envoy recalled
+---
+OSLO, Feb 2 – Norway recalled its ambassador from Lima on Sunday in protest at the arrest of two Norwegian aid workers, the foreign ministry said.
+
+The two aid workers later travelled overland to Ecuador before flying home via Madrid.
+"""  # noqa: E501
+
+
+@pytest.fixture
+def recall(store, settings, write):
+    folder = write("in/r.txt", RECALL).parent
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_ask_why_takes_the_reason_phrase(recall) -> None:
+    a = answer(recall, "Why did Norway recall its ambassador from Lima in February 2025?")
+    assert a.answer is not None and "arrest of two Norwegian aid workers" in a.answer
+
+
+def test_ask_how_takes_the_means_phrase(recall) -> None:
+    a = answer(recall, "How did the two Norwegian aid workers get home?")
+    assert a.answer is not None and a.answer.startswith("overland to Ecuador")

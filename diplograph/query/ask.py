@@ -45,6 +45,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("why", re.compile(r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b)", re.I)),
+    (
+        "how",
+        re.compile(
+            r"^\W*(?:how\s+(?:did|were|was|do|does|will)\b(?!.*\b(?:respond|react|vote)\b)|"
+            r"by\s+what\s+(?:route|means)\b|(?:which|what)\s+route\b)",
+            re.I,
+        ),
+    ),
     ("change", re.compile(r"\bby how much\b|\bhow much did .* (?:grow|rise|increase|fall)", re.I)),
     ("quantity", re.compile(r"\bhow (?:many|much|large|big)\b", re.I)),
     (

@@ -501,6 +501,54 @@ def find_which_or_object(s: SentenceView, part: Part) -> list[Span]:
     return find_which(s, part) or find_object(s, part)
 
 
+_REASON = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|in\s+(?:response|retaliation|reaction|protest)\s+"
+    r"(?:to|for|at|against|over)|over|after|given|citing|calling|accusing|as)\s+",
+    re.I,
+)
+_MEANS = re.compile(r"\b(?:by|via|through|overland|aboard|on\s+board|on)\s+", re.I)
+_CLAUSE_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|while|and\s+(?:said|added))\s")
+REASON_WORDS = 12
+
+
+def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | None:
+    start = cue.start() if cue.group(0).lower().startswith(("overland", "by", "via")) else cue.end()
+    end_m = _CLAUSE_END.search(s.text, cue.end())
+    end = end_m.start() if end_m else len(s.text)
+    words_ = s.text[start:end].split()[:REASON_WORDS]
+    if not words_:
+        return None
+    text = " ".join(words_)
+    if s.in_question(text):
+        return None
+    return Span(start, start + len(text), text, score)
+
+
+def find_reason(s: SentenceView, part: Part) -> list[Span]:
+    """``why did A do X`` → the phrase after "over", "in retaliation for", "accusing … of" …"""
+    verbs = predicate_terms(s.question)
+    verb_at = min(
+        (t.end() for t in _VERB_TOKEN.finditer(s.text) if stem(fold(t.group(0))) in verbs),
+        default=0,
+    )
+    out = []
+    for m in _REASON.finditer(s.text, verb_at):
+        span = _phrase_after(s, m, 2.0 - 0.01 * (m.start() - verb_at) / 10)
+        if span:
+            out.append(span)
+    return out
+
+
+def find_means(s: SentenceView, part: Part) -> list[Span]:
+    """``how did they travel home`` → "overland to Armenia …", "through the … border gate"."""
+    out = []
+    for m in _MEANS.finditer(s.text):
+        span = _phrase_after(s, m, 1.0 + (0.5 if m.group(0).strip().lower() != "on" else 0.0))
+        if span:
+            out.append(span)
+    return out
+
+
 FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "when": find_when,
     "quantity": find_quantity,
@@ -514,4 +562,6 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "country": find_countries,
     "which": find_which_or_object,
     "yes_no": find_yes_no,
+    "why": find_reason,
+    "how": find_means,
 }
