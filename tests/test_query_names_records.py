@@ -206,3 +206,32 @@ def test_ask_why_takes_the_reason_phrase(recall) -> None:
 def test_ask_how_takes_the_means_phrase(recall) -> None:
     a = answer(recall, "How did the two Norwegian aid workers get home?")
     assert a.answer is not None and a.answer.startswith("overland to Ecuador")
+
+
+VOTES = """url: https://example.org/v
+outlet: Example Wire
+published: 2025-06-04
+title: Council seats filled
+---
+NEW YORK, June 3 – In the Security Council vote, the candidates Chile and Peru ran on a clean slate and received 181 and 176 votes respectively.
+
+Trade between Chile and Peru reached 4.1 billion USD in 2024, up 12 percent.
+"""  # noqa: E501
+
+
+@pytest.fixture
+def votes(store, settings, write):
+    folder = write("in/v.txt", VOTES).parent
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_ask_choice_between_two_options_by_their_numbers(votes) -> None:
+    q = "Which candidate received {} votes in the Security Council vote, Chile or Peru?"
+    more, fewer = answer(votes, q.format("more")), answer(votes, q.format("fewer"))
+    assert (more.answer, fewer.answer) == ("Chile", "Peru")
+
+
+def test_ask_rise_or_fall(votes) -> None:
+    a = answer(votes, "Did trade between Chile and Peru in 2024 rise or fall?")
+    assert a.answer == "rose, up 12 percent"

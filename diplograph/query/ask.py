@@ -37,6 +37,14 @@ _AUXQ = r"(?:did|do|does|was|were|is|are|had|has|have|will|would)"
 _BOUNDARY = rf"(?:{_AUXQ}|in|of|at|on|for|from|to|after|before)"
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
+        "choice",
+        re.compile(
+            r"[,:]\s*(?:the\s+)?[\w'’ -]+\s+or\s+(?:the\s+)?[\w'’ -]+\??\s*$|"
+            r"\b(?:rise|increase|grow)\s+or\s+(?:fall|decrease|decline|shrink)\b",
+            re.I,
+        ),
+    ),
+    (
         "yes_no",
         re.compile(
             r"^\W*(?:(?:according\s+to|as\s+of|in|on|per)\b[^,]*,\s*)?(?:did|does|do|was|were|"
@@ -105,6 +113,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("which", re.compile(r"\b(?:which|what) \w+", re.I)),
 ]
+
+
+# words of the question's frame that no evidence sentence repeats ("rise or fall")
+_NOISE = re.compile(
+    r"\b(?:rise|increase|grow)\s+or\s+(?:fall|decrease|decline|shrink)\b|"
+    r"\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:previous|prior|preceding)\s+year\b",
+    re.I,
+)
 
 
 @dataclass
@@ -235,7 +251,7 @@ def answer(store: Store, question: str) -> Answer:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
         conf = calibrated(sig, rec.confidence) if rec.calibrate else rec.confidence
         return Answer(rec.answer, rec.evidence, conf, signals=sig)
-    cands = retrieve(store, question, limit=CANDIDATES)
+    cands = retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES)
     if not cands:
         return Answer(None)
     best_score = cands[0].score

@@ -549,6 +549,73 @@ def find_means(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+_CHOICE = re.compile(
+    r"(?:[:,]\s*|\b(?:which|who|what)\b[^?]*?\b)?([^,:?]+?)\s+or\s+([^,:?]+?)\s*\??$"
+)
+_MORE = re.compile(
+    r"\b(?:more|most|higher|larger|bigger|greater|highest|largest|won|first)\b", re.I
+)
+_LESS = re.compile(r"\b(?:less|fewer|lower|smaller|least|lowest|smallest)\b", re.I)
+_UP = re.compile(r"\b(?:up|rose|risen|rise|increas\w*|grew|grow\w*|higher)\b", re.I)
+_DOWN = re.compile(r"\b(?:down|fell|fallen|decreas\w*|declin\w*|dropp\w*|lower)\b", re.I)
+_WIN = re.compile(r"\b(?:won|defeated|beat|took|secured|topped)\b", re.I)
+
+
+def _option_at(s: SentenceView, option: str) -> int | None:
+    """Where an option of the question is named in the sentence (by name or by code)."""
+    codes = {c for _, _, c in find_names(option)}
+    for m in s.mentions:
+        if m.get("code") in codes:
+            return int(m["start"])
+    i = fold(s.text).find(fold(option.strip()).removeprefix("the "))
+    return i if i >= 0 else None
+
+
+def find_choice(s: SentenceView, part: Part) -> list[Span]:
+    """``A or B?``: the option the sentence supports (larger number, winner, rise or fall)."""
+    q = s.question.strip()
+    if re.search(r"\brise\s+or\s+fall\b|\bincrease\s+or\s+decrease\b", q, re.I):
+        pct = re.search(
+            r"\b(up|down|rose|fell)\s+(?:by\s+)?([\d.,]+\s*(?:percent|%))", s.text, re.I
+        )
+        word = "rose" if _UP.search(s.text) else "fell" if _DOWN.search(s.text) else None
+        if pct:
+            word = "rose" if pct.group(1).lower() in ("up", "rose") else "fell"
+            return [Span(pct.start(), pct.end(), f"{word}, {pct.group(1)} {pct.group(2)}", 2.0)]
+        return [Span(0, 0, word, 1.0)] if word else []
+    m = _CHOICE.search(q)
+    if not m:
+        return []
+    options = [m.group(1).strip(), m.group(2).strip()]
+    where = [(_option_at(s, o), o) for o in options]
+    if any(w is None for w, _ in where):
+        return []
+    nums = [(a, float(t.replace(",", ""))) for a, _, t in _numbers_plain(s)]
+    if not nums or _WIN.search(s.text) and not _MORE.search(q) and not _LESS.search(q):
+        first = min(where, key=lambda x: x[0] or 0)  # "Slovenia defeated Belarus": the subject
+        return [Span(first[0] or 0, (first[0] or 0) + len(first[1]), first[1], 1.5)]
+    pos = sorted(w for w, _ in where if w is not None)
+    respectively = "respectively" in s.text.lower()
+    values: list[float | None] = []
+    for w, _ in where:
+        if respectively:  # "A and B ... received 180 and 182 votes respectively"
+            order = pos.index(w)  # type: ignore[arg-type]
+            after = [v for a, v in nums if a > max(pos)]
+            values.append(after[order] if order < len(after) else None)
+        else:
+            near = [(abs(a - (w or 0)), v) for a, v in nums if a > (w or 0)]
+            values.append(min(near)[1] if near else None)
+    if any(v is None for v in values):
+        return []
+    pick = values.index(min(values) if _LESS.search(q) else max(values))  # type: ignore[type-var]
+    return [Span(0, 0, options[pick], 1.5)]
+
+
+def _numbers_plain(s: SentenceView) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", s.text)
+            if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))]  # fmt: skip
+
+
 FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "when": find_when,
     "quantity": find_quantity,
@@ -563,5 +630,6 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "which": find_which_or_object,
     "yes_no": find_yes_no,
     "why": find_reason,
+    "choice": find_choice,
     "how": find_means,
 }
