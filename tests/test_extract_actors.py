@@ -231,3 +231,13 @@ def test_currency_names_are_no_states() -> None:
     text = "Norway pledged 4 million US dollars and 2 million Australian dollars."
     x = extract(Document(id="c", text=text, published="2025-01-01", title=None), decider=None)
     assert {m.actor.code for m in x.mentions} == {"NOR"}
+
+
+def test_phoenix_official_resolves_to_state() -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = "Afghan Vice President Abdul Karim Khalili met the visiting delegation in Kabul."
+    x = extract(Document(id="p", text=text, published="2010-05-01", title=None), decider=None)
+    people = [m.actor for m in x.mentions if m.actor.person]
+    assert [(a.person, a.code) for a in people] == [("Abdul Karim Khalili", "AFG")]

@@ -153,6 +153,18 @@ def load_gazetteer() -> Gazetteer:
         g.full_leader_names.add(leader.name)
         for v in [leader.name, *_split(row.get("variants"))]:
             g.leaders.setdefault(v, []).append(leader)
+    # government officials 2005-2014 from the PETRARCH2 Phoenix dictionary (MIT; see SOURCES.md)
+    for row in _rows("phoenix_people.csv"):
+        leader = Leader(
+            name=row["name"].strip(),
+            role="official",
+            country=row["country"].strip(),
+            start=(row.get("start") or "").strip(),
+            end=(row.get("end") or "").strip(),
+        )
+        g.full_leader_names.add(leader.name)
+        for v in [leader.name, *_split(row.get("variants"))]:
+            g.leaders.setdefault(v, []).append(leader)
     for surface in list(g.leaders):
         folded = fold(surface)
         if folded != surface:
