@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,3 +91,13 @@ def test_web_static_assets_are_bundled(client: TestClient) -> None:
 
 def test_web_reviews_page_mentions_the_command(client: TestClient) -> None:
     assert "diplograph review" in client.get("/reviews").text
+
+
+def test_web_document_explains_a_sentence(client: TestClient) -> None:
+    page = client.get("/documents/ke-vietnam-visit-2024").text
+    link = re.search(r'href="(/documents/ke-vietnam-visit-2024/explain/\d+)"', page)
+    assert link, "a sentence with records links to its trace"
+    trace = client.get(link.group(1))
+    assert trace.status_code == 200
+    assert "Actors and how each was resolved" in trace.text and "KEN" in trace.text
+    assert client.get("/documents/ke-vietnam-visit-2024/explain/999").status_code == 404

@@ -280,6 +280,24 @@ def document(request: Request, doc_id: str, store: StoreDep) -> Response:
     return _render(request, "document.html", nav="documents", d=d, paragraphs=paragraphs)
 
 
+@router.get("/documents/{doc_id}/explain/{sent_idx}")
+def document_explain(
+    request: Request, doc_id: str, sent_idx: int, store: StoreDep, settings: SettingsDep
+) -> Response:
+    """How one stored sentence becomes events: the same trace as ``diplograph explain``."""
+    from diplograph.query.explain import explain_sentence
+
+    d = document_detail(store, doc_id)
+    if d is None:
+        raise HTTPException(404, f"no document {doc_id!r}; see the documents page")
+    s = next((x for x in d.sentences if x.idx == sent_idx), None)
+    if s is None:
+        raise HTTPException(404, f"document {doc_id!r} has no sentence {sent_idx}")
+    context = d.text[max(0, s.start - 4000) : s.start]  # the document before it, for context
+    trace = explain_sentence(s.text, context, settings.home, d.published)
+    return _render(request, "explain.html", nav="documents", d=d, sent=s, trace=trace)
+
+
 @router.get("/docs")
 def api_docs(request: Request) -> Response:
     """An offline API reference rendered from the OpenAPI schema."""
