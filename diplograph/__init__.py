@@ -7,6 +7,9 @@ The public API is small: read documents, extract records, store and query them.
     doc = Document(id="a1", text="Vietnam and Japan signed ...", published="2024-03-07")
     records = extract_document(doc)
 
+For notebooks, ``diplograph.connect("diplograph.db")`` gives records as pandas DataFrames and
+``ask``/``review``/``trends`` as methods (:mod:`diplograph.notebook`).
+
 (``extract_document`` is ``diplograph.extract.extract``; the short name belongs to the
 subpackage.)
 
@@ -33,6 +36,7 @@ _EXPORTS = {
     "Filters": "diplograph.store",
     "Store": "diplograph.store",
     "open_store": "diplograph.store",
+    "connect": "diplograph.notebook",
 }
 
 __all__ = [
@@ -46,6 +50,7 @@ __all__ = [
     "Relation",
     "Store",
     "__version__",
+    "connect",
     "extract_document",
     "open_store",
 ]
@@ -54,6 +59,7 @@ if TYPE_CHECKING:
     from diplograph.extract import EXTRACTOR_VERSION
     from diplograph.extract import extract as extract_document
     from diplograph.models import Actor, Document, Event, Extraction, Figure, Relation
+    from diplograph.notebook import connect
     from diplograph.store import Filters, Store, open_store
 
 

@@ -114,15 +114,13 @@ Doc = Annotated[str | None, Query(max_length=300, description="Only records of t
 
 def actor_code(value: str | None, param: str) -> str | None:
     """A country or organisation name or code → its code; unknown names are a 422 with hints."""
-    if value is None:
-        return None
-    from diplograph.query.names import UnknownName, resolve_name
+    from diplograph.query.inputs import InputError
+    from diplograph.query.inputs import actor_code as resolve
 
     try:
-        return resolve_name(value).code
-    except UnknownName as e:
-        msg = str(e).removeprefix("[D000] ")
-        error = {"loc": ("query", param), "msg": msg, "type": "value_error"}
+        return resolve(value)
+    except InputError as e:
+        error = {"loc": ("query", param), "msg": e.message, "type": "value_error"}
         raise RequestValidationError([error]) from None
 
 
