@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any, Protocol
 
@@ -287,7 +287,8 @@ def _write(
                 store.record_failure(run_id, e.item, err.code, err.message)
                 outcome.append((e, "failed"))
             else:
-                to_save.append((e.doc, e.digest, r))
+                doc = e.doc if r.language == e.doc.lang else replace(e.doc, lang=r.language)
+                to_save.append((doc, e.digest, r))
                 outcome.append((e, r))
     statuses = iter(store.save_documents_batch(to_save, run_id) if to_save else [])
     for e, res in outcome:
@@ -304,5 +305,6 @@ def _write(
                 summary.events += len(res.events)
                 summary.figures += len(res.figures)
                 summary.relations += len(res.relations)
+                summary.count_language(res)
         if on_item:
             on_item(e.item, str(status))

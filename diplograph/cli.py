@@ -227,6 +227,8 @@ def ingest(
         ]
     )
     console.print(table)
+    for note in summary.language_notes():
+        err_console.print(f"[yellow]note[/yellow] {note}")
     if summary.failed:
         err_console.print(f"{summary.failed} item(s) failed; see [bold]diplograph failures[/bold].")
         raise typer.Exit(1)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from diplograph.errors import ExtractError, IngestError
 from diplograph.extract import EXTRACTOR_VERSION, extract
+from diplograph.extract.language import SUPPORTED
 from diplograph.ingest import read_documents
 from diplograph.ingest.normalize import content_hash
-from diplograph.models import Document
+from diplograph.models import Document, Extraction
 from diplograph.settings import Settings
 from diplograph.store import Store
 
@@ -26,6 +28,20 @@ class IngestSummary:
     figures: int = 0
     relations: int = 0
     errors: list[IngestError | ExtractError] = field(default_factory=list)
+    # documents in a language the extractor does not read: stored, counted, not extracted
+    unsupported: Counter[str] = field(default_factory=Counter)
+
+    def count_language(self, extraction: Extraction) -> None:
+        if extraction.language not in SUPPORTED:
+            self.unsupported[extraction.language] += 1
+
+    def language_notes(self) -> list[str]:
+        """ "12 documents in vi: stored, not extracted", one line per language."""
+        return [
+            f"{n} document{'s' if n != 1 else ''} in {lang}: stored, not extracted "
+            "(the extractor reads English)"
+            for lang, n in sorted(self.unsupported.items())
+        ]
 
     @property
     def documents(self) -> int:
@@ -114,6 +130,8 @@ def _ingest_one(
             code="D201",
         )
         return _record_failure(crashed, doc, store, run_id, summary)
+    if extraction.language != doc.lang:
+        doc = replace(doc, lang=extraction.language)
     status = store.save_document(doc, digest, extraction, run_id)
     if status == "duplicate":
         summary.duplicate += 1
@@ -125,6 +143,7 @@ def _ingest_one(
     summary.events += len(extraction.events)
     summary.figures += len(extraction.figures)
     summary.relations += len(extraction.relations)
+    summary.count_language(extraction)
     return status
 
 

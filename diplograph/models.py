@@ -122,3 +122,4 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    language: str = "en"  # a language the extractor does not read gives no records

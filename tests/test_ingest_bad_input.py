@@ -216,3 +216,37 @@ def test_ingest_bad_input_cli_exit_1_and_items_named_on_stderr(tmp_path, runner,
         assert len(s.failures()) == len(bad)
     finally:
         s.close()
+
+
+VIETNAMESE = (
+    "Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản tại Hà Nội hôm nay. Hai bên thảo luận về "
+    "hợp tác kinh tế, thương mại và đầu tư giữa hai nước trong năm tới."
+)
+
+
+def test_unsupported_language_is_stored_counted_and_not_extracted(store, settings, write):
+    from diplograph.jobs import ingest_documents
+
+    folder = write("in/vi.txt", f"title: Tin ngoại giao\n---\n{VIETNAMESE}\n").parent
+    write("in/en.txt", "---\nVietnam and Japan signed an agreement on trade in Hanoi on Monday.\n")
+    summary = ingest_documents([str(folder)], store, settings)
+    assert summary.new == 2 and dict(summary.unsupported) == {"vi": 1}
+    assert summary.language_notes() == [
+        "1 document in vi: stored, not extracted (the extractor reads English)"
+    ]
+    assert store.get_document("vi") is not None
+    from diplograph.store import Filters
+
+    assert store.events(Filters(doc="vi")) == []
+
+
+def test_extract_reports_the_language():
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    x = extract(Document(id="v", text=VIETNAMESE), decider=None)
+    assert x.language == "vi" and x.events == [] and x.sentences == []
+    assert (
+        extract(Document(id="e", text="Vietnam and Japan held talks."), decider=None).language
+        == "en"
+    )

@@ -18,6 +18,7 @@ from diplograph.extract.events import (
 )
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
+from diplograph.extract.language import SUPPORTED, detect_language
 from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import extract_relations
@@ -100,6 +101,11 @@ def extract(
         from diplograph.learn.decider import default_decider
 
         decider = default_decider()
+    language = detect_language(doc.text)
+    if language not in SUPPORTED:  # stored and reported by ingest, never silently empty
+        return Extraction(
+            doc_id=doc.id, extractor_version=EXTRACTOR_VERSION, home=home, language=language
+        )
     g = load_gazetteer()
     text = doc.text
     has_title = bool(doc.title) and text.lstrip().startswith((doc.title or "")[:40])
