@@ -235,3 +235,38 @@ def test_ask_choice_between_two_options_by_their_numbers(votes) -> None:
 def test_ask_rise_or_fall(votes) -> None:
     a = answer(votes, "Did trade between Chile and Peru in 2024 rise or fall?")
     assert a.answer == "rose, up 12 percent"
+
+
+SUMMIT = """url: https://example.org/s
+outlet: Example Wire
+published: 2025-03-02
+title: Summit closes in Lusaka
+---
+LUSAKA, March 1 – Leaders closed the summit by adopting the Lusaka Compact, the outcome document negotiated over two months.
+
+The ministers also approved a 9th package of measures against illegal fishing and agreed to open their markets to Zambian honey.
+"""  # noqa: E501
+
+
+@pytest.fixture
+def summit(store, settings, write):
+    folder = write("in/s.txt", SUMMIT).parent
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_ask_which_takes_the_name_beside_a_bare_head_noun(summit) -> None:
+    a = answer(summit, "What outcome document did the leaders adopt at the Lusaka summit?")
+    assert a.answer == "Lusaka Compact"
+
+
+def test_ask_which_keeps_ordinals_before_the_head(summit) -> None:
+    a = answer(
+        summit, "Which package of measures against illegal fishing did the ministers approve?"
+    )
+    assert a.answer is not None and a.answer.startswith("9th package")
+
+
+def test_ask_which_qualifier_and_its_noun(summit) -> None:
+    a = answer(summit, "Which Zambian product will the markets open to?")
+    assert a.answer == "Zambian honey"

@@ -418,6 +418,28 @@ _COMPLEMENT = re.compile(
 )
 
 
+_NAMEISH = re.compile(r"[A-Z][\w'’-]*|\d+(?:st|nd|rd|th)|\d+\+\d+|[A-Z0-9][\w-]*\d[\w-]*")
+# "adopted the Compromiso de Sevilla, the outcome document": a name set beside its head noun
+_NAME_BEFORE = re.compile(
+    r"(?:\bthe\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|del|la|of|on|for|and))*)"
+    r"\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _grow_left(s: SentenceView, part: Part, a: int) -> int:
+    """Take the question's own adjectives and name-like tokens before a head noun."""
+    while a > 0:
+        prev = re.search(r"([\w'’+-]+)\s+$", s.text[:a])
+        if not prev:
+            break
+        w = prev.group(1)
+        if stem(fold(w)) in part.head or _NAMEISH.fullmatch(w) and fold(w) not in _NOT_NAME:
+            a = prev.start(1)
+            continue
+        break
+    return a
+
+
 def find_which(s: SentenceView, part: Part) -> list[Span]:
     """``which flight`` → "Flight VN58": the head noun with a code or name attached."""
     if not part.head:
@@ -427,7 +449,7 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
     for t in re.finditer(r"[\w'’-]+", s.text):
         if stem(fold(t.group(0))) != head:
             continue
-        a, b = _extend_left(s.text, t.start()), t.end()
+        a, b = _grow_left(s, part, t.start()), t.end()
         code = re.match(r"(?:\s+[A-Z0-9][\w-]*\d[\w-]*|\s+[A-Z][\w-]+){1,3}", s.text[b:])
         if code:
             b += code.end()
@@ -435,14 +457,19 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
             comp = _COMPLEMENT.match(s.text, b)
             if comp:
                 b = comp.end()
-            while a > 0:  # adjectives the question uses: "annual", "strategic"
-                prev = re.search(r"([\w-]+)\s+$", s.text[:a])
-                if not prev or stem(fold(prev.group(1))) not in part.head:
-                    break
-                a = prev.start(1)
-        if (a, b) == t.span():
+        bare = all(stem(fold(w)) in part.head for w in re.findall(r"[\w'’-]+", s.text[a:b]))
+        named = _NAME_BEFORE.search(s.text[:a]) if bare else None
+        if named:  # "the Compromiso de Sevilla, the outcome document"
+            out.append(Span(named.start(1), named.end(1), named.group(1), 1.6))
+            continue
+        if (a, b) == t.span() or bare:
             continue
         out.append(Span(a, b, s.text[a:b], 1.5))
+    if not out:  # "which Brazilian product" → "Brazilian beef": the qualifier and its noun
+        m = re.search(r"\b(?:[Ww]hich|[Ww]hat)\s+([A-Z][\w'’-]+)\s", s.question)
+        q = re.search(rf"\b{re.escape(m.group(1))}\s+[a-z][\w-]+", s.text) if m else None
+        if q and not s.in_question(q.group(0)):
+            out.append(Span(q.start(), q.end(), q.group(0), 1.2))
     return out
 
 
