@@ -187,7 +187,7 @@ def test_figures_duration_is_still_no_figure() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Chile was elected with 184 out of 192 votes cast.", [(184, "votes")]),
+        ("Chile was elected with 184 out of 192 votes cast.", [(184, "votes"), (192, "votes")]),
         ("A 26-member search and rescue team left for Lima.", [(26, "people")]),
         ("It will be Chile's eighth term on the council.", [(8, "count")]),
     ],
@@ -250,3 +250,8 @@ def test_figures_spelled_count_of_any_plural_noun() -> None:
 
 def test_figures_spelled_count_of_abstract_nouns_is_none() -> None:
     assert _figs("The strategy rests on three pillars and four priorities.") == []
+
+
+def test_figures_votes_to_gives_both_counts() -> None:
+    figs = _figs("The Assembly adopted the resolution by 121 votes to 14.")
+    assert [(f.value, f.unit) for f in figs] == [(121, "votes"), (14, "votes")]

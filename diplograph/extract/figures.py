@@ -454,8 +454,11 @@ def _indicator(unit: str, noun: str, text: str) -> str:
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RANGE_NEXT = re.compile(r"[-–]\d")
 _SLASH = re.compile(r"\s*/\s*(\d+)")
-# "184 out of 192 votes": the count takes the denominator's unit; the denominator is no figure
-_OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\d{1,3}(?:,\d{3})*\b")
+# "145 out of 189 votes", "40 of the 53 votes cast": two records, both with the denominator's
+# unit (GUIDELINES: "145 out of 189 votes" gives 145 votes and 189 votes)
+_OUT_OF = re.compile(r"\s+(?:out\s+of|of)\s+(?:the\s+)?(?P<den>\d{1,3}(?:,\d{3})*)\b")
+# "by 93 votes to 24": the second number is votes too
+_VOTES_TO = re.compile(r"\s+votes?\s+to\s+(?P<den>\d{1,3}(?:,\d{3})*)\b(?!\s*(?:%|percent))")
 _VOTE_CUE = re.compile(r"vote|ballot|member|elect|won", re.I)
 _ANNIVERSARY = re.compile(r"\s*(?:th|st|nd|rd)?\s*anniversary", re.I)
 
@@ -489,7 +492,18 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         ratio = _OUT_OF.match(after)
         if ratio and not (cur_raw or pct or scale_raw):
             taken = e + ratio.end()
+            den = ratio.group("den")
             out.append(NumberMatch(m.start(), taken, float(raw.replace(",", "")), None, raw))
+            out.append(NumberMatch(e + ratio.start("den"), taken, float(den.replace(",", "")),
+                                   None, den))  # fmt: skip
+            continue
+        to = _VOTES_TO.match(after)
+        if to and not (cur_raw or pct or scale_raw):
+            taken = e + to.end()
+            den = to.group("den")
+            out.append(NumberMatch(m.start(), e, float(raw.replace(",", "")), "votes", raw))
+            out.append(NumberMatch(e + to.start("den"), taken, float(den.replace(",", "")),
+                                   "votes", den))  # fmt: skip
             continue
         if not cur_raw and not pct and _EXCLUDE_AFTER.match(after):  # "5% year-on-year" stays
             continue
