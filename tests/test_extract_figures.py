@@ -255,3 +255,10 @@ def test_figures_spelled_count_of_abstract_nouns_is_none() -> None:
 def test_figures_votes_to_gives_both_counts() -> None:
     figs = _figs("The Assembly adopted the resolution by 121 votes to 14.")
     assert [(f.value, f.unit) for f in figs] == [(121, "votes"), (14, "votes")]
+
+
+def test_figures_total_brought_to_a_number() -> None:
+    figs = _figs("It listed 9 more firms, taking the total to more than 1,600.")
+    assert [(f.value, f.unit, f.qualifier) for f in figs][-1] == (1600, "count", "more_than")
+    f = _one("The pact took effect in May, bringing the number of FTAs in force to 19.")
+    assert (f.value, f.unit) == (19, "count")

@@ -292,6 +292,14 @@ _NOUN_INDICATOR = [
 
 
 _WORD_KEYS = (*_NUM_WORDS, "twice")
+_TOTAL_TO = re.compile(
+    r"\b(?:bring|bringing|brought|take|taking|took|rais\w+|lift\w*)\s+(?:the|its|their)\s+"
+    r"(?:total|tally|number\s+of\s+(?P<noun>[\w-]+))(?:\s+[\w-]+){0,4}?\s+to\s+"
+    r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?(?P<n>\d{1,3}(?:,\d{3})*|"
+    + "|".join(_NUM_WORDS)
+    + r")\b(?!\s*(?:%|percent|billion|million|trillion))",
+    re.I,
+)
 # plural nouns a spelled-out number counts that are no diplomatic quantity
 _ABSTRACT = frozenset(
     """issues contents pillars priorities goals tasks areas fields aspects points principles ways
@@ -582,6 +590,19 @@ def extract_figures(
 
     for n in find_numbers(text, skip):
         add(n.start, n.end, n.value, n.unit, n.text, True)
+    # "bringing the number of FTAs in force to 17", "taking the total to seven"
+    for m in _TOTAL_TO.finditer(text):
+        raw = m.group("n").lower()
+        value = float(_NUM_WORDS.get(raw) or raw.replace(",", ""))
+        noun = (m.group("noun") or "").lower()
+        unit = next((u for rx, u in _UNIT_RX if noun and rx.fullmatch(noun)), None)
+        unit = unit or ("countries" if re.search(r"partner|countr|member|state", low) and
+                        not noun else "count")  # fmt: skip
+        if any(f.value == value and f.text == m.group("n") for f in figs):
+            continue
+        qual = _qualifier(text[: m.start("n")][-25:])
+        figs.append(Figure(f"{noun or 'total'}_count" if unit == "count" else f"{unit}_count",
+                           value, unit, ev, qual, period, subject, m.group("n")))  # fmt: skip
     has_words = any(w in low for w in _WORD_KEYS)
     for m in _WORD_NUMBER.finditer(text) if has_words else ():
         w = m.group("word").lower()
