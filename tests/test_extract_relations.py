@@ -176,3 +176,17 @@ def test_relations_pair_described_as_partners_since() -> None:
 
 def test_relations_partners_as_a_group_is_no_pair() -> None:
     assert _rels("Its strategic partners in the region include several Gulf states.") == []
+
+
+def test_relations_objects_of_an_earlier_with_are_no_subjects() -> None:
+    text = (
+        "Peru raised relations with Chile and Brazil to its highest tier and added "
+        "comprehensive partnerships with Ghana and Kenya."
+    )
+    pairs = {frozenset((r.a, r.b)) for r in _rels(text) if r.level == "comprehensive partnership"}
+    assert frozenset(("CHL", "GHA")) not in pairs and frozenset(("BRA", "KEN")) not in pairs
+
+
+def test_relations_a_planned_upgrade_is_no_tier() -> None:
+    text = "Chile and Peru are preparing to raise their relations to a strategic partnership."
+    assert _rels(text) == []

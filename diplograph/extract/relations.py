@@ -95,6 +95,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
+    r"(?:are|is)\s+preparing\s+to|prepar\w+\s+to|(?:are|is)\s+(?:set|expected|poised)\s+to|"
     r"in\s+the\s+future|towards?|work\s+toward)\b",
     re.I,
 )
@@ -152,6 +153,10 @@ def _with_lists(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[
     if not before:
         return []
     subjects = _run(text, actors, before[-1], False)
+    if re.search(
+        r"\bwith\s+(?:the\s+)?$", text[max(0, subjects[-1].start - 12) : subjects[-1].start]
+    ):
+        return []  # "raising relations with A, B and C to … and adding … with D": no subjects
     if len(subjects) == 1 and len(objects) == 1:
         return []  # a single pair: the general rules below read it
     return [(a.actor, b.actor) for a in subjects for b in objects if a.code != b.code]
