@@ -270,3 +270,41 @@ def test_ask_which_keeps_ordinals_before_the_head(summit) -> None:
 def test_ask_which_qualifier_and_its_noun(summit) -> None:
     a = answer(summit, "Which Zambian product will the markets open to?")
     assert a.answer == "Zambian honey"
+
+
+TWIN_A = """url: https://example.org/ta
+outlet: Example Daily
+published: 2025-04-02
+title: Ghana and Togo talks
+---
+ACCRA, April 1 – Ghana and Togo agreed to build a new border market at Aflao, officials said.
+"""
+TWIN_B = """url: https://example.org/tb
+outlet: Harbour Gazette
+published: 2025-04-03
+title: Ghana and Togo talks
+---
+LOME, April 2 – Ghana and Togo agreed to build a new border market at Kodjoviakope, officials said.
+"""
+
+
+@pytest.fixture
+def twins(store, settings, write):
+    folder = write("in/ta.txt", TWIN_A).parent
+    write("in/tb.txt", TWIN_B)
+    ingest_documents([str(folder)], store, settings)
+    return store
+
+
+def test_store_outlets_and_their_documents(twins) -> None:
+    assert sorted(twins.outlets()) == ["Example Daily", "Harbour Gazette"]
+    assert twins.docs_by_outlet("Harbour Gazette") == ["tb"]
+    assert twins.docs_by_outlet("Nobody") == []
+
+
+@pytest.mark.parametrize(
+    ("outlet", "doc"), [("Example Daily", "ta"), ("the Harbour Gazette", "tb")]
+)
+def test_ask_reads_the_outlet_the_question_names(twins, outlet: str, doc: str) -> None:
+    a = answer(twins, f"According to {outlet}, where will Ghana and Togo build a border market?")
+    assert a.evidence and a.evidence[0]["doc"] == doc

@@ -9,6 +9,7 @@ for the lead of an article, where news states its facts first.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,11 +20,13 @@ from diplograph.query.terms import (
     demonym_aliases,
     name_terms,
     predicate_terms,
+    words,
 )
 from diplograph.store import Filters, Store
 
 SKIP_KINDS = frozenset({"headline", "dateline", "heading", "related"})
 TOP_DOCS = 6
+OUTLET_DOCS = 200  # an outlet's documents looked at when a question names it
 PREV_WEIGHT = 0.45
 TITLE_WEIGHT = 0.25
 
@@ -68,6 +71,18 @@ def _fts_terms(terms: list[str]) -> str:
     return " ".join(t + "*" if len(t) >= 4 else t for t in dict.fromkeys(terms))
 
 
+def outlets_in(question: str, outlets: list[str]) -> list[str]:
+    """The stored outlets a question names ("according to Tuoi Tre", "per VNA")."""
+    q = " " + " ".join(words(question)) + " "
+    found = []
+    for outlet in outlets:
+        forms = {" ".join(w for w in words(outlet) if w != "the")}
+        forms |= {a.lower() for a in re.findall(r"\b[A-Z]{3,6}\b", outlet)}  # "(VNA)"
+        if any(f and f" {f} " in q for f in forms):
+            found.append(outlet)
+    return found
+
+
 def question_names(question: str) -> tuple[str, list[str]]:
     """The question with its country/organisation names cut out, and their codes."""
     spans = find_names(question)
@@ -94,6 +109,12 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     for h in hits:
         doc_score[h["doc_id"]] = doc_score.get(h["doc_id"], 0.0) - float(h["score"])
     docs = sorted(doc_score, key=lambda d: -doc_score[d])[:TOP_DOCS]
+    named = outlets_in(question, store.outlets())
+    if named:  # the outlet the question names: its documents first, best matching first
+        by_outlet = [d for o in named for d in store.docs_by_outlet(o, OUTLET_DOCS)]
+        rank = {d: i for i, d in enumerate(sorted(doc_score, key=lambda d: -doc_score[d]))}
+        first = sorted(dict.fromkeys(by_outlet), key=lambda d: rank.get(d, len(rank)))[:TOP_DOCS]
+        docs = first + [d for d in docs if d not in first][: max(0, TOP_DOCS - len(first))]
     pool: list[tuple[str, dict[str, object], list[str]]] = []
     meta: dict[str, dict[str, object]] = {}
     doc_codes: dict[str, set[str]] = {}

@@ -374,6 +374,22 @@ class PostgresStore:
     def get_document(self, doc_id: str) -> Row | None:
         return self.conn.execute("SELECT * FROM documents WHERE id = %s", (doc_id,)).fetchone()
 
+    def outlets(self) -> list[str]:
+        """The distinct outlets of the stored documents."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet <> ''"
+        ).fetchall()
+        return [str(r["outlet"]) for r in rows]
+
+    def docs_by_outlet(self, outlet: str, limit: int = 50) -> list[str]:
+        """Ids of one outlet's documents, newest first."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE outlet = %s ORDER BY published DESC NULLS LAST "
+            "LIMIT %s",
+            (outlet, limit),
+        ).fetchall()
+        return [str(r["id"]) for r in rows]
+
     def documents(self, filters: Filters) -> list[Row]:
         sql, args, order = self._documents_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)

@@ -270,6 +270,21 @@ class SQLiteStore:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return dict(row) if row else None
 
+    def outlets(self) -> list[str]:
+        """The distinct outlets of the stored documents."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet <> ''"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def docs_by_outlet(self, outlet: str, limit: int = 50) -> list[str]:
+        """Ids of one outlet's documents, newest first."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE outlet = ? ORDER BY published DESC LIMIT ?",
+            (outlet, limit),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def documents(self, filters: Filters) -> list[Row]:
         sql, args, order = self._documents_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)
