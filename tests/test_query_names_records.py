@@ -308,3 +308,13 @@ def test_store_outlets_and_their_documents(twins) -> None:
 def test_ask_reads_the_outlet_the_question_names(twins, outlet: str, doc: str) -> None:
     a = answer(twins, f"According to {outlet}, where will Ghana and Togo build a border market?")
     assert a.evidence and a.evidence[0]["doc"] == doc
+
+
+def test_choice_binds_numbers_told_before_the_option() -> None:
+    from diplograph.query.spans import Part, SentenceView, find_choice
+
+    text = "The levy is 12 percent for Chile, 9 percent for Peru and 15 percent for Bolivia."
+    for word, expected in (("higher", "Chile"), ("lower", "Peru")):
+        q = f"Which faced the {word} levy: Chile or Peru?"
+        view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+        assert [s.text for s in find_choice(view, Part("choice", q))] == [expected]

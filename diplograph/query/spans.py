@@ -588,6 +588,14 @@ _DOWN = re.compile(r"\b(?:down|fell|fallen|decreas\w*|declin\w*|dropp\w*|lower)\
 _WIN = re.compile(r"\b(?:won|defeated|beat|took|secured|topped)\b", re.I)
 
 
+# between a number and the option it belongs to: "24 percent for Japan", "97 votes to Peru"
+_BIND = re.compile(
+    r"\s*(?:%|percent|per\s+cent|votes?|(?:million|billion)\s+\w+|\w+)?\s*(?:for|to|by|from)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+
+
 def _option_at(s: SentenceView, option: str) -> int | None:
     """Where an option of the question is named in the sentence (by name or by code)."""
     codes = {c for _, _, c in find_names(option)}
@@ -617,7 +625,8 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     where = [(_option_at(s, o), o) for o in options]
     if any(w is None for w, _ in where):
         return []
-    nums = [(a, float(t.replace(",", ""))) for a, _, t in _numbers_plain(s)]
+    spans = [(a, e, float(t.replace(",", ""))) for a, e, t in _numbers_plain(s)]
+    nums = [(a, v) for a, _, v in spans]
     if not nums or _WIN.search(s.text) and not _MORE.search(q) and not _LESS.search(q):
         first = min(where, key=lambda x: x[0] or 0)  # "Slovenia defeated Belarus": the subject
         return [Span(first[0] or 0, (first[0] or 0) + len(first[1]), first[1], 1.5)]
@@ -629,9 +638,10 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             order = pos.index(w)  # type: ignore[arg-type]
             after = [v for a, v in nums if a > max(pos)]
             values.append(after[order] if order < len(after) else None)
-        else:
-            near = [(abs(a - (w or 0)), v) for a, v in nums if a > (w or 0)]
-            values.append(min(near)[1] if near else None)
+        else:  # "X received 97", or "24 percent for X": the number bound to the option
+            bound = [v for a, e, v in spans if _BIND.fullmatch(s.text[e : w or 0])]
+            near = [(abs(a - (w or 0)), v) for a, _, v in spans if a > (w or 0)]
+            values.append(bound[-1] if bound else min(near)[1] if near else None)
     if any(v is None for v in values):
         return []
     pick = values.index(min(values) if _LESS.search(q) else max(values))  # type: ignore[type-var]
