@@ -250,3 +250,27 @@ def test_extract_reports_the_language():
         extract(Document(id="e", text="Vietnam and Japan held talks."), decider=None).language
         == "en"
     )
+
+
+def test_fifo_named_txt_is_refused_not_waited_on(tmp_path, store, settings):
+    import os
+
+    from diplograph.jobs import ingest_documents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "ok.txt").write_text("---\nVietnam and Chile held talks on Monday.\n")
+    summary = ingest_documents([str(folder)], store, settings)
+    assert summary.new == 1 and summary.failed == 1
+    assert summary.errors[0].code == "D109" and "regular file" in summary.errors[0].message
+
+
+def test_documents_over_a_million_characters_are_extracted():
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = ("Vietnam and Chile held talks in Hanoi on Monday. " * 25_000).strip()
+    assert len(text) > 1_000_000
+    x = extract(Document(id="big", text=text, published="2024-01-01"), decider=None)
+    assert len(x.sentences) > 1000

@@ -10,12 +10,16 @@ from spacy.language import Language
 from diplograph.extract import components  # noqa: F401  (registers factories)
 
 PIPELINE = ["diplograph_gazetteer_v1"]
+MAX_LENGTH = 10_000_000
 
 
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """The extraction pipeline: tokenizer + gazetteer EntityRuler (cached per process)."""
     nlp = spacy.blank("en")
+    # the pipeline is a tokenizer and a phrase ruler (no parser): documents up to the ingest
+    # limit (DIPLOGRAPH_MAX_DOC_CHARS, 2 M by default) fit without spaCy's 1 M guard
+    nlp.max_length = MAX_LENGTH
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import glob
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -49,7 +51,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | IngestError]:
             if p.is_dir():
                 for f in sorted(p.rglob("*")):
                     dangling = f.is_symlink() and not f.exists()
-                    if (f.is_file() or dangling) and not f.name.startswith("."):
+                    if f.is_dir() and not os.access(f, os.R_OK | os.X_OK):
+                        yield IngestError(
+                            "folder not readable; check its permissions", item=str(f), code="D108"
+                        )
+                    elif (f.is_file() or dangling or f.is_fifo()) and not f.name.startswith("."):
                         yield f
             elif p.exists() or p.is_symlink():
                 yield p
@@ -75,7 +81,15 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
                 code="D107",
             )
             return
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device named .txt would block forever
+            yield IngestError(
+                "not a regular file (a pipe, socket or device); only files are read",
+                item=item,
+                code="D109",
+            )
+            return
+        size = st.st_size
         if fmt == "jsonl":
             with path.open("rb") as fh:
                 yield from read_jsonl_lines(path, iter(fh))
