@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -14,6 +15,8 @@ from diplograph.ingest.normalize import content_hash
 from diplograph.models import Document, Extraction
 from diplograph.settings import Settings
 from diplograph.store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -84,7 +87,16 @@ def ingest_documents(
                 if on_item:
                     on_item(item.item or "?", "failed")
                 continue
-            status = _ingest_one(item, store, settings, run_id, summary)
+            try:
+                status = _ingest_one(item, store, settings, run_id, summary)
+            except Exception as exc:  # noqa: BLE001 — one bad item must not stop the batch
+                log.exception("unexpected error on %s", item.source_path or item.id)
+                err = IngestError(
+                    f"could not be stored: {type(exc).__name__}: {exc}",
+                    item=item.source_path or item.id,
+                    code="D199",
+                )
+                status = _record_failure(err, item, store, run_id, summary)
             if on_item:
                 on_item(item.source_path or item.id, status)
     finally:

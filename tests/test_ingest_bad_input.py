@@ -274,3 +274,19 @@ def test_documents_over_a_million_characters_are_extracted():
     assert len(text) > 1_000_000
     x = extract(Document(id="big", text=text, published="2024-01-01"), decider=None)
     assert len(x.sentences) > 1000
+
+
+def test_lone_surrogates_and_nuls_are_cleaned_and_deep_json_fails_alone(tmp_path, store, settings):
+    from diplograph.jobs import ingest_documents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = '{"id": "s1", "text": "Vietnam and Chile held talks \\ud800 in Hanoi.", '
+    (folder / "a.jsonl").write_text(line + '"title": "x\\u0000y"}\n')
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (folder / "ok.txt").write_text("---\nVietnam and Peru held talks on Monday.\n")
+    summary = ingest_documents([str(folder)], store, settings)
+    assert summary.new == 2 and summary.failed == 1
+    assert summary.errors[0].code == "D110"
+    row = store.get_document("s1")
+    assert row is not None and row["title"] == "xy" and "\ud800" not in row["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import logging
 import os
 import stat
 import sys
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from diplograph.errors import IngestError
-from diplograph.ingest.normalize import decode_bytes
+from diplograph.ingest.normalize import clean_document, decode_bytes
 from diplograph.ingest.readers import (
     Item,
     parse_text,
@@ -35,6 +36,9 @@ FORMATS = {
     ".atom": "feed",
     ".xml": "feed",
 }
+
+
+log = logging.getLogger(__name__)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path | IngestError]:
@@ -111,15 +115,21 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
         yield IngestError("permission denied; check the file's permissions", item=item, code="D108")
     except OSError as err:
         yield IngestError(f"cannot read: {err.strerror or err}", item=item, code="D108")
+    except RecursionError:
+        yield IngestError("nesting too deep to read (JSON or HTML)", item=item, code="D110")
+    except Exception as err:  # noqa: BLE001 — one bad file must not stop the batch
+        log.exception("unexpected error reading %s", item)
+        yield IngestError(f"cannot read: {type(err).__name__}: {err}", item=item, code="D199")
 
 
 def read_documents(paths: Iterable[str], max_bytes: int = 25_000_000) -> Iterator[Item]:
-    """Yield every document (or error) found under ``paths``."""
+    """Yield every document (cleaned once, here) or error found under ``paths``."""
     for p in expand_paths(paths):
         if isinstance(p, IngestError):
             yield p
         else:
-            yield from read_path(p, max_bytes)
+            for item in read_path(p, max_bytes):
+                yield item if isinstance(item, IngestError) else clean_document(item)
 
 
 _ = parse_text

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 from charset_normalizer import from_bytes
 
 from diplograph.errors import IngestError
+from diplograph.models import Document
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -59,6 +61,30 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_field(text: str | None) -> str | None:
+    """Any text field at the one boundary: NUL, stray controls and lone surrogates dropped, NFC."""
+    if text is None:
+        return None
+    return _CONTROL.sub("", _SURROGATE.sub("", unicodedata.normalize("NFC", text)))
+
+
+def clean_document(doc: Document) -> Document:
+    """Every text field of a document cleaned once, before hashing, extracting or storing."""
+    text = clean_text(_SURROGATE.sub("", doc.text))
+    return replace(
+        doc,
+        id=clean_field(doc.id) or doc.id.encode("utf-8", "surrogateescape").hex(),
+        text=text,
+        title=clean_field(doc.title),
+        url=clean_field(doc.url),
+        outlet=clean_field(doc.outlet),
+        published=clean_field(doc.published),
+    )
 
 
 def content_hash(text: str) -> str:
