@@ -71,6 +71,7 @@ UntilOpt = Annotated[
     typer.Option("--until", callback=iso_date, help="Latest date, YYYY[-MM[-DD]] (inclusive)."),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+JsonAlias = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="Maximum rows.")]
 
 
@@ -264,12 +265,14 @@ def docs(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    as_json: JsonAlias = False,
     limit: LimitOpt = 200,
 ) -> None:
     """List stored documents with their record counts.
 
     Example: diplograph docs --since 2023 --format json
     """
+    fmt = "json" if as_json else fmt
     rows = _store(db).documents(Filters(since=since, until=until, limit=limit))
     _emit(rows, fmt, ["id", "published", "title", "events", "figures", "relations"], "Documents")
 
@@ -289,12 +292,14 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    as_json: JsonAlias = False,
     limit: LimitOpt = 200,
 ) -> None:
     """List extracted events.
 
     Example: diplograph events --country VNM --partner USA --type VISIT --since 2023
     """
+    fmt = "json" if as_json else fmt
     rows = _store(db).events(Filters(country, partner, type, since, until, limit=limit))
     _emit(
         rows,
@@ -312,12 +317,14 @@ def figures(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    as_json: JsonAlias = False,
     limit: LimitOpt = 200,
 ) -> None:
     """List extracted figures (numbers). --type filters on the indicator.
 
     Example: diplograph figures --country VNM --type trade_value
     """
+    fmt = "json" if as_json else fmt
     rows = _store(db).figures(Filters(country, None, type, since, until, limit=limit))
     _emit(
         rows,
@@ -336,12 +343,14 @@ def relations(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    as_json: JsonAlias = False,
     limit: LimitOpt = 200,
 ) -> None:
     """List relationship tiers found in documents. --type filters on the level.
 
     Example: diplograph relations --country VNM --type "comprehensive strategic partnership"
     """
+    fmt = "json" if as_json else fmt
     rows = _store(db).relations(Filters(country, partner, type, since, until, limit=limit))
     _emit(rows, fmt, ["doc_id", "a", "b", "level", "status", "date", "sentence"], "Relations")
 
@@ -356,12 +365,14 @@ def search(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = "table",
+    as_json: JsonAlias = False,
     limit: LimitOpt = 20,
 ) -> None:
     """Full-text search over sentences, ranked by BM25, with highlighted snippets.
 
     Example: diplograph search "comprehensive strategic partnership" --country VNM
     """
+    fmt = "json" if as_json else fmt
     rows = _store(db).search(query, Filters(country, partner, type, since, until, limit=limit))
     if fmt != "table":
         _emit(rows, fmt, list(rows[0]) if rows else ["doc_id"], "Results")
@@ -547,11 +558,14 @@ def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = F
 
 
 @app.command()
-def failures(db: DbOpt = None, limit: LimitOpt = 100, fmt: FormatOpt = "table") -> None:
+def failures(
+    db: DbOpt = None, limit: LimitOpt = 100, fmt: FormatOpt = "table", as_json: JsonAlias = False
+) -> None:
     """Items that could not be ingested, with the reason and error code.
 
     Example: diplograph failures --limit 20
     """
+    fmt = "json" if as_json else fmt
     rows = _store(db).failures(limit)
     _emit(rows, fmt, ["at", "code", "item", "message"], "Failures")
 

@@ -369,3 +369,10 @@ def test_cli_event_type_is_validated(runner, cli_db):
 def _flat(text: str) -> str:
     """Rich's error panel without its frame and line breaks."""
     return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+@pytest.mark.parametrize("command", ["docs", "events", "figures", "relations", "failures"])
+def test_cli_json_is_an_alias_of_format_json(runner, cli_db, command):
+    a = runner.invoke(app, [command, "--db", cli_db, "--json"])
+    b = runner.invoke(app, [command, "--db", cli_db, "--format", "json"])
+    assert a.exit_code == b.exit_code == 0 and json.loads(a.stdout) == json.loads(b.stdout)
