@@ -318,3 +318,12 @@ def test_choice_binds_numbers_told_before_the_option() -> None:
         q = f"Which faced the {word} levy: Chile or Peru?"
         view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
         assert [s.text for s in find_choice(view, Part("choice", q))] == [expected]
+
+
+def test_ask_what_year_answers_a_year(twins) -> None:
+    from diplograph.query.spans import Part, SentenceView, find_when
+
+    text = "Ghana has held a seat on the council since 2019, the ministry said on Monday."
+    q = "Since what year has Ghana held a seat on the council?"
+    view = SentenceView(text=text, mentions=[], events=[], published="2025-04-02", question=q)
+    assert [s.text for s in find_when(view, Part("when", q))] == ["2019"]

@@ -116,7 +116,20 @@ def _near_terms(s: SentenceView, part: Part, start: int, end: int, width: int = 
 
 
 # -- dates ---------------------------------------------------------------------------------------
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\bsince\s+(?:when|what\s+year)\b", re.I)
+_PAST_YEAR = re.compile(r"\b(?:since|in|from|back\s+to)\s+((?:1[89]|20)\d\d)\b")
+
+
 def find_when(s: SentenceView, part: Part) -> list[Span]:
+    if _ASKS_YEAR.search(part.text):  # "in what year …", "since what year …": a year alone
+        pub = (s.published or "")[:4]
+        year_spans = [
+            Span(m.start(1), m.end(1), m.group(1), 2.0 - (1.0 if m.group(1) == pub else 0.0))
+            for m in _PAST_YEAR.finditer(s.text)
+            if not s.in_question(m.group(1))
+        ]
+        if year_spans:
+            return year_spans
     event_dates = {e["date"] for e in s.events if e.get("date")}
     out: list[Span] = []
     for d in find_dates(s.text, s.published, s.default_year):
