@@ -327,3 +327,28 @@ def test_ask_what_year_answers_a_year(twins) -> None:
     q = "Since what year has Ghana held a seat on the council?"
     view = SentenceView(text=text, mentions=[], events=[], published="2025-04-02", question=q)
     assert [s.text for s in find_when(view, Part("when", q))] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The king received the minister at the Marble Palace in Lima on Monday.",
+            "Marble Palace in Lima",
+        ),
+        ("The coast guards held a drill in Manila Bay on Friday.", "Manila Bay"),
+        ("In November, Xi said the next summit would be held in Shenzhen.", "Shenzhen"),
+    ],
+)
+def test_where_spans(text: str, expected: str) -> None:
+    from diplograph.query.spans import Part, SentenceView, find_where
+
+    mentions = [
+        {"start": text.index(c), "end": text.index(c) + len(c), "text": c, "label": "CAPITAL",
+         "code": "X"}
+        for c in ("Lima", "Manila") if c in text
+    ]  # fmt: skip
+    q = "Where did it happen?"
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    spans = sorted(find_where(view, Part("where", q)), key=lambda s: -s.score)
+    assert spans[0].text == expected

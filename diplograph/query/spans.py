@@ -335,6 +335,13 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+_VENUE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,4}(?:Palace|House|Hall|Centre|Center|Hotel|Stadium|Building|"
+    r"Palais|Castle|Residence|Complex)\s+(?:in|at)\s+$"
+)
+_PLACE_AFTER = re.compile(r"\s+(?:Bay|Harbour|Harbor|Port|Strait|Gulf|Sea|Province|Island)\b")
+
+
 def find_where(s: SentenceView, part: Part) -> list[Span]:
     skip = _dateline_end(s.text)
     want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
@@ -347,14 +354,23 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
         nxt = re.match(r",\s+([A-Z][\w ]+?)(?=[,.;)]|$)", s.text[end:])
         if nxt and any(x["label"] == "COUNTRY" and x["start"] == end + 2 for x in s.mentions):
             end += nxt.end()
-        before = s.text[max(0, m["start"] - 4) : m["start"]]
+        start = m["start"]
+        venue = _VENUE_BEFORE.search(s.text[:start])  # "Al-Yamamah Palace in Riyadh"
+        if venue and not want_country:
+            start = venue.start()
+        water = _PLACE_AFTER.match(s.text, end)  # "Manila Bay"
+        if water and not want_country:
+            end = water.end()
+        before = s.text[max(0, start - 4) : start]
         score = 2.0 + (1.0 if re.search(r"\b(?:in|at)\s$", before) else 0.0)
-        out.append(Span(m["start"], end, s.text[m["start"] : end], score))
+        out.append(Span(start, end, s.text[start:end], score))
     if not out and not want_country:
         for p in re.finditer(
             r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+\s?){1,4}(?:,\s[A-Z][\w]+)?)", s.text
         ):
             a, b = p.span(1)
+            if fold(p.group(1).split()[0]) in _NOT_NAME:
+                continue  # "in November, Xi …" is a date, not a place
             if a >= skip and not s.in_question(p.group(1)):
                 out.append(Span(a, b, p.group(1).strip(), 1.0))
     return out
