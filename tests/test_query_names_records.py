@@ -352,3 +352,11 @@ def test_where_spans(text: str, expected: str) -> None:
     view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     spans = sorted(find_where(view, Part("where", q)), key=lambda s: -s.score)
     assert spans[0].text == expected
+
+
+def test_who_span_keeps_a_title_with_of() -> None:
+    from diplograph.query.spans import _extend_left
+
+    t = "The talks were co-chaired by Vice Minister of Foreign Affairs Ana Ruiz and her guest."
+    i = t.index("Ana")
+    assert t[_extend_left(t, i) : i] == "Vice Minister of Foreign Affairs "

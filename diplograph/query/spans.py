@@ -240,11 +240,20 @@ def _extend_left(text: str, start: int) -> int:
     """Take titles and possessives before a name: "Lebanon's Ankara envoy Gassan Muallim"."""
     toks = list(re.finditer(r"[\w.'’-]+", text[:start]))
     new = start
-    for t in reversed(toks):
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
         gap = text[t.end() : new]
         if gap.strip():
             break
         w = t.group(0)
+        if (
+            w in ("of", "for")
+            and new < start
+            and i > 0
+            and (fold(toks[i - 1].group(0)) in _ROLE or toks[i - 1].group(0)[:1].isupper())
+        ):  # "Vice Minister of Foreign Affairs Nguyen Minh Hang"
+            new = t.start()
+            continue
         if fold(w).strip("'’s") in _ROLE or fold(w) in _ROLE or w[:1].isupper() and w != w.upper():
             new = t.start()
             continue
