@@ -360,3 +360,13 @@ def test_who_span_keeps_a_title_with_of() -> None:
     t = "The talks were co-chaired by Vice Minister of Foreign Affairs Ana Ruiz and her guest."
     i = t.index("Ana")
     assert t[_extend_left(t, i) : i] == "Vice Minister of Foreign Affairs "
+
+
+def test_who_plural_lists_every_person() -> None:
+    from diplograph.query.spans import Part, SentenceView, find_who
+
+    text = "On the sidelines, Ruiz held talks with Prime Minister Ana Lopez and President Ivo Kral."
+    q = "Which two leaders did Ruiz hold talks with?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_who(view, Part("who", q, plural=True)), key=lambda s: s.score)
+    assert "Ana Lopez" in best.text and "Ivo Kral" in best.text

@@ -108,7 +108,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "country",
         re.compile(
-            r"\b(?:which|what) (?:\w+ )?(?:countries|country|nations|nation|states)\b", re.I
+            r"\b(?:which|what) (?:\w+ )?(?:\w+ )?(?:countries|country|nations|nation|states|"
+            r"partners|neighbours|neighbors|members)\b",
+            re.I,
         ),
     ),
     ("which", re.compile(r"\b(?:which|what) \w+", re.I)),

@@ -331,6 +331,10 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         if wanted and wanted & _codes_near(s, a, b):
             score += 2.0  # "which Thai prime minister": a Thai one
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
+    if part.plural and len(out) >= 2:  # "which three prime ministers did Modi meet": all of them
+        names = sorted(out, key=lambda sp: sp.start)
+        text = ", ".join(sp.text for sp in names[:-1]) + " and " + names[-1].text
+        out.append(Span(names[0].start, names[-1].end, text, max(sp.score for sp in names) + 1.0))
     if not out and not set(words(part.text)) & _ROLE:
         for x in s.mentions:  # "who sent aid?" may be answered by a state or organisation
             near = _near_terms(s, part, x["start"], x["end"], 40)
