@@ -367,6 +367,11 @@ def test_who_plural_lists_every_person() -> None:
 
     text = "On the sidelines, Ruiz held talks with Prime Minister Ana Lopez and President Ivo Kral."
     q = "Which two leaders did Ruiz hold talks with?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    people = [
+        {"start": text.index(n), "end": text.index(n) + len(n), "text": n, "label": "PERSON",
+         "code": "X"}
+        for n in ("Ana Lopez", "Ivo Kral")
+    ]  # fmt: skip
+    view = SentenceView(text=text, mentions=people, events=[], published=None, question=q)
     best = max(find_who(view, Part("who", q, plural=True)), key=lambda s: s.score)
     assert "Ana Lopez" in best.text and "Ivo Kral" in best.text
