@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from diplograph.jobs import ingest_documents
 from diplograph.query.ask import answer
 from diplograph.query.names import UnknownName, find_names, resolve_name
 from diplograph.query.records import spoken_date
+
+
+def _ingested(store: Any, settings: Any, write: Any, docs: dict[str, str]) -> Any:
+    """The store with ``docs`` (file stem → article text) ingested."""
+    for stem, text in docs.items():
+        folder = write(f"in/{stem}.txt", text).parent
+    ingest_documents([str(folder)], store, settings)
+    return store
 
 
 @pytest.mark.parametrize(
@@ -69,10 +79,7 @@ LIMA, May 19 – Chile and Peru upgraded their relationship to a comprehensive s
 
 @pytest.fixture
 def pairs(store, settings, write):
-    folder = write("in/u.txt", UPGRADE).parent
-    write("in/o.txt", OTHER)
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"u": UPGRADE, "o": OTHER})
 
 
 @pytest.mark.parametrize("kenya", ["Kenya", "the Republic of Kenya", "KEN"])
@@ -109,9 +116,7 @@ Norway and Peru established diplomatic relations in 1953, and Norway's grant rea
 
 @pytest.fixture
 def talks(store, settings, write):
-    folder = write("in/t.txt", TALKS).parent
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"t": TALKS})
 
 
 def test_ask_what_takes_the_object_of_the_question_verb(talks) -> None:
@@ -166,11 +171,7 @@ BRASILIA, Sept 11 – Peruvian President Dina Boluarte paid a state visit to Bra
 
 @pytest.fixture
 def visits(store, settings, write):
-    folder = write("in/va.txt", VISIT_A).parent
-    write("in/vb.txt", VISIT_B)
-    write("in/vc.txt", VISIT_C)
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"va": VISIT_A, "vb": VISIT_B, "vc": VISIT_C})
 
 
 def test_ask_aggregate_counts_canonical_events_and_cites_each(visits) -> None:
@@ -193,9 +194,7 @@ The two aid workers later travelled overland to Ecuador before flying home via M
 
 @pytest.fixture
 def recall(store, settings, write):
-    folder = write("in/r.txt", RECALL).parent
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"r": RECALL})
 
 
 def test_ask_why_takes_the_reason_phrase(recall) -> None:
@@ -221,9 +220,7 @@ Trade between Chile and Peru reached 4.1 billion USD in 2024, up 12 percent.
 
 @pytest.fixture
 def votes(store, settings, write):
-    folder = write("in/v.txt", VOTES).parent
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"v": VOTES})
 
 
 def test_ask_choice_between_two_options_by_their_numbers(votes) -> None:
@@ -250,9 +247,7 @@ The ministers also approved a 9th package of measures against illegal fishing an
 
 @pytest.fixture
 def summit(store, settings, write):
-    folder = write("in/s.txt", SUMMIT).parent
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"s": SUMMIT})
 
 
 def test_ask_which_takes_the_name_beside_a_bare_head_noun(summit) -> None:
@@ -290,10 +285,7 @@ LOME, April 2 – Ghana and Togo agreed to build a new border market at Kodjovia
 
 @pytest.fixture
 def twins(store, settings, write):
-    folder = write("in/ta.txt", TWIN_A).parent
-    write("in/tb.txt", TWIN_B)
-    ingest_documents([str(folder)], store, settings)
-    return store
+    return _ingested(store, settings, write, {"ta": TWIN_A, "tb": TWIN_B})
 
 
 def test_store_outlets_and_their_documents(twins) -> None:

@@ -142,29 +142,20 @@ def load_gazetteer() -> Gazetteer:
         for v in _split(row.get("seats")):  # "Brussels" speaks for the EU, not Belgium
             g.capitals[v] = code
             _add(pats, "CAPITAL", v, code)
-    for row in _rows("leaders.csv"):
-        leader = Leader(
-            name=row["name"].strip(),
-            role=row["role"].strip(),
-            country=row["country"].strip(),
-            start=(row.get("start") or "").strip(),
-            end=(row.get("end") or "").strip(),
-        )
-        g.full_leader_names.add(leader.name)
-        for v in [leader.name, *_split(row.get("variants"))]:
-            g.leaders.setdefault(v, []).append(leader)
-    # government officials 2005-2014 from the PETRARCH2 Phoenix dictionary (MIT; see SOURCES.md)
-    for row in _rows("phoenix_people.csv"):
-        leader = Leader(
-            name=row["name"].strip(),
-            role="official",
-            country=row["country"].strip(),
-            start=(row.get("start") or "").strip(),
-            end=(row.get("end") or "").strip(),
-        )
-        g.full_leader_names.add(leader.name)
-        for v in [leader.name, *_split(row.get("variants"))]:
-            g.leaders.setdefault(v, []).append(leader)
+    # hand-kept leaders first, then government officials 2005-2014 from the PETRARCH2 Phoenix
+    # dictionary (MIT; see SOURCES.md), whose rows carry no title
+    for name in ("leaders.csv", "phoenix_people.csv"):
+        for row in _rows(name):
+            leader = Leader(
+                name=row["name"].strip(),
+                role=(row.get("role") or "official").strip(),
+                country=row["country"].strip(),
+                start=(row.get("start") or "").strip(),
+                end=(row.get("end") or "").strip(),
+            )
+            g.full_leader_names.add(leader.name)
+            for v in [leader.name, *_split(row.get("variants"))]:
+                g.leaders.setdefault(v, []).append(leader)
     for surface in list(g.leaders):
         folded = fold(surface)
         if folded != surface:
