@@ -367,3 +367,13 @@ def test_who_plural_lists_every_person() -> None:
     view = SentenceView(text=text, mentions=people, events=[], published=None, question=q)
     best = max(find_who(view, Part("who", q, plural=True)), key=lambda s: s.score)
     assert "Ana Lopez" in best.text and "Ivo Kral" in best.text
+
+
+def test_how_much_prefers_an_amount_to_a_duration() -> None:
+    from diplograph.query.spans import Part, SentenceView, find_quantity
+
+    text = "Under the five years deal, Peru will supply about 2 million tonnes of rice a year."
+    q = "How much rice will Peru supply a year?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_quantity(view, Part("quantity", q, ("rice",))), key=lambda s: s.score)
+    assert "2 million tonnes" in best.text

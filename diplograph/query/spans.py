@@ -227,10 +227,11 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
         score = 1.0 + 3.0 * len(unit & set(part.head)) + 0.5 * _near_terms(s, part, a, end, 45)
         if part.kind == "change" and re.search(r"%|percent|per cent", phrase, re.I):
             score += 3.0
-        if re.search(r"[$€£]|USD|VND|dollar|euro", phrase) and {"much", "value"} & set(
-            words(part.text)
-        ):
-            score += 1.5
+        much = bool({"much", "value", "large", "amount"} & set(words(part.text)))
+        if much and re.search(r"[$€£¥]|USD|VND|dollar|euro|yen|dong|won\b|tonn?e?s|tons", phrase):
+            score += 1.5  # "how much" asks for an amount …
+        if much and re.search(r"\b(?:years?|months?|days?|sides?|times)\b", phrase):
+            score -= 1.5  # … not a duration or a count of sides
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     return out
 
