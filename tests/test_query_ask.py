@@ -111,3 +111,11 @@ def test_ask_confidence_is_calibrated_from_shipped_weights():
     low = calibrated({"coverage": 0.1, "rel_score": 0.2}, 0.5)
     high = calibrated({k: 1.0 for k, w in cal["weights"].items() if w > 0}, 0.5)
     assert 0.0 < low < high < 1.0
+
+
+def test_ask_classify_a_clause_when_is_not_a_when_question():
+    assert (
+        classify("What dialogue did they agree to launch when they met in May?")[0].kind != "when"
+    )
+    assert classify("When did they meet?")[0].kind == "when"
+    assert classify("According to VNA, when did the two sides meet?")[0].kind == "when"

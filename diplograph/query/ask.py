@@ -67,7 +67,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "when",
         re.compile(
-            r"\bwhen\b|\b(?:what|which) (?:date|day|dates|time|year|month)\b|dates? of\b", re.I
+            # "when" that opens the question, not the one of a clause ("… when they met")
+            r"(?:^|[,:;]\s*|\band\s+)when\b|\b(?:what|which) (?:date|day|dates|time|year|month)\b"
+            r"|dates? of\b",
+            re.I,
         ),
     ),
     ("event", re.compile(r"\b(?:which|what) (?:event|summit|conference|forum|meeting)\b", re.I)),
