@@ -44,10 +44,19 @@ def train(
             help="Also learn from relabelled ConfliBERT sentences (text read from ../shared).",
         ),
     ] = False,
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            "--encoder",
+            help="Also fine-tune the MiniLM sentence encoder (needs requirements/encoder*.txt; "
+            "~15 min on 2 cores).",
+        ),
+    ] = False,
 ) -> None:
     """Rebuild the event deciders from corpus/train with a fixed seed (CPU, minutes).
 
     Example: diplograph train
+    Example: diplograph train --encoder
     """
     try:
         import sklearn  # noqa: F401
@@ -80,6 +89,19 @@ def train(
             info["external"] = True
     version = train_all(examples, out or MODEL_DIR, progress=console.print, info=info)
     console.print(f"model version {version}")
+    if encoder:
+        from diplograph.learn.encoder_train import train_encoder
+
+        try:
+            enc = train_encoder(
+                [e for e in examples if not e.doc.startswith("conflibert")],
+                (out or MODEL_DIR) / "encoder",
+                progress=console.print,
+            )
+        except RuntimeError as err:
+            err_console.print(f"[red]error[/red] {err}")
+            raise typer.Exit(2) from None
+        console.print(f"encoder version {enc}")
 
 
 def eval_split(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 from diplograph.evaluation import SYMMETRIC_TYPES
 from diplograph.extract.events import UnitContext, _date_for
 from diplograph.extract.plover import to_plover
+from diplograph.learn.encoder import TypeEncoder, load_encoder
 from diplograph.learn.features import Candidate, UnitView, role_features, sentence_features
 from diplograph.learn.linear import LinearModel
 from diplograph.models import Actor, Event, Evidence
@@ -54,6 +55,7 @@ class EventDecider:
     version: str
     role_threshold: float = 0.5
     parser: Any = None  # spaCy pipeline for the parse variant, else None
+    encoder: TypeEncoder | None = None  # the fine-tuned sentence encoder, when installed
     last: Decision | None = None
     traces: list[Decision] | None = None  # set to [] to keep every sentence's trace
 
@@ -78,10 +80,10 @@ class EventDecider:
         self.last = trace
         if self.traces is not None:
             self.traces.append(trace)
-        trace.types = self.types.scores(sentence_features(view))
+        trace.types = self.type_scores(view)
         events: list[Event] = []
         for etype, p in sorted(trace.types.items(), key=lambda kv: -kv[1]):
-            if p < self.thresholds.get(etype, 0.5):
+            if p < self.threshold(etype):
                 continue
             scored = {
                 c.code: self.roles.scores(role_features(view, c, etype)) for c in view.candidates
@@ -99,7 +101,7 @@ class EventDecider:
         # a rule candidate of a type the model did not keep stays when the model half agrees
         kept_types = {e.type for e in events}
         for e in rule_events:
-            floor = 0.0 if APPEND_RULES else RULE_FLOOR * self.thresholds.get(e.type, 0.5)
+            floor = 0.0 if APPEND_RULES else RULE_FLOOR * self.threshold(e.type)
             if e.type in kept_types:
                 continue
             if trace.types.get(e.type, 0.0) >= floor:
@@ -109,7 +111,29 @@ class EventDecider:
                 trace.dropped.append(
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
-        return events
+        return [_elected_body(e, ctx) for e in events]
+
+    def prepare(self, texts: list[str]) -> None:
+        """Score a document's sentences with the encoder in one batched pass."""
+        if self.encoder is not None:
+            self.encoder.prepare(texts)
+
+    def type_scores(self, view: UnitView) -> dict[str, float]:
+        """Each type's probability: the linear model's, blended with the encoder's."""
+        linear = self.types.scores(sentence_features(view))
+        if self.encoder is None:
+            return linear
+        w = self.encoder.blend
+        enc = self.encoder.scores(view.ctx.text)
+        return {t: w * enc.get(t, 0.0) + (1 - w) * p for t, p in linear.items()}
+
+    def threshold(self, etype: str) -> float:
+        """The type's threshold, blended the same way as its scores."""
+        lin = self.thresholds.get(etype, 0.5)
+        if self.encoder is None:
+            return lin
+        w = self.encoder.blend
+        return w * self.encoder.thresholds.get(etype, 0.5) + (1 - w) * lin
 
     def _assemble(
         self, view: UnitView, etype: str, p: float, scored: dict[str, dict[str, float]]
@@ -179,6 +203,20 @@ class EventDecider:
         )
 
 
+# the assembly that votes is never the body joined (GUIDELINES: ELECTED)
+_VOTING_BODIES = frozenset({"UN", "UNGA"})
+
+
+def _elected_body(e: Event, ctx: UnitContext) -> Event:
+    """An election "by the UN General Assembly" joins the body the document is about."""
+    if e.type != "ELECTED" or (e.target is not None and e.target.code not in _VOTING_BODIES):
+        return e
+    body = next((o for o in ctx.orgs if o.code not in _VOTING_BODIES), None)
+    if body is None or (e.source is not None and body.code == e.source.code):
+        return e
+    return replace(e, target=body)
+
+
 def model_version(paths: list[Path]) -> str:
     """A short hash of the model files (data, rules and weights together)."""
     h = hashlib.sha256()
@@ -198,13 +236,16 @@ def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
         return None
     meta: dict[str, Any] = json.loads(meta_p.read_text(encoding="utf-8"))
     parser = load_parser() if meta.get("variant") == "parse" else None
+    encoder = load_encoder(folder / "encoder")
+    version = str(meta.get("version", "unknown"))
     return EventDecider(
         types=LinearModel.load(types_p),
         roles=LinearModel.load(roles_p),
         thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
-        version=str(meta.get("version", "unknown")),
+        version=f"{version}+{encoder.version}" if encoder else version,
         role_threshold=float(meta.get("role_threshold", 0.5)),
         parser=parser,
+        encoder=encoder,
     )
 
 

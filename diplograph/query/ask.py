@@ -102,7 +102,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) (?:[\w-]+ ){0,2}"
+            # "what declaration did leaders issue" asks for a declaration, not a person
+            r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) "
+            r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)[\w-]+ ){0,2}"
             r"(?:leader|official|envoy|ambassador|"
             r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson)s?\b",
             re.I,
@@ -186,6 +188,16 @@ def classify(question: str) -> list[Part]:
         elif kind in ("which", "ordinal", "country", "who", "where"):
             w = re.search(
                 rf"\b(?:which|what) ((?:[\w-]+ ){{0,3}}?[\w-]+)\b(?= {_AUXQ}\b)", chunk, re.I
+            )
+            # "what was the name of India's relief operation": the operation
+            w = (
+                re.search(
+                    r"\bthe name of (?:the |an? )?(?:[\w-]+(?:'s|’s) )?((?:[\w-]+ ){0,2}?[\w-]+)"
+                    r"(?= (?:for|in|on|at|to|with|during|that|which)\b|$)",
+                    chunk,
+                    re.I,
+                )
+                or w
             )
             w = w or re.search(r"\b(?:which|what) ([\w-]+)", chunk, re.I)
             head = tuple(content_terms(w.group(1))) if w else ()

@@ -120,6 +120,19 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b|\bsince\s+(?:when|what\s+yea
 _PAST_YEAR = re.compile(r"\b(?:since|in|from|back\s+to)\s+((?:1[89]|20)\d\d)\b")
 
 
+# "according to VNA's September 2024 report": the year of the source, not of the answer
+_SOURCE_DATE = re.compile(
+    r"\b(?:according\s+to|per|in)\s+[^,?]*?\b(?:report|article|statement|story|release|"
+    r"review|readout|message|announcement)s?\b",
+    re.I,
+)
+_ESTABLISHED = re.compile(
+    r"\b(?:establish|set\s+up|forge|open|normali[sz]e|begin|start)\w*\b.*\b(?:diplomatic\s+)?"
+    r"(?:relations|ties)\b|\bdiplomatic\s+(?:relations|ties)\b.*\b(?:established|set\s+up)\b",
+    re.I,
+)
+
+
 def find_when(s: SentenceView, part: Part) -> list[Span]:
     if _ASKS_YEAR.search(part.text):  # "in what year …", "since what year …": a year alone
         pub = (s.published or "")[:4]
@@ -151,9 +164,11 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         text = re.sub(r"^(?:on|in)\s+", "", text)
         text += _date_suffix(text, d.value)
         score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
-        years = re.findall(r"\b(?:19|20)\d\d\b", part.text)
+        years = re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_DATE.sub(" ", part.text))
         if years and d.value[:4] not in years:
             score -= 2.0  # the question names another year
+        if _ESTABLISHED.search(part.text) and d.value[:4] < (s.published or "0")[:4]:
+            score += 2.5  # "when did A and B establish ties": the past date, not the report's
         if re.search(r"\bdates\b|\bfrom when\b", part.text, re.I) and is_range:
             score += 1.5  # "what were the dates" asks for a range
         if s.text[max(0, start - 1) : start] == "(":
@@ -275,7 +290,10 @@ def _appositive(text: str, end: int) -> int:
 _NAME = re.compile(r"\b(?:[A-Z][a-zà-ỹ'’-]+\s+){1,3}[A-Z][a-zà-ỹ'’-]+\b")
 _NOT_NAME = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday the this that".split()
+    "monday tuesday wednesday thursday friday saturday sunday the this that "
+    # capitalised only because they open the sentence
+    "under after before during in on at by for with from since as a an its their his her "
+    "it they he she we".split()
 )
 _ORG_WORD = frozenset(
     """ministry management agency council committee organization organisation department office
@@ -483,6 +501,12 @@ def _grow_left(s: SentenceView, part: Part, a: int) -> int:
     return a
 
 
+_CALLED = re.compile(
+    r"\s+(?:named|called|dubbed|code-?named|known\s+as|titled|entitled)\s+[\"“‘']?"
+    r"([A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][\w'’-]*)*)"
+)
+
+
 def find_which(s: SentenceView, part: Part) -> list[Span]:
     """``which flight`` → "Flight VN58": the head noun with a code or name attached."""
     if not part.head:
@@ -493,6 +517,10 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         if stem(fold(t.group(0))) != head:
             continue
         a, b = _grow_left(s, part, t.start()), t.end()
+        called = _CALLED.match(s.text, b)
+        if called:  # "an operation named Brahma": the name
+            out.append(Span(called.start(1), called.end(1), called.group(1), 1.7))
+            continue
         code = re.match(r"(?:\s+[A-Z0-9][\w-]*\d[\w-]*|\s+[A-Z][\w-]+){1,3}", s.text[b:])
         if code:
             b += code.end()
