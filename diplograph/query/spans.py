@@ -228,6 +228,11 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
     out: list[Span] = []
     for i, (a, b, _) in enumerate(nums):
         end = _tail(s.text, b)
+        of_m = re.match(
+            r"[^,;.]{0,20}?\bout\s+of\s+(?:the\s+)?[\d,]+(?:\s+[a-z]+){0,2}", s.text[b:]
+        )
+        if of_m and b + of_m.end() > end:  # "162 votes out of 181 valid ballots": the ratio
+            end = b + of_m.end()
         app = re.match(
             r",\s+(?:the|a|an)\s+[^,;.]*?(?:\w+est|most|record|largest|first)\b[^,;.]*",
             s.text[end:],
