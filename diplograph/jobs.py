@@ -73,13 +73,23 @@ def ingest_documents(
     Bad items are recorded in ``failures`` and reported through ``on_item``; the batch goes
     on. Re-running the same command skips what is already stored (same id, same text).
     """
-    summary = IngestSummary()
-    run_id = store.start_run(
-        "ingest " + " ".join(paths if isinstance(paths, list) else []), EXTRACTOR_VERSION
-    )
     max_bytes = int(settings.max_file_mb * 1_000_000)
+    label = "ingest " + " ".join(paths if isinstance(paths, list) else [])
+    return ingest_items(read_documents(paths, max_bytes=max_bytes), store, settings, on_item, label)
+
+
+def ingest_items(
+    items: Iterable[Document | IngestError],
+    store: Store,
+    settings: Settings,
+    on_item: Callable[[str, str], None] | None = None,
+    label: str = "ingest",
+) -> IngestSummary:
+    """Extract and store documents already read (errors among them are recorded), one run."""
+    summary = IngestSummary()
+    run_id = store.start_run(label, EXTRACTOR_VERSION)
     try:
-        for item in read_documents(paths, max_bytes=max_bytes):
+        for item in items:
             if isinstance(item, IngestError):
                 summary.failed += 1
                 summary.errors.append(item)

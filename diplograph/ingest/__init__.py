@@ -1,4 +1,4 @@
-"""Ingest: paths → Documents (or one IngestError per bad item); the batch always goes on."""
+"""Ingest: paths and URLs → Documents, or one IngestError per bad item; the batch goes on."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from diplograph.errors import IngestError
+from diplograph.ingest.fetch import is_url, read_url
 from diplograph.ingest.normalize import clean_document, decode_bytes
 from diplograph.ingest.readers import (
     Item,
@@ -42,10 +43,12 @@ log = logging.getLogger(__name__)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Path | IngestError]:
-    """Files, folders (recursive, sorted), globs and '-' (stdin)."""
+    """Files, folders (recursive, sorted), globs and '-' (stdin); URLs are skipped here."""
     for raw in paths:
         if raw == "-":
             yield Path("-")
+            continue
+        if is_url(raw):  # fetched by read_documents, not a path
             continue
         matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
         if not matches:
@@ -123,13 +126,18 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
 
 
 def read_documents(paths: Iterable[str], max_bytes: int = 25_000_000) -> Iterator[Item]:
-    """Yield every document (cleaned once, here) or error found under ``paths``."""
-    for p in expand_paths(paths):
-        if isinstance(p, IngestError):
-            yield p
+    """Yield every document (cleaned once, here) or error found under ``paths`` or URLs."""
+    for raw in paths:
+        if is_url(raw):
+            items: Iterable[Item] = read_url(raw, max_bytes)
         else:
-            for item in read_path(p, max_bytes):
-                yield item if isinstance(item, IngestError) else clean_document(item)
+            items = (
+                item
+                for p in expand_paths([raw])
+                for item in ([p] if isinstance(p, IngestError) else read_path(p, max_bytes))
+            )
+        for item in items:
+            yield item if isinstance(item, IngestError) else clean_document(item)
 
 
 _ = parse_text
