@@ -73,7 +73,8 @@ def test_encoder_decider_records_carry_both_versions(encoder, monkeypatch):
     visits = [e for e in x.events if e.type == "VISIT"]
     assert visits and visits[0].target and visits[0].target.code == "JPN"
     assert visits[0].produced_by.endswith(f"+{encoder.version}")
-    assert decider.last is not None and decider.last.types["VISIT"] == encoder.scores(VISIT)["VISIT"]
+    assert decider.last is not None
+    assert decider.last.types["VISIT"] == encoder.scores(VISIT)["VISIT"]
 
 
 @pytest.mark.filterwarnings("ignore")  # torch and transformers warn from C code
