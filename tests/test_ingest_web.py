@@ -206,7 +206,7 @@ def test_watch_bad_inputs_exit_2_with_a_fix(runner, tmp_path):
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("not-a-url\n", encoding="utf-8")
     r = runner.invoke(app, ["watch", str(feeds), "--once", "--db", str(tmp_path / "x.db")])
-    assert r.exit_code == 2 and "feeds.txt:1" in r.output
+    assert r.exit_code == 2 and "is not an http(s) URL" in r.output
     r = runner.invoke(app, ["watch", str(tmp_path / "none.txt"), "--every", "15m"])
     assert r.exit_code == 2 and "no feeds file" in r.output
     feeds.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
