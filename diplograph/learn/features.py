@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from diplograph.extract.events import RULES, UnitContext
+from diplograph.extract.events import UnitContext
 from diplograph.extract.slots import Slot
 from diplograph.models import Actor, Event
 
@@ -27,7 +27,6 @@ _MASK = {
     "PRONOUN": "@pron",
     "PAIR": "@pair",
 }
-ROLE_ANCHORS = False  # the actor's side of the trigger (see BENCHMARKS.md)
 STOP = frozenset("the a an of and to in on for with at by from as its their his her".split())
 
 
@@ -177,51 +176,6 @@ def parse_role_features(doc: Any, start: int, end: int) -> list[str]:
     return f
 
 
-def _type_key_patterns() -> dict[str, re.Pattern[str]]:
-    keys: dict[str, set[str]] = {}
-    for rule in RULES:
-        keys.setdefault(rule.type, set()).update(k.lower() for k in rule.keys)
-    return {
-        t: re.compile(
-            r"\b(?:" + "|".join(re.escape(k) for k in sorted(ks, key=len, reverse=True)) + ")"
-        )
-        for t, ks in keys.items()
-        if ks
-    }
-
-
-# each type's trigger words (the rules' keys): where the event is said, when no rule fired
-_TYPE_KEYS = _type_key_patterns()
-
-
-def anchors(view: UnitView, etype: str) -> list[int]:
-    """Where the sentence states an ``etype`` event: rule triggers, else the type's key words."""
-    text = view.ctx.text
-    low = text.lower()
-    pos = [
-        low.find(e.trigger.lower())
-        for e in view.rule_events
-        if e.type == etype and e.trigger and e.trigger.lower() in low
-    ]
-    if not pos and etype in _TYPE_KEYS:
-        pos = [m.start() for m in _TYPE_KEYS[etype].finditer(low)]
-    return pos
-
-
-def anchor_features(view: UnitView, slot: Slot, etype: str) -> list[str]:
-    """The actor's side of the nearest trigger and how many actors stand between them."""
-    anc = anchors(view, etype)
-    if not anc:
-        return ["side:none"]
-    a = min(anc, key=lambda p: abs(p - slot.start))
-    side = "before" if slot.end <= a else "after"
-    lo, hi = (slot.end, a) if side == "before" else (a, slot.start)
-    between = len(
-        {x.code for x in view.ctx.slots if not x.location and lo <= x.start and x.end <= hi}
-    )
-    return [f"side:{side}", f"side:{side}_{min(between, 2)}"]
-
-
 def _window(view: UnitView, start: int, end: int) -> tuple[list[str], list[str]]:
     before = [t for t, _, e in view.tokens if e <= start]
     after = [t for t, s, _ in view.tokens if s >= end]
@@ -258,8 +212,6 @@ def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
             f.append("initial")
         if "by" in before[-3:]:
             f.append("by_before")
-        if ROLE_ANCHORS:
-            f += anchor_features(view, s, etype)
         if view.parse is not None:
             f += parse_role_features(view.parse, s.start, s.end)
     else:
