@@ -119,3 +119,47 @@ def test_importers_cli_imports_and_fails_on_bad_rows(runner, write, db_path):
     assert "D112" in result.stderr
     stats = runner.invoke(app, ["stats", "--json", "--db", str(db_path)])
     assert json.loads(stats.stdout)["imported_events"] == 3
+
+
+OVERLAP_DYAD = (
+    "sourcecode,sourcename,targetcode,targetname,date,verbal,cooperation,count,eventcode\n"
+    "816,VIETNAM,710,CHINA,201405,1,1,10,816\n"
+)
+OVERLAP_TKG = (
+    "Vietnam\tMake a visit\tChina\t2014-05-02\n"
+    "Vietnam\tMake a visit\tChina\t2014-05-20\n"
+    "Vietnam\tMake a visit\tChina\t2014-06-02\n"
+)
+
+
+def test_importers_overlapping_datasets_never_add_up(store, write):
+    import_events([write("d.csv", OVERLAP_DYAD)], "dyad-counts", store)
+    summary = import_events([write("t.txt", OVERLAP_TKG)], "icews-tkg", store)
+    assert summary.overlapping == 1  # May 2014, VNM→CHN, verbal cooperation: both count it
+    cells = {(r["month"], r["quad_class"]): r["n"] for r in store.imported_counts(HistoryFilters())}
+    # the complete count (10) wins over the 2 sampled events, not 12; June has one source
+    assert cells == {("2014-05", 1): 10, ("2014-06", 1): 1}
+    only = HistoryFilters(datasets=("icews-tkg",))
+    assert sum(r["n"] for r in store.imported_counts(only)) == 3  # a chosen dataset counts alone
+
+
+def test_importers_the_two_shared_icews_files_do_not_double_count(store):
+    import pytest
+
+    from diplograph.corpus.splits import shared_root
+
+    ext = shared_root() / "external-data"
+    dyads = ext / "icews-scs-dyad-months" / "south-china-sea.csv"
+    sample = ext / "icews05-15-sample" / "icews_2005-2015_test.txt"
+    if not (dyads.is_file() and sample.is_file()):
+        pytest.skip(f"the shared ICEWS files are not under {ext}")
+    import_events([dyads], "dyad-counts", store)
+    summary = import_events([sample], "icews-tkg", store)
+    assert summary.overlapping > 0
+    may = HistoryFilters(country="CHN", partner="VNM", directed=True, since="2014-05",
+                         until="2014-05", quads=(4,))  # fmt: skip
+    alone = HistoryFilters(**{**may.__dict__, "datasets": ("dyad-counts",)})
+    sampled = HistoryFilters(**{**may.__dict__, "datasets": ("icews-tkg",)})
+    both = sum(r["n"] for r in store.imported_counts(may))
+    assert sum(r["n"] for r in store.imported_counts(sampled)) > 0  # both datasets count May
+    assert both > 0 and both == sum(r["n"] for r in store.imported_counts(alone))  # no sum

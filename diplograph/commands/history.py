@@ -58,7 +58,8 @@ SourcesOpt = Annotated[
     typer.Option(
         "--sources",
         help="What to count, comma-separated: extracted, imported, or one import dataset "
-        "(icews-tkg, dyad-counts, csv). Overlapping datasets add up.",
+        "(icews-tkg, dyad-counts, csv). Overlapping datasets never add up: each month × pair × "
+        "quad-class cell counts from the dataset with the most events there.",
     ),
 ]
 
@@ -166,6 +167,12 @@ def import_events_cmd(
         table.add_column(col, justify="right")
     table.add_row(*[str(v) for v in d.values()])
     console.print(table)
+    if summary.overlapping:
+        console.print(
+            f"{summary.overlapping} month × pair × quad-class cells are also counted by another "
+            "imported dataset: each cell takes its counts from the dataset with the most events "
+            "there, never the sum (choose one with --sources in trends and alerts)."
+        )
     if summary.failed:
         raise typer.Exit(1)
 

@@ -42,10 +42,12 @@ class ImportSummary:
     skipped: int = 0  # already stored (re-import)
     failed: int = 0
     uncoded: int = 0  # rows with at least one actor that could not be coded
+    overlapping: int = 0  # month × pair × quad cells another dataset also counts
+    datasets: set[str] = field(default_factory=set)
     errors: list[DiplographError] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
-        keys = ("files", "rows", "inserted", "skipped", "failed", "uncoded")
+        keys = ("files", "rows", "inserted", "skipped", "failed", "uncoded", "overlapping")
         return {k: getattr(self, k) for k in keys}
 
 
@@ -91,6 +93,7 @@ def import_events(
                     continue
                 summary.rows += 1
                 summary.uncoded += int(rec.source.uncoded or rec.target.uncoded)
+                summary.datasets.add(rec.dataset)
                 batch.append(rec)
                 if len(batch) >= BATCH:
                     flush(batch)
@@ -98,5 +101,7 @@ def import_events(
             fail(IngestError(f"cannot read: {err.strerror or err}", item=str(raw), code="D108"))
         if batch:
             flush(batch)
+    # overlapping datasets are not added up: each cell counts from one (store.imported_counts)
+    summary.overlapping = sum(store.imported_overlap(d) for d in sorted(summary.datasets))
     store.finish_run(run_id, summary.as_dict(), "done" if not summary.failed else "partial")
     return summary

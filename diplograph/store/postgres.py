@@ -36,7 +36,9 @@ from diplograph.store.queries import (
     events_sql,
     figures_sql,
     history_where,
+    imported_counts_sql,
     imported_defaults,
+    imported_overlap_sql,
     relations_sql,
     sentence_filter,
     utc_now,
@@ -550,21 +552,22 @@ class PostgresStore:
         return self._rows(_pg(sql), args, filters.limit)
 
     def imported_counts(self, filters: HistoryFilters) -> list[Row]:
-        """Summed counts per month, directed pair, our type and quad class."""
-        sql, args = history_where(
-            "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "
-            "SUM(count) AS n FROM imported_events",
-            filters,
-        )
+        """Counts per month, directed pair, our type and quad class (one dataset per cell)."""
+        sql, args = imported_counts_sql(filters)
         sql += (
-            " GROUP BY month, source_code, target_code, type, quad_class ORDER BY month, "
-            "source_code NULLS FIRST, target_code NULLS FIRST, type NULLS FIRST, "
-            "quad_class NULLS FIRST"
+            " ORDER BY month, source_code NULLS FIRST, target_code NULLS FIRST, "
+            "type NULLS FIRST, quad_class NULLS FIRST"
         )
         rows = self._rows(_pg(sql), args, filters.limit)
         for r in rows:
             r["n"] = int(r["n"])  # SUM(integer) is numeric in PostgreSQL
         return rows
+
+    def imported_overlap(self, dataset: str) -> int:
+        """Cells of ``dataset`` that another imported dataset also counts."""
+        sql, args = imported_overlap_sql(dataset)
+        row = self.conn.execute(_pg(sql), args).fetchone()
+        return int(row["cells"]) if row else 0
 
     def stats(self) -> dict[str, Any]:
         def count(table: str) -> int:

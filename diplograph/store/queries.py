@@ -129,6 +129,50 @@ def history_where(select: str, f: HistoryFilters) -> tuple[str, list[Any]]:
     return sql, args
 
 
+def imported_counts_sql(f: HistoryFilters) -> tuple[str, list[Any]]:
+    """Counts per month, directed pair, type and quad class, one dataset per cell.
+
+    Overlapping imports (the ICEWS dyad counts and a sample of the same events) must not add
+    up: each cell (month × directed pair × quad class) takes its counts from the one dataset
+    with the most events there, so a complete count wins over a sample of it. ``--dataset``
+    filters choose explicitly.
+    """
+    inner, args = history_where(
+        "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "
+        "dataset, SUM(count) AS n FROM imported_events",
+        f,
+    )
+    sql = (
+        f"WITH per AS ({inner} GROUP BY month, source_code, target_code, type, quad_class, "
+        "dataset), "
+        "tot AS (SELECT month, COALESCE(source_code, '') AS s, COALESCE(target_code, '') AS t, "
+        "COALESCE(quad_class, -1) AS q, dataset, SUM(n) AS total FROM per "
+        "GROUP BY month, source_code, target_code, quad_class, dataset), "
+        "pick AS (SELECT month, s, t, q, dataset FROM (SELECT month, s, t, q, dataset, "
+        "ROW_NUMBER() OVER (PARTITION BY month, s, t, q ORDER BY total DESC, dataset) AS rk "
+        "FROM tot) ranked WHERE rk = 1) "
+        "SELECT per.month AS month, per.source_code AS source_code, "
+        "per.target_code AS target_code, per.type AS type, per.quad_class AS quad_class, "
+        "SUM(per.n) AS n FROM per JOIN pick ON pick.month = per.month "
+        "AND pick.s = COALESCE(per.source_code, '') AND pick.t = COALESCE(per.target_code, '') "
+        "AND pick.q = COALESCE(per.quad_class, -1) AND pick.dataset = per.dataset "
+        "GROUP BY per.month, per.source_code, per.target_code, per.type, per.quad_class"
+    )
+    return sql, args
+
+
+def imported_overlap_sql(dataset: str) -> tuple[str, list[Any]]:
+    """Cells (month × directed pair × quad class) of ``dataset`` another dataset also counts."""
+    sql = (
+        "SELECT COUNT(*) AS cells FROM (SELECT substr(date, 1, 7) AS month, source_code, "
+        "target_code, quad_class FROM imported_events "
+        "GROUP BY substr(date, 1, 7), source_code, target_code, quad_class "
+        "HAVING COUNT(DISTINCT dataset) > 1 AND SUM(CASE WHEN dataset = ? THEN 1 ELSE 0 END) > 0"
+        ") overlap"
+    )
+    return sql, [dataset]
+
+
 def order_by(f: Filters, date_col: str = "date") -> str:
     if f.newest_first:  # NULL dates sort last in DESC order
         return f" ORDER BY {date_col} DESC, id DESC"

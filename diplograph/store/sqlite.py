@@ -19,7 +19,9 @@ from diplograph.store.queries import (
     events_sql,
     figures_sql,
     history_where,
+    imported_counts_sql,
     imported_defaults,
+    imported_overlap_sql,
     relations_sql,
     sentence_filter,
     utc_now,
@@ -466,14 +468,15 @@ class SQLiteStore:
         return self._rows(sql, args, filters.limit)
 
     def imported_counts(self, filters: HistoryFilters) -> list[Row]:
-        """Summed counts per month, directed pair, our type and quad class."""
-        sql, args = history_where(
-            "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "
-            "SUM(count) AS n FROM imported_events",
-            filters,
-        )
-        sql += " GROUP BY month, source_code, target_code, type, quad_class ORDER BY month"
+        """Counts per month, directed pair, our type and quad class (one dataset per cell)."""
+        sql, args = imported_counts_sql(filters)
+        sql += " ORDER BY month, source_code, target_code, type, quad_class"
         return self._rows(sql, args, filters.limit)
+
+    def imported_overlap(self, dataset: str) -> int:
+        """Cells of ``dataset`` that another imported dataset also counts."""
+        sql, args = imported_overlap_sql(dataset)
+        return int(self.conn.execute(sql, args).fetchone()[0])
 
     def stats(self) -> dict[str, Any]:
         def count(sql: str) -> int:
