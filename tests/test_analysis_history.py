@@ -139,3 +139,49 @@ def test_analysis_trends_and_forecast_cli(runner, store, db_path, tmp_path):
         app, ["trends", "-c", "VNM", "-f", "png", "-o", str(tmp_path / "t.png"), *db]
     )
     assert png.exit_code == 0 and (tmp_path / "t.png").stat().st_size > 1000
+
+
+def test_analysis_alerts_rank_by_magnitude_not_by_a_tiny_baseline(store):
+    months = _months(60)
+    counts = {m: (1 if i < 30 else 7) for i, m in enumerate(months)}
+    counts[months[18]] = 33  # a small early spike over a near-empty baseline …
+    counts[months[50]] = 76  # … and a large one over an established level
+    store.add_imported_events(_cells(counts))
+    alerts = find_alerts(store, SeriesQuery("VNM", "CHN", quads=(3, 4)), top=5)
+    assert [a.period for a in alerts[:2]] == [months[50], months[18]]
+    top = alerts[0]
+    assert top.surprise is not None and top.surprise > 3  # tail probability ≤ 1e-3
+    assert top.interval is not None and top.interval[0] <= 7 <= top.interval[1]
+    old = find_alerts(store, SeriesQuery("VNM", "CHN", quads=(3, 4)), top=5, method="z")
+    assert old and old[0].surprise is None  # the former z-score, kept for comparison
+
+
+def test_analysis_media_growth_is_no_crisis(store):
+    months = _months(60)
+    # the whole store's volume triples at month 36, and the pair grows with it
+    big = {m: (300 if i < 36 else 900) for i, m in enumerate(months)}
+    pair = {m: (10 if i < 36 else 30) for i, m in enumerate(months)}
+    store.add_imported_events(_cells(big, quad=4, a="USA", b="RUS"))
+    store.add_imported_events(_cells(pair, a="VNM", b="CHN"))
+    q = SeriesQuery("VNM", "CHN", quads=(3, 4))
+    assert find_alerts(store, q, top=5) == []
+
+
+def test_analysis_the_same_step_without_media_growth_is_an_escalation(store):
+    months = _months(60)
+    store.add_imported_events(_cells(dict.fromkeys(months, 300), quad=4, a="USA", b="RUS"))
+    store.add_imported_events(_cells({m: (10 if i < 36 else 30) for i, m in enumerate(months)}))
+    alerts = find_alerts(store, SeriesQuery("VNM", "CHN", quads=(3, 4)), top=5)
+    assert alerts and alerts[0].period == months[36] and alerts[0].through >= months[36]
+
+
+def test_analysis_down_alerts_only_when_asked(store):
+    months = _months(48)
+    counts = {m: (40 if i < 36 else 3) for i, m in enumerate(months)}
+    store.add_imported_events(_cells(counts))
+    q = SeriesQuery("VNM", "CHN", quads=(3, 4))
+    assert find_alerts(store, q, top=5) == []  # escalations are the default
+    down = find_alerts(store, q, top=5, direction="down")
+    assert down and down[0].period == months[36] and down[0].direction == "down"
+    with pytest.raises(ValueError):
+        find_alerts(store, q, direction="sideways")

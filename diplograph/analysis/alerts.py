@@ -1,6 +1,23 @@
 """Early warning: periods where a pair's activity departs from its own history.
 
-Method (chosen before looking at what it flags, and kept fixed):
+Default method, ``nb`` (issue 18; the crisis list in ``bench/data/known_crises.csv`` was written
+before it was tuned):
+
+1. Exposure: a pair's events grow with media coverage, so its expected count is its recent
+   share of all events in the store that period (``share × global volume``), the share being
+   an exponentially weighted mean (half-life 6 periods) over the previous 24. When the pair
+   is most of what the store holds (share ≥ 25%), its own weighted past level is used instead.
+2. Count model: negative binomial with that mean and a dispersion fitted by moments on the
+   previous 24 periods (top 10% trimmed), so a volatile pair needs a bigger departure.
+3. A period is flagged when its tail probability is ≤ 1e-3 (up: P(X ≥ x); down: P(X ≤ x)),
+   the count is at least twice (up) or at most half (down) the expectation, and it differs by
+   at least 5 events. Consecutive flagged periods form one alert dated at its onset.
+4. Alerts rank by magnitude, not by surprise alone: the events above the 99% upper bound of the
+   expectation, rescaled to the store's median global volume (so a 1995 month and a 2014
+   month compare). Up-alerts (escalations, the default) and down-alerts rank separately.
+   ``surprise`` (−log10 of the tail probability) and the 80% interval are reported with each.
+
+Former method, ``z`` (kept for comparison; ``method="z"``):
 
 1. Counts are put on a variance-stabilised scale, ``y = sqrt(x + 3/8)`` (Anscombe), where
    Poisson noise has a standard deviation of about 0.5 whatever the level.
@@ -22,6 +39,7 @@ period being judged.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -57,6 +75,8 @@ class Alert:
     direction: str  # "up" or "down"
     through: str
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    surprise: float | None = None  # −log10 tail probability (nb method)
+    interval: tuple[int, int] | None = None  # 80% interval of the expectation (nb method)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +89,8 @@ class Alert:
             "score": round(self.score, 2),
             "direction": self.direction,
             "through": self.through,
+            "surprise": None if self.surprise is None else round(self.surprise, 1),
+            "interval": list(self.interval) if self.interval else None,
             "evidence": self.evidence,
         }
 
@@ -105,6 +127,150 @@ def score_series(
     return np.clip(expected, 0, None), z
 
 
+# -- the count model (method "nb") ----------------------------------------------------------------
+HALF_LIFE = 6.0
+HISTORY = 24
+MIN_HISTORY = 12
+P_MAX = 1e-3
+MIN_RATIO = 2.0
+MIN_EVENTS = 5.0
+SELF_SHARE = 0.25
+MIN_MU = 0.5
+
+
+def nb_logpmf(k: int, mu: float, alpha: float) -> float:
+    """Log probability of ``k`` under a negative binomial with mean ``mu``, var mu + alpha mu²."""
+    if alpha <= 1e-9:
+        return k * math.log(mu) - mu - math.lgamma(k + 1)
+    r = 1.0 / alpha
+    return (
+        math.lgamma(k + r)
+        - math.lgamma(r)
+        - math.lgamma(k + 1)
+        + r * math.log(r / (r + mu))
+        + k * math.log(mu / (r + mu))
+    )
+
+
+def nb_tail(x: int, mu: float, alpha: float, upper: bool) -> float:
+    """P(X ≥ x) when ``upper``, else P(X ≤ x), summed term by term from ``x`` outwards."""
+    total, k = 0.0, x
+    while 0 <= k < x + 200_000:
+        term = math.exp(nb_logpmf(k, mu, alpha))
+        total += term
+        if term < 1e-17 * max(total, 1e-300) and (not upper or k > mu):
+            break
+        k += 1 if upper else -1
+    return min(1.0, total)
+
+
+def nb_quantile(q: float, mu: float, alpha: float) -> int:
+    """The smallest k with P(X ≤ k) ≥ q."""
+    cdf, k = 0.0, 0
+    while k < 10 * mu + 1000:
+        cdf += math.exp(nb_logpmf(k, mu, alpha))
+        if cdf >= q:
+            return k
+        k += 1
+    return k
+
+
+def nb_expectations(
+    x: FloatArray, volume: FloatArray | None
+) -> tuple[FloatArray, FloatArray, bool]:
+    """Past-only NB mean and dispersion per period (NaN before ``MIN_HISTORY``).
+
+    Returns (mu, alpha, by_share): whether the mean follows the pair's share of the volume.
+    """
+    n = len(x)
+    mu = np.full(n, np.nan)
+    alpha = np.full(n, np.nan)
+    by_share = volume is not None and float(volume.sum()) > 0
+    if by_share and volume is not None:
+        by_share = float(x.sum()) / float(volume.sum()) < SELF_SHARE
+    decay = 0.5 ** (np.arange(HISTORY, 0, -1) / HALF_LIFE)
+    for t in range(MIN_HISTORY, n):
+        lo = max(0, t - HISTORY)
+        w = decay[-(t - lo) :]
+        if by_share and volume is not None:
+            share = float((w * x[lo:t]).sum()) / max(float((w * volume[lo:t]).sum()), 1e-9)
+            mu[t] = max(MIN_MU, share * float(volume[t]))
+        else:
+            mu[t] = max(MIN_MU, float((w * x[lo:t]).sum() / w.sum()))
+    for t in range(MIN_HISTORY, n):
+        past = list(range(max(MIN_HISTORY, t - HISTORY), t))
+        if len(past) < 6:
+            alpha[t] = 0.5
+            continue
+        m = np.array([((x[s] - mu[s]) ** 2 - mu[s]) / mu[s] ** 2 for s in past])
+        m = np.sort(m)[: max(1, int(0.9 * len(m)))]
+        alpha[t] = float(np.clip(m.mean(), 0.0, 5.0))
+    return mu, alpha, by_share
+
+
+def _nb_episodes(
+    periods: list[str],
+    counts: list[int],
+    volume: FloatArray | None,
+    a: str,
+    b: str,
+    label: str,
+    q: SeriesQuery,
+    direction: str,
+) -> list[Alert]:
+    x = np.asarray(counts, dtype=float)
+    mu, alpha, by_share = nb_expectations(x, volume)
+    typical = float(np.median(volume[volume > 0])) if by_share and volume is not None else 1.0
+    out: list[Alert] = []
+    current: Alert | None = None
+    for i, p in enumerate(periods):
+        flagged = None
+        if not np.isnan(mu[i]):
+            m, al, k = float(mu[i]), float(alpha[i]), int(x[i])
+            up = k >= MIN_RATIO * m and k - m >= MIN_EVENTS
+            down = k <= m / MIN_RATIO and m - k >= MIN_EVENTS
+            if (up and direction in ("up", "both")) or (down and direction in ("down", "both")):
+                tail = nb_tail(k, m, al, upper=up)
+                if tail <= P_MAX:
+                    norm = typical / float(volume[i]) if by_share and volume is not None else 1.0
+                    bound = nb_quantile(0.99 if up else 0.01, m, al)
+                    flagged = (
+                        "up" if up else "down",
+                        max(0.0, (k - bound) if up else (bound - k)) * norm,
+                        -math.log10(max(tail, 1e-300)),
+                        (nb_quantile(0.1, m, al), nb_quantile(0.9, m, al)),
+                    )
+        if flagged is None or (current is not None and current.direction != flagged[0]):
+            if current is not None:
+                out.append(current)
+            current = None
+        if flagged is None:
+            continue
+        d, score, surprise, interval = flagged
+        if current is None:
+            current = Alert(
+                p, a, b, label, counts[i], float(mu[i]), score, d, p,
+                surprise=surprise, interval=interval,
+            )  # fmt: skip
+        else:
+            current.through = p
+            if score > current.score:
+                current.score = score
+    if current is not None:
+        out.append(current)
+    lo = _bound(q.since, q.by) if q.since else None
+    hi = _bound(q.until, q.by) if q.until else None
+    return [al for al in out if (lo is None or al.period >= lo) and (hi is None or al.period <= hi)]
+
+
+def _volume(store: Store, history: SeriesQuery, periods: list[str]) -> FloatArray:
+    """Every event in the store per period (all pairs, all kinds): the media's volume."""
+    everything = replace(history, country=None, partner=None, types=(), quads=(), directed=False)
+    series = build_series(store, everything)
+    by_period = dict(zip(series.periods, series.total, strict=True))
+    return np.array([float(by_period.get(p, 0)) for p in periods])
+
+
 def _series_label(q: SeriesQuery, quads: tuple[int, ...]) -> str:
     if quads == (1, 2):
         name = "cooperation"
@@ -123,12 +289,18 @@ def find_alerts(
     top: int = 10,
     min_total: int = 30,
     evidence: int = 5,
+    method: str = "nb",
+    direction: str = "up",
 ) -> list[Alert]:
     """Alerts for the pair (or every partner of the country, or every pair), highest first.
 
     ``q.quads`` picks one series; without it the cooperation and conflict series are both
     scanned. ``q.since``/``q.until`` limit the periods reported, not the history used.
+    ``direction`` is "up" (escalations, the default), "down" or "both" (ranked separately:
+    all up-alerts first). ``method`` "nb" is the count model, "z" the former z-score.
     """
+    if method not in ("nb", "z") or direction not in ("up", "down", "both"):
+        raise ValueError(f"unknown method {method!r} or direction {direction!r}")
     quad_sets = [q.quads] if q.quads else [(1, 2), (3, 4)]
     history = replace(q, since=None, until=None, quads=())
     cells = collect_cells(store, history)
@@ -141,6 +313,7 @@ def find_alerts(
             a, b = b, a
         pairs[(a, b)].append(c)
     alerts: list[Alert] = []
+    volume_cache: dict[tuple[str, ...], FloatArray] = {}
     for (a, b), pair_cells in pairs.items():
         for quads in quad_sets:
             chosen = [c for c in pair_cells if c.quad in quads]
@@ -150,10 +323,17 @@ def find_alerts(
             series = build_series(store, pq, chosen)
             first = next(i for i, v in enumerate(series.total) if v)
             periods, counts = series.periods[first:], series.total[first:]
-            expected, z = score_series(counts, q.by)
             label = _series_label(q, quads)
-            alerts += _episodes(periods, counts, expected, z, a, b, label, q)
-    alerts.sort(key=lambda al: -al.score)
+            if method == "z":
+                expected, z = score_series(counts, q.by)
+                found = _episodes(periods, counts, expected, z, a, b, label, q)
+                alerts += [al for al in found if direction in ("both", al.direction)]
+                continue
+            key = tuple(periods)
+            if key not in volume_cache:
+                volume_cache = {key: _volume(store, history, periods)}
+            alerts += _nb_episodes(periods, counts, volume_cache[key], a, b, label, q, direction)
+    alerts.sort(key=lambda al: (al.direction != "up", -al.score))
     alerts = alerts[:top]
     for al in alerts:
         al.evidence = collect_evidence(store, al, q, evidence)

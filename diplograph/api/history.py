@@ -68,6 +68,8 @@ class AlertPublic(BaseModel):
     expected: float
     score: float
     direction: str
+    surprise: float | None = None  # −log10 tail probability under the count model
+    interval: list[int] | None = None  # 80% range of the expected count
     evidence: list[AlertEvidence] = Field(default_factory=list)
 
     @classmethod

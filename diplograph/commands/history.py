@@ -277,22 +277,38 @@ def alerts(
     top: Annotated[int, typer.Option("--top", "-n", help="How many alerts.")] = 10,
     sources: SourcesOpt = "extracted,imported",
     evidence: Annotated[int, typer.Option(help="Evidence items per alert.")] = 5,
+    direction: Annotated[
+        str,
+        typer.Option(
+            "--direction", help="up (escalations), down (drops) or both, ranked separately."
+        ),
+    ] = "up",
+    method: Annotated[
+        str, typer.Option("--method", help="nb (count model) or z (the former z-score).")
+    ] = "nb",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON, highest first.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Periods where a pair's activity departs from its own history, ranked by severity.
+    """Periods where a pair's activity departs from its own history, ranked by magnitude.
 
-    Baseline per pair: robust (median) level of the past year plus a yearly seasonal
-    offset, on a square-root scale; z = departure / robust noise (MAD, at least Poisson).
-    Flags |z| >= 3.5 with at least 3 events of difference; runs form one alert at onset.
-    --since/--until limit the periods reported, not the history used.
+    Expected count per pair: its recent share of all stored events that period (so media
+    growth is no crisis), under a negative binomial fitted on the past 24 periods only.
+    Flags tail probability <= 1e-3 with at least 2x (or half) the expectation and 5 events of
+    difference; runs form one alert at onset. Ranked by the events beyond the 99% bound,
+    scaled to a typical period's volume. --since/--until limit the periods reported, not
+    the history used.
 
     Example: diplograph alerts --country VNM --partner CHN --quad conflict --top 5 --json
     """
     from diplograph.analysis.alerts import find_alerts
 
+    if direction not in ("up", "down", "both") or method not in ("nb", "z"):
+        err_console.print("[red]error[/red] --direction is up, down or both; --method is nb or z")
+        raise typer.Exit(2)
     q = _query(country, partner, by, types, quad, since, until, sources)
-    found = find_alerts(_store(db), q, top=top, evidence=evidence)
+    found = find_alerts(
+        _store(db), q, top=top, evidence=evidence, method=method, direction=direction
+    )
     if as_json:
         payload = [a.to_dict() for a in found]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -301,10 +317,10 @@ def alerts(
         console.print("[green]No alerts.[/green] Activity stays within its usual range.")
         return
     table = Table(title=f"Alerts ({len(found)})")
-    for col in ("period", "through", "pair", "series", "observed", "expected", "score", "dir"):
-        table.add_column(
-            col, justify="right" if col in {"observed", "expected", "score"} else "left"
-        )
+    cols = ("period", "through", "pair", "series", "observed", "expected", "80% range")
+    for col in (*cols, "score", "surprise", "dir"):
+        right = col in {"observed", "expected", "80% range", "score", "surprise"}
+        table.add_column(col, justify="right" if right else "left")
     for a in found:
         table.add_row(
             a.period,
@@ -313,7 +329,9 @@ def alerts(
             a.series,
             f"{a.observed:g}",
             f"{a.expected:.1f}",
+            f"{a.interval[0]}–{a.interval[1]}" if a.interval else "",
             f"{a.score:.1f}",
+            f"{a.surprise:.1f}" if a.surprise is not None else "",
             a.direction,
         )
     console.print(table)

@@ -142,21 +142,16 @@ def imported_counts_sql(f: HistoryFilters) -> tuple[str, list[Any]]:
         "dataset, SUM(count) AS n FROM imported_events",
         f,
     )
+    # window functions, one sort each (NULL codes fall in one partition, as in GROUP BY)
     sql = (
         f"WITH per AS ({inner} GROUP BY month, source_code, target_code, type, quad_class, "
         "dataset), "
-        "tot AS (SELECT month, COALESCE(source_code, '') AS s, COALESCE(target_code, '') AS t, "
-        "COALESCE(quad_class, -1) AS q, dataset, SUM(n) AS total FROM per "
-        "GROUP BY month, source_code, target_code, quad_class, dataset), "
-        "pick AS (SELECT month, s, t, q, dataset FROM (SELECT month, s, t, q, dataset, "
-        "ROW_NUMBER() OVER (PARTITION BY month, s, t, q ORDER BY total DESC, dataset) AS rk "
-        "FROM tot) ranked WHERE rk = 1) "
-        "SELECT per.month AS month, per.source_code AS source_code, "
-        "per.target_code AS target_code, per.type AS type, per.quad_class AS quad_class, "
-        "SUM(per.n) AS n FROM per JOIN pick ON pick.month = per.month "
-        "AND pick.s = COALESCE(per.source_code, '') AND pick.t = COALESCE(per.target_code, '') "
-        "AND pick.q = COALESCE(per.quad_class, -1) AND pick.dataset = per.dataset "
-        "GROUP BY per.month, per.source_code, per.target_code, per.type, per.quad_class"
+        "tot AS (SELECT per.*, SUM(n) OVER (PARTITION BY month, source_code, target_code, "
+        "quad_class, dataset) AS total FROM per), "
+        "ranked AS (SELECT tot.*, DENSE_RANK() OVER (PARTITION BY month, source_code, "
+        "target_code, quad_class ORDER BY total DESC, dataset) AS rk FROM tot) "
+        "SELECT month, source_code, target_code, type, quad_class, SUM(n) AS n FROM ranked "
+        "WHERE rk = 1 GROUP BY month, source_code, target_code, type, quad_class"
     )
     return sql, args
 
