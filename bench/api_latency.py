@@ -162,7 +162,7 @@ def measure(db: Path, rounds: int) -> dict[str, dict[str, float]]:
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-    from diplograph.api import create_app
+    from diplograph.server import create_app
 
     rnd = random.Random(7)
     codes = [c for c in COUNTRIES if c != "VNM"]

@@ -12,7 +12,8 @@ temporary SQLite store (nothing is copied into the repository), then:
   AGREE_SIGN, CALL, AID, PROTEST_ACCUSE, monthly 2005-01..2015-12, kept with at least 30 events.
 
 Each series gets the rolling-origin backtest of ``diplograph.analysis.forecast.backtest``
-(8 origins 3 months apart, horizon 1..6, model re-selected by AICc at every origin). Reported:
+(8 origins 3 months apart, horizon 1..6, model re-chosen at every origin by
+validation inside its training data: best ETS by AICc, historical mean or seasonal naive). Reported:
 MASE of the model, of seasonal naive and of the historical mean (same scale), 80%/95% interval
 coverage, the median over series, how many series the model wins against both baselines, and
 every series that loses (failures included). Then the speed of trends, alerts and forecast for

@@ -185,3 +185,19 @@ def test_analysis_down_alerts_only_when_asked(store):
     assert down and down[0].period == months[36] and down[0].direction == "down"
     with pytest.raises(ValueError):
         find_alerts(store, q, direction="sideways")
+
+
+def test_analysis_forecasts_restart_after_a_coverage_gap():
+    from diplograph.analysis.forecast import trim
+
+    assert list(trim([0, 0, 5, 4, 6, 0, 0, 0, 0, 0, 0, 3, 4])) == [3, 4]
+    assert list(trim([0, 1, 0, 0, 0, 0, 0, 0, 1, 2])) == [1, 0, 0, 0, 0, 0, 0, 1, 2]  # quiet
+
+
+def test_analysis_forecast_uses_a_baseline_when_it_wins():
+    pytest.importorskip("statsmodels")
+    season = [3, 9, 20, 7, 2, 15, 30, 4, 8, 11, 25, 6]
+    fc = fit_forecast(np.array(season * 6, dtype=float), horizon=6)
+    assert fc.model == "seasonal naive"  # a rhythm repeated exactly: nothing beats it
+    assert fc.mean == [float(v) for v in season[:6]]
+    assert all(lo <= m <= hi for lo, m, hi in zip(fc.lo80, fc.mean, fc.hi80, strict=True))

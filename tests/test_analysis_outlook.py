@@ -82,6 +82,10 @@ def test_outlook_cli_json_and_caveats(runner, store, db_url):
     assert [p["partner"] for p in body["ranking"]][0] == "IDN" and len(body["ranking"]) == 3
     assert set(body["backtest"]["hit_rate"]) == {"3", "5"}
     assert any("2015" in c for c in body["caveats"]) and any("20%" in c for c in body["caveats"])
+    # marked experimental exactly when it does not beat volume-only ranking in its backtest
+    bt = body["backtest"]
+    beats = (bt["hit_rate"]["3"] or 0) > (bt["volume_hit_rate"]["3"] or 0)
+    assert body["experimental"] is (not beats) and (body["warning"] is None) is beats
     table = runner.invoke(app, ["outlook", "-c", "VNM", "--db", db_url])
     assert table.exit_code == 0 and "Backtest" in table.stdout and "misses" in table.stdout
 

@@ -9,7 +9,7 @@ import pytest
 from conflictcorpus import HOSTILE, fill_store
 from fastapi.testclient import TestClient
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 from diplograph.store import Store
 

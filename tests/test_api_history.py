@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from historydata import months, rows
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 
 SPAN = months(48, "2010-01")

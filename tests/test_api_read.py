@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from webcorpus import HOSTILE_SCRIPT, build_store
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 
 

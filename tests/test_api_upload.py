@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 from webcorpus import ARTICLES
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 
 TOKEN = "test-token-0123456789abcdef"

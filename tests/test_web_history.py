@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from historydata import months, rows
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 from diplograph.store import SQLiteStore
 

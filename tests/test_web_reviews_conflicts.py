@@ -10,8 +10,8 @@ import pytest
 from conflictcorpus import fill_store
 from fastapi.testclient import TestClient
 
-from diplograph.api import create_app
 from diplograph.cli import app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 from diplograph.store import Store
 

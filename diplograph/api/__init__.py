@@ -1,10 +1,7 @@
-"""HTTP surface: a FastAPI app serving the JSON API under ``/api`` and the dashboard under ``/``.
-
-Example: ``uvicorn --factory diplograph.api:create_app`` or ``diplograph serve --db demo.db``.
-"""
+"""The JSON API under ``/api``: routers over ``query/`` (the app is composed in ``server/``)."""
 
 from __future__ import annotations
 
-from diplograph.api.app import create_app
+from diplograph.api.routes import read_router, write_router
 
-__all__ = ["create_app"]
+__all__ = ["read_router", "write_router"]

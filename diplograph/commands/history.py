@@ -363,7 +363,11 @@ def forecast(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also draw a PNG/SVG.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Forecast a pair's event counts with 80% and 95% intervals (ETS chosen by AICc).
+    """Forecast a pair's event counts with 80% and 95% intervals.
+
+    The model is chosen per series by rolling-origin error on its own history: the best ETS
+    (by AICc), the historical mean or seasonal naive; the output names the winner. Coverage
+    gaps restart the series; forecasts start after the last observed period.
 
     --backtest re-fits at rolling origins and reports MASE against seasonal-naive and
     historical-mean forecasts, with the 80% interval coverage.
@@ -473,9 +477,23 @@ def outlook(
     cutoff = as_of or history_end(cells, code)
     ranking = rank_partners(cells, code, cutoff, TierBook(code, store)) if cutoff else None
     bt = backtest_outlook(store, code, origins, cells=cells)
+    # experimental unless it beats ranking by event volume alone in its own backtest (#18)
+    rate3, vol3 = bt.hit_rate(3), bt.volume_hit_rate(3)
+    experimental = rate3 is None or vol3 is None or rate3 <= vol3
+    warning = (
+        "EXPERIMENTAL: in its backtest this ranking put the next upgraded partner in its top 3 "
+        f"{rate3:.0%} of the time, ranking by event volume alone {vol3:.0%}; read it as a list "
+        "to watch, not a prediction."
+        if rate3 is not None and vol3 is not None and experimental
+        else "EXPERIMENTAL: no backtest on this store's history; read it as a list to watch."
+        if experimental
+        else ""
+    )
     if as_json:
         payload = {
             **(ranking.to_dict(top) if ranking else {"country": code, "ranking": []}),
+            "experimental": experimental,
+            "warning": warning or None,
             "backtest": bt.to_dict(),
             "caveats": list(CAVEATS),
         }
@@ -503,6 +521,8 @@ def outlook(
                 f"{p.momentum:+.2f}",
             )  # fmt: skip
         console.print(table)
+    if warning:
+        console.print(f"[bold yellow]{escape(warning)}[/bold yellow]")
     console.print(
         f"[bold]Backtest[/bold] on {len(bt.scored)} of {len(bt.checks)} reference upgrades "
         "of " + code + " (the rest lack stored history before them)"

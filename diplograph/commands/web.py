@@ -33,7 +33,7 @@ def serve(
     """
     import uvicorn
 
-    from diplograph.api import create_app
+    from diplograph.server import create_app
     from diplograph.settings import get_settings
 
     settings = get_settings(db=db)

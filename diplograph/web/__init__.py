@@ -1,14 +1,12 @@
-"""Server-rendered dashboard on the API's app: Jinja2 templates, one CSS and one JS file.
+"""Server-rendered dashboard: Jinja2 templates, one CSS and one JS file, over ``query/``.
 
-Everything is bundled in the package (no CDN) and all document text is autoescaped.
+Everything is bundled in the package (no CDN) and all document text is autoescaped. The
+server (``diplograph.server``) mounts ``ROUTERS``, ``STATIC`` and ``render_error``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from diplograph.web.alerts import router as alerts_router
 from diplograph.web.conflicts import router as conflicts_router
@@ -16,15 +14,6 @@ from diplograph.web.pages import render_error, router
 from diplograph.web.reviews import router as reviews_router
 
 STATIC = Path(__file__).parent / "static"
+ROUTERS = (router, reviews_router, conflicts_router, alerts_router)
 
-__all__ = ["mount_dashboard"]
-
-
-def mount_dashboard(app: FastAPI) -> None:
-    """Add the dashboard pages, ``/static`` and the HTML error page to ``app``."""
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(router)
-    app.include_router(reviews_router)
-    app.include_router(conflicts_router)
-    app.include_router(alerts_router)
-    app.state.render_error = render_error
+__all__ = ["ROUTERS", "STATIC", "render_error"]

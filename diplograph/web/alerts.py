@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from diplograph.api.deps import CODE, DATE, SettingsDep, StoreDep
-from diplograph.api.history import SERIES, alert_list, series_query
+from diplograph.query.history import SERIES, alert_list, series_query
+from diplograph.server.deps import CODE, DATE, SettingsDep, StoreDep
 from diplograph.web.pages import Text, _clean, _render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

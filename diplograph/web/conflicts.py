@@ -8,9 +8,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from diplograph.api.deps import CODE, DATE, StoreDep
-from diplograph.api.queries import find_spans, segments
 from diplograph.query.conflicts import Conflict, find_conflicts
+from diplograph.query.views import find_spans, segments
+from diplograph.server.deps import CODE, DATE, StoreDep
 from diplograph.store import Filters, Store
 from diplograph.web.pages import PAGE_SIZE, PageNo, Text, _clean, _pager, _render
 

@@ -12,19 +12,19 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from diplograph.api.deps import CODE, DATE, SettingsDep, StoreDep
-from diplograph.api.queries import (
+from diplograph.query.canonical import stats_with_canonical
+from diplograph.query.views import (
     TIERS,
     actor_name,
     actor_names,
+    document_detail,
     find_spans,
     partner_profile,
     partners_by_tier,
     segments,
     snippet_spans,
 )
-from diplograph.api.routes.documents import document_detail
-from diplograph.query.canonical import stats_with_canonical
+from diplograph.server.deps import CODE, DATE, SettingsDep, StoreDep
 from diplograph.store import Filters, Store
 from diplograph.web.charts import monthly_chart, yearly_chart
 from diplograph.web.trend_chart import partner_trend

@@ -13,10 +13,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from diplograph.api.deps import CODE, SettingsDep, StoreDep
 from diplograph.errors import ConfigError
 from diplograph.reports.render import render_review, render_review_body
 from diplograph.reports.review import Review, build_review
+from diplograph.server.deps import CODE, SettingsDep, StoreDep
 from diplograph.store import Store
 from diplograph.web.pages import Text, _clean, _render
 

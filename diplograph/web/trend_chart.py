@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.analysis.trends import SeriesQuery, build_series
-from diplograph.api.history import ForecastPublic, forecast_series, forecasting_available
 from diplograph.errors import ConfigError
+from diplograph.query.history import ForecastPublic, forecast_series, forecasting_available
 from diplograph.store import Store
 from diplograph.web.charts import Bar
 

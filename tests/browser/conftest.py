@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 from webcorpus import build_store
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

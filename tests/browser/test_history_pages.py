@@ -13,7 +13,7 @@ import uvicorn
 from historydata import months, rows
 from webcorpus import build_store
 
-from diplograph.api import create_app
+from diplograph.server import create_app
 from diplograph.settings import Settings
 from diplograph.store import SQLiteStore
 

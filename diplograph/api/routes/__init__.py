@@ -18,7 +18,7 @@ from diplograph.api.routes import (
     stats,
     upload,
 )
-from diplograph.api.schemas import ErrorEnvelope
+from diplograph.query.schemas import ErrorEnvelope
 
 ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorEnvelope, "description": "Not found"},

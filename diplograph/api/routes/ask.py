@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from diplograph.api.deps import StoreDep
 from diplograph.query.ask import answer
+from diplograph.server.deps import StoreDep
 
 router = APIRouter(tags=["ask"])
 MAX_QUESTION = 500

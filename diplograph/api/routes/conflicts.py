@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from diplograph.api.deps import Country, Limit, Offset, Since, StoreDep, Until
-from diplograph.api.schemas import ConflictPublic, Page
 from diplograph.query.conflicts import find_conflicts
+from diplograph.query.schemas import ConflictPublic, Page
+from diplograph.server.deps import Country, Limit, Offset, Since, StoreDep, Until
 from diplograph.store import Filters
 
 router = APIRouter(tags=["conflicts"])

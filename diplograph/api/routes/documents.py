@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 
-from diplograph.api.deps import Limit, Offset, Since, StoreDep, Until
-from diplograph.api.schemas import (
-    DocumentDetail,
-    DocumentPublic,
-    EventPublic,
-    FigurePublic,
-    Page,
-    RelationPublic,
-    SentencePublic,
-)
-from diplograph.store import Filters, Store
+from diplograph.query.schemas import DocumentDetail, DocumentPublic, Page
+from diplograph.query.views import document_detail
+from diplograph.server.deps import Limit, Offset, Since, StoreDep, Until
+from diplograph.store import Filters
 
 router = APIRouter(tags=["documents"])
 
@@ -35,28 +28,6 @@ def list_documents(
         count=store.count("documents", f),
         limit=limit,
         offset=offset,
-    )
-
-
-def document_detail(store: Store, doc_id: str) -> DocumentDetail | None:
-    """A document with its sentences, events, figures and relations (None if unknown)."""
-    row = store.get_document(doc_id)
-    if row is None:
-        return None
-    f = Filters(doc=doc_id)
-    return DocumentDetail(
-        id=row["id"],
-        title=row["title"],
-        url=row["url"],
-        published=row["published"],
-        outlet=row["outlet"],
-        lang=row["lang"],
-        version=row["version"],
-        text=row["text"],
-        sentences=[SentencePublic(**s) for s in store.sentences(doc_id)],
-        events=[EventPublic.from_row(r) for r in store.events(f) if r["doc_id"] == doc_id],
-        figures=[FigurePublic.from_row(r) for r in store.figures(f) if r["doc_id"] == doc_id],
-        relations=[RelationPublic.from_row(r) for r in store.relations(f) if r["doc_id"] == doc_id],
     )
 
 

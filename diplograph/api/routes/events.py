@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from diplograph.api.deps import FiltersDep, StoreDep
-from diplograph.api.schemas import EventPublic, Page
+from diplograph.query.schemas import EventPublic, Page
+from diplograph.server.deps import FiltersDep, StoreDep
 
 router = APIRouter(tags=["records"])
 

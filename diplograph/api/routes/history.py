@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from diplograph.analysis.trends import SeriesQuery, build_series
-from diplograph.api.deps import CODE, Country, Limit, Offset, Partner, Since, StoreDep, Until
-from diplograph.api.history import (
+from diplograph.errors import ConfigError
+from diplograph.query.history import (
     SERIES,
     AlertPublic,
     ForecastPublic,
@@ -19,8 +19,8 @@ from diplograph.api.history import (
     series_query,
     trend_points,
 )
-from diplograph.api.schemas import ErrorEnvelope, Page
-from diplograph.errors import ConfigError
+from diplograph.query.schemas import ErrorEnvelope, Page
+from diplograph.server.deps import CODE, Country, Limit, Offset, Partner, Since, StoreDep, Until
 
 router = APIRouter(tags=["history"])
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from diplograph.api.deps import CODE, SettingsDep, StoreDep
-from diplograph.api.queries import actor_names, partner_profile, partners_by_tier
-from diplograph.api.schemas import PartnerProfile, PartnerSummary
+from diplograph.query.schemas import PartnerProfile, PartnerSummary
+from diplograph.query.views import actor_names, partner_profile, partners_by_tier
+from diplograph.server.deps import CODE, SettingsDep, StoreDep
 
 router = APIRouter(tags=["partners"])
 

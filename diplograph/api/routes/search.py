@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from diplograph.api.deps import FiltersDep, StoreDep
-from diplograph.api.queries import snippet_spans
-from diplograph.api.schemas import Page, SearchHit
+from diplograph.query.schemas import Page, SearchHit
+from diplograph.query.views import snippet_spans
+from diplograph.server.deps import FiltersDep, StoreDep
 from diplograph.store import Filters, Store
 
 router = APIRouter(tags=["search"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from diplograph.api.deps import StoreDep
-from diplograph.api.schemas import StatsPublic
 from diplograph.query.canonical import stats_with_canonical
+from diplograph.query.schemas import StatsPublic
+from diplograph.server.deps import StoreDep
 
 router = APIRouter(tags=["stats"])
 

@@ -17,9 +17,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.types import Message
 
-from diplograph.api.deps import SettingsDep, open_request_store, require_token
-from diplograph.api.schemas import IngestResult
 from diplograph.ingest import FORMATS
+from diplograph.query.schemas import IngestResult
+from diplograph.server.deps import SettingsDep, open_request_store, require_token
 from diplograph.settings import Settings
 
 router = APIRouter(tags=["documents"])

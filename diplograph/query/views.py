@@ -10,11 +10,14 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
-from diplograph.api.schemas import (
+from diplograph.query.schemas import (
+    DocumentDetail,
     EventPublic,
     FigurePublic,
     PartnerProfile,
     PartnerSummary,
+    RelationPublic,
+    SentencePublic,
     TierStep,
     YearTypeCount,
 )
@@ -208,3 +211,25 @@ def find_spans(text: str, needles: list[str | None]) -> list[tuple[int, int]]:
             if at >= 0:
                 spans.append((at, at + len(n)))
     return spans
+
+
+def document_detail(store: Store, doc_id: str) -> DocumentDetail | None:
+    """A document with its sentences, events, figures and relations (None if unknown)."""
+    row = store.get_document(doc_id)
+    if row is None:
+        return None
+    f = Filters(doc=doc_id)
+    return DocumentDetail(
+        id=row["id"],
+        title=row["title"],
+        url=row["url"],
+        published=row["published"],
+        outlet=row["outlet"],
+        lang=row["lang"],
+        version=row["version"],
+        text=row["text"],
+        sentences=[SentencePublic(**s) for s in store.sentences(doc_id)],
+        events=[EventPublic.from_row(r) for r in store.events(f) if r["doc_id"] == doc_id],
+        figures=[FigurePublic.from_row(r) for r in store.figures(f) if r["doc_id"] == doc_id],
+        relations=[RelationPublic.from_row(r) for r in store.relations(f) if r["doc_id"] == doc_id],
+    )

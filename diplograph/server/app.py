@@ -1,18 +1,25 @@
-"""``create_app(settings)``: the FastAPI application (API routes, dashboard, error envelope)."""
+"""``create_app(settings)``: the FastAPI application and its one route table."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
 
-from diplograph import __version__
-from diplograph.api.deps import StorePool
-from diplograph.api.errors import install_error_handlers
-from diplograph.api.middleware import SecurityHeadersMiddleware
-from diplograph.api.routes import read_router, write_router
+from diplograph import __version__, api, web
+from diplograph.server.deps import StorePool
+from diplograph.server.errors import install_error_handlers
+from diplograph.server.middleware import SecurityHeadersMiddleware
 from diplograph.settings import Settings, get_settings
+
+# The route table: every router of the server, and when it is mounted.
+ROUTES: tuple[tuple[str, APIRouter], ...] = (
+    ("always", api.read_router),  # /api/… reads
+    ("token", api.write_router),  # POST /api/documents, only with DIPLOGRAPH_TOKEN
+    *(("always", r) for r in web.ROUTERS),  # the dashboard pages
+)
 
 DESCRIPTION = (
     "Read-only JSON API over a Diplograph store: documents, events, figures, relations, "
@@ -46,11 +53,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store_pool = pool
     install_error_handlers(app)
     app.add_middleware(SecurityHeadersMiddleware)
-    app.include_router(read_router)
-    if settings.token:
-        app.include_router(write_router)
-
-    from diplograph.web import mount_dashboard
-
-    mount_dashboard(app)
+    for when, router in ROUTES:
+        if when == "always" or (when == "token" and settings.token):
+            app.include_router(router)
+    app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
+    app.state.render_error = web.render_error
     return app
