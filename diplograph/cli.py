@@ -90,13 +90,43 @@ def _store(db: str | None, create: bool = False) -> Store:
         raise typer.Exit(2 if err.code == "D407" else 1) from err
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
+# Every column of each listing's rows, in order: CSV output has these whatever the row
+# count (tests compare them with real rows, so they cannot drift from the store).
+CSV_FIELDS: dict[str, list[str]] = {
+    "Documents": "id title published outlet fmt version events figures relations".split(),
+    "Events": (
+        "id doc_id sent_idx start end sentence type plover_type plover_mode source_code "
+        "source_name source_person source_role target_code target_name target_person "
+        "target_role date location status confidence trigger produced_by"
+    ).split(),
+    "Figures": (
+        "id doc_id sent_idx start end sentence indicator value unit qualifier period subject "
+        "text produced_by"
+    ).split(),
+    "Relations": (
+        "id doc_id sent_idx start end sentence a b level date status previous produced_by"
+    ).split(),
+    "Results": "doc_id idx start end text snippet title published score".split(),
+    "Failures": "id run_id item code message at".split(),
+}
+
+
+WideOpt = Annotated[
+    bool, typer.Option("--wide", help="Show every cell in full (wrapped), however wide.")
+]
+_ID_COLUMNS = ("id", "doc_id")  # never cut: `show` needs them whole
+
+
+def _emit(
+    rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str, wide: bool = False
+) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
         buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns)
+        fields = CSV_FIELDS.get(title) or (list(rows[0]) if rows else columns)
+        w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)
         sys.stdout.write(buf.getvalue())
@@ -110,23 +140,30 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) 
             "[bold]diplograph ingest PATH[/bold] or loosen the filters."
         )
         return
-    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
-    wide = ("sentence", "snippet", "title", "message", "item")
+    table = Table(title=f"{title} ({len(rows)})", show_lines=wide)
+    text_cols = ("sentence", "snippet", "title", "message", "item")
     widths = {
-        c: min(24, max([len(_HEADERS.get(c, c))] + [len(_cell(r.get(c))) for r in rows]))
+        c: max([len(_HEADERS.get(c, c))] + [len(_cell(r.get(c))) for r in rows])
         for c in columns
-        if c not in wide
+        if c not in text_cols
     }
+    for c in widths:
+        if c not in _ID_COLUMNS and not wide:
+            widths[c] = min(24, widths[c])
     out = Console(width=max(console.width, 150)) if not console.is_terminal else console
     room = max(30, out.width - sum(w + 3 for w in widths.values()) - 4)
     for c in columns:
         header = _HEADERS.get(c, c)
-        if c in wide:
+        if c in text_cols and wide:
+            table.add_column(header, overflow="fold", ratio=1, min_width=30)
+        elif c in text_cols:
             table.add_column(header, overflow="ellipsis", no_wrap=True, max_width=room)
-        else:
+        else:  # ids keep their full width; other short columns are cut at 24 unless --wide
             table.add_column(
                 header, no_wrap=True, min_width=widths[c], max_width=widths[c], overflow="ellipsis"
             )
+    if wide:
+        out = Console(width=max(out.width, sum(w + 3 for w in widths.values()) + 40))
     for r in rows:
         table.add_row(*[escape(_cell(r.get(c))) for c in columns])
     out.print(table)
@@ -318,6 +355,7 @@ def docs(
     fmt: FormatOpt = "table",
     as_json: JsonAlias = False,
     limit: LimitOpt = 200,
+    wide: WideOpt = False,
 ) -> None:
     """List stored documents with their record counts.
 
@@ -325,7 +363,8 @@ def docs(
     """
     fmt = "json" if as_json else fmt
     rows = _store(db).documents(Filters(since=since, until=until, limit=limit))
-    _emit(rows, fmt, ["id", "published", "title", "events", "figures", "relations"], "Documents")
+    cols = ["id", "published", "title", "events", "figures", "relations"]
+    _emit(rows, fmt, cols, "Documents", wide)
 
 
 EventTypeOpt = Annotated[
@@ -345,6 +384,7 @@ def events(
     fmt: FormatOpt = "table",
     as_json: JsonAlias = False,
     limit: LimitOpt = 200,
+    wide: WideOpt = False,
 ) -> None:
     """List extracted events.
 
@@ -357,6 +397,7 @@ def events(
         fmt,
         ["doc_id", "type", "source_code", "target_code", "date", "status", "sentence"],
         "Events",
+        wide,
     )
 
 
@@ -370,6 +411,7 @@ def figures(
     fmt: FormatOpt = "table",
     as_json: JsonAlias = False,
     limit: LimitOpt = 200,
+    wide: WideOpt = False,
 ) -> None:
     """List extracted figures (numbers). --type filters on the indicator.
 
@@ -382,6 +424,7 @@ def figures(
         fmt,
         ["doc_id", "indicator", "value", "unit", "qualifier", "period", "subject", "sentence"],
         "Figures",
+        wide,
     )
 
 
@@ -396,6 +439,7 @@ def relations(
     fmt: FormatOpt = "table",
     as_json: JsonAlias = False,
     limit: LimitOpt = 200,
+    wide: WideOpt = False,
 ) -> None:
     """List relationship tiers found in documents. --type filters on the level.
 
@@ -403,7 +447,8 @@ def relations(
     """
     fmt = "json" if as_json else fmt
     rows = _store(db).relations(Filters(country, partner, type, since, until, limit=limit))
-    _emit(rows, fmt, ["doc_id", "a", "b", "level", "status", "date", "sentence"], "Relations")
+    cols = ["doc_id", "a", "b", "level", "status", "date", "sentence"]
+    _emit(rows, fmt, cols, "Relations", wide)
 
 
 @app.command()

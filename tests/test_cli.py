@@ -122,6 +122,18 @@ def test_cli_records_csv(runner, cli_db, command):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     as_json = json.loads(runner.invoke(app, [command, "--db", cli_db, "-f", "json"]).stdout)
     assert len(rows) == len(as_json) > 0
+    assert list(rows[0]) == list(as_json[0])  # every column of the store's rows, in order
+    # no rows: the same columns, not the table's few
+    empty = runner.invoke(app, [command, "--db", cli_db, "-f", "csv", "--since", "1900-01-01",
+                                "--until", "1900-01-02"])  # fmt: skip
+    assert empty.exit_code == 0 and empty.stdout.splitlines() == [",".join(rows[0])]
+
+
+def test_cli_failures_csv_columns_match_the_store(runner, cli_db):
+    result = runner.invoke(app, ["failures", "--db", cli_db, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and list(rows[0]) == ["id", "run_id", "item", "code", "message", "at"]
 
 
 def test_cli_events_filters(runner, cli_db):
@@ -376,3 +388,20 @@ def test_cli_json_is_an_alias_of_format_json(runner, cli_db, command):
     a = runner.invoke(app, [command, "--db", cli_db, "--json"])
     b = runner.invoke(app, [command, "--db", cli_db, "--format", "json"])
     assert a.exit_code == b.exit_code == 0 and json.loads(a.stdout) == json.loads(b.stdout)
+
+
+def test_cli_tables_keep_ids_whole_and_wide_shows_full_sentences(runner, tmp_path):
+    long_id = "a-very-long-document-identifier-for-the-shipping-accord-2024"
+    src = tmp_path / f"{long_id}.txt"
+    src.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(src), "--db", db]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["events", "--db", db, "-f", "json"]).stdout)
+    longest = max(rows, key=lambda r: len(r["sentence"]))["sentence"]
+    table = runner.invoke(app, ["events", "--db", db])
+    assert long_id in table.stdout  # the id `show` needs, never cut
+    assert longest not in " ".join(table.stdout.split())  # long sentences are cut …
+    wide = runner.invoke(app, ["events", "--db", db, "--wide"])
+    flat = " ".join(line.strip(" │┃|") for line in wide.stdout.splitlines())
+    assert long_id in wide.stdout
+    assert all(w in flat for w in longest.split())  # … and shown whole with --wide
