@@ -23,6 +23,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+DEFAULT_DB = "diplograph.db"  # the store used when neither --db nor DIPLOGRAPH_DB names one
 
 _EXPORTS = {
     "EXTRACTOR_VERSION": "diplograph.extract",

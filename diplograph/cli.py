@@ -11,7 +11,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,11 +20,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from diplograph import __version__
+from diplograph import DEFAULT_DB, __version__
 from diplograph.commands import actor_code, event_type, iso_date
 from diplograph.errors import DiplographError
-from diplograph.settings import Settings, get_settings
 from diplograph.store import Filters, Store, open_existing_store, open_store
+
+if TYPE_CHECKING:  # pydantic-settings loads only when a command needs settings (start-up)
+    from diplograph.settings import Settings
+
+
+def get_settings(**overrides: Any) -> Settings:
+    """The settings, imported on first use."""
+    from diplograph.settings import get_settings as load
+
+    return load(**overrides)
+
 
 app = typer.Typer(
     name="diplograph",
@@ -81,9 +91,12 @@ def _settings(db: str | None) -> Settings:
 
 
 def _store(db: str | None, create: bool = False) -> Store:
-    """The store of ``--db``; read commands refuse one that does not exist (exit 2)."""
+    """The store of ``--db``; read commands refuse one that does not exist (exit 2).
+
+    ``--db`` already reads DIPLOGRAPH_DB, so a query needs no settings object (start-up).
+    """
     try:
-        url = _settings(db).db
+        url = db or DEFAULT_DB
         return open_store(url) if create else open_existing_store(url)
     except DiplographError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")

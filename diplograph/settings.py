@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from diplograph import DEFAULT_DB
+
 
 class Settings(BaseSettings):
     """Runtime configuration; pass it down instead of reading the environment deep inside."""
@@ -12,7 +14,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", extra="ignore")
 
     db: str = Field(
-        "diplograph.db",
+        DEFAULT_DB,
         description="SQLite file path, or a PostgreSQL URL (postgresql://user@host:5432/db).",
     )
     home: str = Field(

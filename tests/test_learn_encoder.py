@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -62,6 +63,9 @@ def test_encoder_metadata_names_its_base_model_and_licence():
     assert meta["types"] == list(EVENT_TYPES)
     assert "MiniLM" in meta["base_model"] and meta["base_licence"] == "Apache-2.0"
     assert "Apache License" in (ENCODER_DIR / "LICENSE-MiniLM").read_text(encoding="utf-8")
+    # the extractor's version hash reads the model through this field, so it must match
+    onnx = (ENCODER_DIR / "model.onnx").read_bytes()
+    assert meta["version"] == hashlib.sha256(onnx).hexdigest()[:12]
 
 
 def test_encoder_decider_records_carry_both_versions(encoder, monkeypatch):
