@@ -70,7 +70,7 @@ def test_review_markdown_cites_and_explains_stated_total(stocked):
     assert "| Visits abroad | 1 | 25 [" in text
     assert "we count 1; sources state 25" in text
     assert "`sg-visit-b` sentence 0:" in text
-    assert "### SGP" in text and "(2 reports)" in text
+    assert "### Singapore (SGP)" in text and "(2 reports)" in text
 
 
 def test_review_html_has_inline_svg_chart(stocked):

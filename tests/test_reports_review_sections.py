@@ -44,7 +44,7 @@ def test_review_sections_by_region(stocked: Store) -> None:
     r = build_review(stocked, "VNM", "2023")
     assert r.regions == {"Americas": ["BRA"], "Europe": ["ITA"], "Southeast Asia": ["IDN"]}
     text = render_review(r, "md")
-    assert "| Southeast Asia | 1 | IDN (1) | [" in text
+    assert "| Southeast Asia | 1 | Indonesia (IDN) (1) | [" in text
     assert region_of("vnm") == "Southeast Asia" and region_of("ZZZ") == "Other"
 
 

@@ -63,7 +63,7 @@ def test_web_reviews_renders_review_escaped_without_inline_code(client: TestClie
     r = client.get("/reviews", params={"country": "VNM", "period": "2023"})
     assert r.status_code == 200
     html = r.text
-    assert "Foreign relations review: VNM, 2023" in html
+    assert "Foreign relations review: Vietnam (VNM), 2023" in html
     assert "<svg" in html  # the chart is inline markup, allowed by the CSP
     assert "<style" not in html and html.count("<script") == 1
     assert ESCAPED in html and 'alert("x")</script>' not in html
@@ -82,7 +82,7 @@ def test_web_reviews_markdown_download(client: TestClient) -> None:
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/markdown")
     assert 'filename="review-VNM-2023.md"' in r.headers["content-disposition"]
-    assert r.text.startswith("# Foreign relations review: VNM, 2023")
+    assert r.text.startswith("# Foreign relations review: Vietnam (VNM), 2023")
     assert client.get("/reviews/review.md", params={"country": "VNM"}).status_code == 400
 
 

@@ -59,6 +59,14 @@ def _event_line(e: CanonicalEvent, cites: _Citations) -> dict[str, Any]:
     }
 
 
+def _named(code: str) -> str:
+    """A code with its name for readers: "Japan (JPN)"; a code without a name stays as is."""
+    from diplograph.query.names import display
+
+    name = display(code)
+    return f"{name} ({code})" if name != code else code
+
+
 def review_context(review: Review) -> dict[str, Any]:
     """The plain data both templates render."""
     cites = _Citations()
@@ -90,14 +98,16 @@ def review_context(review: Review) -> dict[str, Any]:
             }
         )
     partners = [
-        {"code": code, "events": [_event_line(e, cites) for e in evs]}
+        {"code": code, "name": _named(code), "events": [_event_line(e, cites) for e in evs]}
         for code, evs in review.partners.items()
     ]
     regions = [
         {
             "name": name,
             "count": sum(len(review.partners[c]) for c in codes),
-            "partners": [{"code": c, "count": len(review.partners[c])} for c in codes],
+            "partners": [
+                {"code": c, "name": _named(c), "count": len(review.partners[c])} for c in codes
+            ],
             "refs": cites.refs(
                 [evidence_of(s) for c in codes for e in review.partners[c] for s in e.sources]
             ),
@@ -127,6 +137,7 @@ def review_context(review: Review) -> dict[str, Any]:
     top = max([h.count for h in review.headlines] + [1])
     return {
         "country": review.country,
+        "country_name": _named(review.country),
         "period": review.period.label,
         "note": review.note,
         "headlines": headlines,
