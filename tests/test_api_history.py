@@ -97,3 +97,15 @@ def test_api_forecast_has_intervals_or_a_clear_501(client, monkeypatch):
     missing = client.get("/api/forecast", params=params)
     assert missing.status_code == 501
     assert missing.json()["ok"] is False and "statsmodels" in missing.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/api/trends", "/api/alerts", "/api/forecast"])
+def test_api_history_reads_names_in_any_spelling(client, path):
+    if path == "/api/forecast":
+        pytest.importorskip("statsmodels")
+    by_code = client.get(path, params={"country": "VNM", "partner": "CHN"})
+    by_name = client.get(path, params={"country": "Viet Nam", "partner": "China"})
+    assert by_code.status_code == by_name.status_code == 200
+    assert by_name.json() == by_code.json() and by_code.json()
+    typo = client.get(path, params={"country": "Vietnm", "partner": "China"})
+    assert typo.status_code == 422 and "did you mean" in typo.json()["error"]

@@ -101,3 +101,16 @@ def test_web_document_explains_a_sentence(client: TestClient) -> None:
     assert trace.status_code == 200
     assert "Actors and how each was resolved" in trace.text and "KEN" in trace.text
     assert client.get("/documents/ke-vietnam-visit-2024/explain/999").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/events", "/alerts", "/conflicts"])
+def test_web_forms_read_names_and_suggest_for_typos(client, path):
+    by_code = client.get(path, params={"country": "VNM"})
+    by_name = client.get(path, params={"country": "Viet Nam"})
+    assert by_code.status_code == by_name.status_code == 200
+    typo = client.get(path, params={"country": "Vietnm"})
+    assert typo.status_code == 400 and "did you mean" in typo.text and "Vietnam" in typo.text
+
+
+def test_web_partner_page_by_name(client):
+    assert client.get("/partners/Japan").status_code == client.get("/partners/JPN").status_code

@@ -8,8 +8,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph.query.history import SERIES, alert_list, series_query
-from diplograph.server.deps import CODE, DATE, SettingsDep, StoreDep
-from diplograph.web.pages import Text, _clean, _render
+from diplograph.server.deps import DATE, SettingsDep, StoreDep
+from diplograph.web.pages import Text, _actor, _clean, _render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -39,8 +39,8 @@ def alerts(
     if by not in PERIODS:
         raise HTTPException(400, f"by {by!r} is not valid; use month, quarter or year")
     q = series_query(
-        _clean(country, CODE, "country") or settings.home,
-        _clean(partner, CODE, "partner"),
+        _actor(country, "country") or settings.home,
+        _actor(partner, "partner"),
         by,
         quad,
         since=_clean(since, DATE, "since"),

@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from diplograph.query.conflicts import Conflict, find_conflicts
 from diplograph.query.views import find_spans, segments
-from diplograph.server.deps import CODE, DATE, StoreDep
+from diplograph.server.deps import DATE, StoreDep
 from diplograph.store import Filters, Store
-from diplograph.web.pages import PAGE_SIZE, PageNo, Text, _clean, _pager, _render
+from diplograph.web.pages import PAGE_SIZE, PageNo, Text, _actor, _clean, _pager, _render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -69,7 +69,7 @@ def conflicts(
 ) -> Response:
     """Conflicts between sources, filtered like `diplograph conflicts`."""
     f = Filters(
-        country=_clean(country, CODE, "country"),
+        country=_actor(country, "country"),
         since=_clean(since, DATE, "since"),
         until=_clean(until, DATE, "until"),
     )

@@ -24,7 +24,7 @@ from diplograph.query.views import (
     segments,
     snippet_spans,
 )
-from diplograph.server.deps import CODE, DATE, SettingsDep, StoreDep
+from diplograph.server.deps import DATE, SettingsDep, StoreDep
 from diplograph.store import Filters, Store
 from diplograph.web.charts import monthly_chart, yearly_chart
 from diplograph.web.trend_chart import partner_trend
@@ -62,6 +62,19 @@ def _clean(value: str | None, pattern: str, what: str) -> str | None:
     if not re.match(pattern, value):
         raise HTTPException(400, f"{what} {value!r} is not valid; {_HINTS[what]}")
     return value
+
+
+def _actor(value: str | None, what: str) -> str | None:
+    """A country or organisation in any spelling → its code; unknown names are a 400 with hints."""
+    from diplograph.query.inputs import InputError, actor_code
+
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return actor_code(value)
+    except InputError as e:
+        raise HTTPException(400, f"{what}: {e.message}") from None
 
 
 _HINTS = {
@@ -149,8 +162,8 @@ def events(
 ) -> Response:
     """Event explorer: filters and each event's evidence in its document's context."""
     f = Filters(
-        country=_clean(country, CODE, "country"),
-        partner=_clean(partner, CODE, "partner"),
+        country=_actor(country, "country"),
+        partner=_actor(partner, "partner"),
         type=(type or "").strip() or None,
         since=_clean(since, DATE, "since"),
         until=_clean(until, DATE, "until"),
@@ -182,7 +195,7 @@ def partners(request: Request, store: StoreDep, settings: SettingsDep) -> Respon
 @router.get("/partners/{code}")
 def partner(request: Request, code: str, store: StoreDep, settings: SettingsDep) -> Response:
     """Tier timeline, activity chart, latest events and figures of one partner."""
-    code = _clean(code, CODE, "partner") or ""
+    code = _actor(code, "partner") or ""
     profile = partner_profile(store, settings.home, code, latest=15)
     if not (profile.timeline or profile.latest_events or profile.figures):
         if profile.code not in actor_names():

@@ -16,9 +16,9 @@ from markupsafe import Markup
 from diplograph.errors import ConfigError
 from diplograph.reports.render import render_review, render_review_body
 from diplograph.reports.review import Review, build_review
-from diplograph.server.deps import CODE, SettingsDep, StoreDep
+from diplograph.server.deps import SettingsDep, StoreDep
 from diplograph.store import Store
-from diplograph.web.pages import Text, _clean, _render
+from diplograph.web.pages import Text, _actor, _render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -27,7 +27,7 @@ PeriodText = Annotated[str | None, Query(max_length=40)]
 
 def _review(store: Store, country: str | None, period: str | None) -> Review | None:
     """The review the form asks for; None until both fields are filled."""
-    code = _clean(country, CODE, "country")
+    code = _actor(country, "country")
     text = (period or "").strip()
     if not (code and text):
         return None

@@ -20,7 +20,17 @@ from diplograph.query.history import (
     trend_points,
 )
 from diplograph.query.schemas import ErrorEnvelope, Page
-from diplograph.server.deps import CODE, Country, Limit, Offset, Partner, Since, StoreDep, Until
+from diplograph.server.deps import (
+    NAME,
+    Country,
+    Limit,
+    Offset,
+    Partner,
+    Since,
+    StoreDep,
+    Until,
+    actor_code,
+)
 
 router = APIRouter(tags=["history"])
 
@@ -61,6 +71,8 @@ def _query(
     until: str | None,
     sources: str | None,
 ) -> SeriesQuery:
+    # names in any spelling, as everywhere else ("Viet Nam", "the U.S."): unknown → 422
+    country, partner = actor_code(country, "country"), actor_code(partner, "partner")
     try:
         return series_query(country, partner, by, quad, types, since, until, sources)
     except ValueError as err:
@@ -71,7 +83,8 @@ def _query(
 def get_trends(
     store: StoreDep,
     country: Annotated[
-        str, Query(pattern=CODE, description="Actor code (ISO3 or organisation), e.g. VNM.")
+        str,
+        Query(pattern=NAME, max_length=80, description="Country or organisation, e.g. VNM."),
     ],
     partner: Partner = None,
     by: By = "month",
@@ -115,8 +128,8 @@ def get_alerts(
 )
 def get_forecast(
     store: StoreDep,
-    country: Annotated[str, Query(pattern=CODE, description="Actor code, e.g. VNM.")],
-    partner: Annotated[str, Query(pattern=CODE, description="Other actor, e.g. CHN.")],
+    country: Annotated[str, Query(pattern=NAME, max_length=80, description="e.g. VNM.")],
+    partner: Annotated[str, Query(pattern=NAME, max_length=80, description="e.g. China.")],
     series: Annotated[
         str, Query(pattern="^(" + "|".join(SERIES) + ")$", description="all or a quad class.")
     ] = "all",
@@ -124,7 +137,7 @@ def get_forecast(
     horizon: Annotated[int, Query(ge=1, le=12, description="Periods ahead (1-12).")] = 6,
     sources: Sources = None,
 ) -> ForecastPublic:
-    """Point forecasts with 80% and 95% intervals (ETS chosen by AICc), like `forecast`."""
+    """Point forecasts with 80% and 95% intervals (model chosen by validation), like `forecast`."""
     if not forecasting_available():
         raise HTTPException(
             501, "forecasts need statsmodels: pip install 'diplograph[analysis]' [D405]"
