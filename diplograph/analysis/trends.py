@@ -91,13 +91,14 @@ class Series:
     def rows(self) -> list[dict[str, Any]]:
         """One dict per period, for JSON/CSV output."""
         rows = []
+        balance = self.balance  # computed once: per row it was quadratic in the periods (#19)
         for i, p in enumerate(self.periods):
             row: dict[str, Any] = {
                 "period": p,
                 "count": self.total[i],
                 "cooperation": self.cooperation[i],
                 "conflict": self.conflict[i],
-                "balance": self.balance[i],
+                "balance": balance[i],
                 "extracted": self.extracted[i],
                 "imported": self.imported[i],
             }
@@ -205,12 +206,11 @@ def build_series(store: Store, q: SeriesQuery, cells: Iterable[Cell] | None = No
     series = Series(query=q)
     if not acc:
         return series
+    # the series spans the data it counts: never zero-filled before its first or after its
+    # last observed period, whatever --since/--until ask (#18, #19: a chart showed the years
+    # after the data as zeros, and until=9999 built 96,000 empty months)
     first = min(acc)
     last = max(acc)
-    if q.since and period_of(_pad(q.since), q.by):
-        first = min(first, period_of(_pad(q.since), q.by) or first)
-    if q.until and period_of(_pad(q.until, end=True), q.by):
-        last = max(last, period_of(_pad(q.until, end=True), q.by) or last)
     series.periods = period_range(first, last, q.by)
     for p in series.periods:
         t, co, cf, ex, im = acc.get(p, [0, 0, 0, 0, 0])

@@ -43,6 +43,8 @@ def iso_date(value: str | None) -> str | None:
         year, month, day = m.groups()
         try:
             date(int(year), int(month or 1), int(day or 1))
+            if not 1800 <= int(year) <= 2199:  # a typo, not a period anyone has records for
+                m = None
         except ValueError:
             m = None
     if m is None:

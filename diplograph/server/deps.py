@@ -15,7 +15,7 @@ from diplograph.settings import Settings
 from diplograph.store import Filters, SQLiteStore, Store, open_store
 
 CODE = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^(1[89]|2[01])\d\d(-\d{2}(-\d{2})?)?$"  # years 1800-2199
 NAME = r"^[^\W\d_][\w.()’]*(?:[ '’-]+[\w.()’]+)*$"  # "Viet Nam", "U.S.", "Côte d'Ivoire"
 MAX_LIMIT = 500
 

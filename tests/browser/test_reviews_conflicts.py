@@ -16,6 +16,7 @@ def test_browser_conflicts_and_reviews_load_cleanly(page: Any, live_server: str)
     page.fill("input[name=period]", "2024")
     page.click("#review-form button[type=submit]")
     page.wait_for_selector("#review svg")
-    assert "Foreign relations review: Vietnam (VNM), 2024" in page.locator("#review h1").inner_text()
+    heading = page.locator("#review h1").inner_text()
+    assert "Foreign relations review: Vietnam (VNM), 2024" in heading
     assert page.locator("#download-md").count() == 1
     assert page.errors == []
