@@ -225,3 +225,15 @@ def test_api_ask_answers_with_evidence_or_says_unknown(client: TestClient) -> No
     body = client.get("/api/ask", params={"q": q}).json()
     assert "1.8 billion" in body["answer"] and 0 < body["confidence"] <= 1
     assert body["evidence"][0]["doc"] == "vn-chile-phone-2023"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/documents/a%00b", "/documents/a%00b", "/api/events?type=VI%00SIT",
+     "/api/search?q=vis%00it", "/search?q=vis%00it", "/events?type=VI%00SIT"],
+)  # fmt: skip
+def test_api_nul_in_a_request_is_a_clear_400_on_both_backends(store, path: str) -> None:
+    with TestClient(create_app(Settings(db=store.url)), raise_server_exceptions=False) as c:
+        r = c.get(path)
+    assert r.status_code == 400 and "NUL" in r.json()["error"]
+    assert r.headers["x-frame-options"] == "DENY"  # the security headers still apply

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from diplograph import __version__, api, web
 from diplograph.server.deps import StorePool
 from diplograph.server.errors import install_error_handlers
-from diplograph.server.middleware import SecurityHeadersMiddleware
+from diplograph.server.middleware import RejectNulMiddleware, SecurityHeadersMiddleware
 from diplograph.settings import Settings, get_settings
 
 # The route table: every router of the server, and when it is mounted.
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store_pool = pool
     install_error_handlers(app)
+    app.add_middleware(RejectNulMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     for when, router in ROUTES:
         if when == "always" or (when == "token" and settings.token):

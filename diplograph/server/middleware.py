@@ -1,4 +1,4 @@
-"""Security headers on every response: a strict Content-Security-Policy and friends."""
+"""Security headers on every response (a strict CSP and friends); NUL in a request refused."""
 
 from __future__ import annotations
 
@@ -37,3 +37,36 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class RejectNulMiddleware:
+    """A NUL in the path or query string is refused with 400 before any handler runs.
+
+    No store accepts NUL in text (PostgreSQL raises), and no name, date or search needs it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = bytes(scope.get("query_string", b"")).lower()
+            path = str(scope.get("path", ""))
+            if b"%00" in query or b"\x00" in query or "\x00" in path:
+                body = (
+                    b'{"ok":false,"error":"NUL characters are not allowed in a request; '
+                    b'remove them and retry","errors":[],"status":400}'
+                )
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 400,
+                        "headers": [
+                            (b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                        ],
+                    }
+                )
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
