@@ -163,9 +163,12 @@ def tier_conflicts(rows: list[Row]) -> list[Conflict]:
         for r in rows
         if r.get("date") and r.get("status") in ("upgraded", "established") and _is_tier(r["level"])
     ]
+    by_pair: dict[frozenset[str], list[Row]] = {}
+    for r in set_rows:  # only rows of the same pair can disagree: pairs, not all rows (#19)
+        by_pair.setdefault(frozenset((r["a"], r["b"])), []).append(r)
     out = []
-    for a, b in combinations(set_rows, 2):
-        if {a["a"], a["b"]} != {b["a"], b["b"]} or a["level"] == b["level"]:
+    for a, b in (ab for group in by_pair.values() for ab in combinations(group, 2)):
+        if a["level"] == b["level"]:
             continue
         if a["doc_id"] == b["doc_id"] or not dates_compatible(a["date"], b["date"], 0):
             continue
@@ -188,16 +191,19 @@ def find_conflicts(store: Store, filters: Filters | None = None) -> list[Conflic
     f = filters or Filters()
     figures = store.figures(f)
     partners: dict[tuple[str, int], set[str]] = {}
-    for doc in {r["doc_id"] for r in figures}:
+    by_doc: dict[str, list[Row]] = {}
+    for r in figures:  # grouped once: a scan of all figures per document was quadratic (#19)
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    for doc, doc_figures in by_doc.items():
         counts: Counter[str] = Counter()
         for m in store.mentions(doc):
             if m["label"] in ("COUNTRY", "DEMONYM", "CAPITAL"):
                 partners.setdefault((doc, m["sent_idx"]), set()).add(m["code"])
                 counts[m["code"]] += 1
         focus = [c for c, _ in counts.most_common(2)]  # the pair a bilateral article is about
-        for r in figures:
+        for r in doc_figures:
             own = partners.get((doc, r["sent_idx"]), set()) - {r["subject"]}
-            if r["doc_id"] == doc and not own and any(k in r["indicator"] for k in BILATERAL):
+            if not own and any(k in r["indicator"] for k in BILATERAL):
                 partners[(doc, r["sent_idx"])] = set(focus)
     frozen = {k: frozenset(v) for k, v in partners.items()}
     return (
