@@ -44,4 +44,13 @@ def serve(
             err=True,
         )
     typer.echo(f"Diplograph on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it.")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # SIGTERM: stop taking requests and give in-flight ones 5 s, not the 60 s they once held
+    # the server for; a slow request is cut rather than outliving the process (#19)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+        timeout_keep_alive=5,
+    )
