@@ -262,3 +262,14 @@ def test_figures_total_brought_to_a_number() -> None:
     assert [(f.value, f.unit, f.qualifier) for f in figs][-1] == (1600, "count", "more_than")
     f = _one("The pact took effect in May, bringing the number of FTAs in force to 19.")
     assert (f.value, f.unit) == (19, "count")
+
+
+def test_figures_people_planes_and_votes_cast():
+    from diplograph.extract.figures import _unit_after
+
+    assert _unit_after(" special forces troops to the border")[0] == "people"
+    assert _unit_after(" overseas Filipino workers and their dependents")[0] == "people"
+    assert _unit_after(" of their executives")[0] == "people"
+    assert _unit_after(" cargo planes")[0] == "flights"
+    assert _unit_after(" member states present and voting")[0] == "votes"
+    assert _unit_after(" member states")[0] == "countries"

@@ -191,7 +191,7 @@ _QUAL_RE = [
 ]
 
 UNIT_NOUNS: list[tuple[str, str]] = [
-    (r"flights?", "flights"),
+    (r"flights?|(?:air)?planes?", "flights"),  # "three cargo planes" with aid: flights
     (
         r"(?:\w+-)?person\b|people|persons|citizens|nationals|residents|workers|migrants|"
         r"students|tourists|visitors|experts|diplomats|staff|personnel|troops|soldiers|"
@@ -202,7 +202,9 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"officials|evacuees|fishermen|sailors|fighters|participants|specialists|exporters|"
         r"lawmakers|legislators|journalists|nurses|medics|observers|prisoners|detainees|"
         r"hostages|pilgrims|seafarers|foreigners|survivors|casualties|scholars|athletes|"
-        r"engineers|missing|injured|wounded|killed",
+        r"engineers|missing|injured|wounded|killed|executives|activists|agents|judges|"
+        r"villagers|dependents|bodies|civilians|protesters|demonstrators|militants|"
+        r"servicemen|marines|guards|commandos|mercenaries|inmates|patients",
         "people",
     ),
     (
@@ -349,6 +351,8 @@ _NOT_NOUNS = {
     "famous",
     "gas",
     "yes",
+    "overseas",  # "138 overseas Filipino workers"
+    "forces",  # "1,500 special forces troops"
 }
 
 
@@ -356,7 +360,7 @@ _UNIT_RX = [(re.compile(f"(?:{pat})", re.I), unit) for pat, unit in UNIT_NOUNS]
 
 
 # things counted that are not people, even after a nationality ("76 Chinese military aircraft")
-_THING = re.compile(r"aircraft|planes?|jets?|drones?|missiles?|ships?|vessels?|boats?|tanks?", re.I)
+_THING = re.compile(r"aircraft|jets?|drones?|missiles?|ships?|vessels?|boats?|tanks?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -399,6 +403,8 @@ def _unit_after(after: str) -> tuple[str | None, str]:
         return "people", "person"  # "an 82-person team", "a 26-member rescue team"
     if re.match(r"^-[a-z]", after):
         return None, ""  # "22-liter", "3-month": a measure inside a compound
+    if re.match(r"^\s+(?:[\w-]+\s+){0,2}?present\s+and\s+voting\b", after):
+        return "votes", "voting"  # "188 member states present and voting": the votes cast
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", after[:70])
     demonyms = _people_demonyms()
     for i, w in enumerate(words[:4]):
