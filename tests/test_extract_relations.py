@@ -190,3 +190,20 @@ def test_relations_objects_of_an_earlier_with_are_no_subjects() -> None:
 def test_relations_a_planned_upgrade_is_no_tier() -> None:
     text = "Chile and Peru are preparing to raise their relations to a strategic partnership."
     assert _rels(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan have no diplomatic relations.",
+        "Japan protested through its embassy in Beijing, in the absence of diplomatic relations "
+        "with North Korea.",
+    ],
+)
+def test_relations_ties_a_pair_does_not_have_are_not_recorded(text: str) -> None:
+    assert [r for r in _rels(text) if r.level == "diplomatic relations"] == []
+
+
+def test_relations_established_ties_still_recorded() -> None:
+    rels = _rels("Honduras and China established diplomatic relations on Sunday.")
+    assert [(r.level, r.status) for r in rels] == [("diplomatic relations", "established")]

@@ -222,6 +222,13 @@ def _level_alias(text: str) -> str | None:
     return None
 
 
+# ties the sentence says the pair does not have
+_NO_TIES = re.compile(
+    r"\b(?:no|without|absence\s+of|lack\s+of|never\s+(?:had|established))\s+(?:formal\s+|full\s+)?$",
+    re.I,
+)
+
+
 def extract_relations(
     doc_id: str,
     sent_idx: int,
@@ -277,6 +284,8 @@ def extract_relations(
             continue  # "strategic partners" as a group, no pair
         if _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
             continue  # an intention ("would be to upgrade", "will ... recognize"), not a fact
+        if _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
+            continue  # "have no diplomatic relations", "in the absence of diplomatic relations"
         rel_date = date
         after = [d for d in dates or [] if 0 <= d.start - tier.end < 25]
         own = after or [d for d in dates or [] if clause_start <= d.start < tier.start]
