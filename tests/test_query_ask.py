@@ -119,3 +119,27 @@ def test_ask_classify_a_clause_when_is_not_a_when_question():
     )
     assert classify("When did they meet?")[0].kind == "when"
     assert classify("According to VNA, when did the two sides meet?")[0].kind == "when"
+
+
+def test_ask_who_takes_the_name_after_its_titles_and_the_asked_nationality():
+    from diplograph.query.spans import Part, SentenceView, find_who
+
+    text = (
+        "The following day, Son phoned Qatari Prime Minister and Minister of Foreign Affairs "
+        "Sheikh Mohammed bin Abdulrahman Al Thani, and held online talks with Jordanian Deputy "
+        "Prime Minister and Foreign Minister Ayman Safadi."
+    )
+    q = "Which Jordanian minister did Son hold online talks with?"
+
+    def mention(word: str, label: str, code: str) -> dict[str, object]:
+        at = text.index(word)
+        return {"start": at, "end": at + len(word), "label": label, "code": code, "text": word}
+
+    mentions = [
+        mention("Qatari", "DEMONYM", "QAT"),
+        mention("Sheikh Mohammed bin Abdulrahman Al Thani", "PERSON", "QAT"),
+        mention("Jordanian", "DEMONYM", "JOR"),
+    ]  # as the extractor stores them; Ayman Safadi is in no gazetteer
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    best = max(find_who(view, Part("who", q, ("jordanian", "minister"))), key=lambda s: s.score)
+    assert best.text.endswith("Ayman Safadi")

@@ -317,9 +317,13 @@ def _qualifier_codes(question_part: str) -> set[str]:
 
 
 def _codes_near(s: SentenceView, a: int, b: int) -> set[str]:
-    """Codes of the mentions inside or just before a name ("Thai Prime Minister X")."""
-    return {str(m["code"]) for m in s.mentions if a - 40 <= m["start"] and m["end"] <= b + 1} | {
-        c for _, _, c in find_names(s.text[max(0, a - 40) : a])
+    """Codes of the mentions inside or just before a name, back to the clause's start
+    ("Thai Prime Minister X", "Jordanian Deputy Prime Minister and Foreign Minister X")."""
+    lo = max(0, a - 80)
+    cut = max(s.text.rfind(",", lo, a), s.text.rfind(";", lo, a))
+    lo = cut + 1 if cut >= 0 else lo
+    return {str(m["code"]) for m in s.mentions if lo <= m["start"] and m["end"] <= b + 1} | {
+        c for _, _, c in find_names(s.text[lo:a])
     }
 
 
@@ -330,7 +334,13 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
     taken = [(m["start"], m["end"]) for m in s.mentions]
     for m in _NAME.finditer(s.text):
         a, b = m.span()
-        first = fold(m.group(0).split()[0])
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        lead = 0  # "Foreign Minister Ayman Safadi": the titles before the name are not the name
+        while lead < len(toks) and fold(toks[lead].group(0)) in _ROLE:
+            lead += 1
+        if 0 < lead <= len(toks) - 2:
+            a = m.start() + toks[lead].start()
+        first = fold(s.text[a:b].split()[0])
         if any(a < te and ta < b for ta, te in taken) or first in _NOT_NAME or first in _ROLE:
             continue
         if set(words(m.group(0))) & _ORG_WORD or re.search(r"\b(?:of|for)\s$", s.text[:a]):
@@ -352,8 +362,11 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         before = set(content_terms(s.text[max(0, a - 40) : a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
-        if wanted and wanted & _codes_near(s, a, b):
+        near = _codes_near(s, a, b) if wanted else set()
+        if wanted and wanted & near:
             score += 2.0  # "which Thai prime minister": a Thai one
+        elif wanted and near:
+            score -= 2.0  # … not the Malaysian one
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     if part.plural and len(out) >= 2:  # "which three prime ministers did Modi meet": all of them
         names = sorted(out, key=lambda sp: sp.start)
