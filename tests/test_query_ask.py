@@ -143,3 +143,29 @@ def test_ask_who_takes_the_name_after_its_titles_and_the_asked_nationality():
     view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     best = max(find_who(view, Part("who", q, ("jordanian", "minister"))), key=lambda s: s.score)
     assert best.text.endswith("Ayman Safadi")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "head", "answer"),
+    [
+        (
+            "The summit ended with the adoption of the Kazan Declaration, a document of 134 "
+            "paragraphs covering finance and security.",
+            "What document did the summit adopt?",
+            ("document",),
+            "Kazan Declaration",
+        ),
+        (
+            "Romania ordered the closure of the Russian consulate in Constanta on Tuesday.",
+            "Which Russian consulate did Romania close?",
+            ("russian", "consulat"),
+            "Constanta",
+        ),
+    ],
+)
+def test_ask_which_names_beside_and_places_of_the_head(text, question, head, answer):
+    from diplograph.query.spans import Part, SentenceView, find_which
+
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
+    spans = find_which(view, Part("which", question, head))
+    assert max(spans, key=lambda s: s.score).text == answer

@@ -525,6 +525,13 @@ _CALLED = re.compile(
 )
 
 
+# heads whose "which" is answered by where they are ("which consulate" → "Constanta")
+_PLACES = frozenset(
+    stem(w) for w in "consulate embassy office base port airport mission camp".split()
+)
+_PLACED = re.compile(r"\s+(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
 def find_which(s: SentenceView, part: Part) -> list[Span]:
     """``which flight`` → "Flight VN58": the head noun with a code or name attached."""
     if not part.head:
@@ -538,6 +545,15 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         called = _CALLED.match(s.text, b)
         if called:  # "an operation named Brahma": the name
             out.append(Span(called.start(1), called.end(1), called.group(1), 1.7))
+            continue
+        where = _PLACED.match(s.text, b) if head in _PLACES else None
+        if where:  # "the Russian consulate in Constanta": which consulate is where it is
+            out.append(Span(where.start(1), where.end(1), where.group(1), 1.7))
+            continue
+        named = _NAME_BEFORE.search(s.text[:a])
+        if named and not s.in_question(named.group(1)):
+            # "the Kazan Declaration, a document of 134 paragraphs": the name it is set beside
+            out.append(Span(named.start(1), named.end(1), named.group(1), 1.6))
             continue
         code = re.match(r"(?:\s+[A-Z0-9][\w-]*\d[\w-]*|\s+[A-Z][\w-]+){1,3}", s.text[b:])
         if code:
