@@ -156,7 +156,7 @@ def _emit(
     table = Table(title=f"{title} ({len(rows)})", show_lines=wide)
     text_cols = ("sentence", "snippet", "title", "message", "item")
     widths = {
-        c: max([len(_HEADERS.get(c, c))] + [len(_cell(r.get(c))) for r in rows])
+        c: max([len(_HEADERS.get(c, c))] + [len(_shown(c, r.get(c))) for r in rows])
         for c in columns
         if c not in text_cols
     }
@@ -178,11 +178,25 @@ def _emit(
     if wide:
         out = Console(width=max(out.width, sum(w + 3 for w in widths.values()) + 40))
     for r in rows:
-        table.add_row(*[escape(_cell(r.get(c))) for c in columns])
+        table.add_row(*[escape(_shown(c, r.get(c))) for c in columns])
     out.print(table)
 
 
 _HEADERS = {"doc_id": "doc", "source_code": "source", "target_code": "target"}
+
+
+_ACTOR_COLUMNS = ("source_code", "target_code", "a", "b", "subject")
+
+
+def _shown(column: str, value: object) -> str:
+    """A table cell; actor codes get their name beside them ("JPN Japan")."""
+    text = _cell(value)
+    if column in _ACTOR_COLUMNS and text:
+        from diplograph.query.names import display
+
+        name = display(text)
+        return f"{text} {name}" if name != text else text
+    return text
 
 
 def _cell(value: object) -> str:

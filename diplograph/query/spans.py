@@ -362,10 +362,10 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         before = set(content_terms(s.text[max(0, a - 40) : a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
-        near = _codes_near(s, a, b) if wanted else set()
-        if wanted and wanted & near:
+        nearby = _codes_near(s, a, b) if wanted else set()
+        if wanted and wanted & nearby:
             score += 2.0  # "which Thai prime minister": a Thai one
-        elif wanted and near:
+        elif wanted and nearby:
             score -= 2.0  # … not the Malaysian one
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     if part.plural and len(out) >= 2:  # "which three prime ministers did Modi meet": all of them
