@@ -169,3 +169,21 @@ def test_ask_which_names_beside_and_places_of_the_head(text, question, head, ans
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
     spans = find_which(view, Part("which", question, head))
     assert max(spans, key=lambda s: s.score).text == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Was Japan's tariff rate higher than South Korea's?", "No"),
+        ("Was South Korea's rate higher than Japan's?", "Yes"),
+        ("Was Vietnam's rate lower than Japan's?", "No"),
+        ("Did Vietnam face a higher rate than Japan?", "Yes"),
+    ],
+)
+def test_ask_yes_no_comparisons_read_the_numbers(question, expected):
+    from diplograph.query.spans import Part, SentenceView, find_yes_no
+
+    text = "The new tariffs set rates of 46 percent for Vietnam, 24 percent for Japan and 25 "
+    text += "percent for South Korea."
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
+    assert find_yes_no(view, Part("yes_no", question, ()))[0].text == expected

@@ -624,7 +624,13 @@ _NEGATION = re.compile(
 
 
 def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
-    """A yes/no question: "No" when the sentence negates what the question does not."""
+    """A yes/no question: a comparison decided by the sentence's numbers, else "No" when the
+    sentence negates what the question does not."""
+    pair = _compared(s.question)
+    if pair is not None:
+        pick = choose(s, pair, s.question)
+        if pick is not None:
+            return [Span(0, 0, "Yes" if pick == 0 else "No", 1.5)]
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
     return [Span(0, 0, "No" if neg else "Yes", 1.0)]
 
@@ -727,14 +733,20 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     if not m:
         return []
     options = [m.group(1).strip(), m.group(2).strip()]
+    pick = choose(s, options, q)
+    return [] if pick is None else [Span(0, 0, options[pick], 1.5)]
+
+
+def choose(s: SentenceView, options: list[str], q: str) -> int | None:
+    """Which of two options the sentence supports: the larger (or smaller) number, the winner."""
     where = [(_option_at(s, o), o) for o in options]
     if any(w is None for w, _ in where):
-        return []
+        return None
     spans = [(a, e, float(t.replace(",", ""))) for a, e, t in _numbers_plain(s)]
     nums = [(a, v) for a, _, v in spans]
     if not nums or _WIN.search(s.text) and not _MORE.search(q) and not _LESS.search(q):
         first = min(where, key=lambda x: x[0] or 0)  # "Slovenia defeated Belarus": the subject
-        return [Span(first[0] or 0, (first[0] or 0) + len(first[1]), first[1], 1.5)]
+        return where.index(first)
     pos = sorted(w for w, _ in where if w is not None)
     respectively = "respectively" in s.text.lower()
     values: list[float | None] = []
@@ -747,10 +759,29 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             bound = [v for a, e, v in spans if _BIND.fullmatch(s.text[e : w or 0])]
             near = [(abs(a - (w or 0)), v) for a, _, v in spans if a > (w or 0)]
             values.append(bound[-1] if bound else min(near)[1] if near else None)
-    if any(v is None for v in values):
-        return []
-    pick = values.index(min(values) if _LESS.search(q) else max(values))  # type: ignore[type-var]
-    return [Span(0, 0, options[pick], 1.5)]
+    if any(v is None for v in values) or values[0] == values[1]:
+        return None
+    return values.index(min(values) if _LESS.search(q) else max(values))  # type: ignore[type-var]
+
+
+# "Did A receive more votes than B?": a comparison asked as yes or no
+_THAN = re.compile(
+    r"\b(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)\b[^?]*?\bthan\b", re.I
+)
+
+
+def _compared(q: str) -> list[str] | None:
+    """The two things a "more … than" question compares, first the one it asks about."""
+    m = _THAN.search(q)
+    if not m:
+        return None
+    before = sorted(find_names(q[: m.start()]))
+    after = sorted(find_names(q[m.end() :]))
+    if not before or not after:
+        return None
+    a, b = before[-1], after[0]
+    names = [q[a[0] : a[1]], q[m.end() + b[0] : m.end() + b[1]]]
+    return [re.sub(r"['’]s$", "", n) for n in names]  # "Japan's rate" → Japan
 
 
 def _numbers_plain(s: SentenceView) -> list[tuple[int, int, str]]:
