@@ -290,3 +290,29 @@ def test_lone_surrogates_and_nuls_are_cleaned_and_deep_json_fails_alone(tmp_path
     assert summary.errors[0].code == "D110"
     row = store.get_document("s1")
     assert row is not None and row["title"] == "xy" and "\ud800" not in row["text"]
+
+
+def test_ingest_bad_input_an_oversized_jsonl_line_is_refused_alone(tmp_path):
+    from diplograph.ingest import read_documents
+
+    good = {"id": "ok1", "text": "Vietnam and Japan signed an agreement on clean energy."}
+    huge = {"id": "big", "text": "x" * 3_000_000}  # one line of ~3 MB
+    src = tmp_path / "mixed.jsonl"
+    src.write_text(
+        "\n".join(json.dumps(r) for r in (good, huge, {**good, "id": "ok2"})) + "\n",
+        encoding="utf-8",
+    )
+    items = list(read_documents([str(src)], max_bytes=1_000_000))
+    assert [getattr(i, "id", None) for i in items] == ["ok1", None, "ok2"]
+    assert items[1].code == "D103" and items[1].item == f"{src}:2"
+
+
+def test_ingest_bad_input_stdin_over_the_limit_is_refused(runner, tmp_path):
+    db = tmp_path / "s.db"
+    result = runner.invoke(
+        app,
+        ["ingest", "-", "--db", str(db)],
+        input="y" * 1_200_000,
+        env={"DIPLOGRAPH_MAX_FILE_MB": "1"},
+    )
+    assert result.exit_code == 1 and "D103" in result.output

@@ -115,10 +115,20 @@ def record_to_document(record: object, item: str, fallback_id: str, fmt: str) ->
     )
 
 
-def read_jsonl_lines(path: Path, lines: Iterator[bytes]) -> Iterator[Item]:
-    """Read JSON Lines one record at a time; a broken line is an error for that line only."""
+def read_jsonl_lines(path: Path, lines: Iterator[bytes | None]) -> Iterator[Item]:
+    """Read JSON Lines one record at a time; a broken line is an error for that line only.
+
+    ``None`` stands for a line over the size limit (see ``ingest.bounded_lines``).
+    """
     for n, raw in enumerate(lines, start=1):
         item = f"{path}:{n}"
+        if raw is None:
+            yield IngestError(
+                "line is over the size limit; split the record or raise DIPLOGRAPH_MAX_FILE_MB",
+                item=item,
+                code="D103",
+            )
+            continue
         if not raw.strip():
             continue
         try:
