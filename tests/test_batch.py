@@ -3,7 +3,9 @@ single-process ingest stores; a document whose extraction crashes is recorded, n
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,42 @@ def test_batch_cli_workers_option(runner, store, db_url, corpus, reference, tmp_
     assert result.exit_code == 1, result.output  # the empty file fails
     assert "Ingest summary" in result.output
     assert _exported(store, tmp_path / "out") == reference[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
+def test_batch_workers_die_with_a_killed_ingest(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = "Vietnam and Japan signed an agreement on clean energy in Hanoi on Monday. " * 40
+    for i in range(400):
+        (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+    cmd = [sys.executable, "-m", "diplograph", "ingest", str(folder), "--workers", "2",
+           "--db", str(tmp_path / "k.db")]  # fmt: skip
+    parent = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(children) < 2:
+        out = subprocess.run(["pgrep", "-P", str(parent.pid)], capture_output=True, text=True)
+        children = [int(p) for p in out.stdout.split()]
+        time.sleep(0.2)
+    assert children, "the workers never started"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 15
+    alive = children
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.3)
+        alive = [p for p in children if os.path.exists(f"/proc/{p}") and _running(p)]
+    assert alive == [], f"orphan processes {alive} outlived the killed ingest"
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
