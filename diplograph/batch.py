@@ -74,6 +74,38 @@ def extract_partition(
     return out
 
 
+def _save_all(
+    store: Store,
+    items: list[tuple[Document, str, Extraction]],
+    run_id: int,
+    summary: IngestSummary,
+) -> list[str]:
+    """Store a partition in one batch; if the batch fails, each document in its own
+    transaction, so one bad record fails alone instead of rolling back its 31 neighbours."""
+    if not items:
+        return []
+    try:
+        return list(store.save_documents_batch(items, run_id))
+    except Exception:  # noqa: BLE001 — retried one by one below, where the culprit is named
+        log.warning("batch of %d documents failed; storing them one by one", len(items))
+    out: list[str] = []
+    for doc, digest, extraction in items:
+        try:
+            out.append(store.save_document(doc, digest, extraction, run_id))
+        except Exception as exc:  # noqa: BLE001 — one bad document must not stop the batch
+            log.exception("could not store %s", doc.id)
+            err = IngestError(
+                f"could not be stored: {type(exc).__name__}: {exc}",
+                item=doc.source_path or doc.id,
+                code="D199",
+            )
+            summary.failed += 1
+            summary.errors.append(err)
+            store.record_failure(run_id, err.item or doc.id, err.code, err.message)
+            out.append("failed")
+    return out
+
+
 def _die_with_parent() -> None:
     """Linux: the kernel ends this worker when the ingest process dies, even by SIGKILL.
 
@@ -313,18 +345,20 @@ def _write(
                 doc = e.doc if r.language == e.doc.lang else replace(e.doc, lang=r.language)
                 to_save.append((doc, e.digest, r))
                 outcome.append((e, r))
-    statuses = iter(store.save_documents_batch(to_save, run_id) if to_save else [])
+    statuses = iter(_save_all(store, to_save, run_id, summary))
     for e, res in outcome:
         status = res
         if isinstance(res, Extraction):
             status = next(statuses)
-            if status == "new":
+            if status == "failed":  # counted and recorded by _save_all
+                pass
+            elif status == "new":
                 summary.new += 1
             elif status == "updated":
                 summary.updated += 1
             else:
                 summary.duplicate += 1
-            if status != "duplicate":
+            if status not in ("duplicate", "failed"):
                 summary.events += len(res.events)
                 summary.figures += len(res.figures)
                 summary.relations += len(res.relations)

@@ -168,3 +168,28 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_batch_one_unstorable_document_fails_alone(store, write, tmp_path, monkeypatch):
+    good = "Vietnam and Japan signed a trade accord in Tokyo on May 2, 2023."
+    for name in ("a-one", "bad-doc", "c-three"):
+        write(f"in/{name}.txt", f"{name}\n\n{good} ({name})")
+    real_one, real_batch = store.save_document, store.save_documents_batch
+
+    def poisoned(items, run_id):  # a value the database refuses, inside a batch
+        if any(doc.id == "bad-doc" for doc, _, _ in items):
+            raise ValueError("simulated DataError: unstorable value")
+        return real_batch(items, run_id)
+
+    def one(doc, digest, extraction, run_id):
+        if doc.id == "bad-doc":
+            raise ValueError("simulated DataError: unstorable value")
+        return real_one(doc, digest, extraction, run_id)
+
+    monkeypatch.setattr(store, "save_documents_batch", poisoned)
+    monkeypatch.setattr(store, "save_document", one)
+    summary = run_batch([str(tmp_path / "in")], store, Settings(), workers=2, batch_size=8)
+    assert (summary.new, summary.failed) == (2, 1)  # the other two of its batch are stored
+    assert {d["id"] for d in store.documents(Filters())} == {"a-one", "c-three"}
+    (failure,) = store.failures()
+    assert failure["code"] == "D199" and "unstorable" in failure["message"]
