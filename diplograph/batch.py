@@ -254,8 +254,10 @@ def run_batch(
                     _write(*pending.popleft(), store, settings, run_id, summary, on_item, extractor)
             while pending:
                 _write(*pending.popleft(), store, settings, run_id, summary, on_item, extractor)
-    finally:
-        store.finish_run(run_id, summary.as_dict())
+    except BaseException:  # a crash or Ctrl-C: the run did not finish (#19)
+        store.finish_run(run_id, summary.as_dict(), "interrupted")
+        raise
+    store.finish_run(run_id, summary.as_dict(), "done" if not summary.failed else "partial")
     return summary
 
 

@@ -109,8 +109,10 @@ def ingest_items(
                 status = _record_failure(err, item, store, run_id, summary)
             if on_item:
                 on_item(item.source_path or item.id, status)
-    finally:
-        store.finish_run(run_id, summary.as_dict())
+    except BaseException:  # a crash or Ctrl-C: the run did not finish (#19)
+        store.finish_run(run_id, summary.as_dict(), "interrupted")
+        raise
+    store.finish_run(run_id, summary.as_dict(), "done" if not summary.failed else "partial")
     return summary
 
 

@@ -316,3 +316,20 @@ def test_ingest_bad_input_stdin_over_the_limit_is_refused(runner, tmp_path):
         env={"DIPLOGRAPH_MAX_FILE_MB": "1"},
     )
     assert result.exit_code == 1 and "D103" in result.output
+
+
+def test_ingest_bad_input_an_interrupted_run_is_not_marked_done(tmp_path):
+    from diplograph.jobs import ingest_items
+    from diplograph.models import Document
+
+    def items():
+        yield Document(id="one", text="Vietnam and Japan signed an agreement on clean energy.")
+        raise KeyboardInterrupt  # Ctrl-C in the middle of a batch
+
+    db = tmp_path / "r.db"
+    store = SQLiteStore(str(db))
+    with pytest.raises(KeyboardInterrupt):
+        ingest_items(items(), store, Settings(db=str(db)))
+    status = store.conn.execute("SELECT status FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert status == "interrupted"
+    assert store.get_document("one") is not None  # what was stored before stays
