@@ -333,3 +333,23 @@ def test_ingest_bad_input_an_interrupted_run_is_not_marked_done(tmp_path):
     status = store.conn.execute("SELECT status FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert status == "interrupted"
     assert store.get_document("one") is not None  # what was stored before stays
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_ingest_bad_input_utf16_without_bom_is_read(codec):
+    from diplograph.ingest.normalize import decode_bytes
+
+    text = "Vietnam and Japan signed an agreement on clean energy in Hanoi."
+    assert decode_bytes(text.encode(codec), "x.txt") == text
+
+
+def test_ingest_bad_input_a_navigation_only_page_is_refused(tmp_path):
+    from diplograph.ingest import read_documents
+
+    page = tmp_path / "nav.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>",
+        encoding="utf-8",
+    )
+    (err,) = read_documents([str(page)])
+    assert err.code == "D105" and "no article text" in err.message

@@ -9,6 +9,8 @@ import trafilatura
 from diplograph.errors import IngestError
 from diplograph.ingest.normalize import clean_text, normalize_published
 
+MIN_ARTICLE_WORDS = 8
+
 
 @dataclass(frozen=True)
 class Page:
@@ -32,7 +34,8 @@ def extract_page(html: str, item: str) -> Page:
         deduplicate=False,
     )
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    # a page whose "article" is a few words (a menu, a cookie notice) has no article (#19)
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(
             "no article text found in the HTML (malformed or boilerplate only)",
             item=item,

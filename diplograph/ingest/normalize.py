@@ -17,6 +17,23 @@ from diplograph.models import Document
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when the bytes look like BOM-less UTF-16 text, else None.
+
+    Mostly-ASCII text in UTF-16 has a NUL in every other byte; binary files have NULs in
+    no such rhythm.
+    """
+    n = len(head) - len(head) % 2
+    if n < 16 or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    odd, even = head[1:n:2], head[0:n:2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes, item: str) -> str:
     """Decode file bytes to text, detecting the encoding; refuse empty and binary input."""
     if not data.strip():
@@ -24,6 +41,12 @@ def decode_bytes(data: bytes, item: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:  # UTF-16 text without a byte-order mark: NULs in every other byte
+        try:
+            return clean_text(data.decode(utf16))
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError(
             "looks like a binary file (NUL bytes); give a text, HTML, JSON or feed file",
