@@ -346,3 +346,23 @@ def test_store_sqlite_failures_recorded(store):
     assert (f["item"], f["code"], f["run_id"]) == ("bad.bin", "D101", run)
     row = store.conn.execute("SELECT status, counts FROM runs WHERE id = ?", (run,)).fetchone()
     assert row[0] == "done" and '"failed": 1' in row[1]
+
+
+def test_store_sqlite_common_terms_only_on_a_large_store(tmp_path, monkeypatch):
+    import diplograph.store.sqlite as backend
+    from diplograph.models import Document
+
+    db = tmp_path / "c.db"
+    store = SQLiteStore(str(db))
+    docs = [
+        Document(id=f"d{i}", text=f"Vietnam met partner number {i}. Ministers discussed rice.")
+        for i in range(12)
+    ]
+    docs.append(Document(id="rare", text="Vietnam and Chile signed a fisheries accord."))
+    from diplograph.jobs import ingest_items
+    from diplograph.settings import Settings
+
+    ingest_items(docs, store, Settings(db=str(db)))
+    assert store.common_terms(["vietnam", "fisheries"], 0.05) == set()  # small: nothing dropped
+    monkeypatch.setattr(backend, "COMMON_MIN_SENTENCES", 0)
+    assert store.common_terms(["vietnam", "fisheries", "chil"], 0.2) == {"vietnam"}

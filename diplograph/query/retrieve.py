@@ -67,6 +67,10 @@ def _close(term: str, word: str) -> bool:
     )
 
 
+# on a large store, a term in more sentences than this share is left out of the FTS query
+COMMON_SHARE = 0.05
+
+
 def _fts_terms(terms: list[str]) -> str:
     return " ".join(t + "*" if len(t) >= 4 else t for t in dict.fromkeys(terms))
 
@@ -104,7 +108,12 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     if not q_terms:
         return []
     fts = word_terms + [t for c in codes for t in content_terms(display(c))]
-    hits = store.search(_fts_terms(fts), Filters(limit=80), mode="or")
+    common = store.common_terms(fts, COMMON_SHARE)
+    rare = [t for t in fts if t not in common]
+    # names still count below, through the mentions; with no rare word, every word is needed
+    mode = "or" if len(rare) >= 2 or not common else "and"
+    fts = rare if len(rare) >= 2 else fts
+    hits = store.search(_fts_terms(fts), Filters(limit=80), mode=mode)
     doc_score: dict[str, float] = {}
     for h in hits:
         doc_score[h["doc_id"]] = doc_score.get(h["doc_id"], 0.0) - float(h["score"])

@@ -443,6 +443,10 @@ class PostgresStore:
         sql, args, order = relations_sql(filters)
         return _pg(sql), args, order
 
+    def common_terms(self, prefixes: list[str], share: float) -> set[str]:
+        """Nothing is dropped: PostgreSQL's GIN index keeps common-word queries cheap."""
+        return set()
+
     def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]:
         """Ranked full-text search over sentences (tsvector + GIN), highlighted snippets.
 

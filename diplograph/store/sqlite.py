@@ -30,6 +30,7 @@ from diplograph.store.rows import TABLE_COLS, record_rows
 
 # Search ranks (exact BM25) at most this many matches, the most recently stored first.
 SEARCH_RANK_WINDOW = 5_000
+COMMON_MIN_SENTENCES = 100_000  # stores smaller than this keep every query term
 
 
 def _fts_query(query: str, mode: str = "and") -> str:
@@ -334,6 +335,33 @@ class SQLiteStore:
 
     def _relations_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
         return relations_sql(filters)
+
+    def common_terms(self, prefixes: list[str], share: float) -> set[str]:
+        """The prefixes found in more than ``share`` of the sentences, on a large store only.
+
+        A word in most sentences ("Vietnam" in a Vietnamese outlet's archive) adds nothing to a
+        ranking and makes an FTS5 OR query merge huge posting lists (seconds at 100,000
+        documents). Below ``COMMON_MIN_SENTENCES`` nothing is dropped, so small stores rank
+        exactly as before.
+        """
+        total = int(self.conn.execute("SELECT MAX(rowid) FROM sentences_fts").fetchone()[0] or 0)
+        if total < COMMON_MIN_SENTENCES or not prefixes:
+            return set()
+        self.conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab "
+            "USING fts5vocab(main, 'sentences_fts', 'row')"
+        )
+        out = set()
+        for p in dict.fromkeys(x.lower() for x in prefixes if x):
+            hi = p[:-1] + chr(ord(p[-1]) + 1)
+            n = self.conn.execute(
+                "SELECT COALESCE(SUM(doc), 0) FROM temp.sentences_vocab "
+                "WHERE term >= ? AND term < ?",
+                (p, hi),
+            ).fetchone()[0]
+            if int(n) > share * total:
+                out.add(p)
+        return out
 
     def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]:
         """Ranked (bm25) full-text search over sentences, with highlighted snippets.
