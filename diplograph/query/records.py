@@ -103,7 +103,7 @@ def tier_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
         return None
     level = tier or "diplomatic relations"
     a, b = codes
-    rels = _pair_rows(store.relations(Filters(country=a)), a, b, "a", "b")
+    rels = _pair_rows(store.relations(Filters(country=a, partner=b)), a, b, "a", "b")
     rels = [r for r in rels if r.get("level") == level and r.get("date")]
     if not rels:
         return None
@@ -125,7 +125,7 @@ def upgrade_date(store: Store, question: str, codes: list[str]) -> RecordAnswer 
     a, b = codes
     year = _year(question)
     events = _pair_rows(
-        store.events(Filters(country=a, type="PARTNERSHIP_UPGRADE")),
+        store.events(Filters(country=a, partner=b, type="PARTNERSHIP_UPGRADE")),
         a,
         b,
         "source_code",
@@ -136,7 +136,7 @@ def upgrade_date(store: Store, question: str, codes: list[str]) -> RecordAnswer 
         best = max(events, key=lambda e: (float(e.get("confidence") or 0), -len(str(e["date"]))))
         conf = RECORD_CONFIDENCE * float(best.get("confidence") or 1.0)
         return RecordAnswer(spoken_date(str(best["date"])), [_evidence(best)], conf)
-    rels = _pair_rows(store.relations(Filters(country=a)), a, b, "a", "b")
+    rels = _pair_rows(store.relations(Filters(country=a, partner=b)), a, b, "a", "b")
     rels = [r for r in rels if r.get("status") in ("upgraded", "established") and r.get("date")]
     if year:
         rels = [r for r in rels if str(r["date"]).startswith(year)]
@@ -150,7 +150,7 @@ def pair_tier(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
     if len(codes) != 2 or not _TIER_WHICH.search(question):
         return None
     a, b = codes
-    rels = _pair_rows(store.relations(Filters(country=a)), a, b, "a", "b")
+    rels = _pair_rows(store.relations(Filters(country=a, partner=b)), a, b, "a", "b")
     rels = [r for r in rels if r.get("level") in TIERS and r["level"] != "diplomatic relations"]
     if not rels:
         return None
