@@ -208,67 +208,41 @@ def nb_expectations(
     return mu, alpha, by_share
 
 
-def _nb_episodes(
-    periods: list[str],
-    counts: list[int],
-    volume: FloatArray | None,
-    a: str,
-    b: str,
-    label: str,
-    q: SeriesQuery,
-    direction: str,
-) -> list[Alert]:
+def _nb_flags(counts: list[int], volume: FloatArray | None, direction: str) -> list[_Flag | None]:
+    """Each period's departure under the count model, or None."""
     x = np.asarray(counts, dtype=float)
     mu, alpha, by_share = nb_expectations(x, volume)
     typical = float(np.median(volume[volume > 0])) if by_share and volume is not None else 1.0
-    out: list[Alert] = []
-    current: Alert | None = None
-    for i, p in enumerate(periods):
-        flagged = None
-        if not np.isnan(mu[i]):
-            m, al, k = float(mu[i]), float(alpha[i]), int(x[i])
-            up = k >= MIN_RATIO * m and k - m >= MIN_EVENTS
-            down = k <= m / MIN_RATIO and m - k >= MIN_EVENTS
-            if (up and direction in ("up", "both")) or (down and direction in ("down", "both")):
-                tail = nb_tail(k, m, al, upper=up)
-                if tail <= P_MAX:
-                    norm = typical / float(volume[i]) if by_share and volume is not None else 1.0
-                    bound = nb_quantile(0.99 if up else 0.01, m, al)
-                    flagged = (
-                        "up" if up else "down",
-                        max(0.0, (k - bound) if up else (bound - k)) * norm,
-                        -math.log10(max(tail, 1e-300)),
-                        (nb_quantile(0.1, m, al), nb_quantile(0.9, m, al)),
-                    )
-        if flagged is None or (current is not None and current.direction != flagged[0]):
-            if current is not None:
-                out.append(current)
-            current = None
-        if flagged is None:
+    flags: list[_Flag | None] = []
+    for i in range(len(counts)):
+        flags.append(None)
+        if np.isnan(mu[i]):
             continue
-        d, score, surprise, interval = flagged
-        if current is None:
-            current = Alert(
-                p, a, b, label, counts[i], float(mu[i]), score, d, p,
-                surprise=surprise, interval=interval,
-            )  # fmt: skip
-        else:
-            current.through = p
-            if score > current.score:
-                current.score = score
-    if current is not None:
-        out.append(current)
-    lo = _bound(q.since, q.by) if q.since else None
-    hi = _bound(q.until, q.by) if q.until else None
-    return [al for al in out if (lo is None or al.period >= lo) and (hi is None or al.period <= hi)]
+        m, al, k = float(mu[i]), float(alpha[i]), int(x[i])
+        up = k >= MIN_RATIO * m and k - m >= MIN_EVENTS
+        down = k <= m / MIN_RATIO and m - k >= MIN_EVENTS
+        if not ((up and direction in ("up", "both")) or (down and direction in ("down", "both"))):
+            continue
+        tail = nb_tail(k, m, al, upper=up)
+        if tail > P_MAX:
+            continue
+        norm = typical / float(volume[i]) if by_share and volume is not None else 1.0
+        bound = nb_quantile(0.99 if up else 0.01, m, al)
+        flags[i] = _Flag(
+            "up" if up else "down",
+            m,
+            max(0.0, (k - bound) if up else (bound - k)) * norm,
+            -math.log10(max(tail, 1e-300)),
+            (nb_quantile(0.1, m, al), nb_quantile(0.9, m, al)),
+        )
+    return flags
 
 
-def _volume(store: Store, history: SeriesQuery, periods: list[str]) -> FloatArray:
+def _volume(store: Store, history: SeriesQuery) -> dict[str, float]:
     """Every event in the store per period (all pairs, all kinds): the media's volume."""
     everything = replace(history, country=None, partner=None, types=(), quads=(), directed=False)
     series = build_series(store, everything)
-    by_period = dict(zip(series.periods, series.total, strict=True))
-    return np.array([float(by_period.get(p, 0)) for p in periods])
+    return {p: float(n) for p, n in zip(series.periods, series.total, strict=True)}
 
 
 def _series_label(q: SeriesQuery, quads: tuple[int, ...]) -> str:
@@ -313,7 +287,7 @@ def find_alerts(
             a, b = b, a
         pairs[(a, b)].append(c)
     alerts: list[Alert] = []
-    volume_cache: dict[tuple[str, ...], FloatArray] = {}
+    volume: dict[str, float] | None = None  # the store-wide series, read once per call
     for (a, b), pair_cells in pairs.items():
         for quads in quad_sets:
             chosen = [c for c in pair_cells if c.quad in quads]
@@ -323,16 +297,13 @@ def find_alerts(
             series = build_series(store, pq, chosen)
             first = next(i for i, v in enumerate(series.total) if v)
             periods, counts = series.periods[first:], series.total[first:]
-            label = _series_label(q, quads)
             if method == "z":
-                expected, z = score_series(counts, q.by)
-                found = _episodes(periods, counts, expected, z, a, b, label, q)
-                alerts += [al for al in found if direction in ("both", al.direction)]
-                continue
-            key = tuple(periods)
-            if key not in volume_cache:
-                volume_cache = {key: _volume(store, history, periods)}
-            alerts += _nb_episodes(periods, counts, volume_cache[key], a, b, label, q, direction)
+                flags = _z_flags(counts, q.by, direction)
+            else:
+                volume = _volume(store, history) if volume is None else volume
+                per = np.array([volume.get(p, 0.0) for p in periods])
+                flags = _nb_flags(counts, per, direction)
+            alerts += _episodes(periods, counts, flags, a, b, _series_label(q, quads), q)
     alerts.sort(key=lambda al: (al.direction != "up", -al.score))
     alerts = alerts[:top]
     for al in alerts:
@@ -340,37 +311,59 @@ def find_alerts(
     return alerts
 
 
+@dataclass(frozen=True)
+class _Flag:
+    """One period's departure: its direction, expectation and score (and, nb, its extras)."""
+
+    direction: str
+    expected: float
+    score: float
+    surprise: float | None = None
+    interval: tuple[int, int] | None = None
+
+
+def _z_flags(counts: list[int], by: str, direction: str) -> list[_Flag | None]:
+    """Each period's departure under the former z-score, or None."""
+    expected, z = score_series(counts, by)
+    flags: list[_Flag | None] = []
+    for i, zi in enumerate(z):
+        flagged = (
+            not np.isnan(zi) and abs(zi) >= THRESHOLD and abs(counts[i] - expected[i]) >= MIN_EXCESS
+        )
+        d = "up" if zi > 0 else "down"
+        keep = flagged and direction in ("both", d)
+        flags.append(_Flag(d, float(expected[i]), float(abs(zi))) if keep else None)
+    return flags
+
+
 def _episodes(
     periods: list[str],
     counts: list[int],
-    expected: FloatArray,
-    z: FloatArray,
+    flags: list[_Flag | None],
     a: str,
     b: str,
     label: str,
     q: SeriesQuery,
 ) -> list[Alert]:
+    """Consecutive flagged periods in one direction form one alert, dated at its onset and
+    scored by its largest score; alerts outside ``q.since``/``q.until`` are left out."""
     out: list[Alert] = []
     current: Alert | None = None
-    for i, p in enumerate(periods):
-        zi = z[i]
-        flagged = (
-            not np.isnan(zi) and abs(zi) >= THRESHOLD and abs(counts[i] - expected[i]) >= MIN_EXCESS
-        )
-        direction = "up" if flagged and zi > 0 else "down"
-        if not flagged or (current is not None and current.direction != direction):
+    for p, n, f in zip(periods, counts, flags, strict=True):
+        if f is None or (current is not None and current.direction != f.direction):
             if current is not None:
                 out.append(current)
             current = None
-        if not flagged:
+        if f is None:
             continue
         if current is None:
             current = Alert(
-                p, a, b, label, counts[i], float(expected[i]), float(abs(zi)), direction, p
-            )
+                p, a, b, label, n, f.expected, f.score, f.direction, p,
+                surprise=f.surprise, interval=f.interval,
+            )  # fmt: skip
         else:
             current.through = p
-            current.score = max(current.score, float(abs(zi)))
+            current.score = max(current.score, f.score)
     if current is not None:
         out.append(current)
     lo = _bound(q.since, q.by) if q.since else None
