@@ -47,7 +47,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from diplograph.analysis.trends import Cell, SeriesQuery, build_series, collect_cells
+from diplograph.analysis.trends import (
+    Cell,
+    SeriesQuery,
+    build_series,
+    collect_cells,
+    pad_year,
+    period_of,
+)
 from diplograph.importers.cameo import QUAD_NAMES
 from diplograph.store.base import Filters, HistoryFilters, Store
 
@@ -372,10 +379,7 @@ def _episodes(
 
 
 def _bound(date: str, by: str) -> str:
-    from diplograph.analysis.trends import period_of
-
-    padded = date + "-01" if len(date) == 4 else date
-    return period_of(padded, by) or date
+    return period_of(pad_year(date), by) or date
 
 
 def period_dates(period: str) -> tuple[str, str]:

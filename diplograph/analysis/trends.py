@@ -222,8 +222,9 @@ def build_series(store: Store, q: SeriesQuery, cells: Iterable[Cell] | None = No
     return series
 
 
-def _pad(date: str, end: bool = False) -> str:
-    return date + ("-12" if end else "-01") if len(date) == 4 else date
+def pad_year(date: str) -> str:
+    """A bare year as its first month ("2023" → "2023-01"); anything else unchanged."""
+    return date + "-01" if len(date) == 4 else date
 
 
 def add_figure(store: Store, series: Series, indicator: str) -> None:
@@ -232,7 +233,7 @@ def add_figure(store: Store, series: Series, indicator: str) -> None:
     values: dict[str, float] = {}
     for code in {c for c in (q.country, q.partner) if c}:
         for f in store.figures(Filters(country=code, type=indicator)):
-            p = period_of(_pad(f["period"] or ""), q.by) if f["period"] else None
+            p = period_of(pad_year(f["period"] or ""), q.by) if f["period"] else None
             if p is not None:
                 values[p] = max(values.get(p, f["value"]), f["value"])
     series.figure = [values.get(p) for p in series.periods]
