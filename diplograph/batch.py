@@ -28,10 +28,10 @@ from multiprocessing import get_context
 from typing import Any, Protocol
 
 from diplograph.errors import ConfigError, ExtractError, IngestError
-from diplograph.extract import EXTRACTOR_VERSION, extract
+from diplograph.extract import extract
 from diplograph.ingest import read_documents
 from diplograph.ingest.normalize import content_hash
-from diplograph.jobs import IngestSummary
+from diplograph.jobs import IngestSummary, not_stored, recorded_run
 from diplograph.models import Document, Extraction
 from diplograph.settings import Settings
 from diplograph.store import Store
@@ -93,16 +93,7 @@ def _save_all(
         try:
             out.append(store.save_document(doc, digest, extraction, run_id))
         except Exception as exc:  # noqa: BLE001 — one bad document must not stop the batch
-            log.exception("could not store %s", doc.id)
-            err = IngestError(
-                f"could not be stored: {type(exc).__name__}: {exc}",
-                item=doc.source_path or doc.id,
-                code="D199",
-            )
-            summary.failed += 1
-            summary.errors.append(err)
-            store.record_failure(run_id, err.item or doc.id, err.code, err.message)
-            out.append("failed")
+            out.append(not_stored(exc, doc, store, run_id, summary))
     return out
 
 
@@ -241,23 +232,20 @@ def run_batch(
     """
     paths = list(paths)
     summary = IngestSummary()
-    run_id = store.start_run("ingest " + " ".join(paths), EXTRACTOR_VERSION)
     max_bytes = int(settings.max_file_mb * 1_000_000)
-    try:
-        with _executor(workers, dask) as (submit, in_flight):
-            pending: deque[tuple[list[_Entry], Any]] = deque()
-            for chunk in _chunks(_entries(paths, store, settings, max_bytes), batch_size):
-                docs = [e.doc for e in chunk if e.doc is not None and not e.duplicate]
-                future = submit(docs, settings.home, extractor) if docs else _Done([])
-                pending.append((chunk, future))
-                while len(pending) > in_flight:
-                    _write(*pending.popleft(), store, settings, run_id, summary, on_item, extractor)
-            while pending:
+    with (
+        recorded_run(store, "ingest " + " ".join(paths), summary) as run_id,
+        _executor(workers, dask) as (submit, in_flight),
+    ):
+        pending: deque[tuple[list[_Entry], Any]] = deque()
+        for chunk in _chunks(_entries(paths, store, settings, max_bytes), batch_size):
+            docs = [e.doc for e in chunk if e.doc is not None and not e.duplicate]
+            future = submit(docs, settings.home, extractor) if docs else _Done([])
+            pending.append((chunk, future))
+            while len(pending) > in_flight:
                 _write(*pending.popleft(), store, settings, run_id, summary, on_item, extractor)
-    except BaseException:  # a crash or Ctrl-C: the run did not finish (#19)
-        store.finish_run(run_id, summary.as_dict(), "interrupted")
-        raise
-    store.finish_run(run_id, summary.as_dict(), "done" if not summary.failed else "partial")
+        while pending:
+            _write(*pending.popleft(), store, settings, run_id, summary, on_item, extractor)
     return summary
 
 
@@ -351,16 +339,14 @@ def _write(
     for e, res in outcome:
         status = res
         if isinstance(res, Extraction):
-            status = next(statuses)
-            if status == "failed":  # counted and recorded by _save_all
-                pass
-            elif status == "new":
+            status = next(statuses)  # "failed" is counted and recorded by _save_all
+            if status == "new":
                 summary.new += 1
             elif status == "updated":
                 summary.updated += 1
-            else:
+            elif status == "duplicate":
                 summary.duplicate += 1
-            if status not in ("duplicate", "failed"):
+            if status in ("new", "updated"):
                 summary.events += len(res.events)
                 summary.figures += len(res.figures)
                 summary.relations += len(res.relations)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from diplograph.errors import ExtractError, IngestError
@@ -87,8 +88,7 @@ def ingest_items(
 ) -> IngestSummary:
     """Extract and store documents already read (errors among them are recorded), one run."""
     summary = IngestSummary()
-    run_id = store.start_run(label, EXTRACTOR_VERSION)
-    try:
+    with recorded_run(store, label, summary) as run_id:
         for item in items:
             if isinstance(item, IngestError):
                 summary.failed += 1
@@ -100,20 +100,36 @@ def ingest_items(
             try:
                 status = _ingest_one(item, store, settings, run_id, summary)
             except Exception as exc:  # noqa: BLE001 — one bad item must not stop the batch
-                log.exception("unexpected error on %s", item.source_path or item.id)
-                err = IngestError(
-                    f"could not be stored: {type(exc).__name__}: {exc}",
-                    item=item.source_path or item.id,
-                    code="D199",
-                )
-                status = _record_failure(err, item, store, run_id, summary)
+                status = not_stored(exc, item, store, run_id, summary)
             if on_item:
                 on_item(item.source_path or item.id, status)
-    except BaseException:  # a crash or Ctrl-C: the run did not finish (#19)
+    return summary
+
+
+@contextmanager
+def recorded_run(store: Store, label: str, summary: IngestSummary) -> Iterator[int]:
+    """A run in the store's ``runs`` table: ``done``, ``partial`` (some items failed) or,
+    when the block raises (a crash, Ctrl-C), ``interrupted``."""
+    run_id = store.start_run(label, EXTRACTOR_VERSION)
+    try:
+        yield run_id
+    except BaseException:
         store.finish_run(run_id, summary.as_dict(), "interrupted")
         raise
     store.finish_run(run_id, summary.as_dict(), "done" if not summary.failed else "partial")
-    return summary
+
+
+def not_stored(
+    exc: Exception, doc: Document, store: Store, run_id: int, summary: IngestSummary
+) -> str:
+    """An unexpected error while storing one document: logged, counted, recorded (D199)."""
+    log.exception("unexpected error on %s", doc.source_path or doc.id)
+    err = IngestError(
+        f"could not be stored: {type(exc).__name__}: {exc}",
+        item=doc.source_path or doc.id,
+        code="D199",
+    )
+    return _record_failure(err, doc, store, run_id, summary)
 
 
 def _record_failure(
