@@ -88,6 +88,8 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     site.feed.encode(),
                     {"ETag": site.feed_etag, "Last-Modified": formatdate(usegmt=True)},
                 )
+            elif p == "/broken.xml":
+                self._send(200, "application/rss+xml", b"this is not a feed")
             elif p == "/image.png":
                 self._send(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
             elif p == "/big.html":
@@ -222,3 +224,17 @@ def test_watch_interval_and_feed_list_parsing(tmp_path: Path):
     f = tmp_path / "f.txt"
     f.write_text("https://a.example/rss  # main\n\nhttps://a.example/rss\n", encoding="utf-8")
     assert read_feed_list(f) == ["https://a.example/rss"]  # comments, blanks, repeats
+
+
+def test_watch_an_unreadable_feed_fails_alone(site, settings):
+    base, _ = site
+    store = SQLiteStore(settings.db)
+    report = Watcher([f"{base}/broken.xml", f"{base}/feed.xml"], store, settings).poll()
+    assert "not a readable RSS/Atom feed" in report.failed[f"{base}/broken.xml"]
+    assert report.added == 2
+
+
+def test_ingest_url_errors_name_the_url(site):
+    base, _ = site
+    (err,) = read_documents([f"{base}/broken.xml"])
+    assert err.code == "D107" and err.item == f"{base}/broken.xml"

@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from diplograph.errors import IngestError
-from diplograph.ingest.html import extract_page
-from diplograph.ingest.normalize import decode_bytes
-from diplograph.ingest.readers import Item, parse_text, read_feed, read_json
+from diplograph.ingest.readers import Item, read_feed, read_html, read_json, read_text
 from diplograph.models import Document
 
 if TYPE_CHECKING:  # httpx loads only when a URL is read
@@ -143,30 +141,17 @@ def _too_big(url: str, size: int, max_bytes: int) -> IngestError:
 
 
 def read_fetched(requested: str, f: Fetched) -> Iterator[Item]:
-    """The documents in one fetched body, read by the reader of its content type."""
-    doc_id = url_id(requested)
-    if f.kind == "feed":
-        yield from read_feed(Path(doc_id), f.data)
-        return
-    if f.kind == "json":
-        yield from read_json(Path(doc_id), f.data)
-        return
-    text = decode_bytes(f.data, requested)
-    if f.kind == "txt":
-        doc = parse_text(doc_id, text, requested)
-        yield replace(doc, url=doc.url or f.url)
-        return
-    page = extract_page(text, requested)
-    yield Document(
-        id=doc_id,
-        text=page.text,
-        title=page.title,
-        url=page.url or f.url,
-        published=page.published,
-        outlet=page.outlet or urlsplit(f.url).netloc,
-        source_path=requested,
-        fmt="html",
-    )
+    """The documents in one fetched body, read by the file reader of its content type.
+
+    A page or text keeps the URL it came from (after redirects) and, for a page without a
+    site name, the host as its outlet. Raises ``IngestError`` when the body cannot be read.
+    """
+    reader = {"feed": read_feed, "json": read_json, "txt": read_text, "html": read_html}[f.kind]
+    for item in reader(Path(url_id(requested)), f.data):
+        if isinstance(item, Document) and f.kind in ("txt", "html"):
+            outlet = item.outlet or (urlsplit(f.url).netloc if f.kind == "html" else None)
+            item = replace(item, url=item.url or f.url, outlet=outlet, source_path=requested)
+        yield item
 
 
 def read_url(url: str, max_bytes: int) -> Iterator[Item]:
@@ -174,4 +159,5 @@ def read_url(url: str, max_bytes: int) -> Iterator[Item]:
     try:
         yield from read_fetched(url, fetch(url, max_bytes))
     except IngestError as err:
+        err.item = url  # the URL, not the id made from it
         yield err

@@ -105,7 +105,11 @@ class Watcher:
                 if got.not_modified:
                     report.unchanged.append(url)
                     continue
-                items = list(read_fetched(url, got))
+                try:
+                    items = list(read_fetched(url, got))
+                except IngestError as err:  # a body that cannot be read fails this URL only
+                    report.failed[url] = err.message
+                    continue
                 bad = [i for i in items if isinstance(i, IngestError)]
                 if bad and len(bad) == len(items):
                     report.failed[url] = bad[0].message
