@@ -42,7 +42,7 @@ def test_encoder_scores_do_not_depend_on_the_document():
     a = load_encoder(enabled=True)
     b = load_encoder(enabled=True)
     assert a is not None and b is not None
-    a.prepare([VISIT, PROTEST, PLAIN])  # a document's sentences, scored ahead
+    a.scores(PLAIN)  # another document's sentence first: no batch, no carried state
     for text in (VISIT, PROTEST, PLAIN):
         assert a.scores(text) == b.scores(text)
 

@@ -159,9 +159,6 @@ def extract(
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     mined = 0
     ri = 0
-    prepare = getattr(decider, "prepare", None)
-    if prepare is not None:  # a batched model scores the document's sentences in one pass
-        prepare([u.text for u in units if u.kind not in SKIP_KINDS])
     for u in units:
         while ri < len(raw) and raw[ri].end <= u.start:
             ri += 1

@@ -113,18 +113,15 @@ class EventDecider:
                 )
         return [_elected_body(e, ctx) for e in events]
 
-    def prepare(self, texts: list[str]) -> None:
-        """Score a document's sentences with the encoder in one batched pass."""
-        if self.encoder is not None:
-            self.encoder.prepare(texts)
-
     def type_scores(self, view: UnitView) -> dict[str, float]:
         """Each type's probability: the linear model's, blended with the encoder's."""
-        linear = self.types.scores(sentence_features(view))
         if self.encoder is None:
-            return linear
+            return self.types.scores(sentence_features(view))
         w = self.encoder.blend
         enc = self.encoder.scores(view.ctx.text)
+        if w >= 1.0:  # the encoder alone: the linear scores would be multiplied by 0
+            return {t: enc.get(t, 0.0) for t in self.types.classes}
+        linear = self.types.scores(sentence_features(view))
         return {t: w * enc.get(t, 0.0) + (1 - w) * p for t, p in linear.items()}
 
     def threshold(self, etype: str) -> float:
