@@ -479,16 +479,17 @@ def outlook(
     bt = backtest_outlook(store, code, origins, cells=cells)
     # experimental unless it beats ranking by event volume alone in its own backtest (#18)
     rate3, vol3 = bt.hit_rate(3), bt.volume_hit_rate(3)
-    experimental = rate3 is None or vol3 is None or rate3 <= vol3
-    warning = (
-        "EXPERIMENTAL: in its backtest this ranking put the next upgraded partner in its top 3 "
-        f"{rate3:.0%} of the time, ranking by event volume alone {vol3:.0%}; read it as a list "
-        "to watch, not a prediction."
-        if rate3 is not None and vol3 is not None and experimental
-        else "EXPERIMENTAL: no backtest on this store's history; read it as a list to watch."
-        if experimental
-        else ""
-    )
+    if rate3 is None or vol3 is None:
+        warning = "EXPERIMENTAL: no backtest on this store's history; read it as a list to watch."
+    elif rate3 <= vol3:
+        warning = (
+            "EXPERIMENTAL: in its backtest this ranking put the next upgraded partner in its top "
+            f"3 {rate3:.0%} of the time, ranking by event volume alone {vol3:.0%}; read it as a "
+            "list to watch, not a prediction."
+        )
+    else:
+        warning = ""
+    experimental = bool(warning)
     if as_json:
         payload = {
             **(ranking.to_dict(top) if ranking else {"country": code, "ranking": []}),
