@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from diplograph.server.errors import error_body
 
 # No inline scripts or styles anywhere: JS and CSS come from /static only.
 CSP = (
@@ -53,20 +56,7 @@ class RejectNulMiddleware:
             query = bytes(scope.get("query_string", b"")).lower()
             path = str(scope.get("path", ""))
             if b"%00" in query or b"\x00" in query or "\x00" in path:
-                body = (
-                    b'{"ok":false,"error":"NUL characters are not allowed in a request; '
-                    b'remove them and retry","errors":[],"status":400}'
-                )
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": 400,
-                        "headers": [
-                            (b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": body})
+                message = "NUL characters are not allowed in a request; remove them and retry"
+                await JSONResponse(error_body(400, message), status_code=400)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
