@@ -363,6 +363,8 @@ def test_store_sqlite_common_terms_only_on_a_large_store(tmp_path, monkeypatch):
     from diplograph.settings import Settings
 
     ingest_items(docs, store, Settings(db=str(db)))
-    assert store.common_terms(["vietnam", "fisheries"], 0.05) == set()  # small: nothing dropped
+    assert store.common_terms(["vietnam*", "fisheries*"], 0.05) == set()  # small: nothing dropped
     monkeypatch.setattr(backend, "COMMON_MIN_SENTENCES", 0)
-    assert store.common_terms(["vietnam", "fisheries", "chil"], 0.2) == {"vietnam"}
+    terms = ["vietnam*", "fisheries*", "chil*", "rice"]  # prefixes, and one exact word
+    assert store.common_terms(terms, 0.2) == {"vietnam*", "rice"}
+    assert store.common_terms(["ric"], 0.2) == set()  # exact: "ric" is no word here

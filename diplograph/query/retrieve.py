@@ -71,8 +71,9 @@ def _close(term: str, word: str) -> bool:
 COMMON_SHARE = 0.05
 
 
-def _fts_terms(terms: list[str]) -> str:
-    return " ".join(t + "*" if len(t) >= 4 else t for t in dict.fromkeys(terms))
+def _fts_tokens(terms: list[str]) -> list[str]:
+    """The FTS5 form of each term: a prefix (``term*``) from 4 letters on, else exact."""
+    return [t + "*" if len(t) >= 4 else t for t in dict.fromkeys(terms)]
 
 
 def outlets_in(question: str, outlets: list[str]) -> list[str]:
@@ -108,12 +109,13 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     if not q_terms:
         return []
     fts = word_terms + [t for c in codes for t in content_terms(display(c))]
-    common = store.common_terms(fts, COMMON_SHARE)
-    rare = [t for t in fts if t not in common]
+    tokens = _fts_tokens(fts)
+    common = store.common_terms(tokens, COMMON_SHARE)
+    rare = [t for t in tokens if t not in common]
     # names still count below, through the mentions; with no rare word, every word is needed
     mode = "or" if len(rare) >= 2 or not common else "and"
-    fts = rare if len(rare) >= 2 else fts
-    hits = store.search(_fts_terms(fts), Filters(limit=80), mode=mode)
+    tokens = rare if len(rare) >= 2 else tokens
+    hits = store.search(" ".join(tokens), Filters(limit=80), mode=mode)
     doc_score: dict[str, float] = {}
     for h in hits:
         doc_score[h["doc_id"]] = doc_score.get(h["doc_id"], 0.0) - float(h["score"])

@@ -443,7 +443,7 @@ class PostgresStore:
         sql, args, order = relations_sql(filters)
         return _pg(sql), args, order
 
-    def common_terms(self, prefixes: list[str], share: float) -> set[str]:
+    def common_terms(self, terms: list[str], share: float) -> set[str]:
         """Nothing is dropped: PostgreSQL's GIN index keeps common-word queries cheap."""
         return set()
 

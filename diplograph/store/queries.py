@@ -134,8 +134,8 @@ def imported_counts_sql(f: HistoryFilters) -> tuple[str, list[Any]]:
 
     Overlapping imports (the ICEWS dyad counts and a sample of the same events) must not add
     up: each cell (month × directed pair × quad class) takes its counts from the one dataset
-    with the most events there, so a complete count wins over a sample of it. ``--dataset``
-    filters choose explicitly.
+    with the most events there, so a complete count wins over a sample of it. A ``--sources``
+    dataset chooses explicitly.
     """
     inner, args = history_where(
         "SELECT substr(date, 1, 7) AS month, source_code, target_code, type, quad_class, "

@@ -336,8 +336,9 @@ class SQLiteStore:
     def _relations_sql(self, filters: Filters) -> tuple[str, list[Any], str]:
         return relations_sql(filters)
 
-    def common_terms(self, prefixes: list[str], share: float) -> set[str]:
-        """The prefixes found in more than ``share`` of the sentences, on a large store only.
+    def common_terms(self, terms: list[str], share: float) -> set[str]:
+        """The FTS terms (``word`` exact, ``word*`` a prefix) found in more than ``share`` of
+        the sentences, on a large store only.
 
         A word in most sentences ("Vietnam" in a Vietnamese outlet's archive) adds nothing to a
         ranking and makes an FTS5 OR query merge huge posting lists (seconds at 100,000
@@ -345,22 +346,25 @@ class SQLiteStore:
         exactly as before.
         """
         total = int(self.conn.execute("SELECT MAX(rowid) FROM sentences_fts").fetchone()[0] or 0)
-        if total < COMMON_MIN_SENTENCES or not prefixes:
+        if total < COMMON_MIN_SENTENCES or not terms:
             return set()
         self.conn.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentences_vocab "
             "USING fts5vocab(main, 'sentences_fts', 'row')"
         )
         out = set()
-        for p in dict.fromkeys(x.lower() for x in prefixes if x):
-            hi = p[:-1] + chr(ord(p[-1]) + 1)
+        for term in dict.fromkeys(terms):
+            word = term.rstrip("*").lower()
+            if not word:
+                continue
+            hi = word + "\uffff" if term.endswith("*") else word  # a prefix: every word after
             n = self.conn.execute(
                 "SELECT COALESCE(SUM(doc), 0) FROM temp.sentences_vocab "
-                "WHERE term >= ? AND term < ?",
-                (p, hi),
+                "WHERE term >= ? AND term <= ?",
+                (word, hi),
             ).fetchone()[0]
             if int(n) > share * total:
-                out.add(p)
+                out.add(term)
         return out
 
     def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]:
