@@ -151,6 +151,9 @@ def build(db: Path, n: int, batch: int = 2000) -> float:
     return time.perf_counter() - t0
 
 
+TARGET_P95_MS = {"ask": 200}  # issue 15; every other group: 100 ms
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -264,7 +267,7 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} (wall times grow when other work competes)")
     print(f"{'group':<8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}")
     for name, r in results.items():
-        flag = "ok" if r["p95_ms"] < 100 else "over target"
+        flag = "ok" if r["p95_ms"] < TARGET_P95_MS.get(name, 100) else "over target"
         print(
             f"{name:<8} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8} "
             f"{r['cpu_p50_ms']:>8} {r['cpu_p95_ms']:>8}  {flag}"

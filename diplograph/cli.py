@@ -23,6 +23,7 @@ from rich.text import Text
 from diplograph import DEFAULT_DB, __version__
 from diplograph.commands import actor_code, event_type, iso_date
 from diplograph.errors import DiplographError
+from diplograph.query.downloads import COLUMNS as DOWNLOAD_COLUMNS
 from diplograph.store import Filters, Store, open_existing_store, open_store
 
 if TYPE_CHECKING:  # pydantic-settings loads only when a command needs settings (start-up)
@@ -104,21 +105,9 @@ def _store(db: str | None, create: bool = False) -> Store:
 
 
 # Every column of each listing's rows, in order: CSV output has these whatever the row
-# count (tests compare them with real rows, so they cannot drift from the store).
+# count (the same columns as the dashboard's and the API's CSV downloads).
 CSV_FIELDS: dict[str, list[str]] = {
-    "Documents": "id title published outlet fmt version events figures relations".split(),
-    "Events": (
-        "id doc_id sent_idx start end sentence type plover_type plover_mode source_code "
-        "source_name source_person source_role target_code target_name target_person "
-        "target_role date location status confidence trigger produced_by"
-    ).split(),
-    "Figures": (
-        "id doc_id sent_idx start end sentence indicator value unit qualifier period subject "
-        "text produced_by"
-    ).split(),
-    "Relations": (
-        "id doc_id sent_idx start end sentence a b level date status previous produced_by"
-    ).split(),
+    **{kind.capitalize(): list(cols) for kind, cols in DOWNLOAD_COLUMNS.items()},
     "Results": "doc_id idx start end text snippet title published score".split(),
     "Failures": "id run_id item code message at".split(),
 }

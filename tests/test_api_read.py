@@ -157,7 +157,8 @@ def test_api_rejects_malformed_filters(client: TestClient) -> None:
 
 def test_api_sql_in_parameters_is_inert(client: TestClient) -> None:
     evil = "x' OR '1'='1' --"
-    assert client.get("/api/events", params={"type": evil}).json()["count"] == 0
+    assert client.get("/api/figures", params={"type": evil}).json()["count"] == 0
+    assert client.get("/api/events", params={"type": evil}).status_code == 422  # not a type
     assert client.get("/api/search", params={"q": evil}).status_code == 200
     assert client.get("/api/events", params={"country": "VNM' --"}).status_code == 422
     assert client.get("/api/stats").json()["events"] == 9

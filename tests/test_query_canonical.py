@@ -82,3 +82,63 @@ def test_canonical_same_document_records_stay_apart():
         _row("a", "CALL", "VNM", "AUS", "2023-05-05"),
     ]
     assert len(cluster_events(rows)) == 2
+
+
+def _reference_clusters(rows: list[dict[str, object]], max_days: int) -> list[list[int]]:
+    """The clustering rule written plainly: every cluster of the key is compared."""
+    from diplograph.query.canonical import _similarity, pair_key
+    from diplograph.query.terms import content_terms
+
+    order = sorted(
+        range(len(rows)), key=lambda i: (-len(str(rows[i]["date"] or "")), str(rows[i]["doc_id"]))
+    )
+    clusters: list[tuple[tuple[str, str, str], str | None, list[int], set[str]]] = []
+    for i in order:
+        r = rows[i]
+        key = pair_key(str(r["type"]), r["source_code"], r["target_code"])  # type: ignore[arg-type]
+        words = set(content_terms(str(r["sentence"])))
+        best = None
+        for c in clusters:
+            if c[0] != key or any(rows[j]["doc_id"] == r["doc_id"] for j in c[2]):
+                continue
+            if not dates_compatible(c[1], r["date"], max_days):  # type: ignore[arg-type]
+                continue
+            rank = (int(c[1] == r["date"]), _similarity(c[3], words))
+            if best is None or rank > best[0]:
+                best = (rank, c)
+        if best is None:
+            clusters.append((key, r["date"], [i], words))  # type: ignore[arg-type]
+        else:
+            best[1][2].append(i)
+            best[1][3].update(words)
+    return sorted(sorted(c[2]) for c in clusters)
+
+
+def test_canonical_date_index_finds_what_every_comparison_finds():
+    import random
+
+    rnd = random.Random(5)
+    dates = [None, "", "2023", "2023-12", "2023-1", "2023-12-30", "2023-12-31", "2024-01-02",
+             "2024-01-05", "2024", "2024-01", "2023-02-30", "2023-03-01"]  # fmt: skip
+    for _ in range(200):
+        rows = [
+            {**_row(f"d{rnd.randint(0, 12)}", rnd.choice(["MEET", "VISIT"]),
+                    rnd.choice(["VNM", "LAO"]), rnd.choice(["VNM", "THA"]), rnd.choice(dates)),
+             "sentence": rnd.choice(["talks on trade", "a visit on trade", "a state visit"])}
+            for _ in range(rnd.randint(1, 40))
+        ]  # fmt: skip
+        for max_days in (0, 3):
+            got = cluster_events(rows, max_days)
+            ids = {id(r): i for i, r in enumerate(rows)}
+            clusters = sorted(sorted(ids[id(s)] for s in ev.sources) for ev in got)
+            assert clusters == _reference_clusters(rows, max_days)
+
+
+def test_canonical_days_across_a_year_end_and_a_year_prefix():
+    rows = [
+        _row("a", "CALL", "VNM", "AUS", "2023-12-31"),
+        _row("b", "CALL", "VNM", "AUS", "2024-01-02"),  # two days on: a's call
+        _row("c", "CALL", "VNM", "AUS", "2024"),  # fits d's date, not a's
+        _row("d", "CALL", "VNM", "AUS", "2024-01-06"),  # six days after a's: another call
+    ]
+    assert [ev.docs for ev in cluster_events(rows)] == [["a", "b"], ["c", "d"]]

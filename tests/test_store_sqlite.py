@@ -368,3 +368,62 @@ def test_store_sqlite_common_terms_only_on_a_large_store(tmp_path, monkeypatch):
     terms = ["vietnam*", "fisheries*", "chil*", "rice"]  # prefixes, and one exact word
     assert store.common_terms(terms, 0.2) == {"vietnam*", "rice"}
     assert store.common_terms(["ric"], 0.2) == set()  # exact: "ric" is no word here
+
+
+def _vocab_reads(store: SQLiteStore, terms: list[str]) -> tuple[set[str], int]:
+    """``common_terms(terms, 0.2)`` and how many statements read the FTS vocabulary."""
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        common = store.common_terms(terms, 0.2)
+    finally:
+        store.conn.set_trace_callback(None)
+    return common, sum("sentences_vocab WHERE" in s for s in seen)
+
+
+def test_store_sqlite_common_terms_cached_until_the_store_changes(tmp_path, monkeypatch):
+    import diplograph.store.sqlite as backend
+    from diplograph.jobs import ingest_items
+    from diplograph.settings import Settings
+
+    monkeypatch.setattr(backend, "COMMON_MIN_SENTENCES", 0)
+    db = tmp_path / "c.db"
+    settings = Settings(db=str(db))
+    store = SQLiteStore(str(db))
+    docs = [Document(id=f"d{i}", text=f"Vietnam met partner number {i}.") for i in range(10)]
+    ingest_items(docs, store, settings)
+    assert _vocab_reads(store, ["vietnam*", "chil*"]) == ({"vietnam*"}, 2)
+    assert _vocab_reads(store, ["vietnam*", "chil*"]) == ({"vietnam*"}, 0)  # cached
+    # an ingest through this connection: counted again
+    chile = [Document(id=f"c{i}", text=f"Chile met partner number {i}.") for i in range(5)]
+    ingest_items(chile, store, settings)
+    assert _vocab_reads(store, ["vietnam*", "chil*"]) == ({"vietnam*", "chil*"}, 2)
+    # an ingest through another connection (another API worker, the CLI): counted again
+    other = SQLiteStore(str(db))
+    more = [Document(id=f"v{i}", text=f"Vietnam hosted guest number {i}.") for i in range(20)]
+    ingest_items(more, other, settings)
+    other.close()
+    assert _vocab_reads(store, ["vietnam*", "chil*"]) == ({"vietnam*"}, 2)
+
+
+def test_store_sqlite_outlets_in_stored_order_through_the_index(tmp_path):
+    store = SQLiteStore(str(tmp_path / "o.db"))
+    for i, outlet in enumerate(["VNA", "", None, "Tuoi Tre", "VNA", "Asahi", "Tuoi Tre"]):
+        doc = Document(id=f"d{i}", text=f"Text {i}.", outlet=outlet, published=f"2024-01-0{i + 1}")
+        x = Extraction(doc_id=doc.id, extractor_version=EXTRACTOR_VERSION, home="VNM")
+        _save(store, doc, x)
+    assert store.outlets() == ["VNA", "Tuoi Tre", "Asahi"]  # first stored first, no blanks
+    assert store.docs_by_outlet("VNA") == ["d4", "d0"]
+    plan = store.conn.execute("EXPLAIN QUERY PLAN SELECT MIN(outlet) FROM documents").fetchall()
+    assert "documents_outlet" in " ".join(str(r[3]) for r in plan)
+
+
+@pytest.mark.sqlite_only  # the page step of SQLite's two-step search
+def test_store_sqlite_search_pages_of_an_or_prefix_query(filled):
+    everything = filled.search("Viet* Tokyo", Filters(limit=50), mode="or")
+    assert len(everything) >= 3
+    keys = [(h["doc_id"], h["idx"], h["score"]) for h in everything]
+    for offset in (0, 1, 2):
+        page = filled.search("Viet* Tokyo", Filters(limit=2, offset=offset), mode="or")
+        assert [(h["doc_id"], h["idx"], h["score"]) for h in page] == keys[offset : offset + 2]
+        assert all("[" in h["snippet"] for h in page)

@@ -24,6 +24,13 @@ PAGES = [
     "/documents/vn-nigeria-upgrade-2025",
     "/reviews",
     "/docs",
+    "/documents?since=2024",
+    "/figures?country=VNM",
+    "/relations?type=strategic+partnership",
+    "/network",
+    "/network?focus=all&group=cooperative&since=2023",
+    "/compare",
+    "/compare?a=Kenya&b=Nigeria&partner=Viet+Nam",
 ]
 
 
@@ -80,7 +87,7 @@ def test_web_unknown_page_is_html_404(client: TestClient) -> None:
 
 def test_web_empty_store_explains_how_to_ingest(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(db=str(tmp_path / "empty.db")))) as c:
-        for path in ("/", "/events", "/documents"):
+        for path in ("/", "/events", "/documents", "/figures", "/relations"):
             assert "diplograph ingest" in c.get(path).text
 
 
@@ -103,7 +110,7 @@ def test_web_document_explains_a_sentence(client: TestClient) -> None:
     assert client.get("/documents/ke-vietnam-visit-2024/explain/999").status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/events", "/alerts", "/conflicts"])
+@pytest.mark.parametrize("path", ["/events", "/alerts", "/conflicts", "/figures", "/relations"])
 def test_web_forms_read_names_and_suggest_for_typos(client, path):
     by_code = client.get(path, params={"country": "VNM"})
     by_name = client.get(path, params={"country": "Viet Nam"})

@@ -107,16 +107,64 @@ def _similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+@dataclass
+class _Clusters:
+    """The clusters of one (type, pair) key, indexed by date, so that a record only meets the
+    clusters whose date can fit it (a prefix either way, or a day at most ``max_days`` off)
+    instead of every cluster of the key: one country's visits of a year were 150,000 date checks.
+    Candidates come back in creation order, so the choice among them is unchanged."""
+
+    items: list[tuple[CanonicalEvent, set[str]]] = field(default_factory=list)
+    undated: list[int] = field(default_factory=list)
+    by_prefix: dict[str, list[int]] = field(default_factory=dict)  # each prefix of a date
+    by_date: dict[str, list[int]] = field(default_factory=dict)
+    lengths: set[int] = field(default_factory=set)  # of the dates in by_date
+    by_day: dict[int, list[int]] = field(default_factory=dict)  # day dates by ordinal
+
+    def add(self, ev: CanonicalEvent, words: set[str]) -> None:
+        i, d = len(self.items), ev.date
+        self.items.append((ev, words))
+        if not d:
+            self.undated.append(i)
+            return
+        for k in range(1, len(d) + 1):
+            self.by_prefix.setdefault(d[:k], []).append(i)
+        self.by_date.setdefault(d, []).append(i)
+        self.lengths.add(len(d))
+        day = _day(d)
+        if day is not None:
+            self.by_day.setdefault(day.toordinal(), []).append(i)
+
+    def candidates(self, d: str | None, max_days: int) -> list[tuple[CanonicalEvent, set[str]]]:
+        """Every cluster whose date may be compatible with ``d`` (a superset), oldest first."""
+        if not d:
+            return self.items
+        found = set(self.undated)
+        found.update(self.by_prefix.get(d, ()))  # dates that start with d, d itself included
+        for k in self.lengths:
+            if k < len(d):
+                found.update(self.by_date.get(d[:k], ()))  # dates that d starts with
+        day = _day(d) if self.by_day else None
+        if day is not None:
+            o = day.toordinal()
+            for x in range(o - max_days, o + max_days + 1):
+                found.update(self.by_day.get(x, ()))
+        return [self.items[i] for i in sorted(found)]
+
+
 def cluster_events(rows: Iterable[Row], max_days: int = MAX_DAYS) -> list[CanonicalEvent]:
     """Group event rows into canonical events, most specific dates first; keeps all sources."""
     ordered = sorted(rows, key=lambda r: (-len(r.get("date") or ""), str(r["doc_id"])))
-    groups: dict[tuple[str, str, str], list[tuple[CanonicalEvent, set[str]]]] = {}
+    groups: dict[tuple[str, str, str], _Clusters] = {}
     out: list[CanonicalEvent] = []
     for r in ordered:
         key = pair_key(r["type"], r.get("source_code"), r.get("target_code"))
         words = set(content_terms(r.get("sentence") or ""))
+        clusters = groups.get(key)
+        if clusters is None:
+            clusters = groups[key] = _Clusters()
         best: tuple[tuple[int, float], CanonicalEvent, set[str]] | None = None
-        for ev, ev_words in groups.get(key, []):
+        for ev, ev_words in clusters.candidates(r.get("date"), max_days):
             if any(s["doc_id"] == r["doc_id"] for s in ev.sources):
                 continue
             if not dates_compatible(ev.date, r.get("date"), max_days):
@@ -129,7 +177,7 @@ def cluster_events(rows: Iterable[Row], max_days: int = MAX_DAYS) -> list[Canoni
                 r["type"], r.get("source_code"), r.get("target_code"), r.get("date")
             )
             ev.sources.append(r)
-            groups.setdefault(key, []).append((ev, words))
+            clusters.add(ev, words)
             out.append(ev)
         else:
             best[1].sources.append(r)

@@ -22,8 +22,12 @@ class InputError(DiplographError, ValueError):
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def actor_code(value: str | None) -> str | None:
-    """A country or organisation in any common spelling → its code ("Viet Nam" → VNM)."""
+    """A country or organisation in any common spelling → its code ("Viet Nam" → VNM);
+    a leading "the" is read as written in prose ("the Philippines", "the U.S.")."""
     if value is None:
         return None
     from diplograph.query.names import UnknownName, resolve_name
@@ -31,6 +35,12 @@ def actor_code(value: str | None) -> str | None:
     try:
         return resolve_name(value).code
     except UnknownName as e:
+        bare = _ARTICLE.sub("", value.strip())
+        if bare != value.strip():
+            try:
+                return resolve_name(bare).code
+            except UnknownName:
+                pass
         raise InputError(str(e).removeprefix("[D000] ")) from None
 
 

@@ -23,8 +23,9 @@ ROUTES: tuple[tuple[str, APIRouter], ...] = (
 
 DESCRIPTION = (
     "Read-only JSON API over a Diplograph store: documents, events, figures, relations, "
-    "full-text search, partner profiles and stats. Lists are paged as `{data, count}` with "
-    "`limit` and `offset`, records newest first; errors share one envelope "
+    "full-text search, partner profiles, the event network, country comparisons and stats. "
+    "Lists are paged as `{data, count}` with `limit` and `offset`, records newest first "
+    "(`format=csv` for the same rows as CSV); errors share one envelope "
     "`{ok: false, error, errors, status}`. "
     "`POST /api/documents` exists only when `DIPLOGRAPH_TOKEN` is set."
 )

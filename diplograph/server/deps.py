@@ -6,7 +6,8 @@ import hmac
 import queue
 import threading
 from collections.abc import Iterator
-from typing import Annotated
+from dataclasses import replace
+from typing import Annotated, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -152,6 +153,27 @@ def record_filters(
 
 
 FiltersDep = Annotated[Filters, Depends(record_filters)]
+
+
+def event_filters(filters: FiltersDep) -> Filters:
+    """:func:`record_filters` with the event type checked: a typo is a 422 with suggestions."""
+    from diplograph.query.inputs import InputError, event_type
+
+    try:
+        return replace(filters, type=event_type(filters.type))
+    except InputError as e:
+        error = {"loc": ("query", "type"), "msg": e.message, "type": "value_error"}
+        raise RequestValidationError([error]) from None
+
+
+EventFiltersDep = Annotated[Filters, Depends(event_filters)]
+ListFormat = Annotated[
+    Literal["json", "csv"],
+    Query(
+        description="json (the page as `{data, count, limit, offset}`) or csv: the same rows "
+        "with a fixed column set, as the dashboard's downloads.",
+    ),
+]
 
 
 def require_token(

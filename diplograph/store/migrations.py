@@ -117,6 +117,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE relations ADD COLUMN produced_by TEXT;
         """,
     ),
+    (
+        5,
+        "index on document outlets: ask's outlet lookups without a table scan (issue 15)",
+        """
+        CREATE INDEX documents_outlet ON documents(outlet);
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

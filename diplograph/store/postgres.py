@@ -33,6 +33,7 @@ from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS
 from diplograph.store.queries import (
     documents_sql,
+    event_pairs_sql,
     events_sql,
     figures_sql,
     history_where,
@@ -508,6 +509,14 @@ class PostgresStore:
             f"FROM ({inner}) AS e WHERE length(date) >= {width} GROUP BY 1, 2 ORDER BY 1, 2"
         )
         return self.conn.execute(sql.encode(), args).fetchall()
+
+    def event_pairs(self, filters: Filters) -> list[Row]:
+        """Events counted per directed actor pair (source, target) and type."""
+        inner, args, _ = self._events_sql(filters)
+        rows = self.conn.execute(event_pairs_sql(inner).encode(), args).fetchall()
+        for r in rows:
+            r["count"] = int(r["count"])  # COUNT(*) is bigint; keep the SQLite int
+        return rows
 
     def relation_pairs(self, filters: Filters) -> list[Row]:
         """Each (a, b, level) found in documents once, with its latest date and mention count."""

@@ -133,6 +133,13 @@ PG_MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE relations ADD COLUMN produced_by TEXT;
         """,
     ),
+    (
+        5,
+        "index on document outlets: ask's outlet lookups without a table scan (issue 15)",
+        """
+        CREATE INDEX documents_outlet ON documents(outlet);
+        """,
+    ),
 ]
 
 PG_LATEST = PG_MIGRATIONS[-1][0]

@@ -79,6 +79,20 @@ def relations_sql(filters: Filters) -> tuple[str, list[Any], str]:
     return sql, args, order_by(filters)
 
 
+def event_pairs_sql(inner: str) -> str:
+    """Events of ``inner`` (an :func:`events_sql` statement) counted per directed pair and type.
+
+    Records without both actors, or with one actor on both sides, are left out. The text has
+    no placeholders of its own, so each backend wraps its own form of ``inner``.
+    """
+    return (
+        "SELECT source_code, target_code, type, COUNT(*) AS count "
+        f"FROM ({inner}) AS e WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+        "AND source_code <> target_code GROUP BY source_code, target_code, type "
+        "ORDER BY source_code, target_code, type"
+    )
+
+
 def imported_defaults(row: Row) -> Row:
     """Fill the defaults of an imported row: uncoded flags from missing codes, count 1."""
     return {

@@ -41,12 +41,17 @@ def months_between(first: str, last: str) -> list[str]:
 
 
 def bar_chart(
-    points: list[tuple[str, int]], width: int = 720, height: int = 180, max_ticks: int = 8
+    points: list[tuple[str, int]],
+    width: int = 720,
+    height: int = 180,
+    max_ticks: int = 8,
+    top: int | None = None,
 ) -> Chart:
-    """Bars for (label, value) points, scaled to the tallest, with a few x-axis labels."""
+    """Bars for (label, value) points, scaled to the tallest (or to ``top``, so that charts
+    drawn side by side share one scale), with a few x-axis labels."""
     if not points:
         return Chart(width, height, [], [], 0)
-    top = max(v for _, v in points) or 1
+    top = max([top or 0, *(v for _, v in points)]) or 1
     plot_h = height - 24
     step = width / len(points)
     gap = min(2.0, step * 0.2)

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from diplograph.query.canonical import stats_with_canonical
+from diplograph.query.downloads import FORMATS, Kind, all_rows
 from diplograph.query.views import (
     TIERS,
     actor_name,
@@ -25,6 +26,7 @@ from diplograph.query.views import (
     snippet_spans,
 )
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
+from diplograph.server.downloads import download_response
 from diplograph.store import Filters, Store
 from diplograph.web.charts import monthly_chart, yearly_chart
 from diplograph.web.trend_chart import partner_trend
@@ -52,6 +54,10 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 Text = Annotated[str | None, Query(max_length=200)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
+Format = Annotated[
+    str | None,
+    Query(pattern="^(csv|json)$", description="csv or json: download every row of the view."),
+]
 
 
 def _clean(value: str | None, pattern: str, what: str) -> str | None:
@@ -75,6 +81,19 @@ def _actor(value: str | None, what: str) -> str | None:
         return actor_code(value)
     except InputError as e:
         raise HTTPException(400, f"{what}: {e.message}") from None
+
+
+def _event_type(value: str | None) -> str | None:
+    """An event type in any case ("visit" → VISIT); a typo is a 400 with suggestions."""
+    from diplograph.query.inputs import InputError, event_type
+
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return event_type(value)
+    except InputError as e:
+        raise HTTPException(400, f"type: {e.message}") from None
 
 
 _HINTS = {
@@ -109,6 +128,17 @@ def _pager(request: Request, count: int, page: int) -> dict[str, Any]:
         "prev": url(page - 1) if page > 1 else None,
         "next": url(page + 1) if page < pages else None,
     }
+
+
+def _downloads(request: Request) -> dict[str, str]:
+    """The view's own URL with ``format=csv`` / ``format=json``: same filters, every page."""
+    params = {k: v for k, v in request.query_params.items() if k not in ("page", "format") and v}
+    return {fmt: "?" + urlencode({**params, "format": fmt}) for fmt in FORMATS}
+
+
+def _download(store: Store, kind: Kind, f: Filters, fmt: str) -> Response:
+    """Every row of the filtered view (all its pages, in its order) as a CSV or JSON file."""
+    return download_response(kind, all_rows(store, kind, f), f, fmt)
 
 
 def _with_context(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -159,18 +189,24 @@ def events(
     since: Text = None,
     until: Text = None,
     page: PageNo = 1,
+    format: Format = None,
 ) -> Response:
-    """Event explorer: filters and each event's evidence in its document's context."""
+    """Event explorer: filters and each event's evidence in its document's context.
+
+    ``format=csv`` or ``format=json`` downloads every event of the filters instead.
+    """
     f = Filters(
         country=_actor(country, "country"),
         partner=_actor(partner, "partner"),
-        type=(type or "").strip() or None,
+        type=_event_type(type),
         since=_clean(since, DATE, "since"),
         until=_clean(until, DATE, "until"),
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
         newest_first=True,
     )
+    if format:
+        return _download(store, "events", f, format)
     rows = _with_context(store, store.events(f))
     count = store.count("events", f)
     return _render(
@@ -180,6 +216,7 @@ def events(
         filters=f,
         types=sorted(store.stats()["events_by_type"]),
         pg=_pager(request, count, page),
+        dl=_downloads(request),
         any_documents=bool(rows) or store.count("documents", Filters()) > 0,
     )
 
@@ -245,12 +282,32 @@ def search(
 
 
 @router.get("/documents")
-def documents(request: Request, store: StoreDep, page: PageNo = 1) -> Response:
-    """Stored documents with record counts."""
-    f = Filters(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+def documents(
+    request: Request,
+    store: StoreDep,
+    since: Text = None,
+    until: Text = None,
+    page: PageNo = 1,
+    format: Format = None,
+) -> Response:
+    """Stored documents with record counts; ``since``/``until`` filter on publication dates."""
+    f = Filters(
+        since=_clean(since, DATE, "since"),
+        until=_clean(until, DATE, "until"),
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
+    if format:
+        return _download(store, "documents", f, format)
     count = store.count("documents", f)
     return _render(
-        request, "documents.html", rows=store.documents(f), pg=_pager(request, count, page)
+        request,
+        "documents.html",
+        rows=store.documents(f),
+        filters=f,
+        pg=_pager(request, count, page),
+        dl=_downloads(request),
+        any_documents=count > 0 or store.count("documents", Filters()) > 0,
     )
 
 

@@ -12,6 +12,7 @@ from diplograph.api.routes import (
     explain,
     figures,
     history,
+    network,
     partners,
     relations,
     search,
@@ -36,6 +37,7 @@ for module in (
     stats,
     conflicts,
     history,
+    network,
     explain,
     ask,
 ):

@@ -1,0 +1,93 @@
+"""``/api/network`` and ``/api/compare``: the event graph of a focus country, and two
+countries side by side with one partner (issue 17)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+from fastapi import APIRouter, Query
+from fastapi.exceptions import RequestValidationError
+
+from diplograph.query.compare import ComparePublic, compare_countries
+from diplograph.query.inputs import InputError
+from diplograph.query.network import MAX_NODES, NetworkPublic, build_network, parse_group
+from diplograph.query.network import parse_types as parse_event_types
+from diplograph.server.deps import NAME, SettingsDep, Since, StoreDep, Until, actor_code
+
+router = APIRouter(tags=["analysis"])
+T = TypeVar("T")
+
+Name = Annotated[str, Query(pattern=NAME, max_length=80, description="e.g. VNM or Viet Nam.")]
+
+
+def _checked(parse: Callable[[str | None], T], value: str | None, param: str) -> T:
+    """``parse(value)``; its InputError becomes a 422 naming ``param``."""
+    try:
+        return parse(value)
+    except InputError as e:
+        error = {"loc": ("query", param), "msg": e.message, "type": "value_error"}
+        raise RequestValidationError([error]) from None
+
+
+@router.get("/network", response_model=NetworkPublic)
+def get_network(
+    store: StoreDep,
+    settings: SettingsDep,
+    focus: Annotated[
+        str | None,
+        Query(
+            pattern=NAME,
+            max_length=80,
+            description="Focus country or organisation in any spelling [DIPLOGRAPH_HOME]; "
+            "`all` for every actor.",
+        ),
+    ] = None,
+    types: Annotated[
+        str | None,
+        Query(max_length=300, description="Event types, comma-separated: VISIT,MEET."),
+    ] = None,
+    group: Annotated[
+        str | None, Query(max_length=20, description="cooperative or conflictual event types.")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    max_nodes: Annotated[
+        int, Query(ge=2, le=200, description="Most actors shown (by events).")
+    ] = MAX_NODES,
+) -> NetworkPublic:
+    """Actors as nodes (with names), event counts between pairs as edges, split into
+    cooperative and conflictual events: the focus country's partners and the events among
+    them. Unknown names and types are a 422 with suggestions."""
+    code = None if (focus or "").lower() == "all" else actor_code(focus, "focus") or settings.home
+    return build_network(
+        store,
+        code,
+        since=since,
+        until=until,
+        types=_checked(parse_event_types, types, "types"),
+        group=_checked(parse_group, group, "group"),
+        max_nodes=max_nodes,
+    )
+
+
+@router.get("/compare", response_model=ComparePublic)
+def get_compare(
+    store: StoreDep,
+    a: Name,
+    b: Name,
+    partner: Annotated[
+        str, Query(pattern=NAME, max_length=80, description="The partner, e.g. China.")
+    ],
+    since: Since = None,
+    until: Until = None,
+) -> ComparePublic:
+    """Countries `a` and `b` side by side with `partner`: event counts by type and year (the
+    same years for both) and each pair's tier history with the tier reached by `until`."""
+    first, second = actor_code(a, "a") or "", actor_code(b, "b") or ""
+    other = actor_code(partner, "partner") or ""
+    try:
+        return compare_countries(store, first, second, other, since=since, until=until)
+    except InputError as e:  # the same country twice, or the partner among the compared
+        error = {"loc": ("query", "b"), "msg": e.message, "type": "value_error"}
+        raise RequestValidationError([error]) from None

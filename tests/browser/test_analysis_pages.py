@@ -1,0 +1,65 @@
+"""The network and comparison pages and the downloads in Chromium: they load without console
+errors (no CSP violation, no external request), the SVG graph links to partner pages, the
+forms work, and the CSV link downloads the rows of the view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_browser_network_draws_and_links(page: Any, live_server: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    response = page.goto(live_server + "/network")
+    assert response is not None and response.status == 200
+    page.wait_for_load_state("networkidle")
+    graph = page.locator("#network svg")
+    assert graph.is_visible()
+    nodes = page.locator("#network a.node")
+    assert nodes.count() == 6  # Vietnam and the five partners of the invented articles
+    assert page.locator("#network a.focus-node text").text_content() == "Vietnam"
+    assert page.locator("#network line.edge").count() == 5
+    assert all(u.startswith(live_server) for u in requests), "no CDN, no external request"
+    with page.expect_navigation():
+        page.locator('#network a.node[data-code="KEN"] circle').click()
+    assert page.url.endswith("/partners/KEN")
+    assert page.errors == []
+
+
+def test_browser_network_filter_submits_on_change(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/network?focus=Viet+Nam")
+    with page.expect_navigation():
+        page.select_option("select[name=types]", "CALL")
+    assert "types=CALL" in page.url
+    assert page.locator("#network line.edge").count() == 2  # the calls with Chile and Brazil
+    assert page.errors == []
+
+
+def test_browser_compare_form_shows_both_sides(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/compare")
+    page.fill("input[name=a]", "Kenya")
+    page.fill("input[name=b]", "Nigeria")
+    page.fill("input[name=partner]", "Viet Nam")
+    page.click("#compare-form button[type=submit]")
+    page.wait_for_selector("#compare-title")
+    assert "Kenya vs Nigeria with Vietnam" in page.locator("#compare-title").inner_text()
+    assert page.locator(".compare .side").count() == 2
+    assert page.locator(".compare .side svg").count() == 2
+    assert page.errors == []
+
+
+def test_browser_events_csv_link_downloads_the_view(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/events?country=VNM&type=CALL")
+    shown = page.locator("article.event").evaluate_all("els => els.map(e => e.dataset.id)")
+    with page.expect_download() as info:
+        page.click("#downloads a:text('CSV')")
+    download = info.value
+    assert download.suggested_filename == "events-VNM-CALL.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,doc_id,") and [x.split(",")[0] for x in lines[1:]] == shown
+    assert page.errors == []
