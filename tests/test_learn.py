@@ -117,6 +117,7 @@ def test_learn_explain_cli_shows_rules_scores_and_decisions(runner, monkeypatch)
     assert {a["code"] for a in out["actors"]} >= {"VNM", "CHN"}
     d = out["decisions"][0]
     assert "PROTEST_ACCUSE" in d["types"] and d["kept"]
+    assert any(pair.startswith("VNM→") for pair in d["pairs"]["PROTEST_ACCUSE"])
     assert any(e["type"] == "PROTEST_ACCUSE" and e["source"] == "VNM" for e in out["events"])
 
 
@@ -126,3 +127,61 @@ def test_learn_explain_cli_missing_context_file_exits_2(runner, tmp_path):
     result = runner.invoke(app, ["explain", "x", "--context", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "no context file" in result.output
+
+
+def _views(text: str) -> list:
+    from diplograph.learn.examples import Recorder
+
+    rec = Recorder()
+    extract(Document(id="v", text=text, published="2024-05-02"), decider=rec)
+    return rec.views
+
+
+def test_learn_coordinated_actors_form_one_list():
+    view = _views("Japan, Australia and the European Union welcomed the agreement.")[0]
+    assert view.coord["JPN"] == {"AUS", "EU"}
+    assert view.coord["EU"] == {"JPN", "AUS"}
+    apart = _views("Japan welcomed the talks while China criticised Australia.")[0]
+    assert "JPN" not in apart.coord and "CHN" not in apart.coord
+
+
+def test_learn_pair_scores_equal_the_model_on_the_full_feature_bag():
+    from diplograph.learn.features import pair_features
+
+    decider = load_decider()
+    assert decider is not None and decider.pairs is not None
+    view = _views(LEAD)[0]
+    base = {c.code: [] for c in view.candidates}  # empty: recomputed per candidate
+    fast = decider._pair_probabilities(view, "MEET", base)
+    assert len(fast) >= 2
+    for q, s, t in fast:
+        slow = decider.pairs.scores(pair_features(view, s, t, "MEET"))["pair"]
+        assert q == pytest.approx(slow, abs=1e-5), (s.code, t.code if t else None)
+
+
+def test_learn_a_list_of_sources_gives_one_event_each():
+    decider = load_decider()
+    assert decider is not None
+    text = "Japan, Australia and the European Union welcomed the agreement on Monday."
+    x = extract(Document(id="w", text=text, published="2024-05-02"), decider=decider)
+    sources = {e.source.code for e in x.events if e.type == "STATEMENT_SUPPORT" and e.source}
+    assert sources == {"JPN", "AUS", "EU"}
+
+
+def test_learn_calibration_is_monotone_and_shipped():
+    from diplograph.learn.calibrate import Calibration, fit, reliability
+
+    points = [(i / 100, i % 3 != 0 and i > 30) for i in range(100)]
+    cal = fit(points)
+    ys = [cal(v / 20) for v in range(21)]
+    assert ys == sorted(ys) and 0.0 <= ys[0] and ys[-1] <= 1.0
+    back = Calibration.from_dict(cal.to_dict())
+    assert back is not None and back(0.55) == pytest.approx(cal(0.55), abs=1e-3)
+    assert Calibration.from_dict({}) is None
+    rows = reliability(points, cal)
+    assert sum(r["events"] for r in rows) == 100
+    meta = json.loads((MODEL_DIR / "events.json").read_text(encoding="utf-8"))
+    shipped = Calibration.from_dict(meta["calibration"])
+    assert shipped is not None and shipped(0.0) <= shipped(0.5) <= shipped(1.0)
+    decider = load_decider()
+    assert decider is not None and decider.calibration == shipped

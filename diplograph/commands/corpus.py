@@ -200,6 +200,9 @@ def explain(
                 f"{code} src {r['source']:.2f} tgt {r['target']:.2f}" for code, r in roles.items()
             )
             console.print(f"  roles for {etype}: {cells}")
+        for etype, pairs in d.get("pairs", {}).items():
+            cells = ", ".join(f"{pair} {q:.2f}" for pair, q in pairs.items())
+            console.print(f"  pairs for {etype}: {cells}")
         for k in d["kept"]:
             console.print(f"  [green]kept[/green] {k}")
         for k in d["dropped"]:

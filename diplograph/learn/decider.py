@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -19,8 +20,17 @@ from typing import Any
 from diplograph.evaluation import SYMMETRIC_TYPES
 from diplograph.extract.events import UnitContext, _date_for
 from diplograph.extract.plover import to_plover
+from diplograph.learn.calibrate import Calibration
 from diplograph.learn.encoder import TypeEncoder, load_encoder
-from diplograph.learn.features import Candidate, UnitView, role_features, sentence_features
+from diplograph.learn.features import (
+    Candidate,
+    UnitView,
+    candidate_features,
+    relation_features,
+    role_features,
+    sentence_features,
+    side_features,
+)
 from diplograph.learn.linear import LinearModel
 from diplograph.models import Actor, Event, Evidence
 
@@ -41,6 +51,7 @@ class Decision:
     rule_events: list[str] = field(default_factory=list)
     types: dict[str, float] = field(default_factory=dict)
     roles: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    pairs: dict[str, dict[str, float]] = field(default_factory=dict)  # "A→B": score, best first
     kept: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -54,6 +65,12 @@ class EventDecider:
     thresholds: dict[str, float]
     version: str
     role_threshold: float = 0.5
+    pairs: LinearModel | None = None  # the (source, target) pair model, when trained
+    pair_threshold: float = 0.4
+    pair_floor: float = 0.5  # the best pair is kept alone down to floor × threshold
+    list_propagation: int = 1  # a chosen pair extends to actors coordinated with its own
+    pair_blend: float = 0.0  # weight of the role model in a pair's score (geometric)
+    calibration: Calibration | None = None  # raw score → probability right (learn.calibrate)
     parser: Any = None  # spaCy pipeline for the parse variant, else None
     encoder: TypeEncoder | None = None  # the fine-tuned sentence encoder, when installed
     last: Decision | None = None
@@ -85,11 +102,15 @@ class EventDecider:
         for etype, p in sorted(trace.types.items(), key=lambda kv: -kv[1]):
             if p < self.threshold(etype):
                 continue
-            scored = {
-                c.code: self.roles.scores(role_features(view, c, etype)) for c in view.candidates
-            }
-            trace.roles[etype] = scored
-            made = self._assemble(view, etype, p, scored)
+            if self.pairs is not None:
+                made = self._assemble_pairs(view, etype, p, trace)
+            else:
+                scored = {
+                    c.code: self.roles.scores(role_features(view, c, etype))
+                    for c in view.candidates
+                }
+                trace.roles[etype] = scored
+                made = self._assemble(view, etype, p, scored)
             if not made:
                 trace.dropped.append(f"{etype} ({p:.2f}): no source")
             for e in made:
@@ -169,6 +190,103 @@ class EventDecider:
                                    conf, rule))  # fmt: skip
         return out
 
+    def pair_scores(
+        self, view: UnitView, etype: str
+    ) -> list[tuple[float, Candidate, Candidate | None]]:
+        """Every (source, target or none) of the sentence with its score, best first.
+
+        The pair model's probability, blended geometrically (weight ``pair_blend``) with the
+        role model's source × target probability.
+        """
+        assert self.pairs is not None
+        cands = view.candidates
+        w = self.pair_blend
+        base = {c.code: candidate_features(view, c, etype) for c in cands}
+        roles = (
+            {
+                c.code: self.roles.scores(base[c.code] + [f"{etype}|{x}" for x in base[c.code]])
+                for c in cands
+            }
+            if w > 0
+            else {}
+        )
+        no_target = 1.0 - max((r["target"] for r in roles.values()), default=0.0)
+        scored: list[tuple[float, Candidate, Candidate | None]] = []
+        for q, s, t in self._pair_probabilities(view, etype, base):
+            if w > 0:
+                r = roles[s.code]["source"] * (roles[t.code]["target"] if t else no_target)
+                q = q ** (1 - w) * r**w
+            scored.append((q, s, t))
+        scored.sort(key=lambda x: -x[0])
+        return scored
+
+    def _pair_probabilities(
+        self, view: UnitView, etype: str, base: dict[str, list[str]]
+    ) -> list[tuple[float, Candidate, Candidate | None]]:
+        """The pair model's probability of each pair, equal to ``pairs.scores(pair_features)``.
+
+        Each side's hashed columns and weight sum are computed once per candidate; a pair adds
+        its relation columns and takes off the columns both sides share (binary features).
+        """
+        assert self.pairs is not None
+        model, cands = self.pairs, view.candidates
+        wts, bias = model.weights[0], float(model.bias[0])
+
+        def total(cols: set[int]) -> float:
+            return float(wts[sorted(cols)].sum()) if cols else 0.0
+
+        def side(c: Candidate | None, name: str) -> set[int]:
+            return model.columns(side_features(view, c, etype, name, base[c.code] if c else None))
+
+        src_cols = {c.code: side(c, "s") for c in cands}
+        tgt_cols = {c.code: side(c, "t") for c in cands}
+        src_sum = {k: total(v) for k, v in src_cols.items()}
+        tgt_sum = {k: total(v) for k, v in tgt_cols.items()}
+        none_cols = side(None, "t")
+        out: list[tuple[float, Candidate, Candidate | None]] = []
+        for s in cands:
+            if s.slots and all(x.aside for x in s.slots):
+                continue  # a state that only qualifies a non-state actor is never a source
+            sc = src_cols[s.code]
+            for t in (None, *cands):
+                if t is s:
+                    continue
+                if t is None:
+                    z = src_sum[s.code] + total(none_cols - sc)
+                else:
+                    tc = tgt_cols[t.code]
+                    rel = model.columns(relation_features(view, s, t, etype)) - sc - tc
+                    z = src_sum[s.code] + tgt_sum[t.code] - total(sc & tc) + total(rel)
+                out.append((1.0 / (1.0 + math.exp(-(z + bias))), s, t))
+        return out
+
+    def _assemble_pairs(self, view: UnitView, etype: str, p: float, trace: Decision) -> list[Event]:
+        """Events from the (source, target) pairs the pair model accepts."""
+        scored = self.pair_scores(view, etype)
+        trace.pairs[etype] = {
+            f"{s.code}→{t.code if t else '-'}": round(q, 3) for q, s, t in scored[:6]
+        }
+        th = self.pair_threshold
+        chosen = [x for x in scored if x[0] >= th]
+        if not chosen and scored and scored[0][0] >= th * self.pair_floor:
+            chosen = [scored[0]]
+        if self.list_propagation:
+            chosen = _propagate(view, chosen)
+        with_target = {s.code for _, s, t in chosen if t is not None}
+        rule = next((e for e in view.rule_events if e.type == etype), None)
+        out: list[Event] = []
+        seen: set[tuple[str, ...]] = set()
+        for q, s, t in chosen:
+            if t is None and s.code in with_target:
+                continue
+            codes = (s.code, t.code) if t else (s.code,)
+            key = tuple(sorted(codes)) if etype in SYMMETRIC_TYPES else codes
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(self._event(view, etype, s, t, p * q, rule))
+        return out
+
     def _event(
         self,
         view: UnitView,
@@ -193,11 +311,32 @@ class EventDecider:
             plover_type=ptype,
             plover_mode=pmode,
             status=rule.status if rule else "happened",
-            confidence=round(conf, 3),
+            confidence=round(self.calibration(conf) if self.calibration else conf, 3),
             trigger=rule.trigger if rule else None,
             produced_by=f"model:events@{self.version}",
             date_basis=rule.date_basis if rule else ("context" if ctx.fallback_date else None),
         )
+
+
+def _propagate(
+    view: UnitView, chosen: list[tuple[float, Candidate, Candidate | None]]
+) -> list[tuple[float, Candidate, Candidate | None]]:
+    """Add the pairs that coordination implies: (A, T) chosen and "A, B and C" → (B, T), (C, T)."""
+    by_code = {c.code: c for c in view.candidates}
+    have = {(s.code, t.code if t else None) for _, s, t in chosen}
+    out = list(chosen)
+    for q, s, t in chosen:
+        for other in view.coord.get(s.code, ()):
+            if (t is None or other != t.code) and (other, t.code if t else None) not in have:
+                have.add((other, t.code if t else None))
+                out.append((q, by_code[other], t))
+        if t is None:
+            continue
+        for other in view.coord.get(t.code, ()):
+            if other != s.code and (s.code, other) not in have:
+                have.add((s.code, other))
+                out.append((q, s, by_code[other]))
+    return out
 
 
 # the assembly that votes is never the body joined (GUIDELINES: ELECTED)
@@ -234,6 +373,7 @@ def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
     meta: dict[str, Any] = json.loads(meta_p.read_text(encoding="utf-8"))
     parser = load_parser() if meta.get("variant") == "parse" else None
     encoder = load_encoder(folder / "encoder")
+    pairs_p = folder / "event_pairs.npz"
     version = str(meta.get("version", "unknown"))
     return EventDecider(
         types=LinearModel.load(types_p),
@@ -241,6 +381,11 @@ def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
         thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
         version=f"{version}+{encoder.version}" if encoder else version,
         role_threshold=float(meta.get("role_threshold", 0.5)),
+        pairs=LinearModel.load(pairs_p) if pairs_p.exists() else None,
+        pair_threshold=float(meta.get("pair_threshold", 0.4)),
+        pair_floor=float(meta.get("pair_floor", 0.5)),
+        pair_blend=float(meta.get("pair_blend", 0.0)),
+        calibration=Calibration.from_dict(meta.get("calibration")),
         parser=parser,
         encoder=encoder,
     )

@@ -45,6 +45,7 @@ class Example:
     types: set[str]
     roles: dict[str, dict[str, str]]  # type -> candidate code -> none/source/target
     missing: int = 0  # gold actors of this sentence that no candidate covers
+    pairs: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)  # gold pairs
 
 
 def align(view: UnitView, gold_events: list[dict[str, Any]]) -> Example:
@@ -53,6 +54,10 @@ def align(view: UnitView, gold_events: list[dict[str, Any]]) -> Example:
     types = {g["type"] for g in mine}
     codes = {c.code for c in view.candidates}
     roles: dict[str, dict[str, str]] = {}
+    pairs: dict[str, set[tuple[str, str | None]]] = {}
+    for g in mine:
+        if g.get("source"):
+            pairs.setdefault(g["type"], set()).add((g["source"], g.get("target")))
     missing = 0
     order = {c.code: i for i, c in enumerate(view.candidates)}  # named actors first
     for t in types:
@@ -71,7 +76,7 @@ def align(view: UnitView, gold_events: list[dict[str, Any]]) -> Example:
                 else:
                     missing += 1
         roles[t] = lab
-    return Example(view.ctx.doc_id, view, types, roles, missing)
+    return Example(view.ctx.doc_id, view, types, roles, missing, pairs)
 
 
 def examples_for(

@@ -54,10 +54,12 @@ class UnitView:
     tokens: list[tuple[str, int, int]] = field(default_factory=list)  # (token, start, end)
     candidates: list[Candidate] = field(default_factory=list)
     parse: Any = None  # a spaCy Doc of the sentence when the parse variant is used
+    coord: dict[str, set[str]] = field(default_factory=dict)  # coordinated actors by code
 
     def __post_init__(self) -> None:
         self.tokens = masked_tokens(self.ctx.text, self.ctx.slots)
         self.candidates = candidates(self)
+        self.coord = coordinated(self)
 
 
 def masked_tokens(text: str, slots: list[Slot]) -> list[tuple[str, int, int]]:
@@ -184,6 +186,12 @@ def _window(view: UnitView, start: int, end: int) -> tuple[list[str], list[str]]
 
 def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
     """Features of one candidate actor for one event type (plain and type-conjoined)."""
+    f = candidate_features(view, cand, etype)
+    return f + [f"{etype}|{x}" for x in f]
+
+
+def candidate_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
+    """Features of one candidate actor: its kind, words around it, position and context."""
     f: list[str] = []
     if cand.slots:
         s = cand.slots[0]
@@ -212,6 +220,8 @@ def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
             f.append("initial")
         if "by" in before[-3:]:
             f.append("by_before")
+        if cand.code in view.coord:
+            f.append("in_list")
         if view.parse is not None:
             f += parse_role_features(view.parse, s.start, s.end)
     else:
@@ -234,4 +244,95 @@ def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
             f.append("rule_tgt")
     n_named = len([c for c in view.candidates if c.slots])
     f.append(f"nnamed:{min(n_named, 3)}")
+    return f
+
+
+_COORD_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?$", re.I)
+
+
+def coordinated(view: UnitView) -> dict[str, set[str]]:
+    """Actors named in one coordinated list ("Japan, India and Thailand"), by code.
+
+    Coordinated actors share a role, so a decision about one is a decision about the others.
+    """
+    named = sorted(
+        (s for s in view.ctx.slots if not s.location and not s.aside), key=lambda s: s.start
+    )
+    groups: list[set[str]] = []
+    for prev, cur in zip(named, named[1:], strict=False):
+        if prev.code != cur.code and _COORD_GAP.match(view.ctx.text[prev.end : cur.start]):
+            g = next((g for g in groups if prev.code in g), None)
+            if g is None:
+                groups.append({prev.code, cur.code})
+            else:
+                g.add(cur.code)
+    out: dict[str, set[str]] = {}
+    for g in groups:
+        for code in g:
+            out.setdefault(code, set()).update(g - {code})
+    return out
+
+
+_LIST_TOKENS = frozenset({",", "and", "@country", "@adj", "@org", "@capital", "@person", "the"})
+
+
+def _between(view: UnitView, a: Slot, b: Slot) -> list[str]:
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return [t for t, s, e in view.tokens if s >= lo.end and e <= hi.start]
+
+
+def pair_features(view: UnitView, src: Candidate, tgt: Candidate | None, etype: str) -> list[str]:
+    """Features of one (source, target) assignment for one event type.
+
+    Each side contributes its candidate features; the pair adds their order and the words
+    between them, so lists ("A, B and C welcomed") and frames ("A met B") are told apart.
+    """
+    f = side_features(view, src, etype, "s")
+    if tgt is None:
+        return f + side_features(view, None, etype, "t")
+    return f + side_features(view, tgt, etype, "t") + relation_features(view, src, tgt, etype)
+
+
+def side_features(
+    view: UnitView,
+    cand: Candidate | None,
+    etype: str,
+    side: str,
+    base: list[str] | None = None,
+) -> list[str]:
+    """One side of a pair: the candidate's features under ``s:``/``t:``, plain and typed.
+
+    The decider computes these once per candidate (``base``: its ``candidate_features``) and
+    reuses them for every pair.
+    """
+    if cand is None:
+        f = [f"{side}:none"]
+    else:
+        f = [f"{side}:{x}" for x in base or candidate_features(view, cand, etype)]
+    return f + [f"{etype}|{x}" for x in f]
+
+
+def relation_features(view: UnitView, src: Candidate, tgt: Candidate, etype: str) -> list[str]:
+    """How a source and a target sit in the sentence: order, words between, one list."""
+    f: list[str] = []
+    if src.slots and tgt.slots:
+        a, b = src.slots[0], tgt.slots[0]
+        bw = _between(view, a, b)
+        f.append("order:st" if a.start < b.start else "order:ts")
+        f.append(f"bwn:{min(len(bw), 6)}")
+        if bw and all(t in _LIST_TOKENS for t in bw):
+            f.append("bw:list")
+        if bw:
+            f += [f"bw1:{bw[0]}", f"bwl:{bw[-1]}"]
+            f += [f"bw:{t}" for t in bw[:8] if t not in STOP]
+        kinds = (x.labels[-1] if x.labels else "-" for x in (a, b))
+        f.append("kinds:" + "_".join(kinds))
+        if tgt.code in view.coord.get(src.code, ()):
+            f.append("same_list")
+    elif tgt.slots:
+        f.append("src_ctx_tgt_named")
+    elif src.slots:
+        f.append("src_named_tgt_ctx")
+    else:
+        f.append("both_ctx")
     return f + [f"{etype}|{x}" for x in f]

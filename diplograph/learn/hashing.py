@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 DIM_BITS = 18
 DIM = 1 << DIM_BITS
 
 
+@lru_cache(maxsize=1 << 18)  # feature strings repeat across sentences and pairs
 def index(feature: str, dim: int = DIM) -> int:
     """Column of one feature string (CRC-32, independent of PYTHONHASHSEED)."""
     return zlib.crc32(feature.encode("utf-8")) % dim

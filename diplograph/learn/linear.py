@@ -23,7 +23,14 @@ class LinearModel:
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per class for one bag of binary features."""
-        cols = indices(features, self.weights.shape[1])
+        return self.scores_cols(indices(features, self.weights.shape[1]))
+
+    def columns(self, features: list[str]) -> set[int]:
+        """The columns of a bag of features, to combine with others before ``scores_cols``."""
+        return set(indices(features, self.weights.shape[1]))
+
+    def scores_cols(self, cols: list[int]) -> dict[str, float]:
+        """Probability per class for features already hashed to distinct columns."""
         z = self.weights[:, cols].sum(axis=1) + self.bias if cols else self.bias.copy()
         z = z.astype(np.float64)
         if self.kind == "softmax":
