@@ -4,7 +4,8 @@ DiplographError
 ├── IngestError      one input item could not be read (recorded in `failures`, batch goes on)
 ├── ExtractError     extraction crashed on one document (recorded, batch goes on)
 ├── StoreError       the database cannot be opened or migrated
-└── ConfigError      a setting or option is invalid
+├── ConfigError      a setting or option is invalid
+└── BudgetError      a request ran out of its time budget (D501) or its client left (D502)
 """
 
 from __future__ import annotations
@@ -41,3 +42,9 @@ class StoreError(DiplographError):
 
 class ConfigError(DiplographError):
     code = "D400"
+
+
+class BudgetError(DiplographError):
+    """Work stopped at a :class:`~diplograph.budget.Budget` check; the server answers 503."""
+
+    code = "D500"

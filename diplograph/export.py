@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import ConfigError
+from diplograph.query.identifiers import wikidata_id
 from diplograph.store import Filters, Store
 
 FORMATS = ("eval", "jsonl", "csv", "parquet")
@@ -23,6 +24,11 @@ def _actor(row: dict[str, Any], side: str) -> dict[str, Any] | None:
         "person": row.get(f"{side}_person"),
         "role": row.get(f"{side}_role"),
     }
+
+
+def _with_wikidata(actor: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An actor object with its Wikidata id (``jsonl`` only: ``eval`` keeps EVAL.md's keys)."""
+    return actor and {**actor, "wikidata": wikidata_id(actor["code"])}
 
 
 def eval_records(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -93,6 +99,8 @@ def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
     if fmt in ("eval", "jsonl"):
         records = eval_records(store)
         if fmt == "jsonl":
+            for r in records["events"]:
+                r["source"], r["target"] = _with_wikidata(r["source"]), _with_wikidata(r["target"])
             records["documents"] = store.documents(Filters())
         for name, rows in records.items():
             path = out / f"{name}.jsonl"

@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     max_upload_mb: float = Field(
         5.0, gt=0, description="Largest request body POST /api/documents accepts (HTTP 413 above)."
     )
+    request_budget: float = Field(
+        5.0,
+        gt=0,
+        le=3600,
+        description="Seconds a read request may work before it stops and answers 503 (D501); "
+        "a client that disconnects stops its request too (D502).",
+    )
 
 
 def get_settings(**overrides: object) -> Settings:

@@ -69,7 +69,7 @@ def test_review_markdown_cites_and_explains_stated_total(stocked):
     text = render_review(build_review(stocked, "VNM", "2023"), "md")
     assert "| Visits abroad | 1 | 25 [" in text
     assert "we count 1; sources state 25" in text
-    assert "`sg-visit-b` sentence 0:" in text
+    assert "[`sg-visit-b` sentence 0](/documents/sg-visit-b#s0):" in text
     assert "### Singapore (SGP)" in text and "(2 reports)" in text
 
 

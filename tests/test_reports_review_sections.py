@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,10 @@ def test_review_citizens_brought_home_cited(stocked: Store) -> None:
     assert [(f["value"], f["doc_id"]) for f in r.citizens] == [(1500.0, "year-a")]
     text = render_review(r, "md")
     line = next(x for x in text.splitlines() if x.startswith("- 1,500 citizens"))
-    n = line.rsplit("[", 1)[1].rstrip("]")
-    assert f"{n}. `year-a` sentence 2: “In 2023, Vietnam brought home 1,500" in text
+    n = re.findall(r"\[\[(\d+)\]\]", line)[-1]
+    assert (
+        f"{n}. [`year-a` sentence 2](/documents/year-a#s2): “In 2023, Vietnam brought home" in text
+    )
 
 
 def test_review_sections_by_region(stocked: Store) -> None:

@@ -55,6 +55,7 @@ from diplograph.analysis.trends import (
     pad_year,
     period_of,
 )
+from diplograph.budget import check_budget
 from diplograph.importers.cameo import QUAD_NAMES
 from diplograph.store.base import Filters, HistoryFilters, Store
 
@@ -163,6 +164,8 @@ def nb_tail(x: int, mu: float, alpha: float, upper: bool) -> float:
     """P(X ≥ x) when ``upper``, else P(X ≤ x), summed term by term from ``x`` outwards."""
     total, k = 0.0, x
     while 0 <= k < x + 200_000:
+        if k % 4096 == 0:
+            check_budget()
         term = math.exp(nb_logpmf(k, mu, alpha))
         total += term
         if term < 1e-17 * max(total, 1e-300) and (not upper or k > mu):
@@ -175,6 +178,8 @@ def nb_quantile(q: float, mu: float, alpha: float) -> int:
     """The smallest k with P(X ≤ k) ≥ q."""
     cdf, k = 0.0, 0
     while k < 10 * mu + 1000:
+        if k % 4096 == 0:
+            check_budget()
         cdf += math.exp(nb_logpmf(k, mu, alpha))
         if cdf >= q:
             return k
@@ -205,6 +210,7 @@ def nb_expectations(
         else:
             mu[t] = max(MIN_MU, float((w * x[lo:t]).sum() / w.sum()))
     for t in range(MIN_HISTORY, n):
+        check_budget()
         past = list(range(max(MIN_HISTORY, t - HISTORY), t))
         if len(past) < 6:
             alpha[t] = 0.5
@@ -297,6 +303,7 @@ def find_alerts(
     volume: dict[str, float] | None = None  # the store-wide series, read once per call
     for (a, b), pair_cells in pairs.items():
         for quads in quad_sets:
+            check_budget()  # a request over its budget stops here (#19)
             chosen = [c for c in pair_cells if c.quad in quads]
             if sum(c.n for c in chosen) < min_total:
                 continue

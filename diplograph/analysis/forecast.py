@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from diplograph.budget import check_budget
 from diplograph.errors import ConfigError
 
 SEASON = {"month": 12, "quarter": 4, "year": 1}
@@ -213,8 +214,9 @@ def fit_ets(counts: list[int] | FloatArray, horizon: int, by: str = "month") -> 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name, spec in specs.items():
+            check_budget()  # a request over its budget stops here or at the next step (#19)
             try:
-                res = ets_model(y, error="add", **spec).fit(disp=False)
+                res = ets_model(y, error="add", **spec).fit(disp=False, callback=_check_budget)
             except (ValueError, np.linalg.LinAlgError):
                 continue
             aicc = float(res.aicc)
@@ -239,6 +241,11 @@ def fit_ets(counts: list[int] | FloatArray, horizon: int, by: str = "month") -> 
         lo95=back(f95["pi_lower"]),
         hi95=back(f95["pi_upper"]),
     )
+
+
+def _check_budget(_params: Any) -> None:
+    """The optimiser's callback: each L-BFGS step checks the request's budget."""
+    check_budget()
 
 
 def _snaive(train: FloatArray, horizon: int, m: int) -> FloatArray:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from diplograph.budget import checked
 from diplograph.importers.cameo import TYPE_QUAD
 from diplograph.store.base import Filters, HistoryFilters, Store
 
@@ -151,7 +152,7 @@ def collect_cells(store: Store, q: SeriesQuery) -> list[Cell]:
     """All counted cells for a query: imported counts and extracted events."""
     cells: list[Cell] = []
     if q.wants_imported:
-        for r in store.imported_counts(q.history_filters()):
+        for r in checked(store.imported_counts(q.history_filters()), every=1024):
             cells.append(
                 Cell(
                     r["month"],
@@ -166,7 +167,7 @@ def collect_cells(store: Store, q: SeriesQuery) -> list[Cell]:
     if "extracted" in q.origins:
         flt = Filters(country=q.country, partner=q.partner, since=q.since, until=q.until)
         types = {t.upper() for t in q.types}
-        for e in store.events(flt):
+        for e in checked(store.events(flt), every=1024):
             quad = TYPE_QUAD.get(e["type"])
             if e["status"] == "planned" or not e["date"]:
                 continue
@@ -194,7 +195,7 @@ def build_series(store: Store, q: SeriesQuery, cells: Iterable[Cell] | None = No
         raise ValueError(f"unknown period {q.by!r}; use month, quarter or year")
     cells = collect_cells(store, q) if cells is None else list(cells)
     acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    for c in cells:
+    for c in checked(cells, every=1024):
         p = period_of(c.month, q.by)
         if p is None:
             continue

@@ -97,10 +97,13 @@ def review(
 
     Headline counts (visits abroad and received, calls, agreements, tier upgrades, elections,
     evacuations, aid) come from canonical events: an event several articles report counts
-    once; visits are split by level where the visitor's role is known. Sections by region
-    and partner, multilateral work, tier changes, citizens brought home, and the sources.
-    Aggregates stated by sources are shown beside our counts. HTML and PDF add a bar chart.
-    PDF is the HTML printed by headless Chromium (install it with scripts/install-chromium).
+    once; visits are split by level where the visitor's role is known. A summary built from
+    those counts, a comparison with the period of the same length before, sections by region
+    and partner, multilateral work, tier changes, citizens brought home, and the sources
+    (outlet, URL, date). Each [n] links to the cited sentence on the dashboard's document page.
+    Aggregates stated by sources are shown beside our counts. HTML and PDF add charts. PDF is
+    printed by headless Chromium (install it with scripts/install-chromium), with a table of
+    contents and page numbers.
 
     Example: diplograph review --country VNM --period 2023 --format pdf --out review.pdf
     """
@@ -111,17 +114,16 @@ def review(
         err_console.print("[red]error[/red] [D424] --format pdf needs --out FILE.pdf")
         raise typer.Exit(2)
     try:
-        text = render_review(
-            build_review(_store(db), country, period), "html" if fmt == "pdf" else fmt
-        )
+        result = build_review(_store(db), country, period)
+        text = "" if fmt == "pdf" else render_review(result, fmt)
     except DiplographError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
         raise typer.Exit(2) from err
     if fmt == "pdf" and out is not None:
-        from diplograph.reports.pdf import print_pdf
+        from diplograph.reports.pdf import write_review_pdf
 
         try:
-            print_pdf(text, out)
+            write_review_pdf(result, out)
         except DiplographError as err:
             err_console.print(f"[red]error[/red] {escape(str(err))}")
             raise typer.Exit(1) from err

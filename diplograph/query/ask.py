@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from diplograph.budget import checked
 from diplograph.query.records import answer_from_records
 from diplograph.query.retrieve import Candidate, question_names, retrieve
 from diplograph.query.spans import FINDERS, Part, SentenceView, Span
@@ -277,7 +278,7 @@ def answer(store: Store, question: str) -> Answer:
     cache: dict[str, Any] = {}
     best: tuple[float, Candidate, list[Span]] | None = None
     second = 0.0
-    for c in cands:
+    for c in checked(cands, every=1):
         if (
             c.coverage < MIN_COVERAGE
             or c.doc_coverage < MIN_DOC_COVERAGE

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from diplograph.budget import checked
 from diplograph.query.terms import content_terms
 from diplograph.store import Filters, Store
 
@@ -157,7 +158,7 @@ def cluster_events(rows: Iterable[Row], max_days: int = MAX_DAYS) -> list[Canoni
     ordered = sorted(rows, key=lambda r: (-len(r.get("date") or ""), str(r["doc_id"])))
     groups: dict[tuple[str, str, str], _Clusters] = {}
     out: list[CanonicalEvent] = []
-    for r in ordered:
+    for r in checked(ordered):
         key = pair_key(r["type"], r.get("source_code"), r.get("target_code"))
         words = set(content_terms(r.get("sentence") or ""))
         clusters = groups.get(key)

@@ -148,6 +148,11 @@ def forecasting_available() -> bool:
     return importlib.util.find_spec("statsmodels") is not None
 
 
+def forecast_pair(store: Store, q: SeriesQuery, horizon: int, label: str) -> ForecastPublic:
+    """Forecast the series of ``q`` (see :func:`forecast_series`)."""
+    return forecast_series(build_series(store, q), horizon, label)
+
+
 def forecast_series(series: Series, horizon: int, label: str) -> ForecastPublic:
     """Forecast ``series`` (ConfigError when statsmodels is missing or history is short)."""
     from diplograph.analysis.forecast import fit_forecast, trim

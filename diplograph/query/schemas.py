@@ -6,7 +6,10 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diplograph.query.identifiers import wikidata_id
 from diplograph.store.base import Row
+
+WIKIDATA = "Wikidata id of the actor (states and major organisations), e.g. Q881; null if none."
 
 
 class ErrorEnvelope(BaseModel):
@@ -50,6 +53,7 @@ class ActorPublic(BaseModel):
     name: str | None = None
     person: str | None = None
     role: str | None = None
+    wikidata: str | None = Field(None, description=WIKIDATA)
 
 
 def _actor(r: Row, side: str) -> ActorPublic | None:
@@ -58,7 +62,7 @@ def _actor(r: Row, side: str) -> ActorPublic | None:
         return None
     return ActorPublic(
         code=code, name=r.get(f"{side}_name"), person=r.get(f"{side}_person"),
-        role=r.get(f"{side}_role"),
+        role=r.get(f"{side}_role"), wikidata=wikidata_id(code),
     )  # fmt: skip
 
 
@@ -192,6 +196,7 @@ class PartnerSummary(BaseModel):
     name: str
     tier: str | None = None
     since: str | None = None
+    wikidata: str | None = Field(None, description=WIKIDATA)
 
 
 class YearTypeCount(BaseModel):
@@ -204,6 +209,7 @@ class PartnerProfile(BaseModel):
     code: str
     name: str
     home: str
+    wikidata: str | None = Field(None, description=WIKIDATA)
     tier: str | None = None
     timeline: list[TierStep]
     event_counts: list[YearTypeCount]

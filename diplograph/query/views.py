@@ -10,6 +10,7 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
+from diplograph.query.identifiers import wikidata_id
 from diplograph.query.schemas import (
     DocumentDetail,
     EventPublic,
@@ -122,7 +123,13 @@ def partners_by_tier(store: Store, home: str) -> dict[str, list[PartnerSummary]]
         if top is None or top.level not in TIERS:
             continue
         grouped.setdefault(top.level, []).append(
-            PartnerSummary(code=code, name=actor_name(code), tier=top.level, since=top.date)
+            PartnerSummary(
+                code=code,
+                name=actor_name(code),
+                tier=top.level,
+                since=top.date,
+                wikidata=wikidata_id(code),
+            )  # fmt: skip
         )
     return {
         level: sorted(grouped[level], key=lambda p: (p.since or "9999", p.name))
@@ -151,6 +158,7 @@ def partner_profile(
         code=code,
         name=actor_name(code),
         home=home,
+        wikidata=wikidata_id(code),
         tier=top.level if top else None,
         timeline=timeline,
         event_counts=[

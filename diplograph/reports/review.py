@@ -1,22 +1,25 @@
 """Review data for one country and period; every number carries the evidence it was counted from.
 
 Counts come from canonical events (:mod:`diplograph.query.canonical`), so a visit reported by
-three articles counts once and cites all three. Where a source states an aggregate for the
-same country and period ("22 overseas visits"), it is shown beside our count.
+three articles counts once and cites all three; tier upgrades come from merged tier changes
+(:mod:`diplograph.reports.tiers`). Every headline count is the length of the list its section
+renders, so the two cannot disagree. Where a source states an aggregate for the same country
+and period ("22 overseas visits"), it is shown beside our count. The same counts for the
+period of the same length just before are kept for comparison.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from diplograph.errors import ConfigError
 from diplograph.query.canonical import CanonicalEvent, cluster_events, evidence_of
+from diplograph.reports.period import Period, parse_period, previous_period
+from diplograph.reports.tiers import UPGRADE, TierChange, merge_tier_changes
 from diplograph.store import Filters, Store
 
 Row = dict[str, Any]
@@ -44,7 +47,7 @@ HEADLINES: list[tuple[str, str, Rule, tuple[str, ...]]] = [
         lambda e, c: e.type == "AGREE_SIGN",
         ("agreements_signed",),
     ),
-    ("upgrades", "Tier upgrades", lambda e, c: e.type == "PARTNERSHIP_UPGRADE", ()),
+    ("upgrades", "Tier upgrades", lambda e, c: e.type == UPGRADE, ()),
     (
         "elections",
         "Elections to bodies",
@@ -86,29 +89,18 @@ WHY_DIFFERENT = (
 
 
 @dataclass
-class Period:
-    """A reporting period: inclusive ``since``/``until`` dates as ISO prefixes."""
-
-    label: str
-    since: str
-    until: str
-
-    def contains(self, value: str | None) -> bool:
-        return (
-            bool(value)
-            and self.since <= str(value)[: len(self.since)]
-            and str(value)[: len(self.until)] <= self.until
-        )
-
-
-@dataclass
 class Headline:
+    """One headline number: ``count`` is always the length of ``events``, the list shown."""
+
     key: str
     label: str
-    count: int
     events: list[CanonicalEvent] = field(default_factory=list)
     stated: list[Row] = field(default_factory=list)  # aggregate figures from sources
     levels: dict[str, list[CanonicalEvent]] = field(default_factory=dict)  # visits by level
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
 
     @property
     def citations(self) -> list[dict[str, Any]]:
@@ -124,11 +116,15 @@ class Review:
     headlines: list[Headline]
     partners: dict[str, list[CanonicalEvent]]
     multilateral: list[CanonicalEvent]
-    tiers: list[Row]
+    tiers: list[TierChange]
     documents: list[Row]
     sparse: bool
     regions: dict[str, list[str]] = field(default_factory=dict)  # region → partner codes
     citizens: list[Row] = field(default_factory=list)  # citizens_repatriated figures
+    previous: Review | None = None  # the period of the same length just before, same counts
+
+    def headline(self, key: str) -> Headline:
+        return next(h for h in self.headlines if h.key == key)
 
     @property
     def note(self) -> str:
@@ -139,26 +135,6 @@ class Review:
             f"({len(self.documents)} source document(s)); numbers below are a floor, not a "
             "total. Ingest more articles for this period."
         )
-
-
-def parse_period(text: str) -> Period:
-    """``2023``, ``2023-Q2``, ``2023-05`` or ``A..B`` (each end any of those) → a Period."""
-    text = text.strip()
-    if ".." in text:
-        a, b = (parse_period(x) for x in text.split("..", 1))
-        return Period(text, a.since, b.until)
-    if re.fullmatch(r"\d{4}", text):
-        return Period(text, text, text)
-    m = re.fullmatch(r"(\d{4})-?Q([1-4])", text, re.I)
-    if m:
-        y, q = m.group(1), int(m.group(2))
-        return Period(text.upper(), f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}")
-    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-        return Period(text, text, text)
-    raise ConfigError(
-        f"unknown period {text!r}: use YYYY, YYYY-Qn, YYYY-MM or A..B (e.g. 2023-Q1..2023-Q3)",
-        code="D420",
-    )
 
 
 @cache
@@ -198,8 +174,22 @@ def _is_org(code: str | None) -> bool:
     return bool(code) and (code or "") not in country_regions()
 
 
-def build_review(store: Store, country: str, period: str | Period) -> Review:
-    """Count, group and cite the records of ``country`` in ``period``."""
+def _tier_relations(store: Store, code: str, p: Period, events: list[CanonicalEvent]) -> list[Row]:
+    """Tier records of the period, and undated ones from the documents of upgrade events
+    (they may join those events, see :func:`~diplograph.reports.tiers.merge_tier_changes`)."""
+    rows = [
+        r
+        for r in store.relations(Filters(country=code, since=p.since, until=p.until))
+        if p.contains(r.get("date"))
+    ]
+    for doc in sorted({d for e in events if e.type == UPGRADE for d in e.docs}):
+        rows += [r for r in store.relations(Filters(country=code, doc=doc)) if not r.get("date")]
+    return rows
+
+
+def build_review(store: Store, country: str, period: str | Period, compare: bool = True) -> Review:
+    """Count, group and cite the records of ``country`` in ``period``; with ``compare``, the
+    same for the period of the same length just before (``Review.previous``)."""
     p = period if isinstance(period, Period) else parse_period(period)
     code = country.upper()
     rows = [
@@ -207,7 +197,12 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
         for r in store.events(Filters(country=code, since=p.since, until=p.until))
         if (r.get("status") or "happened") == "happened" and p.contains(r.get("date"))
     ]
-    events = cluster_events(rows)
+    clustered = cluster_events(rows)
+    tiers = merge_tier_changes(clustered, _tier_relations(store, code, p, clustered), p)
+    # Upgrades are counted and listed as merged tier changes, everything else as clustered.
+    events = [e for e in clustered if e.type != UPGRADE]
+    events += [t.event for t in tiers if t.status == "upgraded"]
+    events.sort(key=lambda e: (e.date or "", e.type, e.source or "", e.target or ""))
     figures = [
         f
         for f in store.figures(Filters(country=code, since=p.since, until=p.until))
@@ -218,7 +213,7 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
         chosen = [e for e in events if rule(e, code)]
         stated = [f for f in figures if f["indicator"] in indicators]
         levels = group_by_level(chosen) if key in VISIT_KEYS else {}
-        headlines.append(Headline(key, label, len(chosen), chosen, stated, levels))
+        headlines.append(Headline(key, label, chosen, stated, levels))
     partners: dict[str, list[CanonicalEvent]] = {}
     multilateral: list[CanonicalEvent] = []
     for e in events:
@@ -227,19 +222,14 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
             multilateral.append(e)
         else:
             partners.setdefault(other, []).append(e)
-    tiers = [
-        r
-        for r in store.relations(Filters(country=code, since=p.since, until=p.until))
-        if r.get("status") in ("upgraded", "established") and p.contains(r.get("date"))
-    ]
     citizens = [f for f in figures if f["indicator"] == CITIZENS and f.get("subject") == code]
     ordered = dict(sorted(partners.items(), key=lambda kv: (-len(kv[1]), kv[0])))
     regions: dict[str, list[str]] = {}
     for other in ordered:
         regions.setdefault(region_of(other), []).append(other)
-    docs = sorted({str(s["doc_id"]) for e in events for s in e.sources})
-    docs += sorted({str(x["doc_id"]) for x in figures + tiers} - set(docs))
-    documents = [store.get_document(d) or {"id": d} for d in sorted(set(docs))]
+    docs = {str(s["doc_id"]) for e in events for s in e.sources}
+    docs |= {str(x["doc_id"]) for x in figures + [r for t in tiers for r in t.rows]}
+    documents = [store.get_document(d) or {"id": d} for d in sorted(docs)]
     return Review(
         country=code,
         period=p,
@@ -256,4 +246,5 @@ def build_review(store: Store, country: str, period: str | Period) -> Review:
             )
         ),
         citizens=citizens,
+        previous=build_review(store, code, previous_period(p), compare=False) if compare else None,
     )

@@ -2,8 +2,10 @@
 
 ``api`` and ``web`` both read through ``query/`` and never import each other. ``app`` sits
 above them and holds the one route table (``app.ROUTES``); ``deps`` (the store pool and
-request parameters), ``errors`` (the error envelope), ``downloads`` (CSV/JSON file responses)
-and ``middleware`` (security headers) are the request plumbing both use, and import neither.
+request parameters), ``errors`` (the error envelope), ``downloads`` (CSV/JSON file responses),
+``middleware`` (security headers, the request budget), ``cache`` (expensive results per store
+version) and ``compute`` (the worker processes that compute them) are the request plumbing both
+use, and import neither.
 
 Example: ``uvicorn --factory diplograph.server:create_app`` or ``diplograph serve --db demo.db``.
 """

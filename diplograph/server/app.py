@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,9 +10,15 @@ from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from diplograph import __version__, api, web
+from diplograph.server.cache import ResultCache
+from diplograph.server.compute import ComputePool
 from diplograph.server.deps import StorePool
 from diplograph.server.errors import install_error_handlers
-from diplograph.server.middleware import RejectNulMiddleware, SecurityHeadersMiddleware
+from diplograph.server.middleware import (
+    RejectNulMiddleware,
+    RequestBudgetMiddleware,
+    SecurityHeadersMiddleware,
+)
 from diplograph.settings import Settings, get_settings
 
 # The route table: every router of the server, and when it is mounted.
@@ -23,7 +30,8 @@ ROUTES: tuple[tuple[str, APIRouter], ...] = (
 
 DESCRIPTION = (
     "Read-only JSON API over a Diplograph store: documents, events, figures, relations, "
-    "full-text search, partner profiles, the event network, country comparisons and stats. "
+    "full-text search, partner profiles, the event network, the world map of a country's "
+    "relations, country comparisons and stats. "
     "Lists are paged as `{data, count}` with `limit` and `offset`, records newest first "
     "(`format=csv` for the same rows as CSV); errors share one envelope "
     "`{ok: false, error, errors, status}`. "
@@ -36,9 +44,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     pool = StorePool(settings)
 
+    compute = ComputePool(settings)  # worker processes, started at the first computation
+    # a result many requests wait for may compute for longer than one request's budget (#19)
+    cache = ResultCache(pool, compute, limit=12 * settings.request_budget)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=compute.start, name="diplograph-compute-start", daemon=True).start()
         yield
+        compute.close()
         pool.close()
 
     app = FastAPI(
@@ -52,7 +66,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store_pool = pool
+    app.state.result_cache = cache
+    app.state.compute_pool = compute
     install_error_handlers(app)
+    app.add_middleware(RequestBudgetMiddleware, seconds=settings.request_budget)
     app.add_middleware(RejectNulMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     for when, router in ROUTES:

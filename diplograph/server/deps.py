@@ -1,17 +1,21 @@
-"""Dependencies: settings, a per-request store, paging and filter parameters, the token."""
+"""Dependencies: settings, a per-request store, the result cache, paging and filter
+parameters, the token."""
 
 from __future__ import annotations
 
 import hmac
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Hashable
 from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
+from starlette.concurrency import run_in_threadpool
 
+from diplograph.budget import current_budget
+from diplograph.server.cache import ResultCache
 from diplograph.settings import Settings
 from diplograph.store import Filters, SQLiteStore, Store, open_store
 
@@ -21,7 +25,7 @@ NAME = r"^[^\W\d_][\w.()’]*(?:[ '’-]+[\w.()’]+)*$"  # "Viet Nam", "U.S.", 
 MAX_LIMIT = 500
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings ``create_app`` was built with."""
     settings: Settings = request.app.state.settings
     return settings
@@ -38,7 +42,17 @@ def open_request_store(settings: Settings) -> Store:
     path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
     store = SQLiteStore(path, check_same_thread=False)
     store.conn.execute("PRAGMA cache_size = -16000")  # 16 MB page cache, kept between requests
+    # a statement still running when its request's budget is over is interrupted (#19)
+    store.conn.set_progress_handler(_interrupt_over_budget, PROGRESS_STEPS)
     return store
+
+
+PROGRESS_STEPS = 10_000  # SQLite VM steps between budget checks (about 0.1 ms of work)
+
+
+def _interrupt_over_budget() -> int:
+    budget = current_budget()
+    return 1 if budget is not None and budget.is_over() else 0
 
 
 class StorePool:
@@ -52,12 +66,19 @@ class StorePool:
         self.size = size
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._lock = threading.Lock()
+        self._watcher: Store | None = None  # reads the data version only (never lent out)
+        self._watcher_lock = threading.Lock()
 
     def acquire(self) -> Store:
+        store = self.acquire_idle()
+        return open_request_store(self.settings) if store is None else store
+
+    def acquire_idle(self) -> Store | None:
+        """An idle store if there is one (never blocks)."""
         try:
             return self._idle.get_nowait()
         except queue.Empty:
-            return open_request_store(self.settings)
+            return None
 
     def release(self, store: Store) -> None:
         with self._lock:
@@ -66,8 +87,29 @@ class StorePool:
                 return
         store.close()
 
+    def data_version(self) -> Hashable:
+        """The store's data version, read on one connection kept for it alone.
+
+        SQLite's ``PRAGMA data_version`` only compares within one connection, and moves there
+        whenever any other connection or process commits; the pooled connections write
+        (uploads) and are lent to one request at a time, so none of them can be the reference.
+        """
+        with self._watcher_lock:
+            if self._watcher is None:
+                self._watcher = open_request_store(self.settings)
+            try:
+                return self._watcher.data_version()
+            except Exception:
+                self._watcher.close()  # reopened on the next call (a restarted server)
+                self._watcher = None
+                raise
+
     def close(self) -> None:
-        """Close every idle store (at shutdown)."""
+        """Close every idle store and the version watcher (at shutdown)."""
+        with self._watcher_lock:
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
         while True:
             try:
                 self._idle.get_nowait().close()
@@ -75,10 +117,17 @@ class StorePool:
                 return
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """A store from the app's pool, held for this request only."""
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """A store from the app's pool, held for this request only.
+
+    An async dependency: taking an idle store needs no thread (two thread hops fewer per
+    request: list throughput +35% under 200 clients, #19); opening a new one (a PostgreSQL
+    connection) still happens in a worker thread, off the event loop.
+    """
     pool: StorePool = request.app.state.store_pool
-    store = pool.acquire()
+    store = pool.acquire_idle()
+    if store is None:
+        store = await run_in_threadpool(open_request_store, pool.settings)
     try:
         yield store
     finally:
@@ -86,6 +135,15 @@ def get_store(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+async def get_cache(request: Request) -> ResultCache:
+    """The app's cache of expensive results, keyed per store version (no thread hop)."""
+    cache: ResultCache = request.app.state.result_cache
+    return cache
+
+
+CacheDep = Annotated[ResultCache, Depends(get_cache)]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
@@ -125,7 +183,7 @@ def actor_code(value: str | None, param: str) -> str | None:
         raise RequestValidationError([error]) from None
 
 
-def record_filters(
+async def record_filters(
     country: Country = None,
     partner: Partner = None,
     type: Type = None,
@@ -135,7 +193,8 @@ def record_filters(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Filters:
-    """The CLI's filters (``--country --partner --type --since --until``) plus paging.
+    """The CLI's filters (``--country --partner --type --since --until``) plus paging (an
+    async dependency, like the others here: no thread hop for a dictionary lookup).
 
     API lists are ordered newest first (by date, then id), unlike the CLI's document order.
     """
@@ -155,7 +214,7 @@ def record_filters(
 FiltersDep = Annotated[Filters, Depends(record_filters)]
 
 
-def event_filters(filters: FiltersDep) -> Filters:
+async def event_filters(filters: FiltersDep) -> Filters:
     """:func:`record_filters` with the event type checked: a typo is a 422 with suggestions."""
     from diplograph.query.inputs import InputError, event_type
 

@@ -7,6 +7,7 @@ unexpected exceptions are logged and answered with a generic 500.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,7 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from diplograph.errors import ConfigError, DiplographError, StoreError
+from diplograph.budget import current_budget
+from diplograph.errors import BudgetError, ConfigError, DiplographError, StoreError
 
 log = logging.getLogger("diplograph.api")
 
@@ -81,9 +83,19 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _diplograph_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DiplographError)
-    status = 503 if isinstance(exc, StoreError) else 400 if isinstance(exc, ConfigError) else 500
+    status = 503 if isinstance(exc, StoreError | BudgetError) else 500
+    status = 400 if isinstance(exc, ConfigError) else status
     log.warning("request failed: %s", exc)
-    return _respond(request, status, str(exc))
+    errors = [{"code": exc.code}] if isinstance(exc, BudgetError) else None
+    return _respond(request, status, str(exc), errors)
+
+
+async def _sqlite_error(request: Request, exc: Exception) -> Response:
+    """A statement interrupted because the request's budget ran out is that budget's 503."""
+    budget = current_budget()
+    if budget is not None and budget.is_over():
+        return await _diplograph_error(request, budget.error())
+    return await _unexpected(request, exc)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
@@ -96,4 +108,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(DiplographError, _diplograph_error)
+    app.add_exception_handler(sqlite3.OperationalError, _sqlite_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -1,11 +1,15 @@
-"""Security headers on every response (a strict CSP and friends); NUL in a request refused."""
+"""Security headers on every response (a strict CSP and friends); NUL in a request refused;
+a time budget for every read request."""
 
 from __future__ import annotations
+
+import asyncio
 
 from starlette.datastructures import MutableHeaders
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from diplograph.budget import Budget
 from diplograph.server.errors import error_body
 
 # No inline scripts or styles anywhere: JS and CSS come from /static only.
@@ -60,3 +64,42 @@ class RejectNulMiddleware:
                 await JSONResponse(error_body(400, message), status_code=400)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+class RequestBudgetMiddleware:
+    """Every GET/HEAD request runs under a :class:`~diplograph.budget.Budget` of ``seconds``.
+
+    The budget is the current one for the handler (and the worker thread a sync handler runs
+    in), so the loops of trends, alerts, forecasts, conflicts and ``ask`` stop at their next
+    check once it is over, and SQLite statements are interrupted (the progress handler of
+    ``deps.open_request_store``); the error handlers answer 503 with D501. A watcher reads the
+    ASGI messages on the request's behalf and cancels the budget when the client disconnects
+    (D502), so nobody's work goes on for a closed socket. Writes (POST) are not cut halfway:
+    they keep their size limits.
+    """
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        budget = Budget(self.seconds, f"{scope.get('method')} {scope.get('path', '')}")
+        inbox: asyncio.Queue[Message] = asyncio.Queue()
+
+        async def watch() -> None:  # a GET has one (empty) body message; then only disconnect
+            while True:
+                message = await receive()
+                await inbox.put(message)
+                if message["type"] == "http.disconnect":
+                    budget.cancel("the client disconnected")
+                    return
+
+        with budget.scope():
+            watcher = asyncio.ensure_future(watch())
+            try:
+                await self.app(scope, inbox.get, send)
+            finally:
+                watcher.cancel()

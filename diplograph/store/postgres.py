@@ -444,6 +444,17 @@ class PostgresStore:
         sql, args, order = relations_sql(filters)
         return _pg(sql), args, order
 
+    def data_version(self) -> str:
+        """A value that changes whenever the stored data may have, for caches to key on.
+
+        The server's current snapshot (``xmin:xmax:in-progress ids``) changes whenever a
+        transaction that writes starts or ends, here or in any other session, so a commit
+        always moves it. Writes to other databases of the server move it too (a cache miss,
+        never a stale hit).
+        """
+        row = self.conn.execute("SELECT pg_current_snapshot()::text AS v").fetchone()
+        return str(row["v"]) if row else ""
+
     def common_terms(self, terms: list[str], share: float) -> set[str]:
         """Nothing is dropped: PostgreSQL's GIN index keeps common-word queries cheap."""
         return set()

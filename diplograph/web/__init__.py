@@ -10,12 +10,21 @@ from pathlib import Path
 
 from diplograph.web.alerts import router as alerts_router
 from diplograph.web.conflicts import router as conflicts_router
+from diplograph.web.map import router as map_router
 from diplograph.web.network import router as network_router
 from diplograph.web.pages import render_error, router
 from diplograph.web.records import router as records_router
 from diplograph.web.reviews import router as reviews_router
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (router, records_router, network_router, reviews_router, conflicts_router, alerts_router)
+ROUTERS = (
+    router,
+    records_router,
+    network_router,
+    map_router,
+    reviews_router,
+    conflicts_router,
+    alerts_router,
+)
 
 __all__ = ["ROUTERS", "STATIC", "render_error"]

@@ -10,11 +10,11 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph.corpus.validate import EVENT_TYPES
+from diplograph.query.charts import Chart, bar_chart
 from diplograph.query.compare import ComparePublic, compare_countries
 from diplograph.query.inputs import InputError
 from diplograph.query.network import GROUPS, build_network, parse_group, parse_types
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
-from diplograph.web.charts import Chart, bar_chart
 from diplograph.web.network_chart import network_chart
 from diplograph.web.pages import Text, _actor, _clean, _render
 

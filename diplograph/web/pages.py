@@ -13,7 +13,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from diplograph.query.canonical import stats_with_canonical
+from diplograph.query.charts import monthly_chart, yearly_chart
 from diplograph.query.downloads import FORMATS, Kind, all_rows
+from diplograph.query.identifiers import wikidata_url
 from diplograph.query.views import (
     TIERS,
     actor_name,
@@ -28,7 +30,6 @@ from diplograph.query.views import (
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
 from diplograph.server.downloads import download_response
 from diplograph.store import Filters, Store
-from diplograph.web.charts import monthly_chart, yearly_chart
 from diplograph.web.trend_chart import partner_trend
 
 PAGE_SIZE = 25
@@ -47,7 +48,9 @@ def number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-_env.globals.update(actor_name=actor_name, segments=segments, TIERS=TIERS, number=number)
+_env.globals.update(
+    actor_name=actor_name, segments=segments, TIERS=TIERS, number=number, wikidata_url=wikidata_url
+)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

@@ -1,6 +1,6 @@
 """The partner trend chart: counts per period as bars and the forecast band, as inline SVG.
 
-Geometry is computed here (like :mod:`diplograph.web.charts`); the template only places it.
+Geometry is computed here (like :mod:`diplograph.query.charts`); the template only places it.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from diplograph.analysis.trends import SeriesQuery, build_series
 from diplograph.errors import ConfigError
+from diplograph.query.charts import Bar
 from diplograph.query.history import ForecastPublic, forecast_series, forecasting_available
 from diplograph.store import Store
-from diplograph.web.charts import Bar
 
 MAX_MONTHS = 120  # longer histories are drawn per year
 HORIZON = {"month": 6, "year": 3}

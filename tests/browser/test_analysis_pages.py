@@ -1,6 +1,6 @@
-"""The network and comparison pages and the downloads in Chromium: they load without console
-errors (no CSP violation, no external request), the SVG graph links to partner pages, the
-forms work, and the CSV link downloads the rows of the view."""
+"""The network, map and comparison pages and the downloads in Chromium: they load without
+console errors (no CSP violation, no external request), the SVG graph and map link to partner
+pages, the forms work, and the CSV link downloads the rows of the view."""
 
 from __future__ import annotations
 
@@ -37,6 +37,36 @@ def test_browser_network_filter_submits_on_change(page: Any, live_server: str) -
         page.select_option("select[name=types]", "CALL")
     assert "types=CALL" in page.url
     assert page.locator("#network line.edge").count() == 2  # the calls with Chile and Brazil
+    assert page.errors == []
+
+
+def test_browser_map_draws_offline_and_links(page: Any, live_server: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    response = page.goto(live_server + "/map")
+    assert response is not None and response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#map svg").is_visible()
+    assert page.locator("#map path.country").count() > 170
+    assert page.locator("#map path.focus-country").count() == 1
+    assert page.locator("#map circle.place").count() >= 2  # Hanoi and Abuja at least
+    assert all(u.startswith(live_server) for u in requests), "no tiles, no CDN"
+    tooltip = page.locator('#map .bubbles a[data-code="KEN"] title').text_content()
+    assert tooltip is not None and tooltip.startswith("Kenya (KEN): ")
+    with page.expect_navigation():
+        page.locator('#map .bubbles a[data-code="KEN"] circle').click()
+    assert page.url.endswith("/partners/KEN")
+    assert page.errors == []
+
+
+def test_browser_map_focus_form_reads_any_spelling(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/map")
+    page.fill("input[name=focus]", "Kenya")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert "focus=Kenya" in page.url
+    assert "Map of Kenya" in page.locator("h1").inner_text()
+    assert page.locator('#map a[data-code="VNM"] path.country').count() == 1  # its partner
     assert page.errors == []
 
 

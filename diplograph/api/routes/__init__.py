@@ -19,6 +19,7 @@ from diplograph.api.routes import (
     stats,
     upload,
 )
+from diplograph.api.routes import map as world_map  # /api/map; `map` is a builtin
 from diplograph.query.schemas import ErrorEnvelope
 
 ERRORS: dict[int | str, dict[str, object]] = {
@@ -38,6 +39,7 @@ for module in (
     conflicts,
     history,
     network,
+    world_map,
     explain,
     ask,
 ):

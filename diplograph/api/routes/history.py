@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from diplograph.analysis.trends import SeriesQuery, build_series
+from diplograph.analysis.trends import SeriesQuery
 from diplograph.errors import ConfigError
 from diplograph.query.history import (
     SERIES,
@@ -14,7 +14,7 @@ from diplograph.query.history import (
     ForecastPublic,
     TrendPoint,
     alert_list,
-    forecast_series,
+    forecast_pair,
     forecasting_available,
     series_query,
     trend_points,
@@ -22,12 +22,12 @@ from diplograph.query.history import (
 from diplograph.query.schemas import ErrorEnvelope, Page
 from diplograph.server.deps import (
     NAME,
+    CacheDep,
     Country,
     Limit,
     Offset,
     Partner,
     Since,
-    StoreDep,
     Until,
     actor_code,
 )
@@ -80,8 +80,8 @@ def _query(
 
 
 @router.get("/trends", response_model=Page[TrendPoint])
-def get_trends(
-    store: StoreDep,
+async def get_trends(
+    cache: CacheDep,
     country: Annotated[
         str,
         Query(pattern=NAME, max_length=80, description="Country or organisation, e.g. VNM."),
@@ -97,13 +97,14 @@ def get_trends(
     offset: Offset = 0,
 ) -> Page[TrendPoint]:
     """Counts per period (oldest first, empty periods 0), like `diplograph trends`."""
-    points = trend_points(store, _query(country, partner, by, quad, types, since, until, sources))
+    q = _query(country, partner, by, quad, types, since, until, sources)
+    points = await cache.get(("trends", q), trend_points, q)
     return Page(data=points[offset : offset + limit], count=len(points), limit=limit, offset=offset)
 
 
 @router.get("/alerts", response_model=Page[AlertPublic])
-def get_alerts(
-    store: StoreDep,
+async def get_alerts(
+    cache: CacheDep,
     country: Country = None,
     partner: Partner = None,
     by: By = "month",
@@ -117,7 +118,7 @@ def get_alerts(
 ) -> Page[AlertPublic]:
     """Periods where a pair departs from its own history, highest score first (`alerts`)."""
     q = _query(country, partner, by, quad, types, since, until, sources)
-    found = alert_list(store, q, top=top, evidence=evidence)
+    found = await cache.get(("alerts", q, top, evidence), alert_list, q, top, evidence)
     return Page(data=found, count=len(found), limit=top, offset=0)
 
 
@@ -126,8 +127,8 @@ def get_alerts(
     response_model=ForecastPublic,
     responses={501: {"model": ErrorEnvelope, "description": "statsmodels is not installed"}},
 )
-def get_forecast(
-    store: StoreDep,
+async def get_forecast(
+    cache: CacheDep,
     country: Annotated[str, Query(pattern=NAME, max_length=80, description="e.g. VNM.")],
     partner: Annotated[str, Query(pattern=NAME, max_length=80, description="e.g. China.")],
     series: Annotated[
@@ -145,6 +146,6 @@ def get_forecast(
     q = _query(country, partner, by, series, None, None, None, sources)
     label = f"{q.country}–{q.partner} {series}"
     try:
-        return forecast_series(build_series(store, q), horizon, label)
+        return await cache.get(("forecast", q, horizon, label), forecast_pair, q, horizon, label)
     except ConfigError as err:
         raise HTTPException(422, str(err)) from err

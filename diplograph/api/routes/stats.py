@@ -6,16 +6,16 @@ from fastapi import APIRouter
 
 from diplograph.query.canonical import stats_with_canonical
 from diplograph.query.schemas import StatsPublic
-from diplograph.server.deps import StoreDep
+from diplograph.server.deps import CacheDep
 
 router = APIRouter(tags=["stats"])
 
 
 @router.get("/stats", response_model=StatsPublic)
-def get_stats(store: StoreDep) -> StatsPublic:
+async def get_stats(cache: CacheDep) -> StatsPublic:
     """Counts of documents, sentences, events (by type), figures, relations and failures.
 
     `events` counts event records; `canonical_events` counts real-world events (one event
-    reported by several documents counts once), also by type.
+    reported by several documents counts once), also by type. Kept per store version.
     """
-    return StatsPublic(**stats_with_canonical(store))
+    return StatsPublic(**await cache.get(("stats",), stats_with_canonical))

@@ -1,4 +1,8 @@
-"""Inline SVG bar charts computed in Python; templates only place the rectangles."""
+"""Inline SVG bar charts computed in Python; templates only place the rectangles.
+
+Shared by the dashboard (``web/``) and the reviews (``reports/``), which may not import ``web/``:
+the geometry lives with the other helpers both surfaces read through.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,189 @@
+"""Results of expensive reads kept per store version: conflicts, trends, alerts, forecasts.
+
+A result is stored under the store's data version read *before* it was computed, so it is
+never older than its key; any write (an ingest in another process, an upload through the
+API) changes the version and the next lookup computes afresh.
+
+A computation is shared work, not one request's: it runs in a worker process
+(:mod:`diplograph.server.compute`), and every request that wants the same result waits for that
+one computation, each within its own budget and without holding a thread. A request whose
+budget runs out answers 503 and stops waiting; the computation goes on while any request still
+waits for it, and stops at its next budget check once none does (the last waiter timed out or
+disconnected) or after ``limit`` seconds. So a cold result is computed once for all the
+requests that want it, and work that nobody waits for stops using the CPU.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from concurrent.futures import CancelledError, Future
+from typing import Any, Protocol, TypeVar, cast
+
+from diplograph.budget import check_budget
+from diplograph.errors import BudgetError
+from diplograph.server.compute import ComputePool, Task
+
+T = TypeVar("T")
+WAIT_STEP = 0.05  # seconds between budget checks while waiting for a computation
+
+
+class VersionSource(Protocol):
+    """What the cache needs from the server's store pool (``deps.StorePool``)."""
+
+    def data_version(self) -> Hashable: ...
+
+
+class _Flight:
+    """One computation in progress and the requests waiting for it."""
+
+    def __init__(self) -> None:
+        self.task: Task | None = None
+        self.done = threading.Event()
+        self.cancelled = False
+        self.waiters = 0
+        self.value: Any = None
+        self.error: BaseException | None = None
+        self._wakers: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
+
+    def join(self) -> asyncio.Future[None]:
+        """A waiter joins: a future of its loop that completes when the computation does."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self.waiters += 1
+        self._wakers.append((loop, future))
+        if self.done.is_set():
+            future.set_result(None)
+        return future
+
+    def leave(self, future: asyncio.Future[None]) -> None:
+        """A waiter leaves (answered, timed out or gone); the last one out stops the work."""
+        self.waiters -= 1
+        self._wakers = [(loop, f) for loop, f in self._wakers if f is not future]
+        if self.waiters == 0 and not self.done.is_set():
+            self.cancelled = True
+            if self.task is not None:  # else it is cancelled as soon as it is submitted
+                self.task.cancel()
+
+    def finish(self, value: Any, error: BaseException | None) -> None:
+        self.value, self.error = value, error
+        self.done.set()
+        for loop, future in self._wakers:
+            loop.call_soon_threadsafe(_resolve, future)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+class ResultCache:
+    """At most ``size`` results of one store version, least recently used dropped first."""
+
+    def __init__(
+        self, versions: VersionSource, compute: ComputePool, size: int = 32, limit: float = 60.0
+    ) -> None:
+        self._versions = versions
+        self._compute = compute
+        self.size = size
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._seen: Hashable = None  # the store version the entries belong to
+        self._flights: dict[tuple[Hashable, Hashable], _Flight] = {}
+        self.hits = 0
+        self.misses = 0
+        self.stopped = 0  # computations that ended at a budget check (cancelled or too long)
+
+    async def get(self, key: Hashable, fn: Callable[..., T], *args: Any) -> T:
+        """The result of ``fn(store, *args)`` for ``key`` at the current store version.
+
+        ``fn`` and ``args`` go to a worker process: a module-level function and picklable
+        arguments. Raises :class:`~diplograph.errors.BudgetError` when the calling request's
+        budget runs out (or its client leaves) first; whatever ``fn`` raised otherwise.
+        """
+        version = self._versions.data_version()
+        start = False
+        with self._lock:
+            if version != self._seen:
+                self._entries.clear()
+                self._seen = version
+            if key in self._entries:
+                self.hits += 1
+                self._entries.move_to_end(key)
+                return cast(T, self._entries[key])
+            flight = self._flights.get((version, key))
+            if flight is None or flight.cancelled:
+                self.misses += 1
+                flight = self._flights[(version, key)] = _Flight()
+                start = True
+            done = flight.join()
+        try:
+            if start:
+                label = f"computing {key[0] if isinstance(key, tuple) and key else key}"
+                await asyncio.to_thread(self._submit, flight, version, key, label, fn, args)
+            while not done.done():
+                check_budget()
+                await asyncio.wait([done], timeout=WAIT_STEP)
+        finally:
+            with self._lock:
+                flight.leave(done)
+        if flight.error is not None:
+            raise flight.error
+        return cast(T, flight.value)
+
+    def _submit(
+        self,
+        flight: _Flight,
+        version: Hashable,
+        key: Hashable,
+        label: str,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+    ) -> None:
+        """Hand the computation to a worker process (in a thread: the first submission starts
+        the processes; and a request cancelled meanwhile leaves no computation untracked)."""
+        try:
+            task = self._compute.submit(self.limit, label, fn, *args)
+        except BaseException as err:  # no worker could start: every waiter gets the error
+            with self._lock:
+                if self._flights.get((version, key)) is flight:
+                    del self._flights[(version, key)]
+                flight.finish(None, err)
+            return
+        with self._lock:
+            flight.task = task
+            if flight.cancelled:  # every waiter left while it was being submitted
+                task.cancel()
+        task.future.add_done_callback(lambda f: self._finish(flight, version, key, f))
+
+    def _finish(
+        self, flight: _Flight, version: Hashable, key: Hashable, future: Future[Any]
+    ) -> None:
+        value: Any = None
+        error: BaseException | None = None
+        try:
+            value = future.result()
+        except BaseException as err:  # handed to the waiting requests and raised there
+            error = err
+        with self._lock:
+            self.stopped += isinstance(error, BudgetError | CancelledError)
+            if error is None and self._seen == version:
+                self._entries[key] = value
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+            if self._flights.get((version, key)) is flight:
+                del self._flights[(version, key)]
+            flight.finish(value, error)
+
+    def computing(self) -> int:
+        """Computations in flight (queued or running)."""
+        with self._lock:
+            return len(self._flights)
+
+    def clear(self) -> None:
+        """Forget every result."""
+        with self._lock:
+            self._entries.clear()

@@ -1,0 +1,50 @@
+"""``/map``: the world map of a country's relations, drawn server-side as SVG (issue 17)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from diplograph.query.map import build_map
+from diplograph.query.places import gazetteer_size
+from diplograph.server.deps import DATE, SettingsDep, StoreDep
+from diplograph.web.map_chart import map_chart
+from diplograph.web.network import _api_link
+from diplograph.web.pages import Text, _actor, _clean, _render
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@router.get("/map")
+def world_map(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    focus: Text = None,
+    since: Text = None,
+    until: Text = None,
+) -> Response:
+    """Partners coloured by tier, circles by events, and the places of the focus's events."""
+    text = (focus or "").strip()
+    code = _actor(text, "focus") or settings.home
+    m = build_map(
+        store, code, since=_clean(since, DATE, "since"), until=_clean(until, DATE, "until")
+    )
+    period = {"since": m.since or "", "until": m.until or ""}
+    events = {  # each partner's events with the focus in the period, on the events page
+        p.code: "/events?" + urlencode({k: v for k, v in {"country": m.focus, "partner": p.code,
+                                                          **period}.items() if v})
+        for p in m.partners
+    }  # fmt: skip
+    return _render(
+        request,
+        "map.html",
+        m=m,
+        chart=map_chart(m),
+        focus=text or settings.home,
+        events=events,
+        gazetteer=gazetteer_size(),
+        api=_api_link(request, "/api/map"),
+    )

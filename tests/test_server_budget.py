@@ -1,0 +1,256 @@
+"""Issue 19: every read request has a time budget, a gone client stops its work, and the
+expensive results are cached per store version (real stores, real app, a real server)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import uvicorn
+from conflictcorpus import fill_store
+from fastapi.testclient import TestClient
+from historydata import months, rows
+
+from diplograph.analysis.trends import SeriesQuery
+from diplograph.budget import Budget, check_budget, checked
+from diplograph.errors import BudgetError
+from diplograph.jobs import ingest_documents
+from diplograph.models import Actor, Document, Event, Evidence, Extraction, Sentence
+from diplograph.query.history import alert_list
+from diplograph.server import create_app
+from diplograph.server.cache import ResultCache
+from diplograph.server.compute import ComputePool
+from diplograph.server.deps import StorePool, open_request_store
+from diplograph.settings import Settings
+from diplograph.store import SQLiteStore, Store
+
+T = TypeVar("T")
+CODES = ["VNM", "CHN", "USA", "JPN", "KOR", "IND", "AUS", "FRA", "DEU", "GBR", "RUS", "LAO",
+         "KHM", "THA", "IDN"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twenty years of monthly counts for 105 pairs (49,000 imported cells): scanning every
+    pair for alerts takes seconds. One document holds 20,000 extracted talks."""
+    path = tmp_path_factory.mktemp("budget") / "history.db"
+    rnd, span, cells = random.Random(5), months(240, "1995-01"), []
+    for i, a in enumerate(CODES):
+        for b in CODES[i + 1 :]:
+            for quad in (1, 3):
+                counts = {m: rnd.randint(0, 40) for m in span}
+                cells += rows(counts, a, b, quad=quad, file=f"{a}{b}{quad}.csv")
+    store = SQLiteStore(str(path))
+    store.add_imported_events(cells)
+    text = "Vietnam and China held talks."
+    evidence = Evidence("talks", 0, 0, len(text), text)
+    vnm, chn = Actor("VNM", "Vietnam"), Actor("CHN", "China")
+    dates = [f"{1995 + i % 20}-05-0{1 + i % 9}" for i in range(20_000)]
+    talks = [Event("MEET", evidence, vnm, chn, date) for date in dates]
+    sentences = [Sentence(0, 0, len(text), text)]
+    x = Extraction("talks", "test", "VNM", sentences=sentences, events=talks)
+    store.save_document(Document("talks", text), "hash", x, None)
+    store.close()
+    return path
+
+
+def test_budget_checks_raise_once_over_or_cancelled() -> None:
+    check_budget()  # outside a budget: nothing to check
+    with Budget(0.0).scope(), pytest.raises(BudgetError) as over:
+        check_budget()
+    assert over.value.code == "D501" and "DIPLOGRAPH_REQUEST_BUDGET" in str(over.value)
+    budget = Budget(60.0)
+    with budget.scope():
+        assert list(checked(range(1000))) == list(range(1000))
+        budget.cancel("the client disconnected")
+        with pytest.raises(BudgetError) as gone:
+            list(checked(range(1000)))
+    assert gone.value.code == "D502" and "client disconnected" in str(gone.value)
+    check_budget()  # the scope has ended
+
+
+def test_server_request_over_budget_answers_503_and_stops(history_db: Path) -> None:
+    app = create_app(Settings(db=str(history_db), request_budget=0.3))
+    with TestClient(app) as client:
+        start = time.monotonic()
+        r = client.get("/api/alerts", params={"top": 5})
+        elapsed = time.monotonic() - start
+        body = r.json()
+        assert r.status_code == 503, r.text
+        assert body["ok"] is False and body["status"] == 503
+        assert body["error"].startswith("[D501] GET /api/alerts ran past its time budget of 0.3 s")
+        assert body["errors"] == [{"code": "D501"}]
+        assert elapsed < 2.5  # the scan of 105 pairs needs seconds
+        # nobody waits for the scan any more: its process stops it at its next check
+        cache = app.state.result_cache
+        _wait_until_idle(cache)
+        assert (cache.computing(), cache.stopped, cache.hits) == (0, 1, 0)
+
+
+def _wait_until_idle(cache: ResultCache, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while cache.computing() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def test_server_sql_past_the_budget_is_interrupted_with_503(history_db: Path) -> None:
+    store = open_request_store(Settings(db=str(history_db)))
+    slow = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) "
+        "SELECT count(*) FROM c"
+    )
+    with Budget(0.0).scope(), pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        store.conn.execute(slow).fetchone()
+    assert store.conn.execute("SELECT count(*) FROM imported_events").fetchone()[0] > 40_000
+    store.close()
+    # through the app: a list whose statement is interrupted answers the budget's 503, not 500
+    with TestClient(create_app(Settings(db=str(history_db), request_budget=0.001))) as client:
+        r = client.get("/api/events", params={"country": "VNM", "limit": 500})
+    assert r.status_code == 503 and r.json()["errors"] == [{"code": "D501"}], r.text
+
+
+def _serve(app: object) -> tuple[uvicorn.Server, threading.Thread, int]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None)  # type: ignore[arg-type]
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started
+    return server, thread, port
+
+
+def test_server_client_disconnect_cancels_the_work(
+    history_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="diplograph.api")
+    app = create_app(Settings(db=str(history_db), request_budget=120))
+    server, thread, port = _serve(app)
+    try:
+        with socket.create_connection(("127.0.0.1", port)) as conn:
+            conn.sendall(b"GET /api/alerts?top=5 HTTP/1.1\r\nHost: test\r\n\r\n")
+            time.sleep(0.5)  # the scan of 105 pairs is under way
+        deadline = time.monotonic() + 30
+        stopped = []
+        while not stopped and time.monotonic() < deadline:
+            stopped = [r for r in caplog.records if "[D502]" in r.getMessage()]
+            time.sleep(0.05)
+        # had nobody noticed the disconnect, the scan would have run to its end (no D502)
+        assert stopped, [r.getMessage() for r in caplog.records]
+        assert "GET /api/alerts was stopped: the client disconnected" in stopped[0].getMessage()
+        cache = app.state.result_cache
+        _wait_until_idle(cache)
+        assert (cache.computing(), cache.stopped) == (0, 1)  # and so did the computation
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def conflicts_client(store: Store, tmp_path: Path) -> Iterator[tuple[TestClient, Store]]:
+    assert fill_store(store, tmp_path / "articles").new == 2
+    with TestClient(create_app(Settings(db=store.url))) as client:
+        yield client, store
+
+
+THIRD = """published: 2024-01-09
+title: Another count
+---
+Vietnam's senior leaders made 31 visits abroad in 2023.
+"""
+
+
+def test_server_conflicts_cached_until_an_ingest(
+    conflicts_client: tuple[TestClient, Store], tmp_path: Path, backend: str
+) -> None:
+    client, store = conflicts_client
+    cache = client.app.state.result_cache  # type: ignore[attr-defined]
+    first = client.get("/api/conflicts").json()
+    again = client.get("/api/conflicts", params={"limit": 1, "offset": 1}).json()
+    assert first["count"] == again["count"] == 2 and again["data"] == first["data"][1:]
+    if backend == "sqlite":  # PostgreSQL's version moves with any write to the server
+        assert (cache.hits, cache.misses) == (1, 1)
+    # an ingest through another connection (as `diplograph ingest` would) changes the version
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "year-c.txt").write_text(THIRD, encoding="utf-8")
+    assert ingest_documents([str(tmp_path / "more")], store, Settings(db=store.url)).new == 1
+    after = client.get("/api/conflicts").json()
+    assert after["count"] == 4  # 31 visits disagrees with both 25 and 27
+    assert {tuple(c["values"]) for c in after["data"]} >= {("25 count", "31 count")}
+    assert backend != "sqlite" or cache.misses == 2
+
+
+def _run_loop(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine in an event loop of its own thread (this one may have one running)."""
+    out: list[T] = []
+    thread = threading.Thread(target=lambda: out.append(asyncio.run(make())))
+    thread.start()
+    thread.join()
+    return out[0]
+
+
+def test_server_cache_shares_a_computation_until_its_last_waiter_leaves(
+    history_db: Path,
+) -> None:
+    settings = Settings(db=str(history_db))
+    pool, compute = StorePool(settings), ComputePool(settings)
+    cache = ResultCache(pool, compute, limit=60)
+    every_pair = SeriesQuery()
+
+    async def ask(seconds: float) -> object:
+        with Budget(seconds).scope():
+            try:
+                return await cache.get(("alerts",), alert_list, every_pair, 5, 5)
+            except BudgetError as err:
+                return err.code
+
+    async def impatient_and_patient() -> list[object]:
+        return await asyncio.gather(ask(0.3), ask(120))
+
+    impatient, patient = _run_loop(impatient_and_patient)
+    # one computation: the impatient request gave up, the work went on for the patient one
+    assert impatient == "D501" and isinstance(patient, list) and len(patient) == 5
+    assert (cache.misses, cache.stopped) == (1, 0)
+    assert _run_loop(lambda: ask(120)) == patient and cache.hits == 1  # then it is cached
+    cache.clear()
+    assert _run_loop(lambda: ask(0.3)) == "D501"  # the only waiter: nobody wants the result
+    _wait_until_idle(cache)
+    assert (cache.computing(), cache.misses, cache.stopped) == (0, 2, 1)
+    compute.close()
+    pool.close()
+
+
+def test_server_computes_in_threads_when_worker_processes_cannot_start(history_db: Path) -> None:
+    """Worker processes import the program's main script: a program read from stdin has none
+    they can import. The pool says so and computes in threads; the answers are the same."""
+    script = f"""
+import warnings
+warnings.simplefilter("ignore")
+from fastapi.testclient import TestClient
+from diplograph.server import create_app
+from diplograph.settings import Settings
+app = create_app(Settings(db={str(history_db)!r}))
+with TestClient(app) as client:
+    r = client.get("/api/trends", params={{"country": "VNM", "partner": "CHN", "by": "year"}})
+    print(r.status_code, r.json()["count"], app.state.compute_pool.processes)
+"""
+    run = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120
+    )
+    assert run.stdout.split() == ["200", "20", "False"], run.stderr[-2000:]
+    assert "computing in threads of the server" in run.stderr
