@@ -144,6 +144,24 @@ def _download(store: Store, kind: Kind, f: Filters, fmt: str) -> Response:
     return download_response(kind, all_rows(store, kind, f), f, fmt)
 
 
+def _record_list(
+    request: Request, store: Store, kind: Kind, f: Filters, fmt: str | None, page: int
+) -> Response:
+    """A plain record list view: its download when ``fmt`` is set, else the page of rows."""
+    if fmt:
+        return _download(store, kind, f, fmt)
+    count = store.count(kind, f)
+    return _render(
+        request,
+        f"{kind}.html",
+        rows=getattr(store, kind)(f),
+        filters=f,
+        pg=_pager(request, count, page),
+        dl=_downloads(request),
+        any_documents=count > 0 or store.count("documents", Filters()) > 0,
+    )
+
+
 def _with_context(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Attach the sentence before and after each record's evidence sentence."""
     cache: dict[str, dict[int, str]] = {}
@@ -300,18 +318,7 @@ def documents(
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
     )
-    if format:
-        return _download(store, "documents", f, format)
-    count = store.count("documents", f)
-    return _render(
-        request,
-        "documents.html",
-        rows=store.documents(f),
-        filters=f,
-        pg=_pager(request, count, page),
-        dl=_downloads(request),
-        any_documents=count > 0 or store.count("documents", Filters()) > 0,
-    )
+    return _record_list(request, store, "documents", f, format, page)
 
 
 @router.get("/documents/{doc_id}")

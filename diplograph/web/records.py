@@ -17,10 +17,7 @@ from diplograph.web.pages import (
     Text,
     _actor,
     _clean,
-    _download,
-    _downloads,
-    _pager,
-    _render,
+    _record_list,
 )
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -59,18 +56,7 @@ def figures(
         offset=(page - 1) * PAGE_SIZE,
         newest_first=True,
     )
-    if format:
-        return _download(store, "figures", f, format)
-    count = store.count("figures", f)
-    return _render(
-        request,
-        "figures.html",
-        rows=store.figures(f),
-        filters=f,
-        pg=_pager(request, count, page),
-        dl=_downloads(request),
-        any_documents=count > 0 or store.count("documents", Filters()) > 0,
-    )
+    return _record_list(request, store, "figures", f, format, page)
 
 
 @router.get("/relations")
@@ -96,15 +82,4 @@ def relations(
         offset=(page - 1) * PAGE_SIZE,
         newest_first=True,
     )
-    if format:
-        return _download(store, "relations", f, format)
-    count = store.count("relations", f)
-    return _render(
-        request,
-        "relations.html",
-        rows=store.relations(f),
-        filters=f,
-        pg=_pager(request, count, page),
-        dl=_downloads(request),
-        any_documents=count > 0 or store.count("documents", Filters()) > 0,
-    )
+    return _record_list(request, store, "relations", f, format, page)
