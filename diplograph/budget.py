@@ -70,6 +70,13 @@ class Budget:
             code=OVER_TIME,
         )
 
+    def renew(self) -> None:
+        """Start the deadline again from now: the next chunk of a stream gets the whole budget
+        (a cancel stays)."""
+        self.started = time.monotonic()
+        if self.seconds is not None:
+            self.deadline = self.started + self.seconds
+
     def check(self) -> None:
         """Raise :class:`BudgetError` once the budget is over."""
         if self.cancelled is not None or time.monotonic() >= self.deadline:

@@ -24,6 +24,7 @@ from diplograph import DEFAULT_DB, __version__
 from diplograph.commands import actor_code, event_type, iso_date
 from diplograph.errors import DiplographError
 from diplograph.query.downloads import COLUMNS as DOWNLOAD_COLUMNS
+from diplograph.query.downloads import WIKIDATA_COLUMNS, project
 from diplograph.store import Filters, Store, open_existing_store, open_store
 
 if TYPE_CHECKING:  # pydantic-settings loads only when a command needs settings (start-up)
@@ -108,7 +109,7 @@ def _store(db: str | None, create: bool = False) -> Store:
 # count (the same columns as the dashboard's and the API's CSV downloads).
 CSV_FIELDS: dict[str, list[str]] = {
     **{kind.capitalize(): list(cols) for kind, cols in DOWNLOAD_COLUMNS.items()},
-    "Results": "doc_id idx start end text snippet title published score".split(),
+    "Results": list(DOWNLOAD_COLUMNS["search"]),
     "Failures": "id run_id item code message at".split(),
 }
 
@@ -122,6 +123,8 @@ _ID_COLUMNS = ("id", "doc_id")  # never cut: `show` needs them whole
 def _emit(
     rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str, wide: bool = False
 ) -> None:
+    if fmt in ("json", "csv") and title.lower() in WIKIDATA_COLUMNS:
+        rows = project(title.lower(), rows)  # the downloads' columns, Wikidata ids included
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import ConfigError
+from diplograph.query.downloads import with_wikidata
 from diplograph.query.identifiers import wikidata_id
 from diplograph.store import Filters, Store
 
@@ -109,11 +110,11 @@ def export_store(store: Store, fmt: str, out: Path) -> list[Path]:
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             written.append(path)
         return written
-    tables = {
+    tables = {  # actor codes with their Wikidata ids (``source_wikidata`` …), as downloads
         "documents": store.documents(Filters()),
-        "events": store.events(Filters()),
-        "figures": store.figures(Filters()),
-        "relations": store.relations(Filters()),
+        "events": with_wikidata("events", store.events(Filters())),
+        "figures": with_wikidata("figures", store.figures(Filters())),
+        "relations": with_wikidata("relations", store.relations(Filters())),
     }
     for name, rows in tables.items():
         if fmt == "csv":

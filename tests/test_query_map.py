@@ -25,7 +25,7 @@ from diplograph.query.map import build_map
 from diplograph.query.places import geocode, place_key
 from diplograph.query.views import TIERS
 from diplograph.query.world import load_world, world_codes
-from diplograph.store import SQLiteStore, Store
+from diplograph.store import Filters, SQLiteStore, Store
 
 PAIRED = "source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code"
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,6 +124,78 @@ def test_map_places_are_geocoded_events_of_the_focus(sample: Store) -> None:
     spelled = {t: int(n) for t, n in rows if place_key(t) == "hanoi"}
     assert hanoi.events == sum(spelled.values()) and set(hanoi.written) == set(spelled)
     assert m.places == sorted(m.places, key=lambda p: (-p.events, p.name, p.country))
+
+
+def places_from_rows(store: Store, focus: str, since: str | None, until: str | None):
+    """The map's places as they were computed before the aggregate: from every event row."""
+    placed: dict[tuple[str, str], dict[str, Any]] = {}
+    unplaced: Counter[str] = Counter()
+    for r in store.events(Filters(country=focus, since=since, until=until)):
+        text = (r.get("location") or "").strip()
+        if not text:
+            continue
+        place = geocode(text, prefer=(r.get("source_code"), r.get("target_code")))
+        if place is None:
+            unplaced[text] += 1
+            continue
+        mark = placed.setdefault(
+            (place.name, place.country),
+            {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+             "events": 0, "by_type": Counter(), "written": Counter()},
+        )  # fmt: skip
+        mark["events"] += 1
+        mark["by_type"][r["type"]] += 1
+        mark["written"][text] += 1
+    places = [
+        {**m, "by_type": dict(sorted(m["by_type"].items(), key=lambda kv: (-kv[1], kv[0]))),
+         "written": sorted(m["written"], key=lambda t: (-m["written"][t], t))}
+        for m in placed.values()
+    ]  # fmt: skip
+    places.sort(key=lambda p: (-p["events"], p["name"], p["country"]))
+    missing = [{"location": t, "events": n} for t, n in unplaced.items()]
+    return places, sorted(missing, key=lambda u: (-u["events"], u["location"]))
+
+
+@pytest.mark.parametrize(
+    ("focus", "since", "until"),
+    [("VNM", None, None), ("VNM", "2023", "2024-06"), ("USA", None, None), ("CHN", "2020", None),
+     ("DEU", None, None)],
+)  # fmt: skip
+def test_map_places_from_the_aggregate_equal_the_row_by_row_places(
+    sample: Store, focus: str, since: str | None, until: str | None
+) -> None:
+    m = build_map(sample, focus, since, until)
+    places, unplaced = places_from_rows(sample, focus, since, until)
+    assert [p.model_dump() for p in m.places] == places
+    assert [u.model_dump() for u in m.unplaced] == unplaced
+    assert m.located_events == sum(p["events"] for p in places)
+
+
+def test_event_locations_count_every_located_event(sample: Store) -> None:
+    rows = sample.event_locations(Filters(country="VNM", since="2023"))
+    assert rows and all(isinstance(r["count"], int) and r["location"] for r in rows)
+    expected = sql(
+        sample,
+        "SELECT COUNT(*) FROM events WHERE location IS NOT NULL AND location <> '' "
+        "AND 'VNM' IN (source_code, target_code) AND date >= '2023'",
+    )
+    assert sum(r["count"] for r in rows) == int(expected[0][0])
+    keys = [(r["location"], r["source_code"], r["target_code"], r["type"]) for r in rows]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.sqlite_only
+def test_map_reads_no_event_rows(sample: Store) -> None:
+    assert isinstance(sample, SQLiteStore)
+    statements: list[str] = []
+    sample.conn.set_trace_callback(statements.append)
+    try:
+        build_map(sample, "VNM")
+    finally:
+        sample.conn.set_trace_callback(None)
+    assert any("GROUP BY location" in q for q in statements)  # the aggregate ran
+    reads = [q for q in statements if q.lstrip().startswith("SELECT * FROM events")]
+    assert reads == [], "the map read event rows"
 
 
 def test_places_geocode_folds_spellings_and_prefers_the_event_countries() -> None:

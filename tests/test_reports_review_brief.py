@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 from samplestore import build_sample_store
+from upgradecorpus import UPGRADE_A, UPGRADE_B, UPGRADE_C
 
 import diplograph.reports.pdf as pdf
 from diplograph.jobs import ingest_documents
@@ -253,24 +254,6 @@ def test_web_reviews_pdf_download(client: TestClient) -> None:
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
     assert 'filename="review-VNM-2023.pdf"' in r.headers["content-disposition"]
     assert r.content.startswith(b"%PDF")
-
-
-UPGRADE_A = (
-    "published: 2023-09-11\ntitle: Vietnam and the United States upgrade ties\n"
-    "outlet: Hanoi Daily\nurl: https://hanoi-daily.example/2023/09/upgrade\n---\n"
-    "HANOI – Vietnam and the United States upgraded their relationship to a comprehensive "
-    "strategic partnership on September 10, 2023.\n"
-)
-UPGRADE_B = (
-    "published: 2023-09-12\ntitle: US and Vietnam lift relations\noutlet: Washington Wire\n---\n"
-    "The United States and Vietnam raised their ties from a comprehensive partnership to a "
-    "comprehensive strategic partnership on September 10, 2023.\n"
-)
-UPGRADE_C = (
-    "published: 2023-12-28\ntitle: The year in review\noutlet: Saigon Review\n---\n"
-    "Vietnam and the United States upgraded their relationship to a comprehensive strategic "
-    "partnership on September 20, 2023.\n"
-)
 
 
 def ingest(store: Store, settings: Settings, write, articles: dict[str, str]) -> Review:

@@ -120,6 +120,43 @@ def test_server_sql_past_the_budget_is_interrupted_with_503(history_db: Path) ->
     assert r.status_code == 503 and r.json()["errors"] == [{"code": "D501"}], r.text
 
 
+@pytest.mark.postgres
+def test_server_postgres_statement_past_the_budget_is_cancelled_with_503(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplograph.store.postgres import PostgresStore
+
+    store = open_request_store(Settings(db=pg_url))
+    assert isinstance(store, PostgresStore)
+    with Budget(5.0).scope():  # in time: an ordinary answer
+        assert store.conn.execute("SELECT 1 AS x").fetchone() == {"x": 1}
+    start = time.monotonic()
+    with Budget(0.3).scope(), pytest.raises(BudgetError) as over:
+        store.conn.execute("SELECT pg_sleep(5)")  # only the server can stop it
+    assert over.value.code == "D501" and time.monotonic() - start < 2
+    # outside a budget the same connection runs without the timeout again
+    assert store.conn.execute("SHOW statement_timeout").fetchone() == {"statement_timeout": "0"}
+    store.conn.execute("SELECT pg_sleep(0.4)")
+    gone = Budget(60.0)
+    gone.cancel("the client disconnected")
+    with gone.scope(), pytest.raises(BudgetError, match="D502"):
+        store.conn.execute("SELECT 1")
+    store.close()
+
+    # through the app: a list whose count runs past the budget answers 503 D501, not 500
+    def slow_count(self: PostgresStore, *args: Any, **kwargs: Any) -> int:
+        self.conn.execute("SELECT pg_sleep(5)")
+        return 0
+
+    monkeypatch.setattr(PostgresStore, "count", slow_count)
+    with TestClient(create_app(Settings(db=pg_url, request_budget=0.5))) as client:
+        start = time.monotonic()
+        r = client.get("/api/events")
+        elapsed = time.monotonic() - start
+    assert r.status_code == 503 and r.json()["errors"] == [{"code": "D501"}], r.text
+    assert elapsed < 3
+
+
 def _serve(app: object) -> tuple[uvicorn.Server, threading.Thread, int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -153,7 +153,8 @@ def conflicts(
 
     Different values for the same indicator, subject and period (qualifiers such as "over"
     and "nearly" respected); different dates or places for the same event; different tiers
-    for the same pair at the same time.
+    for the same pair at the same time; a tier upgrade reported by more than one sentence
+    (tier_double_count: a count of records would count it twice, reviews count it once).
 
     Example: diplograph conflicts --country VNM --since 2023 --json
     """

@@ -7,6 +7,11 @@
   different places.
 - **tier**: one pair given different partnership tiers at the same time (both as the tier set
   then, neither the other's previous tier).
+- **tier_double_count**: one tier upgrade told by more than one sentence (two articles, or two
+  sentences of one), whether as ``PARTNERSHIP_UPGRADE`` events or as "upgraded" tier records:
+  a count of records counts it twice. The records are merged by the same function as the
+  review's "Tier upgrades" headline (:func:`~diplograph.query.tiers.merge_tier_changes`: one
+  pair, one tier, one year), so each flag is one report the review does not count again.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import numpy.typing as npt
 from diplograph.budget import check_budget, checked
 from diplograph.query.canonical import cluster_events, dates_compatible, evidence_of
 from diplograph.query.terms import fold
+from diplograph.query.tiers import UPGRADE, TierChange, Year, merge_tier_changes
 from diplograph.store import Filters, Store
 
 Row = dict[str, Any]
@@ -39,7 +45,7 @@ AROUND = frozenset({"about", "around", "approximately", "some", "roughly"})
 class Conflict:
     """Two records that disagree about one thing."""
 
-    kind: str  # figure | event_date | event_place | tier
+    kind: str  # figure | event_date | event_place | tier | tier_double_count
     subject: str  # what they disagree about, e.g. "visits_abroad VNM 2023"
     values: tuple[str, str]
     evidence: list[dict[str, Any]] = field(default_factory=list)
@@ -270,9 +276,62 @@ def tier_conflicts(rows: list[Row]) -> list[Conflict]:
     return out
 
 
+def _report_label(r: Row) -> str:
+    """What one report of a tier change says: the tier set (a tier record) or the upgrade
+    (an event), with its date."""
+    what = r.get("level") if "level" in r else "partnership upgrade"
+    return f"{what or 'partnership upgrade'} ({r.get('date') or 'undated'})"
+
+
+def double_counted(change: TierChange) -> list[Conflict]:
+    """One flag per report of ``change`` beyond its first, each citing the first report and
+    that one: ``len(change.reports) - 1`` upgrades a count of records adds."""
+    first, *more = change.reports
+    subject = f"{change.a}–{change.b} {change.level or UPGRADE} {change.date or ''}".strip()
+    note = (
+        f"one tier upgrade told by {len(change.reports)} sentences: counted once in reviews, "
+        "once per sentence by a count of records"
+    )
+    return [
+        Conflict(
+            "tier_double_count",
+            subject,
+            (_report_label(first), _report_label(r)),
+            [evidence_of(first), evidence_of(r)],
+            note,
+        )
+        for r in more
+    ]
+
+
+def tier_double_counts(event_rows: list[Row], relations: list[Row]) -> list[Conflict]:
+    """Tier upgrades reported by more than one sentence, merged year by year as a review of
+    that year merges them: its dated upgrade events that happened, clustered, with its tier
+    records (and undated ones, which only join an upgrade event of their document)."""
+    upgrades = [
+        r
+        for r in event_rows
+        if r["type"] == UPGRADE and r.get("date") and (r.get("status") or "happened") == "happened"
+    ]
+    by_year: dict[str, tuple[list[Row], list[Row]]] = {}  # year → (upgrade events, tier records)
+    for r in upgrades:
+        by_year.setdefault(str(r["date"])[:4], ([], []))[0].append(r)
+    undated = [r for r in relations if not r.get("date")]
+    for r in relations:
+        if r.get("date"):
+            by_year.setdefault(str(r["date"])[:4], ([], []))[1].append(r)
+    out = []
+    for year, (events, rows) in checked(sorted(by_year.items())):
+        window = Year(year)
+        for change in merge_tier_changes(cluster_events(events), rows + undated, window):
+            if change.status == "upgraded":
+                out += double_counted(change)
+    return out
+
+
 def find_conflicts(store: Store, filters: Filters | None = None) -> ConflictList:
     """Every disagreement among the records ``filters`` selects (all records by default):
-    figures first, then event dates and places, then tiers."""
+    figures first, then event dates and places, then tiers, then double-counted upgrades."""
     f = filters or Filters()
     figures = store.figures(f)
     partners: dict[tuple[str, int], set[str]] = {}
@@ -292,5 +351,7 @@ def find_conflicts(store: Store, filters: Filters | None = None) -> ConflictList
                 partners[(doc, r["sent_idx"])] = set(focus)
     frozen = {k: frozenset(v) for k, v in partners.items()}
     pairs = figure_conflict_pairs(figures, frozen)
-    others = event_conflicts(store.events(f)) + tier_conflicts(store.relations(f))
+    events, relations = store.events(f), store.relations(f)
+    others = event_conflicts(events) + tier_conflicts(relations)
+    others += tier_double_counts(events, relations)
     return ConflictList(figures, pairs, others)

@@ -88,15 +88,17 @@ def _partner_events(store: Store, focus: str, f: Filters) -> dict[str, Counter[s
 
 
 def _places(store: Store, focus: str, f: Filters) -> tuple[list[MapPlace], list[UnplacedLocation]]:
+    """Places of the focus's events from one aggregate query (``Store.event_locations``: counts
+    per location, pair and type), geocoded once per group, never reading the event rows."""
     placed: dict[tuple[str, str], tuple[MapPlace, Counter[str], Counter[str]]] = {}
     unplaced: Counter[str] = Counter()
-    for r in store.events(Filters(country=focus, since=f.since, until=f.until)):
-        text = (r.get("location") or "").strip()
+    for r in store.event_locations(Filters(country=focus, since=f.since, until=f.until)):
+        text, n = (r.get("location") or "").strip(), int(r["count"])
         if not text:
             continue
         place = geocode(text, prefer=(r.get("source_code"), r.get("target_code")))
         if place is None:
-            unplaced[text] += 1
+            unplaced[text] += n
             continue
         key = (place.name, place.country)
         if key not in placed:
@@ -104,9 +106,9 @@ def _places(store: Store, focus: str, f: Filters) -> tuple[list[MapPlace], list[
                             lon=place.lon, events=0, written=[])  # fmt: skip
             placed[key] = (mark, Counter(), Counter())
         mark, types, spellings = placed[key]
-        mark.events += 1
-        types[str(r["type"])] += 1
-        spellings[text] += 1
+        mark.events += n
+        types[str(r["type"])] += n
+        spellings[text] += n
     places = []
     for mark, types, spellings in placed.values():
         mark.by_type = dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -248,7 +248,7 @@ class ConflictEvidence(BaseModel):
 class ConflictPublic(BaseModel):
     """Two sources that disagree: ``values[i]`` is stated by ``evidence[i]``."""
 
-    kind: Literal["figure", "event_date", "event_place", "tier"]
+    kind: Literal["figure", "event_date", "event_place", "tier", "tier_double_count"]
     subject: str
     values: list[str]
     note: str = ""

@@ -21,10 +21,10 @@ from diplograph.errors import ConfigError
 from diplograph.query.canonical import CanonicalEvent, evidence_of
 from diplograph.query.charts import Chart, bar_chart
 from diplograph.query.names import display
+from diplograph.query.tiers import TierChange
 from diplograph.reports.brief import compare_periods, named, summarize
 from diplograph.reports.period import Period
 from diplograph.reports.review import WHY_DIFFERENT, Review, country_regions
-from diplograph.reports.tiers import TierChange
 
 FORMATS = ("md", "html")  # text formats; "pdf" is printed from the print HTML by reports.pdf
 MAX_MONTH_BARS = 36  # longer periods are charted per year

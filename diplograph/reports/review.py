@@ -2,7 +2,7 @@
 
 Counts come from canonical events (:mod:`diplograph.query.canonical`), so a visit reported by
 three articles counts once and cites all three; tier upgrades come from merged tier changes
-(:mod:`diplograph.reports.tiers`). Every headline count is the length of the list its section
+(:mod:`diplograph.query.tiers`). Every headline count is the length of the list its section
 renders, so the two cannot disagree. Where a source states an aggregate for the same country
 and period ("22 overseas visits"), it is shown beside our count. The same counts for the
 period of the same length just before are kept for comparison.
@@ -18,8 +18,8 @@ from importlib import resources
 from typing import Any
 
 from diplograph.query.canonical import CanonicalEvent, cluster_events, evidence_of
+from diplograph.query.tiers import UPGRADE, TierChange, merge_tier_changes
 from diplograph.reports.period import Period, parse_period, previous_period
-from diplograph.reports.tiers import UPGRADE, TierChange, merge_tier_changes
 from diplograph.store import Filters, Store
 
 Row = dict[str, Any]
@@ -176,7 +176,7 @@ def _is_org(code: str | None) -> bool:
 
 def _tier_relations(store: Store, code: str, p: Period, events: list[CanonicalEvent]) -> list[Row]:
     """Tier records of the period, and undated ones from the documents of upgrade events
-    (they may join those events, see :func:`~diplograph.reports.tiers.merge_tier_changes`)."""
+    (they may join those events, see :func:`~diplograph.query.tiers.merge_tier_changes`)."""
     rows = [
         r
         for r in store.relations(Filters(country=code, since=p.since, until=p.until))

@@ -11,6 +11,13 @@ budget runs out answers 503 and stops waiting; the computation goes on while any
 waits for it, and stops at its next budget check once none does (the last waiter timed out or
 disconnected) or after ``limit`` seconds. So a cold result is computed once for all the
 requests that want it, and work that nobody waits for stops using the CPU.
+
+The dashboard's expensive pages (the overview's counts, alerts, conflicts, the map) are sync
+handlers: they take their data through :func:`cached_result`, under the same keys as the API
+where the data is the same (``("stats",)``, ``("alerts", q, top, 5)``, ``("conflicts", f)``),
+so a page and its endpoint share one computation per store version. A key holds the
+normalised query: resolved actor codes and cleaned dates (a frozen ``Filters`` or
+``SeriesQuery``), never the raw query string.
 """
 
 from __future__ import annotations
@@ -22,7 +29,10 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import CancelledError, Future
 from typing import Any, Protocol, TypeVar, cast
 
-from diplograph.budget import check_budget
+import anyio.from_thread
+from starlette.requests import Request
+
+from diplograph.budget import check_budget, current_budget
 from diplograph.errors import BudgetError
 from diplograph.server.compute import ComputePool, Task
 
@@ -187,3 +197,22 @@ class ResultCache:
         """Forget every result."""
         with self._lock:
             self._entries.clear()
+
+
+def cached_result(request: Request, key: Hashable, fn: Callable[..., T], *args: Any) -> T:
+    """:meth:`ResultCache.get` of the app's cache, from a sync handler's worker thread.
+
+    The thread waits (the event loop does not), within the request's budget: past it, or
+    once the client has gone, it raises :class:`~diplograph.errors.BudgetError` like the
+    async path.
+    """
+    cache: ResultCache = request.app.state.result_cache
+    budget = current_budget()
+
+    async def get() -> T:
+        if budget is None:
+            return await cache.get(key, fn, *args)
+        with budget.scope():  # the loop's task does not inherit this thread's context
+            return await cache.get(key, fn, *args)
+
+    return anyio.from_thread.run(get)

@@ -38,7 +38,13 @@ def open_request_store(settings: Settings) -> Store:
     """Open a store that any one thread at a time may use (requests hop between threads)."""
     url = settings.db
     if url.startswith(("postgresql", "postgres:")):
-        return open_store(url)
+        pg = open_store(url)
+        from diplograph.server.pgbudget import install
+        from diplograph.store.postgres import PostgresStore
+
+        if isinstance(pg, PostgresStore):  # a statement past the budget is cancelled (#19)
+            install(pg.conn)
+        return pg
     path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
     store = SQLiteStore(path, check_same_thread=False)
     store.conn.execute("PRAGMA cache_size = -16000")  # 16 MB page cache, kept between requests

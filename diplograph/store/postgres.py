@@ -33,6 +33,7 @@ from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS
 from diplograph.store.queries import (
     documents_sql,
+    event_locations_sql,
     event_pairs_sql,
     events_sql,
     figures_sql,
@@ -525,6 +526,14 @@ class PostgresStore:
         """Events counted per directed actor pair (source, target) and type."""
         inner, args, _ = self._events_sql(filters)
         rows = self.conn.execute(event_pairs_sql(inner).encode(), args).fetchall()
+        for r in rows:
+            r["count"] = int(r["count"])  # COUNT(*) is bigint; keep the SQLite int
+        return rows
+
+    def event_locations(self, filters: Filters) -> list[Row]:
+        """Events that name a location, counted per location, actor pair and type."""
+        inner, args, _ = self._events_sql(filters)
+        rows = self.conn.execute(event_locations_sql(inner).encode(), args).fetchall()
         for r in rows:
             r["count"] = int(r["count"])  # COUNT(*) is bigint; keep the SQLite int
         return rows

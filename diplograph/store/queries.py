@@ -93,6 +93,17 @@ def event_pairs_sql(inner: str) -> str:
     )
 
 
+def event_locations_sql(inner: str) -> str:
+    """Events of ``inner`` (an :func:`events_sql` statement) that name a location, counted per
+    location as written, actor pair and type: what a map needs, without the event rows."""
+    return (
+        "SELECT location, source_code, target_code, type, COUNT(*) AS count "
+        f"FROM ({inner}) AS e WHERE location IS NOT NULL AND location <> '' "
+        "GROUP BY location, source_code, target_code, type "
+        "ORDER BY location, source_code, target_code, type"
+    )
+
+
 def imported_defaults(row: Row) -> Row:
     """Fill the defaults of an imported row: uncoded flags from missing codes, count 1."""
     return {

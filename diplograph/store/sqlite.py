@@ -16,6 +16,7 @@ from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.migrations import LATEST, MIGRATIONS
 from diplograph.store.queries import (
     documents_sql,
+    event_locations_sql,
     event_pairs_sql,
     events_sql,
     figures_sql,
@@ -497,6 +498,11 @@ class SQLiteStore:
         """Events counted per directed actor pair (source, target) and type."""
         inner, args, _ = self._events_sql(filters)
         return [dict(r) for r in self.conn.execute(event_pairs_sql(inner), args).fetchall()]
+
+    def event_locations(self, filters: Filters) -> list[Row]:
+        """Events that name a location, counted per location, actor pair and type."""
+        inner, args, _ = self._events_sql(filters)
+        return [dict(r) for r in self.conn.execute(event_locations_sql(inner), args).fetchall()]
 
     def relation_pairs(self, filters: Filters) -> list[Row]:
         """Each (a, b, level) found in documents once, with its latest date and mention count."""

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph.query.history import SERIES, alert_list, series_query
+from diplograph.server.cache import cached_result
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
 from diplograph.web.pages import Text, _actor, _clean, _render
 
@@ -46,7 +47,8 @@ def alerts(
         since=_clean(since, DATE, "since"),
         until=_clean(until, DATE, "until"),
     )
-    found = alert_list(store, q, top=top)
+    # per store version, shared with /api/alerts (whose default is 5 evidence items)
+    found = cached_result(request, ("alerts", q, top, 5), alert_list, q, top, 5)
     stats = store.stats()
     return _render(
         request,

@@ -9,10 +9,23 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph.query.conflicts import Conflict, find_conflicts
+from diplograph.query.downloads import conflict_rows
 from diplograph.query.views import find_spans, segments
+from diplograph.server.cache import cached_result
 from diplograph.server.deps import DATE, StoreDep
+from diplograph.server.downloads import download_response
 from diplograph.store import Filters, Store
-from diplograph.web.pages import PAGE_SIZE, PageNo, Text, _actor, _clean, _pager, _render
+from diplograph.web.pages import (
+    PAGE_SIZE,
+    Format,
+    PageNo,
+    Text,
+    _actor,
+    _clean,
+    _downloads,
+    _pager,
+    _render,
+)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -21,6 +34,7 @@ KINDS = {
     "event_date": "different dates",
     "event_place": "different places",
     "tier": "different tiers",
+    "tier_double_count": "one upgrade, several reports",
 }
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -66,14 +80,18 @@ def conflicts(
     since: Text = None,
     until: Text = None,
     page: PageNo = 1,
+    format: Format = None,
 ) -> Response:
-    """Conflicts between sources, filtered like `diplograph conflicts`."""
+    """Conflicts between sources, filtered like `diplograph conflicts`; ``format`` downloads
+    every conflict of the filters."""
     f = Filters(
         country=_actor(country, "country"),
         since=_clean(since, DATE, "since"),
         until=_clean(until, DATE, "until"),
     )
-    found = find_conflicts(store, f)
+    found = cached_result(request, ("conflicts", f), find_conflicts, f)  # as /api/conflicts
+    if format:
+        return download_response("conflicts", conflict_rows(found), f, format)
     start = (page - 1) * PAGE_SIZE
     return _render(
         request,
@@ -81,5 +99,6 @@ def conflicts(
         cards=conflict_cards(store, found[start : start + PAGE_SIZE]),
         filters=f,
         pg=_pager(request, len(found), page),
+        dl=_downloads(request),
         any_documents=bool(found) or store.count("documents", Filters()) > 0,
     )

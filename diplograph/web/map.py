@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from diplograph.query.map import build_map
 from diplograph.query.places import gazetteer_size
-from diplograph.server.deps import DATE, SettingsDep, StoreDep
+from diplograph.server.cache import cached_result
+from diplograph.server.deps import DATE, SettingsDep
 from diplograph.web.map_chart import map_chart
 from diplograph.web.network import _api_link
 from diplograph.web.pages import Text, _actor, _clean, _render
@@ -20,7 +21,6 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 @router.get("/map")
 def world_map(
     request: Request,
-    store: StoreDep,
     settings: SettingsDep,
     focus: Text = None,
     since: Text = None,
@@ -29,9 +29,8 @@ def world_map(
     """Partners coloured by tier, circles by events, and the places of the focus's events."""
     text = (focus or "").strip()
     code = _actor(text, "focus") or settings.home
-    m = build_map(
-        store, code, since=_clean(since, DATE, "since"), until=_clean(until, DATE, "until")
-    )
+    dates = _clean(since, DATE, "since"), _clean(until, DATE, "until")
+    m = cached_result(request, ("map", code, *dates), build_map, code, *dates)  # per version
     period = {"since": m.since or "", "until": m.until or ""}
     events = {  # each partner's events with the focus in the period, on the events page
         p.code: "/events?" + urlencode({k: v for k, v in {"country": m.focus, "partner": p.code,

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from diplograph.query.canonical import stats_with_canonical
 from diplograph.query.charts import monthly_chart, yearly_chart
-from diplograph.query.downloads import FORMATS, Kind, all_rows
+from diplograph.query.downloads import FORMATS, Record, search_rows, tier_rows
 from diplograph.query.identifiers import wikidata_url
 from diplograph.query.views import (
     TIERS,
@@ -27,8 +27,9 @@ from diplograph.query.views import (
     segments,
     snippet_spans,
 )
+from diplograph.server.cache import cached_result
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
-from diplograph.server.downloads import download_response
+from diplograph.server.downloads import download_response, stream_download
 from diplograph.store import Filters, Store
 from diplograph.web.trend_chart import partner_trend
 
@@ -139,13 +140,14 @@ def _downloads(request: Request) -> dict[str, str]:
     return {fmt: "?" + urlencode({**params, "format": fmt}) for fmt in FORMATS}
 
 
-def _download(store: Store, kind: Kind, f: Filters, fmt: str) -> Response:
-    """Every row of the filtered view (all its pages, in its order) as a CSV or JSON file."""
-    return download_response(kind, all_rows(store, kind, f), f, fmt)
+def _download(store: Store, kind: Record, f: Filters, fmt: str) -> Response:
+    """Every row of the filtered view (all its pages, in its order) as a CSV or JSON file,
+    streamed a page at a time under the request budget (#19)."""
+    return stream_download(store, kind, f, fmt)
 
 
 def _record_list(
-    request: Request, store: Store, kind: Kind, f: Filters, fmt: str | None, page: int
+    request: Request, store: Store, kind: Record, f: Filters, fmt: str | None, page: int
 ) -> Response:
     """A plain record list view: its download when ``fmt`` is set, else the page of rows."""
     if fmt:
@@ -185,8 +187,9 @@ def _with_context(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
 
 @router.get("/")
 def overview(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """Counts (canonical events beside event records), events per month, partners by tier."""
-    stats = stats_with_canonical(store)
+    """Counts (canonical events beside event records), events per month, partners by tier.
+    The counts (seconds on a large store) are cached per store version, shared with /api/stats."""
+    stats = cached_result(request, ("stats",), stats_with_canonical)
     chart = monthly_chart(store.event_histogram(Filters(), "month"))
     latest = _with_context(store, store.events(Filters(limit=5, newest_first=True)))
     return _render(
@@ -243,11 +246,18 @@ def events(
 
 
 @router.get("/partners")
-def partners(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """Every partner of the home country by tier."""
+def partners(
+    request: Request, store: StoreDep, settings: SettingsDep, format: Format = None
+) -> Response:
+    """Every partner of the home country by tier; ``format`` downloads the table."""
+    tiers = partners_by_tier(store, settings.home)
+    if format:
+        rows = tier_rows(settings.home, tiers)
+        return download_response("tiers", rows, Filters(country=settings.home), format)
     return _render(
-        request, "partners.html", tiers=partners_by_tier(store, settings.home), home=settings.home
-    )
+        request, "partners.html", tiers=tiers, home=settings.home, dl=_downloads(request),
+        count=sum(len(p) for p in tiers.values()),
+    )  # fmt: skip
 
 
 @router.get("/partners/{code}")
@@ -281,24 +291,27 @@ def search(
     since: Text = None,
     until: Text = None,
     page: PageNo = 1,
+    format: Format = None,
 ) -> Response:
-    """Full-text search with highlighted matches."""
+    """Full-text search with highlighted matches; ``format`` downloads every hit."""
     query = (q or "").strip()
     hits: list[dict[str, Any]] = []
     count = 0
+    f = Filters(
+        since=_clean(since, DATE, "since"),
+        until=_clean(until, DATE, "until"),
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+    )
+    if format:
+        return download_response("search", search_rows(store, query, f), f, format, query)
     if query:
-        f = Filters(
-            since=_clean(since, DATE, "since"),
-            until=_clean(until, DATE, "until"),
-            limit=PAGE_SIZE,
-            offset=(page - 1) * PAGE_SIZE,
-        )
         for r in store.search(query, f):
             hits.append({**r, "parts": segments(r["text"], snippet_spans(r["text"], r["snippet"]))})
         count = store.count("search", f, query)
     return _render(
         request, "search.html", q=query, since=since or "", until=until or "", hits=hits,
-        pg=_pager(request, count, page),
+        pg=_pager(request, count, page), dl=_downloads(request),
     )  # fmt: skip
 
 

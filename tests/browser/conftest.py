@@ -13,6 +13,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +54,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of the app serving a store built from the invented articles."""
-    db, _ = build_store(tmp_path_factory.mktemp("browser"))
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """Base URL of the app serving the SQLite store ``db`` on a free port, while open."""
     port = _free_port()
     config = uvicorn.Config(
         create_app(Settings(db=str(db))), host="127.0.0.1", port=port, log_level="warning"
@@ -69,9 +69,19 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app serving a store built from the invented articles."""
+    db, _ = build_store(tmp_path_factory.mktemp("browser"))
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """The dashboard in a real browser: pages load cleanly, filters work, evidence is visible,
-hostile article text stays inert, phone width works; screenshots go to docs/screenshots/."""
+hostile article text stays inert, phone width works; screenshots of every page (the map, network
+and comparison included) go to docs/screenshots/."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ PAGES = {
     "document": "/documents/vn-nigeria-upgrade-2025",
     "reviews": "/reviews",
     "api": "/docs",
+    "map": "/map",
+    "network": "/network",
+    "compare": "/compare?a=KEN&b=NGA&partner=VNM",
 }
 
 

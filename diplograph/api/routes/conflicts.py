@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 
 from diplograph.query.conflicts import find_conflicts
+from diplograph.query.downloads import conflict_rows
 from diplograph.query.schemas import ConflictPublic, Page
-from diplograph.server.deps import CacheDep, Country, Limit, Offset, Since, Until
+from diplograph.server.deps import CacheDep, Country, Limit, ListFormat, Offset, Since, Until
+from diplograph.server.downloads import CSV_RESPONSE, download_response
 from diplograph.store import Filters
 
 router = APIRouter(tags=["conflicts"])
 
 
-@router.get("/conflicts", response_model=Page[ConflictPublic])
+@router.get("/conflicts", response_model=Page[ConflictPublic], responses=CSV_RESPONSE)
 async def list_conflicts(
     cache: CacheDep,
     country: Country = None,
@@ -20,12 +23,18 @@ async def list_conflicts(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[ConflictPublic]:
+    format: ListFormat = "json",
+) -> Page[ConflictPublic] | Response:
     """Different values for the same indicator, subject and period; different dates or places
-    for one event; different tiers for one pair at the same time (like `diplograph conflicts`).
-    Computed once per store version and filter set, then paged from the cache."""
+    for one event; different tiers for one pair at the same time; `tier_double_count`: one tier
+    upgrade reported by two sentences, each flag citing both (like `diplograph conflicts`).
+    Computed once per store version and filter set, then paged from the cache.
+    `format=csv`: the same conflicts as CSV, one row each with both sides."""
     filters = Filters(country=country, since=since, until=until)
     found = await cache.get(("conflicts", filters), find_conflicts, filters)
+    if format == "csv":
+        rows = conflict_rows(found[offset : offset + limit])
+        return download_response("conflicts", rows, filters, "csv")
     return Page(
         data=[ConflictPublic.from_dict(c.to_dict()) for c in found[offset : offset + limit]],
         count=len(found),

@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import Response
 
+from diplograph.query.downloads import tier_rows
 from diplograph.query.schemas import PartnerProfile, PartnerSummary
 from diplograph.query.views import actor_names, partner_profile, partners_by_tier
-from diplograph.server.deps import CODE, SettingsDep, StoreDep
+from diplograph.server.deps import CODE, ListFormat, SettingsDep, StoreDep
+from diplograph.server.downloads import CSV_RESPONSE, download_response
+from diplograph.store import Filters
 
 router = APIRouter(tags=["partners"])
 
@@ -18,12 +22,17 @@ Home = Annotated[
 ]
 
 
-@router.get("/partners", response_model=dict[str, list[PartnerSummary]])
+@router.get("/partners", response_model=dict[str, list[PartnerSummary]], responses=CSV_RESPONSE)
 def list_partners(
-    store: StoreDep, settings: SettingsDep, home: Home = None
-) -> dict[str, list[PartnerSummary]]:
-    """Partners of the home country grouped by current tier (reference table + documents)."""
-    return partners_by_tier(store, home or settings.home)
+    store: StoreDep, settings: SettingsDep, home: Home = None, format: ListFormat = "json"
+) -> dict[str, list[PartnerSummary]] | Response:
+    """Partners of the home country grouped by current tier (reference table + documents).
+    `format=csv`: one row per partner (home, tier, code, name, since, wikidata)."""
+    code = home or settings.home
+    tiers = partners_by_tier(store, code)
+    if format == "csv":
+        return download_response("tiers", tier_rows(code, tiers), Filters(country=code), "csv")
+    return tiers
 
 
 @router.get("/partners/{code}", response_model=PartnerProfile)

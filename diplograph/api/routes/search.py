@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from diplograph.query.schemas import Page, SearchHit
 from diplograph.query.views import snippet_spans
-from diplograph.server.deps import FiltersDep, StoreDep
+from diplograph.server.deps import FiltersDep, ListFormat, StoreDep
+from diplograph.server.downloads import CSV_RESPONSE, download_response
 from diplograph.store import Filters, Store
 
 router = APIRouter(tags=["search"])
@@ -40,11 +42,15 @@ def search_page(store: Store, q: str, filters: Filters) -> Page[SearchHit]:
     )
 
 
-@router.get("/search", response_model=Page[SearchHit])
+@router.get("/search", response_model=Page[SearchHit], responses=CSV_RESPONSE)
 def search(
     store: StoreDep,
     filters: FiltersDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words or "a phrase".')],
-) -> Page[SearchHit]:
-    """Sentences matching all words (or quoted phrases), best first, filtered like the CLI."""
+    format: ListFormat = "json",
+) -> Page[SearchHit] | Response:
+    """Sentences matching all words (or quoted phrases), best first, filtered like the CLI.
+    `format=csv`: the same hits as CSV."""
+    if format == "csv":
+        return download_response("search", store.search(q, filters), filters, "csv", q)
     return search_page(store, q, filters)

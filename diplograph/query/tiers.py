@@ -7,7 +7,9 @@ rows for one upgrade, and two articles that date it differently ("in September",
 27") give two canonical events. Here both kinds merge into :class:`TierChange` entries: a
 pair's upgrade events and tier records within one period are one change unless they name
 different tiers or fall in different years. The review's "Tier upgrades" headline, its tier
-section and its partner sections all read the same entries.
+section and its partner sections all read the same entries, and ``conflicts`` flags a change
+told by more than one sentence (``tier_double_count``): the one place that decides what is one
+upgrade is :func:`merge_tier_changes`.
 """
 
 from __future__ import annotations
@@ -15,14 +17,29 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from diplograph.query.canonical import CanonicalEvent, dates_compatible, evidence_of
-from diplograph.reports.period import Period
 
 Row = dict[str, Any]
 UPGRADE = "PARTNERSHIP_UPGRADE"
 STATUSES = ("upgraded", "established")  # relation rows that record a tier being set
+
+
+class Window(Protocol):
+    """The dates a merge may claim: a review's period (``reports.period.Period``) or any date."""
+
+    def contains(self, value: str | None) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Year:
+    """One calendar year (``2023``): the window of a review of that year."""
+
+    year: str
+
+    def contains(self, value: str | None) -> bool:
+        return bool(value) and str(value)[:4] == self.year
 
 
 def _pair(a: str | None, b: str | None) -> frozenset[str]:
@@ -89,6 +106,18 @@ class TierChange:
         return "established"
 
     @property
+    def reports(self) -> list[Row]:
+        """One record per reporting sentence (document, sentence index), first seen first: what
+        a count of upgrade events or tier records counts. An event and a tier record of one
+        sentence are one report, the tier record standing for it (it names the tier)."""
+        seen: dict[tuple[str, object], Row] = {}
+        for r in self.rows:
+            key = (str(r["doc_id"]), r.get("sent_idx"))
+            if key not in seen or ("level" in r and "level" not in seen[key]):
+                seen[key] = r
+        return list(seen.values())
+
+    @property
     def evidence(self) -> list[dict[str, Any]]:
         return [evidence_of(r) for r in self.rows]
 
@@ -125,7 +154,7 @@ def _place(
 
 
 def merge_tier_changes(
-    events: list[CanonicalEvent], relations: list[Row], period: Period
+    events: list[CanonicalEvent], relations: list[Row], period: Window
 ) -> list[TierChange]:
     """Upgrade events and tier records of ``period`` merged into one entry per change.
 
