@@ -22,7 +22,7 @@ from diplograph.evaluation import SYMMETRIC_TYPES, score, sentences_match
 from diplograph.extract import extract
 from diplograph.extract.pipeline import build_nlp
 from diplograph.learn.decider import load_decider
-from diplograph.learn.examples import examples_for
+from diplograph.learn.examples import collect
 from diplograph.learn.train import train_all
 
 
@@ -107,7 +107,8 @@ def main() -> None:
     )
     args = ap.parse_args()
     pairs = list(load_split(get_split("train")))
-    examples = examples_for(pairs)
+    corpus = collect(pairs)
+    examples = corpus.examples
     docs = sorted({d.id for d, _ in pairs})
     fold = {d: i % args.k for i, d in enumerate(docs)}
     nlp = build_nlp()
@@ -118,7 +119,12 @@ def main() -> None:
     ]
     for k in range(args.k):
         with tempfile.TemporaryDirectory() as tmp:
-            train_all([e for e in examples if fold[e.doc] != k], Path(tmp))
+            train_all(
+                [e for e in examples if fold[e.doc] != k],
+                Path(tmp),
+                calibrate=False,
+                tiers=[t for t in corpus.tiers if fold[t.doc] != k],
+            )
             dec = load_decider(Path(tmp))
         assert dec is not None
         for conf, rec in zip(configs, recs, strict=True):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from diplograph.corpus.splits import Split, load_split
 from diplograph.extract import extract
 from diplograph.learn.decider import MODEL_DIR, load_decider
-from diplograph.learn.examples import examples_for
+from diplograph.learn.examples import collect, examples_for
 from diplograph.learn.train import train_all
 from diplograph.models import Document
 
@@ -43,13 +44,15 @@ GOLD = {
 }  # fmt: skip
 
 
-def _tiny_corpus(root: Path, n: int = 6) -> Split:
+def _tiny_corpus(
+    root: Path, n: int = 6, article: str = ARTICLE, gold: dict[str, Any] = GOLD
+) -> Split:
     (root / "news").mkdir(parents=True)
     (root / "gold").mkdir()
     for i in range(n):
-        (root / "news" / f"a{i}.txt").write_text(ARTICLE, encoding="utf-8")
+        (root / "news" / f"a{i}.txt").write_text(article, encoding="utf-8")
         (root / "gold" / f"a{i}.json").write_text(
-            json.dumps({**GOLD, "doc": f"a{i}"}), encoding="utf-8"
+            json.dumps({**gold, "doc": f"a{i}"}), encoding="utf-8"
         )
     return Split("tiny", ((root / "news", root / "gold"),))
 
@@ -185,3 +188,29 @@ def test_learn_calibration_is_monotone_and_shipped():
     assert shipped is not None and shipped(0.0) <= shipped(0.5) <= shipped(1.0)
     decider = load_decider()
     assert decider is not None and decider.calibration == shipped
+
+
+TIER = "Vietnam and Japan elevated their ties to a comprehensive strategic partnership on Friday."
+CSP = "comprehensive strategic partnership"
+
+
+def test_learn_tier_decider_is_trained_on_gold_relations_and_names_itself(tmp_path):
+    article = ARTICLE.replace(f"{PROTEST}\n", f"{PROTEST}\n\n{TIER}\n")
+    gold = {**GOLD, "relations": [{"sentence": TIER, "a": "VNM", "b": "JPN", "level": CSP}]}
+    collected = collect(load_split(_tiny_corpus(tmp_path / "c", article=article, gold=gold)))
+    assert [t.gold for t in collected.tiers] == [{("JPN", "VNM", CSP)}] * 6
+    folder = tmp_path / "m"
+    train_all(collected.examples, folder, calibrate=False, tiers=collected.tiers)
+    decider = load_decider(folder)
+    assert decider is not None and decider.tiers is not None
+    doc = Document(id="x", text=article.split("---\n", 1)[1], published="2024-05-02")
+    rels = extract(doc, decider=decider).relations
+    assert {(r.a, r.b, r.level) for r in rels} == {("VNM", "JPN", CSP)}
+    assert all(
+        r.produced_by and r.produced_by.startswith(f"model:tiers@{decider.version}:") for r in rels
+    )
+    # retrained without tier examples, the folder loses the old tier model: the rules pair
+    train_all(collected.examples, folder, calibrate=False)
+    again = load_decider(folder)
+    assert again is not None and again.tiers is None
+    assert all(r.produced_by.startswith("rule:") for r in extract(doc, decider=again).relations)

@@ -65,7 +65,7 @@ def train(
         raise typer.Exit(2) from None
     from diplograph.corpus.splits import Split, corpus_root, load_split
     from diplograph.learn.decider import MODEL_DIR
-    from diplograph.learn.examples import examples_for
+    from diplograph.learn.examples import collect, examples_for
     from diplograph.learn.train import train_all
 
     root = corpus or corpus_root()
@@ -75,7 +75,8 @@ def train(
         err_console.print(f"[red]error[/red] no training split at {root / 'train'}")
         raise typer.Exit(2)
     console.print(f"reading {root / 'train'} …")
-    examples = examples_for(load_split(split))
+    collected = collect(load_split(split))
+    examples = collected.examples
     info: dict[str, Any] = {"external": False}
     if external:
         from diplograph.corpus.external import conflibert_pairs, external_available
@@ -87,7 +88,9 @@ def train(
             console.print(f"added {len(extra)} relabelled ConfliBERT sentences")
             examples += extra
             info["external"] = True
-    version = train_all(examples, out or MODEL_DIR, progress=console.print, info=info)
+    version = train_all(
+        examples, out or MODEL_DIR, progress=console.print, info=info, tiers=collected.tiers
+    )
     console.print(f"model version {version}")
     if encoder:
         from diplograph.learn.encoder_train import train_encoder

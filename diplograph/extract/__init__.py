@@ -21,7 +21,7 @@ from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
 from diplograph.extract.language import SUPPORTED, detect_language
 from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.plover import to_plover
-from diplograph.extract.relations import extract_relations
+from diplograph.extract.relations import extract_relations, read_tiers
 from diplograph.extract.segment import segment
 from diplograph.extract.slots import Slot, build_slots
 from diplograph.extract.version import EXTRACTOR_VERSION, RULES_HASH
@@ -237,6 +237,7 @@ def extract(
         year_dates = [d.value for d in free if d.kind in ("year", "quarter")]
         period_src = unit_date or (year_dates[0] if year_dates else None) or fallback
         rel_date = unit_date or (year_dates[0] if year_dates else None)
+        tier_year = int((rel_date or published or "0")[:4]) or year_hint
         rels = extract_relations(
             doc.id,
             u.idx,
@@ -245,10 +246,13 @@ def extract(
             slots,
             home_actor,
             rel_date,
-            int((rel_date or published or "0")[:4]) or year_hint,
+            tier_year,
             dates,
             home_speaks=home_speaks,
         )
+        decide_relations = getattr(decider, "decide_relations", None)
+        if decide_relations is not None:
+            rels = decide_relations(ctx, rels, read_tiers(u.text, rel_date, tier_year, dates))
         for rel in rels:
             if (
                 rel.status in ("upgraded", "established")
@@ -313,8 +317,10 @@ def extract(
         if mined <= 2 and lead_date is None and _near(unit_date, published, days=7):
             lead_date = unit_date
     x.events = dedupe_events(x.events)
-    x.relations = [replace(r, produced_by=f"rule:relations@{RULES_HASH}") for r in
-                   dedupe_relations(x.relations)]  # fmt: skip
+    x.relations = [  # a relation the tier model chose already names it
+        r if r.produced_by else replace(r, produced_by=f"rule:relations@{RULES_HASH}")
+        for r in dedupe_relations(x.relations)
+    ]
     x.figures = [replace(f, produced_by=f"rule:figures@{RULES_HASH}") for f in x.figures]
     return x
 

@@ -229,6 +229,80 @@ _NO_TIES = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class TierReading:
+    """One tier phrase of a unit with what its clause says: status, date, previous level.
+
+    ``skip`` names the rule that keeps the phrase from being a pair's tier (an intention, a
+    count, ties the pair does not have ...); the trained tier decider reads it as a feature.
+    """
+
+    tier: TierMention
+    status: str
+    date: str | None
+    previous: str | None
+    skip: str | None = None
+
+
+def read_tiers(
+    text: str,
+    date: str | None,
+    year_hint: int | None,
+    dates: list[DateMention] | None = None,
+) -> list[TierReading]:
+    """Every tier phrase of a unit, read for status and date in its own clause.
+
+    In "established diplomatic relations in 1950 and upgraded their ties to a comprehensive
+    strategic partnership in 2012" each tier gets its own verb and year.
+    """
+    out: list[TierReading] = []
+    ft = _FROM_TO.search(text)
+    prev_level = _level_alias(ft.group("prev")) if ft else None
+    prev_end = 0
+    for tier in find_tiers(text):
+        if prev_level and ft and ft.start() <= tier.start < ft.end():
+            continue  # the "from X" part is the previous level, not a new claim
+        clause_start = max(prev_end, tier.start - 120)
+        prev_end = tier.end
+        skip: str | None = None
+        if (
+            re.match(r"\s*(?:countries|nations)\b", text[tier.end : tier.end + 12])
+            or re.search(r"\b\d+\s+(?:countries\s+with\s+)?$|\bwith\s+$", text[: tier.start][-30:])
+            and not re.search(r"\(", text[tier.end : tier.end + 6])
+        ) and not re.search(r"\(", text[tier.end : tier.end + 6]):
+            skip = "count"  # "12 strategic partnership countries": a count, not a pair
+        status = "mentioned"
+        clause = text[clause_start : tier.end]
+        if text[tier.end : tier.end + 3].strip().startswith("("):
+            clause += text[tier.end : tier.end + 100]  # "(A and B joined this group ...)"
+        if _UPGRADE.search(clause):
+            status = "upgraded"
+        elif _ESTABLISH.search(text[max(clause_start, tier.start - 80) : tier.end]):
+            status = "established"
+        if skip is None and (
+            text[tier.start : tier.end].lower().endswith("partners")
+            and not re.match(r"\s*\(", text[tier.end : tier.end + 3])
+            and not _PAIR_AS_PARTNERS.search(text[: tier.start][-30:])
+            and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
+        ):
+            skip = "group"  # "strategic partners" as a group, no pair
+        if skip is None and _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
+            skip = "future"  # an intention ("would be to upgrade", "will ... recognize")
+        if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
+            skip = "no_ties"  # "have no diplomatic relations", "in the absence of ..."
+        rel_date = date
+        after = [d for d in dates or [] if 0 <= d.start - tier.end < 25]
+        own = after or [d for d in dates or [] if clause_start <= d.start < tier.start]
+        if own:
+            rel_date = own[0].value
+        an = _ANNIV.search(text[: tier.start])
+        if an and year_hint:
+            rel_date = str(year_hint - int(an.group(1) or an.group(2)))
+        previous = prev_level if status == "upgraded" else None
+        out.append(TierReading(tier, status, rel_date, previous, skip))
+    return out
+
+
 def extract_relations(
     doc_id: str,
     sent_idx: int,
@@ -241,62 +315,16 @@ def extract_relations(
     dates: list[DateMention] | None = None,
     home_speaks: bool = True,
 ) -> list[Relation]:
-    """Relations stated in one unit.
-
-    Status and date are read from the tier's own clause: in "established diplomatic relations
-    in 1950 and upgraded their ties to a comprehensive strategic partnership in 2012" each tier
-    gets its own verb and year.
-    """
+    """Relations stated in one unit, by the pairing rules (``_pairs_near``)."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
-    tiers = find_tiers(text)
-    ft = _FROM_TO.search(text)
-    prev_level = _level_alias(ft.group("prev")) if ft else None
-    prev_end = 0
-    for tier in tiers:
-        if prev_level and ft and ft.start() <= tier.start < ft.end():
-            continue  # the "from X" part is the previous level, not a new claim
-        clause_start = max(prev_end, tier.start - 120)
-        prev_end = tier.end
-        if (
-            re.match(r"\s*(?:countries|nations)\b", text[tier.end : tier.end + 12])
-            or re.search(r"\b\d+\s+(?:countries\s+with\s+)?$|\bwith\s+$", text[: tier.start][-30:])
-            and not re.search(r"\(", text[tier.end : tier.end + 6])
-        ):
-            # "12 strategic partnership countries": a count, not a pair
-            if not re.search(r"\(", text[tier.end : tier.end + 6]):
-                continue
-        status = "mentioned"
-        clause = text[clause_start : tier.end]
-        if text[tier.end : tier.end + 3].strip().startswith("("):
-            clause += text[tier.end : tier.end + 100]  # "(A and B joined this group ...)"
-        if _UPGRADE.search(clause):
-            status = "upgraded"
-        elif _ESTABLISH.search(text[max(clause_start, tier.start - 80) : tier.end]):
-            status = "established"
-        if (
-            text[tier.start : tier.end].lower().endswith("partners")
-            and not re.match(r"\s*\(", text[tier.end : tier.end + 3])
-            and not _PAIR_AS_PARTNERS.search(text[: tier.start][-30:])
-            and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
-        ):
-            continue  # "strategic partners" as a group, no pair
-        if _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
-            continue  # an intention ("would be to upgrade", "will ... recognize"), not a fact
-        if _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
-            continue  # "have no diplomatic relations", "in the absence of diplomatic relations"
-        rel_date = date
-        after = [d for d in dates or [] if 0 <= d.start - tier.end < 25]
-        own = after or [d for d in dates or [] if clause_start <= d.start < tier.start]
-        if own:
-            rel_date = own[0].value
-        an = _ANNIV.search(text[: tier.start])
-        if an and year_hint:
-            rel_date = str(year_hint - int(an.group(1) or an.group(2)))
-        for a, b in _pairs_near(text, slots, tier, home, home_speaks):
+    for r in read_tiers(text, date, year_hint, dates):
+        if r.skip:
+            continue
+        for a, b in _pairs_near(text, slots, r.tier, home, home_speaks):
             lo, hi = sorted((a.code, b.code))
-            key = (lo, hi, tier.level)
+            key = (lo, hi, r.tier.level)
             if key in seen or a.code == b.code:
                 continue
             seen.add(key)
@@ -304,11 +332,11 @@ def extract_relations(
                 Relation(
                     a=a.code,
                     b=b.code,
-                    level=tier.level,
+                    level=r.tier.level,
                     evidence=ev,
-                    date=rel_date,
-                    status=status,
-                    previous=prev_level if status == "upgraded" else None,
+                    date=r.date,
+                    status=r.status,
+                    previous=r.previous,
                 )
             )
     return out

@@ -20,6 +20,7 @@ from typing import Any
 from diplograph.evaluation import SYMMETRIC_TYPES
 from diplograph.extract.events import UnitContext, _date_for
 from diplograph.extract.plover import to_plover
+from diplograph.extract.relations import TierReading
 from diplograph.learn.calibrate import Calibration
 from diplograph.learn.encoder import TypeEncoder, load_encoder
 from diplograph.learn.features import (
@@ -32,7 +33,8 @@ from diplograph.learn.features import (
     side_features,
 )
 from diplograph.learn.linear import LinearModel
-from diplograph.models import Actor, Event, Evidence
+from diplograph.learn.tiers import TIER_THRESHOLD, TierDecider
+from diplograph.models import Actor, Event, Evidence, Relation
 
 MODEL_DIR = Path(str(resources.files("diplograph"))) / "data" / "models"
 ROLES = ("none", "source", "target")
@@ -73,6 +75,7 @@ class EventDecider:
     calibration: Calibration | None = None  # raw score → probability right (learn.calibrate)
     parser: Any = None  # spaCy pipeline for the parse variant, else None
     encoder: TypeEncoder | None = None  # the fine-tuned sentence encoder, when installed
+    tiers: TierDecider | None = None  # which pairs a tier phrase is about, when trained
     last: Decision | None = None
     traces: list[Decision] | None = None  # set to [] to keep every sentence's trace
 
@@ -133,6 +136,14 @@ class EventDecider:
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
         return [_elected_body(e, ctx) for e in events]
+
+    def decide_relations(
+        self, ctx: UnitContext, rules: list[Relation], readings: list[TierReading]
+    ) -> list[Relation]:
+        """The sentence's relations: the tier model's pairs, or the rules' without one."""
+        if self.tiers is None:
+            return rules
+        return self.tiers.decide(ctx, rules, readings)
 
     def type_scores(self, view: UnitView) -> dict[str, float]:
         """Each type's probability: the linear model's, blended with the encoder's."""
@@ -374,7 +385,15 @@ def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
     parser = load_parser() if meta.get("variant") == "parse" else None
     encoder = load_encoder(folder / "encoder")
     pairs_p = folder / "event_pairs.npz"
+    tiers_p = folder / "tier_pairs.npz"
     version = str(meta.get("version", "unknown"))
+    tiers = (
+        TierDecider(
+            LinearModel.load(tiers_p), version, float(meta.get("tier_threshold", TIER_THRESHOLD))
+        )
+        if tiers_p.exists()
+        else None
+    )
     return EventDecider(
         types=LinearModel.load(types_p),
         roles=LinearModel.load(roles_p),
@@ -388,6 +407,7 @@ def load_decider(folder: Path = MODEL_DIR) -> EventDecider | None:
         calibration=Calibration.from_dict(meta.get("calibration")),
         parser=parser,
         encoder=encoder,
+        tiers=tiers,
     )
 
 

@@ -105,6 +105,9 @@ def sentence_features(view: UnitView) -> list[str]:
     toks = [t for t, _, _ in view.tokens]
     feats = [f"u:{t}" for t in toks if t not in STOP]
     feats += [f"b:{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+    # five-letter prefixes stand in for stems ("condol", "expel"): out-of-fold type F1 on
+    # training sentences 0.812 → 0.820 (prefixes of 4: 0.818, of 6: 0.819; trigrams: 0.806)
+    feats += [f"p5:{t[:5]}" for t in toks if len(t) > 5 and t.isalpha()]
     feats += [f"r:{e.type}" for e in view.rule_events]
     feats += [f"rt:{e.type}:{(e.trigger or '').lower().split(' ')[0]}" for e in view.rule_events]
     codes = {s.code for s in view.ctx.slots if not s.location}
