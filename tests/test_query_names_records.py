@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from diplograph.jobs import ingest_documents
-from diplograph.query.ask import answer
+from diplograph.query.ask import answer, classify
 from diplograph.query.names import UnknownName, find_names, resolve_name
 from diplograph.query.records import spoken_date
 
@@ -377,3 +377,49 @@ def test_how_much_prefers_an_amount_to_a_duration() -> None:
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     best = max(find_quantity(view, Part("quantity", q, ("rice",))), key=lambda s: s.score)
     assert "2 million tonnes" in best.text
+
+
+def test_ask_tier_record_of_another_year_does_not_answer(pairs) -> None:
+    # the store's Kenya–Vietnam tier record is dated 2025: a 2019 question is for the sentences
+    a = answer(pairs, "What level of partnership did Kenya and Vietnam reach in 2019?")
+    assert "record" not in a.signals
+    b = answer(pairs, "What level of partnership did Kenya and Vietnam reach in 2025?")
+    assert b.answer == "strategic partnership" and b.evidence[0]["doc"] == "u"
+    assert b.signals.get("record") == 1.0
+
+
+def test_ask_yes_no_and_clause_when_questions_skip_the_records(pairs) -> None:
+    a = answer(pairs, "When Kenya and Vietnam upgraded their ties, did they sign a trade deal?")
+    assert a.answer in ("Yes", "No", None)
+    b = answer(pairs, "What did Kenya and Vietnam agree when they upgraded their ties?")
+    assert b.answer != "April 1, 2025"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "plural"),
+    [
+        ("When Chinh visited Doha in 2024, did Qatar announce a figure?", "yes_no", False),
+        ("In his July 26, 2025 call with Sugiono, did Son agree?", "yes_no", False),
+        ("Was it the first country to do so when it launched the partnership?", "yes_no", False),
+        ("When did Vietnam and Japan upgrade their ties?", "when", False),
+        ("Which two dialogue partners did ASEAN lift to a new tier?", "country", True),
+        ("Which countries' mediation did the ministry praise?", "country", True),
+        ("Which country was due to follow Pakistan?", "country", False),
+        ("What was Vietnam's trade with Japan?", "quantity", False),
+    ],
+)
+def test_ask_classify_yes_no_after_a_lead_clause_and_plural_heads(
+    question: str, kind: str, plural: bool
+) -> None:
+    part = classify(question)[0]
+    assert (part.kind, part.plural) == (kind, plural)
+
+
+def test_dateline_is_no_place_of_the_event() -> None:
+    from diplograph.query.spans import Part, SentenceView, find_where
+
+    text = "HANOI, May 2 (VNA) – Beijing declared a new baseline in the Gulf of Tonkin."
+    mentions = [{"start": 0, "end": 5, "text": "HANOI", "label": "CAPITAL", "code": "VNM"}]
+    q = "Where did Beijing declare the baseline?"
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert "HANOI" not in [s.text for s in find_where(view, Part("where", q))]

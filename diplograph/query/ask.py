@@ -48,9 +48,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "yes_no",
         re.compile(
-            r"^\W*(?:(?:according\s+to|as\s+of|in|on|per)\b[^,]*,\s*)?(?:did|does|do|was|were|"
-            r"is|are|has|have|had|will|can|could|would)\b(?!.*\b(?:when|where|which|what|who|"
-            r"how)\b)",
+            # an auxiliary first, or after a lead clause ("When X visited Doha, did …"); a
+            # wh-word after it belongs to a clause ("… when it launched …"), unless it follows
+            # the auxiliary's subject at once ("Did they say when …" stays yes/no too)
+            r"^\W*(?:(?:according\s+to|as\s+of|in|on|per|when|after|before|during|while|at)"
+            r"\b[^?]*?,\s*)?(?:did|does|do|was|were|is|are|has|have|had|will|can|could|would)\b"
+            r"(?!\s+(?:when|where|which|what|who|how)\b)",
             re.I,
         ),
     ),
@@ -177,6 +180,24 @@ def calibrated(signals: dict[str, float], raw: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_NUMBER_WORD = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+_NOT_PLURAL = {"was", "is", "has", "does", "this", "its", "his", "us", "as", "news", "status"}
+_AUX_WORD = {"did", "do", "does", "was", "were", "is", "are", "has", "have", "had", "will"}
+
+
+def _asks_plural(chunk: str) -> bool:
+    """Whether "which/what …" asks for several ("which two dialogue partners", "what steps")."""
+    m = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", chunk, re.I)
+    if not m:
+        return False
+    for i, w in enumerate(x.rstrip("'’") for x in m.group(1).lower().split()):
+        if (i == 0 and (w in _NUMBER_WORD or w.isdigit())) or w in _AUX_WORD:
+            return w not in _AUX_WORD
+        if w.endswith("s") and w not in _NOT_PLURAL and not w.endswith(("'s", "’s", "ss")):
+            return True
+    return False
+
+
 def classify(question: str) -> list[Part]:
     """Split a question into the parts it asks for ("which flight, and when …")."""
     parts: list[Part] = []
@@ -204,7 +225,7 @@ def classify(question: str) -> list[Part]:
             )
             w = w or re.search(r"\b(?:which|what) ([\w-]+)", chunk, re.I)
             head = tuple(content_terms(w.group(1))) if w else ()
-        plural = bool(re.search(r"\b(?:which|what) (?:\w+ )?\w+(?:ies|s)\b", chunk, re.I))
+        plural = _asks_plural(chunk)
         parts.append(Part(kind, chunk, head, plural))
     return parts
 
@@ -266,7 +287,7 @@ def answer(store: Store, question: str) -> Answer:
     _, codes = question_names(question)
     parts = classify(question)
     kind = {f"kind:{parts[0].kind}": 1.0} if parts else {}
-    rec = answer_from_records(store, question, codes)
+    rec = answer_from_records(store, question, codes, parts[0].kind if parts else None)
     if rec is not None:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
         conf = calibrated(sig, rec.confidence) if rec.calibrate else rec.confidence

@@ -22,6 +22,7 @@ from typing import Any
 
 from diplograph.extract.relations import LEVELS
 from diplograph.query.names import display
+from diplograph.query.terms import content_terms
 from diplograph.store import Filters, Store
 
 # the tiers of GUIDELINES.md, highest and most specific first: the one vocabulary of extraction
@@ -31,7 +32,8 @@ RECORD_CONFIDENCE = 0.9  # scaled by the record's own confidence where it has on
 _UPGRADE_WHEN = re.compile(
     r"\b(?:when|what\s+date|(?:what|which)\s+(?:date|day|month|year))\b.*"
     r"\b(?:upgrad|elevat|rais|lift|establish|set\s+up|form|launch)\w*|"
-    r"\bsince\s+(?:when|what\s+year)\b",
+    r"\bsince\s+(?:when|what\s+year)\b.*\b(?:upgrad|elevat|rais|lift|establish|partner|relations|"
+    r"ties)\w*",
     re.I,
 )
 _TIER_WHICH = re.compile(
@@ -83,6 +85,19 @@ def _year(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _by_overlap(question: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose sentence shares most content words with the question first (stable)."""
+    want = set(content_terms(question))
+    return sorted(rows, key=lambda r: -len(want & set(content_terms(str(r.get("sentence"))))))
+
+
+def _in_year(rows: list[dict[str, Any]], year: str | None) -> list[dict[str, Any]]:
+    """Rows dated in the question's year (an undated row cannot show it is about that year)."""
+    if year is None:
+        return rows
+    return [r for r in rows if str(r.get("date") or "").startswith(year)]
+
+
 def _pair_rows(
     rows: list[dict[str, Any]], a: str, b: str, ka: str, kb: str
 ) -> list[dict[str, Any]]:
@@ -111,10 +126,11 @@ def tier_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
     best = min(rels, key=lambda r: (r.get("status") not in ("established", "upgraded"),
                                     str(r["date"])))  # fmt: skip
     when = str(best["date"])
+    same = _by_overlap(question, [r for r in rels if str(r["date"]) == when])[:3]
     if len(when) == 4 and _ASKS_DATE.search(question):
         return None  # a year cannot answer "on what date": let the sentences answer
     text = when[:4] if _ASKS_YEAR.search(question) else spoken_date(when)
-    return RecordAnswer(text, [_evidence(best)], RECORD_CONFIDENCE * 0.8)
+    return RecordAnswer(text, [_evidence(r) for r in same], RECORD_CONFIDENCE * 0.8)
 
 
 def upgrade_date(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
@@ -152,11 +168,17 @@ def pair_tier(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
     a, b = codes
     rels = _pair_rows(store.relations(Filters(country=a, partner=b)), a, b, "a", "b")
     rels = [r for r in rels if r.get("level") in TIERS and r["level"] != "diplomatic relations"]
+    # a question about one year is answered from that year's records, or by the sentences
+    rels = _in_year(rels, _year(question))
     if not rels:
         return None
     # the highest tier the pair is said to hold; later dates break ties
     best = max(rels, key=lambda r: (-TIERS.index(r["level"]), str(r.get("date") or "")))
-    return RecordAnswer(tier_surface(best), [_evidence(best)], RECORD_CONFIDENCE * 0.9)
+    # every sentence that states it supports the answer: those nearest the question first
+    same = _by_overlap(question, [r for r in rels if r["level"] == best["level"]])[:3]
+    return RecordAnswer(
+        tier_surface(same[0]), [_evidence(r) for r in same], RECORD_CONFIDENCE * 0.9
+    )
 
 
 def tier_surface(rel: dict[str, Any]) -> str:
@@ -252,8 +274,21 @@ def upgraded_partners(store: Store, question: str, codes: list[str]) -> RecordAn
     return RecordAnswer(", ".join(names), evidence, 0.6, calibrate=False)
 
 
-def answer_from_records(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
-    """The first record answer that applies, or None."""
+# the question kinds (``ask.classify``) a record can answer; a yes/no or either/or question,
+# or a "what did they agree when they upgraded" question, is for the sentences
+_RECORD_KINDS = {
+    tier_date: ("when",),
+    upgrade_date: ("when",),
+    pair_tier: ("tier", "which"),
+}
+
+
+def answer_from_records(
+    store: Store, question: str, codes: list[str], kind: str | None = None
+) -> RecordAnswer | None:
+    """The first record answer that applies to a question of ``kind``, or None."""
+    if kind in ("yes_no", "choice"):
+        return None
     for fn in (
         tier_date,
         upgrade_date,
@@ -262,6 +297,9 @@ def answer_from_records(store: Store, question: str, codes: list[str]) -> Record
         aggregate_count,
         upgraded_partners,
     ):
+        kinds = _RECORD_KINDS.get(fn)
+        if kind is not None and kinds is not None and kind not in kinds:
+            continue
         got = fn(store, question, codes)
         if got is not None:
             return got

@@ -163,6 +163,8 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         text = s.text[start:end].strip()
         text = re.sub(r"^(?:on|in)\s+", "", text)
         text += _date_suffix(text, d.value)
+        if _ASKS_YEAR.search(part.text):
+            text = d.value[:4]  # "in what year": the year of a full date
         score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
         years = re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_DATE.sub(" ", part.text))
         if years and d.value[:4] not in years:
@@ -380,8 +382,14 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+_DATELINE = re.compile(
+    # "HANOI –", "HANOI, May 2 (VNA) –", "KUALA LUMPUR, Oct. 26 –": where the report was filed
+    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ -]+,[^–—\n]{0,50}?)\s[-–—]\s"
+)
+
+
 def _dateline_end(text: str) -> int:
-    m = re.match(r"^[^a-z]{2,60}?\s[-–—]\s", text)
+    m = _DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -419,7 +427,7 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
             r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+\s?){1,4}(?:,\s[A-Z][\w]+)?)", s.text
         ):
             a, b = p.span(1)
-            if fold(p.group(1).split()[0]) in _NOT_NAME:
+            if fold(p.group(1).split()[0].rstrip(",")) in _NOT_NAME:
                 continue  # "in November, Xi …" is a date, not a place
             if a >= skip and not s.in_question(p.group(1)):
                 out.append(Span(a, b, p.group(1).strip(), 1.0))
