@@ -135,7 +135,7 @@ class EventDecider:
                 trace.dropped.append(
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
-        return [_elected_body(e, ctx) for e in events]
+        return _co_elected_in_passing([_elected_body(e, ctx) for e in events], ctx)
 
     def decide_relations(
         self, ctx: UnitContext, rules: list[Relation], readings: list[TierReading]
@@ -348,6 +348,30 @@ def _propagate(
                 have.add((s.code, other))
                 out.append((q, s, by_code[other]))
     return out
+
+
+CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
+
+
+def _co_elected_in_passing(events: list[Event], ctx: UnitContext) -> list[Event]:
+    """GUIDELINES (not labelled): "co-elected states listed only in passing in a story about
+    another state's election". When a sentence elects a list of states to one body and the
+    document's own state (its home when it speaks, else its one focus state) is among
+    them, only that one stays."""
+    own = [ctx.home.code] if ctx.home_speaks else []
+    if len(ctx.focus) == 1:
+        own.append(ctx.focus[0].code)  # the one state the document is about
+    by_body: dict[str | None, list[Event]] = {}
+    for e in events:
+        if e.type == "ELECTED" and e.source is not None:
+            by_body.setdefault(e.target.code if e.target else None, []).append(e)
+    drop: set[int] = set()
+    for group in by_body.values():
+        sources = {e.source.code for e in group if e.source is not None}
+        mine = next((c for c in own if c in sources), None)  # the home first, else the focus
+        if len(sources) >= CO_ELECTED_LIST and mine is not None:
+            drop |= {id(e) for e in group if e.source is not None and e.source.code != mine}
+    return [e for e in events if id(e) not in drop]
 
 
 # the assembly that votes is never the body joined (GUIDELINES: ELECTED)
