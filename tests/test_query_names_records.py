@@ -423,3 +423,19 @@ def test_dateline_is_no_place_of_the_event() -> None:
     q = "Where did Beijing declare the baseline?"
     view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     assert "HANOI" not in [s.text for s in find_where(view, Part("where", q))]
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("Who led the Bangladesh side at the consultations?", {"BGD"}),
+        ("Who co-chaired the session for the Vietnamese side?", {"VNM"}),
+        ("Who represented Thailand at the talks?", {"THA"}),
+        ("Which Thai minister spoke first?", {"THA"}),
+        ("Who spoke first?", set()),
+    ],
+)
+def test_who_question_names_the_side_it_asks_for(question: str, codes: set[str]) -> None:
+    from diplograph.query.spans import _qualifier_codes
+
+    assert _qualifier_codes(question) == codes

@@ -313,9 +313,20 @@ _NAME_TAIL = re.compile(r"(?:\s+[A-Z][a-zà-ỹ'’-]+)+")
 
 
 def _qualifier_codes(question_part: str) -> set[str]:
-    """States named in the question's "which <Thai> minister" phrase."""
+    """States named in the question's "which <Thai> minister" phrase, or the side a person
+    stands for ("led the Bangladesh side", "for the Vietnamese delegation", "represented Peru")."""
     m = re.search(r"\b(?:which|what|whose|who)\s+((?:[\w'’-]+\s+){0,3})", question_part, re.I)
-    return {c for _, _, c in find_names(m.group(1))} if m else set()
+    codes = {c for _, _, c in find_names(m.group(1))} if m else set()
+    for side in _SIDE.finditer(question_part):
+        codes |= {c for _, _, c in find_names(side.group(1) or side.group(2))}
+    return codes
+
+
+_SIDE = re.compile(
+    r"\b(?:the\s+)?((?:[\w'’-]+\s+){1,2})(?:side|delegation|team)\b"
+    r"|\brepresent(?:ed|s)?\s+((?:[\w'’-]+\s*){1,2})",
+    re.I,
+)
 
 
 def _codes_near(s: SentenceView, a: int, b: int) -> set[str]:
