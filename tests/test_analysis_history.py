@@ -54,6 +54,22 @@ def test_analysis_trend_counts_by_hand(store):
     assert directed.total == [7]
 
 
+def test_analysis_series_rows_compute_the_balance_once(monkeypatch):
+    """Rows read the balance series once, not once per row (it was quadratic: #19)."""
+    from diplograph.analysis.trends import Series
+
+    n = 4_800  # 1800-2199 by month, the widest range the API accepts
+    s = Series(query=SeriesQuery("VNM", "CHN"), periods=[str(i) for i in range(n)],
+               total=[2] * n, cooperation=[1] * n, conflict=[1] * n, extracted=[2] * n,
+               imported=[0] * n)  # fmt: skip
+    real = Series.balance.fget
+    assert real is not None
+    calls: list[int] = []
+    monkeypatch.setattr(Series, "balance", property(lambda self: calls.append(1) or real(self)))
+    rows = s.rows()
+    assert len(rows) == n and rows[-1]["balance"] == 0.0 and len(calls) == 1
+
+
 def test_analysis_period_range_and_sparkline():
     assert period_range("2019-Q4", "2020-Q2", "quarter") == ["2019-Q4", "2020-Q1", "2020-Q2"]
     assert period_range("2019-11", "2020-01", "month") == ["2019-11", "2019-12", "2020-01"]

@@ -55,6 +55,17 @@ def test_api_conflicts_pages_and_filters(client: TestClient) -> None:
     assert client.get("/api/conflicts", params={"since": "2024"}).json()["count"] == 0
 
 
+def test_api_conflicts_reads_country_names_in_any_spelling(client: TestClient) -> None:
+    by_code = client.get("/api/conflicts", params={"country": "VNM"}).json()
+    assert by_code["count"] == 2
+    for name in ("Viet Nam", "Vietnam", "vietnam"):
+        assert client.get("/api/conflicts", params={"country": name}).json() == by_code
+    csv = client.get("/api/conflicts", params={"country": "Viet Nam", "format": "csv"})
+    assert csv.status_code == 200 and csv.text.count("\n") > 1
+    typo = client.get("/api/conflicts", params={"country": "Vietnm"})
+    assert typo.status_code == 422 and "did you mean" in typo.json()["error"]
+
+
 def test_api_conflicts_bad_parameter_uses_the_error_envelope(client: TestClient) -> None:
     r = client.get("/api/conflicts", params={"since": "yesterday"})
     assert r.status_code == 422

@@ -66,6 +66,23 @@ def test_api_trends_bad_parameters_use_the_envelope(client, params):
     assert body["ok"] is False and body["status"] == 422 and body["error"]
 
 
+@pytest.mark.parametrize("path", ["/api/trends", "/api/alerts"])
+@pytest.mark.parametrize(
+    "dates", [{"until": "9999"}, {"since": "0001"}, {"since": "1799-12"}, {"until": "2200"}]
+)
+def test_api_history_dates_outside_1800_2199_are_422(client, path, dates):
+    r = client.get(path, params={"country": "VNM", "partner": "CHN", **dates})
+    assert r.status_code == 422 and r.json()["ok"] is False  # never minutes of work (#19)
+
+
+def test_api_trends_extreme_dates_span_the_data_not_the_range(client):
+    """since=1800&until=2199 gives the 48 months that hold data, not 4,800 zero-filled ones."""
+    params = {"country": "VNM", "partner": "CHN", "since": "1800", "until": "2199"}
+    body = client.get("/api/trends", params=params).json()
+    assert body["count"] == 48 and body["data"][0]["period"] == SPAN[0]
+    assert body["data"][-1]["period"] == SPAN[-1]
+
+
 def test_api_alerts_flag_the_spike_with_evidence(client):
     r = client.get("/api/alerts", params={"country": "VNM", "quad": "conflict", "top": 3})
     assert r.status_code == 200, r.text

@@ -231,10 +231,19 @@ def test_api_ask_answers_with_evidence_or_says_unknown(client: TestClient) -> No
 @pytest.mark.parametrize(
     "path",
     ["/api/documents/a%00b", "/documents/a%00b", "/api/events?type=VI%00SIT",
-     "/api/search?q=vis%00it", "/search?q=vis%00it", "/events?type=VI%00SIT"],
+     "/api/search?q=vis%00it", "/search?q=vis%00it", "/events?type=VI%00SIT",
+     # the other control characters too (issue 19): ids, free text, names, any parameter
+     "/api/documents/a%01b", "/documents/a%7Fb", "/api/search?q=vis%1bit", "/search?q=a%08",
+     "/api/events?doc=a%0Cb", "/api/ask?q=who%1f", "/api/conflicts?country=V%01NM",
+     "/api/trends?country=VNM&partner=CH%7fN", "/map?focus=VNM%1b", "/api/search?q=a%0Bb"],
 )  # fmt: skip
 def test_api_nul_in_a_request_is_a_clear_400_on_both_backends(store, path: str) -> None:
     with TestClient(create_app(Settings(db=store.url)), raise_server_exceptions=False) as c:
         r = c.get(path)
     assert r.status_code == 400 and "NUL" in r.json()["error"]
     assert r.headers["x-frame-options"] == "DENY"  # the security headers still apply
+
+
+def test_api_tab_and_newline_in_free_text_are_not_refused(client: TestClient) -> None:
+    for q in ("visit%09Hanoi", "visit%0AHanoi", "visit%0D%0AHanoi"):
+        assert client.get(f"/api/search?q={q}").status_code == 200

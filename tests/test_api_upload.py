@@ -13,6 +13,7 @@ from webcorpus import ARTICLES
 
 from diplograph.server import create_app
 from diplograph.settings import Settings
+from diplograph.store import Store
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -98,3 +99,61 @@ def test_api_upload_is_listed_in_openapi_with_token(client: TestClient) -> None:
 def test_settings_refuse_short_token() -> None:
     with pytest.raises(ValidationError):
         Settings(token="short")
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+HOSTILE_UPLOADS = {  # issue 19's hostile items: each one refused with its code, never a 500
+    "nested arrays": ("deep.json", DEEP.encode(), "D110"),
+    "binary": ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)), "D101"),
+    "empty": ("empty.txt", b"", "D102"),
+    "broken JSON": ("broken.json", b'{"id": "x", "text": "unterminated', "D106"),
+    "no text": ("notext.json", b'{"id": "x", "title": "only a title"}', "D106"),
+    "nav-only page": ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body>", "D105"),
+}
+
+
+@pytest.fixture
+def hostile_client(store: Store) -> Iterator[TestClient]:
+    """An upload client on the ``store`` fixture: both backends."""
+    settings = Settings(db=store.url, token=TOKEN, max_upload_mb=1)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_UPLOADS))
+def test_api_upload_hostile_items_are_4xx_with_their_code(
+    hostile_client: TestClient, store: Store, case: str
+) -> None:
+    earlier = {"file": ("earlier.txt", b"Earlier\n\nVietnam and Chile held talks in Hanoi.")}
+    assert hostile_client.post("/api/documents", files=earlier, headers=AUTH).status_code == 201
+    name, data, code = HOSTILE_UPLOADS[case]
+    r = hostile_client.post("/api/documents", files={"file": (name, data)}, headers=AUTH)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["ok"] is False and [e["code"] for e in body["errors"]] == [code]
+    assert body["errors"][0]["item"] == name and "/" not in body["error"]  # no server path
+    # beside a good item the bad one fails alone: 201, the good one stored, the bad one coded
+    good = ("good.txt", b"Good\n\nVietnam and Laos signed a rail accord.")
+    r = hostile_client.post(
+        "/api/documents", files=[("file", (name, data)), ("file", good)], headers=AUTH
+    )
+    assert r.status_code == 201 and r.json()["new"] == 1 and r.json()["failed"] == 1
+    assert r.json()["errors"][0].startswith(f"[{code}] {name}:")
+    assert hostile_client.get("/api/documents/earlier").status_code == 200  # nothing lost
+
+
+def test_api_upload_nuls_and_lone_surrogates_are_cleaned_not_refused(
+    hostile_client: TestClient, store: Store
+) -> None:
+    body = (
+        '{"id": "s1", "text": "Vietnam and Chile held talks \\ud800 in Hanoi\\u0000.",'
+        ' "title": "x\\u0000y", "outlet": "The\\u0000 Post", "url": "https://e.x/\\ud800a"}'
+    )
+    r = hostile_client.post(
+        "/api/documents", content=body, headers={**AUTH, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 201 and r.json()["new"] == 1, r.text
+    row = store.get_document("s1")
+    assert row is not None and (row["title"], row["outlet"]) == ("xy", "The Post")
+    assert "\ud800" not in row["text"] and "\x00" not in row["text"]
+    assert row["url"] == "https://e.x/a"

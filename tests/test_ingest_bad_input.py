@@ -353,3 +353,54 @@ def test_ingest_bad_input_a_navigation_only_page_is_refused(tmp_path):
     )
     (err,) = read_documents([str(page)])
     assert err.code == "D105" and "no article text" in err.message
+
+
+def test_ingest_bad_input_non_utf8_file_names_get_distinct_storable_ids(tmp_path, store, settings):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw_folder = os.fsencode(folder)
+    for raw in (b"caf\xe9.txt", b"caf\xe8.txt"):  # Latin-1 names that differ in one bad byte
+        with open(os.path.join(raw_folder, raw), "w", encoding="utf-8") as fh:
+            fh.write(f"---\nVietnam and Chile held talks in Hanoi ({raw.hex()}).\n")
+    with open(os.path.join(raw_folder, b"deck\xff.pptx"), "wb") as fh:  # refused by its type
+        fh.write(b"PK\x03\x04")
+    (folder / "ids.jsonl").write_text(  # an id of one lone surrogate only
+        json.dumps({"id": "\ud800", "text": "Vietnam and Peru held talks on Monday."}) + "\n"
+    )
+    (folder / "ok.txt").write_text("---\nVietnam and Laos held talks on Monday.\n")
+    summary = ingest_documents([str(folder)], store, settings)
+    assert (summary.new, summary.failed) == (4, 1)
+    assert [(Path(e.item or "").name, e.code) for e in summary.errors] == [
+        ("deck\\xff.pptx", "D107")
+    ]
+    ids = {d["id"] for d in store.documents(Filters())}
+    assert len(ids) == 4 and {"caf\\xe9", "caf\\xe8", "ok"} < ids
+    assert {f["item"].rsplit("/", 1)[-1] for f in store.failures()} == {"deck\\xff.pptx"}
+    row = store.get_document("caf\\xe9")
+    assert row is not None and row["source_path"].endswith("caf\\xe9.txt")
+
+
+def test_ingest_bad_input_an_unreadable_subfolder_is_reported(
+    tmp_path, store, settings, monkeypatch
+):
+    import diplograph.ingest as ingest
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "ok.txt").write_text("---\nVietnam and Laos held talks on Monday.\n")
+    locked = folder / "locked"
+    if os.geteuid() == 0:  # root reads any folder: make this one look unreadable to the check
+        real_access = os.access
+        monkeypatch.setattr(
+            ingest.os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode)
+        )
+    else:
+        locked.chmod(0)
+    try:
+        summary = ingest_documents([str(folder)], store, settings)
+    finally:
+        locked.chmod(0o755)
+    assert summary.new == 1
+    assert [(Path(e.item or "").name, e.code) for e in summary.errors] == [("locked", "D108")]
+    assert "not readable" in summary.errors[0].message
+    assert [f["code"] for f in store.failures()] == ["D108"]

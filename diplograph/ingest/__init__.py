@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from diplograph.errors import IngestError
 from diplograph.ingest.fetch import is_url, read_url
-from diplograph.ingest.normalize import clean_document, decode_bytes
+from diplograph.ingest.normalize import clean_document, decode_bytes, safe_name
 from diplograph.ingest.readers import (
     Item,
     parse_text,
@@ -164,7 +164,16 @@ def read_documents(paths: Iterable[str], max_bytes: int = 25_000_000) -> Iterato
                 for item in ([p] if isinstance(p, IngestError) else read_path(p, max_bytes))
             )
         for item in items:
-            yield item if isinstance(item, IngestError) else clean_document(item)
+            yield _safe_error(item) if isinstance(item, IngestError) else clean_document(item)
+
+
+def _safe_error(err: IngestError) -> IngestError:
+    """An error whose item (a path) or message may hold undecodable bytes, made storable."""
+    if err.item is not None:
+        err.item = safe_name(err.item)
+    err.message = safe_name(err.message)
+    err.args = (err.message,)
+    return err
 
 
 _ = parse_text

@@ -96,17 +96,33 @@ def clean_field(text: str | None) -> str | None:
     return _CONTROL.sub("", _SURROGATE.sub("", unicodedata.normalize("NFC", text)))
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def safe_name(name: str) -> str:
+    """A path or id that may hold undecodable bytes, as storable text.
+
+    Python reads a non-UTF-8 file name with ``surrogateescape``: each bad byte becomes a lone
+    surrogate (U+DC80-U+DCFF) that no database or terminal accepts. Each such byte is written
+    as ``\\xNN`` instead, so ``café`` in Latin-1 and ``cafè`` stay two distinct ids; any other
+    lone surrogate is dropped (:func:`clean_field`).
+    """
+    escaped = _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group(0)) - 0xDC00:02x}", name)
+    return clean_field(escaped) or ""
+
+
 def clean_document(doc: Document) -> Document:
     """Every text field of a document cleaned once, before hashing, extracting or storing."""
     text = clean_text(_SURROGATE.sub("", doc.text))
     return replace(
         doc,
-        id=clean_field(doc.id) or doc.id.encode("utf-8", "surrogateescape").hex(),
+        id=safe_name(doc.id) or doc.id.encode("utf-8", "surrogatepass").hex(),
         text=text,
         title=clean_field(doc.title),
         url=clean_field(doc.url),
         outlet=clean_field(doc.outlet),
         published=clean_field(doc.published),
+        source_path=None if doc.source_path is None else safe_name(doc.source_path),
     )
 
 

@@ -1,9 +1,10 @@
-"""Security headers on every response (a strict CSP and friends); NUL in a request refused;
-a time budget for every read request."""
+"""Security headers on every response (a strict CSP and friends); NUL and control characters
+in a request refused; a time budget for every read request."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 
 from starlette.datastructures import MutableHeaders
 from starlette.responses import JSONResponse
@@ -46,10 +47,17 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-class RejectNulMiddleware:
-    """A NUL in the path or query string is refused with 400 before any handler runs.
+# NUL, the other C0 controls but tab, newline and carriage return, and DEL: raw or %-encoded
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|%(?:0[0-8bcef]|1[0-9a-f]|7f)")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-    No store accepts NUL in text (PostgreSQL raises), and no name, date or search needs it.
+
+class RejectNulMiddleware:
+    """A NUL or other control character in the path or query string is refused with 400
+    before any handler runs.
+
+    No store accepts NUL in text (PostgreSQL raises), and no name, date, id or search needs a
+    control character; tab, newline and carriage return (pasted text) are let through.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -59,8 +67,11 @@ class RejectNulMiddleware:
         if scope["type"] == "http":
             query = bytes(scope.get("query_string", b"")).lower()
             path = str(scope.get("path", ""))
-            if b"%00" in query or b"\x00" in query or "\x00" in path:
-                message = "NUL characters are not allowed in a request; remove them and retry"
+            if _CONTROL_BYTES.search(query) or _CONTROL_CHARS.search(path):
+                message = (
+                    "NUL and other control characters are not allowed in a request; "
+                    "remove them and retry"
+                )
                 await JSONResponse(error_body(400, message), status_code=400)(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -13,7 +13,7 @@ from diplograph.server.cache import cached_result
 from diplograph.server.deps import DATE, SettingsDep
 from diplograph.web.map_chart import map_chart
 from diplograph.web.network import _api_link
-from diplograph.web.pages import Text, _actor, _clean, _render
+from diplograph.web.pages import Text, _actor, _clean, _render, with_query
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -31,6 +31,7 @@ def world_map(
     code = _actor(text, "focus") or settings.home
     dates = _clean(since, DATE, "since"), _clean(until, DATE, "until")
     m = cached_result(request, ("map", code, *dates), build_map, code, *dates)  # per version
+    keep = with_query(m.focus, settings)  # partner pages seen from the focus
     period = {"since": m.since or "", "until": m.until or ""}
     events = {  # each partner's events with the focus in the period, on the events page
         p.code: "/events?" + urlencode({k: v for k, v in {"country": m.focus, "partner": p.code,
@@ -41,7 +42,8 @@ def world_map(
         request,
         "map.html",
         m=m,
-        chart=map_chart(m),
+        chart=map_chart(m, keep=keep),
+        with_q=keep,
         focus=text or settings.home,
         events=events,
         gazetteer=gazetteer_size(),

@@ -179,8 +179,9 @@ def _title(p: MapPartner, m: MapPublic) -> str:
     return f"{p.name} ({p.code}): {tier} · {events}{f' ({types})' if types else ''}"
 
 
-def map_chart(m: MapPublic, width: int = 960) -> MapChart:
-    """Paths, fills, circles and tooltips for the map of ``m``."""
+def map_chart(m: MapPublic, width: int = 960, keep: str = "") -> MapChart:
+    """Paths, fills, circles and tooltips for the map of ``m``; ``keep`` is the query string
+    a partner's link carries (``?with=FOCUS``: its page seen from a focus that is not home)."""
     base = _base(width)
     partners = {p.code: p for p in m.partners if p.kind == "country"}
     top = max((p.events for p in partners.values()), default=0)
@@ -188,7 +189,7 @@ def map_chart(m: MapPublic, width: int = 960) -> MapChart:
     for code, name, d in base.paths:
         p = partners.get(code or "")
         if p:
-            css, href, title = _fill(p, m, top), f"/partners/{p.code}", _title(p, m)
+            css, href, title = _fill(p, m, top), f"/partners/{p.code}{keep}", _title(p, m)
         elif code == m.focus:
             css, href, title = "focus-country", f"/partners/{code}", f"{name} ({code}): the focus"
         elif code:
@@ -204,13 +205,14 @@ def map_chart(m: MapPublic, width: int = 960) -> MapChart:
             p = partners.get(code)
             css = _fill(p, m, top) if p else "focus-country"
             title = _title(p, m) if p else f"{m.focus_name} ({code}): the focus"
-            dots.append(PointMark(code, x, y, 3.5, css, f"/partners/{code}", title))
+            href = f"/partners/{code}{keep if p else ''}"
+            dots.append(PointMark(code, x, y, 3.5, css, href, title))
     bubbles = []
     for p in sorted(partners.values(), key=lambda p: (-p.events, p.code)):
         if p.events and p.code in base.labels:
             x, y = base.labels[p.code]
             r = round(2.5 + (MAX_BUBBLE - 2.5) * math.sqrt(p.events / top), 1)
-            href = f"/partners/{p.code}"
+            href = f"/partners/{p.code}{keep}"
             bubbles.append(PointMark(p.code, x, y, r, "bubble", href, _title(p, m)))
     most = max((pl.events for pl in m.places), default=0)
     places = []

@@ -16,7 +16,7 @@ from diplograph.query.inputs import InputError
 from diplograph.query.network import GROUPS, build_network, parse_group, parse_types
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
 from diplograph.web.network_chart import network_chart
-from diplograph.web.pages import Text, _actor, _clean, _render
+from diplograph.web.pages import Text, _actor, _clean, _render, with_query
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -60,11 +60,13 @@ def network(
         types=_checked(parse_types, types, "types"),
         group=_checked(parse_group, group, "group"),
     )
+    keep = with_query(net.focus, settings)  # partner pages seen from the focus
     return _render(
         request,
         "network.html",
         net=net,
-        chart=network_chart(net),
+        chart=network_chart(net, keep=keep),
+        with_q=keep,
         focus=text or settings.home,
         event_types=EVENT_TYPES,
         groups=list(GROUPS),

@@ -82,8 +82,11 @@ def _events_link(net: NetworkPublic, a: str, b: str) -> str:
     return "/events?" + urlencode({k: v for k, v in params.items() if v})
 
 
-def network_chart(net: NetworkPublic, width: int = 760, height: int = 560) -> NetworkChart:
-    """Positions, sizes and tooltips for the nodes and edges of ``net``."""
+def network_chart(
+    net: NetworkPublic, width: int = 760, height: int = 560, keep: str = ""
+) -> NetworkChart:
+    """Positions, sizes and tooltips for the nodes and edges of ``net``; ``keep`` is the query
+    string a partner's link carries (``?with=FOCUS``: its page seen from a focus not home)."""
     cx, cy = width / 2, height / 2
     ring = min(cx - 150, cy - 50)
     centre = [n for n in net.nodes if n.focus]
@@ -113,7 +116,7 @@ def network_chart(net: NetworkPublic, width: int = 760, height: int = 560) -> Ne
                 label=n.name if len(n.name) <= MAX_LABEL else n.code,
                 x=round(x, 1), y=round(y, 1), r=r,
                 label_x=round(x + cos * away, 1), label_y=round(label_y, 1), anchor=anchor,
-                events=n.events, focus=n.focus, href=f"/partners/{n.code}",
+                events=n.events, focus=n.focus, href=f"/partners/{n.code}{'' if n.focus else keep}",
                 title=f"{n.name} ({n.code}): {n.events} event{'s' if n.events != 1 else ''}",
             )
         )  # fmt: skip

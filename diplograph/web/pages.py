@@ -30,6 +30,7 @@ from diplograph.query.views import (
 from diplograph.server.cache import cached_result
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
 from diplograph.server.downloads import download_response, stream_download
+from diplograph.settings import Settings
 from diplograph.store import Filters, Store
 from diplograph.web.trend_chart import partner_trend
 
@@ -245,33 +246,59 @@ def events(
     )
 
 
+Home = Annotated[
+    str | None,
+    Query(alias="with", max_length=80, description="Home side in any spelling [DIPLOGRAPH_HOME]."),
+]
+
+
+def with_query(side: str | None, settings: Settings) -> str:
+    """``?with=SIDE`` for links to partner pages seen from ``side``; empty for the home."""
+    return "" if not side or side == settings.home else "?" + urlencode({"with": side})
+
+
+def _home(value: str | None, settings: Settings) -> tuple[str, str]:
+    """The home side a partners page is seen from (``?with=``, any spelling, else the
+    configured home), and the query string its partner links carry to keep it."""
+    code = _actor(value, "with") or settings.home
+    return code, with_query(code, settings)
+
+
 @router.get("/partners")
 def partners(
-    request: Request, store: StoreDep, settings: SettingsDep, format: Format = None
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    home: Home = None,
+    format: Format = None,
 ) -> Response:
-    """Every partner of the home country by tier; ``format`` downloads the table."""
-    tiers = partners_by_tier(store, settings.home)
+    """Every partner of the home country by tier; ``with`` picks another home (a selector, no
+    restart); ``format`` downloads the table."""
+    code, keep = _home(home, settings)
+    tiers = partners_by_tier(store, code)
     if format:
-        rows = tier_rows(settings.home, tiers)
-        return download_response("tiers", rows, Filters(country=settings.home), format)
+        return download_response("tiers", tier_rows(code, tiers), Filters(country=code), format)
     return _render(
-        request, "partners.html", tiers=tiers, home=settings.home, dl=_downloads(request),
-        count=sum(len(p) for p in tiers.values()),
+        request, "partners.html", tiers=tiers, home=code, with_q=keep, dl=_downloads(request),
+        count=sum(len(p) for p in tiers.values()), home_text=(home or "").strip() or code,
     )  # fmt: skip
 
 
 @router.get("/partners/{code}")
-def partner(request: Request, code: str, store: StoreDep, settings: SettingsDep) -> Response:
-    """Tier timeline, activity chart, latest events and figures of one partner."""
+def partner(
+    request: Request, code: str, store: StoreDep, settings: SettingsDep, home: Home = None
+) -> Response:
+    """Tier timeline, activity chart, latest events and figures of one partner, seen from the
+    home country or from ``with``."""
     code = _actor(code, "partner") or ""
-    profile = partner_profile(store, settings.home, code, latest=15)
+    side, _ = _home(home, settings)
+    profile = partner_profile(store, side, code, latest=15)
     if not (profile.timeline or profile.latest_events or profile.figures):
         if profile.code not in actor_names():
             raise HTTPException(404, f"unknown partner {code!r}; pick one on the partners page")
     rows = store.events(
-        Filters(settings.home, code if code.upper() != settings.home else None, limit=15,
-                newest_first=True)
-    )  # fmt: skip
+        Filters(side, code if code.upper() != side else None, limit=15, newest_first=True)
+    )
     return _render(
         request,
         "partner.html",
@@ -279,7 +306,7 @@ def partner(request: Request, code: str, store: StoreDep, settings: SettingsDep)
         p=profile,
         chart=yearly_chart(profile.events_by_year),
         latest=_with_context(store, rows),
-        trend=partner_trend(store, settings.home, code),
+        trend=partner_trend(store, side, code),
     )
 
 

@@ -25,6 +25,7 @@ from diplograph.server import create_app
 from diplograph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots"  # the README shows these
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--headless",

@@ -93,3 +93,17 @@ def test_browser_events_csv_link_downloads_the_view(page: Any, live_server: str)
     lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,doc_id,") and [x.split(",")[0] for x in lines[1:]] == shown
     assert page.errors == []
+
+
+def test_browser_partners_home_selector_reads_any_spelling(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/partners")
+    page.fill("#home-form input[name=with]", "Nigeria")
+    with page.expect_navigation():
+        page.click("#home-form button[type=submit]")
+    assert "with=Nigeria" in page.url
+    assert page.locator("h1").inner_text() == "Partners of Nigeria"
+    with page.expect_navigation():
+        page.click(".tiers a:text('Vietnam')")
+    assert page.url.endswith("/partners/VNM?with=NGA")
+    assert "Relations with Nigeria" in page.locator("p.lead").first.inner_text()
+    assert page.errors == []

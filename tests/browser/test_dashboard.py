@@ -1,6 +1,7 @@
 """The dashboard in a real browser: pages load cleanly, filters work, evidence is visible,
-hostile article text stays inert, phone width works; screenshots of every page (the map, network
-and comparison included) go to docs/screenshots/."""
+hostile article text stays inert, phone width works; screenshots of every page (the map, network,
+comparison and a review included; conflicts and alerts from their own tests) go to
+docs/screenshots/."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ PAGES = {
     "map": "/map",
     "network": "/network",
     "compare": "/compare?a=KEN&b=NGA&partner=VNM",
+    "figures": "/figures",
+    "relations": "/relations",
+    "explain": "/documents/ke-vietnam-visit-2024/explain/0",
+    "review": "/reviews?country=VNM&period=2024",
+    "partners-kenya": "/partners/VNM?with=Kenya",
 }
 
 

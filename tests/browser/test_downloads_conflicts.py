@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import serving
+from conftest import SHOTS, serving
 from upgradecorpus import UPGRADE_A, UPGRADE_B
 
 from diplograph.jobs import ingest_documents
@@ -88,3 +88,5 @@ def test_browser_conflicts_flag_an_upgrade_told_twice(page: Any, upgrade_server:
     flagged = [r for r in rows if r["kind"] == "tier_double_count"]
     assert [(r["doc_a"], r["doc_b"]) for r in flagged] == [("a", "b")]
     assert page.errors == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "conflicts.png"), full_page=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from conftest import SHOTS
 from historydata import months, rows
 from webcorpus import build_store
 
@@ -58,6 +59,8 @@ def test_history_alerts_page_loads_with_evidence(page: Any, history_server: str)
     assert HOSTILE_EVENT in page.locator(".evidence-list").first.inner_text()
     assert page.locator(".evidence-list img").count() == 0
     assert page.errors == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "alerts.png"), full_page=True)
 
 
 def test_history_alerts_filter_submits_on_change(page: Any, history_server: str) -> None:

@@ -8,7 +8,16 @@ from fastapi.responses import Response
 from diplograph.query.conflicts import find_conflicts
 from diplograph.query.downloads import conflict_rows
 from diplograph.query.schemas import ConflictPublic, Page
-from diplograph.server.deps import CacheDep, Country, Limit, ListFormat, Offset, Since, Until
+from diplograph.server.deps import (
+    CacheDep,
+    Country,
+    Limit,
+    ListFormat,
+    Offset,
+    Since,
+    Until,
+    actor_code,
+)
 from diplograph.server.downloads import CSV_RESPONSE, download_response
 from diplograph.store import Filters
 
@@ -28,9 +37,10 @@ async def list_conflicts(
     """Different values for the same indicator, subject and period; different dates or places
     for one event; different tiers for one pair at the same time; `tier_double_count`: one tier
     upgrade reported by two sentences, each flag citing both (like `diplograph conflicts`).
+    `country` is a code or a name in any common spelling (a typo is a 422 with suggestions).
     Computed once per store version and filter set, then paged from the cache.
     `format=csv`: the same conflicts as CSV, one row each with both sides."""
-    filters = Filters(country=country, since=since, until=until)
+    filters = Filters(country=actor_code(country, "country"), since=since, until=until)
     found = await cache.get(("conflicts", filters), find_conflicts, filters)
     if format == "csv":
         rows = conflict_rows(found[offset : offset + limit])

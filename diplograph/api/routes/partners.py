@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from diplograph.query.downloads import tier_rows
 from diplograph.query.schemas import PartnerProfile, PartnerSummary
 from diplograph.query.views import actor_names, partner_profile, partners_by_tier
-from diplograph.server.deps import CODE, ListFormat, SettingsDep, StoreDep
+from diplograph.server.deps import CODE, NAME, ListFormat, SettingsDep, StoreDep, actor_code
 from diplograph.server.downloads import CSV_RESPONSE, download_response
 from diplograph.store import Filters
 
@@ -18,7 +18,13 @@ router = APIRouter(tags=["partners"])
 
 Home = Annotated[
     str | None,
-    Query(alias="with", pattern=CODE, description="Home side of the pair [DIPLOGRAPH_HOME]."),
+    Query(
+        alias="with",
+        pattern=NAME,
+        max_length=80,
+        description="Home side of the pair, a code or a name in any common spelling "
+        "[DIPLOGRAPH_HOME].",
+    ),
 ]
 
 
@@ -28,7 +34,7 @@ def list_partners(
 ) -> dict[str, list[PartnerSummary]] | Response:
     """Partners of the home country grouped by current tier (reference table + documents).
     `format=csv`: one row per partner (home, tier, code, name, since, wikidata)."""
-    code = home or settings.home
+    code = actor_code(home, "with") or settings.home
     tiers = partners_by_tier(store, code)
     if format == "csv":
         return download_response("tiers", tier_rows(code, tiers), Filters(country=code), "csv")
@@ -44,7 +50,8 @@ def get_partner(
     latest: Annotated[int, Query(ge=1, le=100, description="How many latest events.")] = 10,
 ) -> PartnerProfile:
     """Tier timeline, event counts by type and year, latest events with evidence, figures."""
-    profile = partner_profile(store, home or settings.home, code, latest=latest)
+    side = actor_code(home, "with") or settings.home
+    profile = partner_profile(store, side, code, latest=latest)
     empty = not (profile.timeline or profile.latest_events or profile.figures)
     if empty and profile.code not in actor_names():
         raise HTTPException(404, f"unknown partner {code!r}: use an ISO3 or organisation code")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.types import Message
@@ -20,6 +21,7 @@ from starlette.types import Message
 from diplograph.ingest import FORMATS
 from diplograph.query.schemas import IngestResult
 from diplograph.server.deps import SettingsDep, open_request_store, require_token
+from diplograph.server.errors import error_body
 from diplograph.settings import Settings
 
 router = APIRouter(tags=["documents"])
@@ -84,8 +86,13 @@ async def _files(request: Request, body: bytes, doc_id: str | None) -> list[tupl
     raise HTTPException(415, f"unsupported content type {ctype!r}")
 
 
-def ingest_files(files: list[tuple[str, bytes]], settings: Settings) -> IngestResult:
-    """Write the uploads to a private temporary folder and run the normal ingest on it."""
+def ingest_files(files: list[tuple[str, bytes]], settings: Settings) -> IngestResult | Response:
+    """Write the uploads to a private temporary folder and run the normal ingest on it.
+
+    Items that fail are listed with their codes beside the stored ones (201); when no item
+    could be ingested at all, the answer is a 422 in the error envelope, one coded error per
+    item (``{"code": "D110", "item": "upload.json", "msg": ...}``), never a 500.
+    """
     from diplograph.jobs import ingest_documents
 
     store = open_request_store(settings)
@@ -95,8 +102,15 @@ def ingest_files(files: list[tuple[str, bytes]], settings: Settings) -> IngestRe
                 (Path(tmp) / name).write_bytes(data)
             summary = ingest_documents([tmp], store, settings)
             errors = [str(e).replace(tmp + "/", "") for e in summary.errors]
+            coded = [
+                {"code": e.code, "item": (e.item or "").replace(tmp + "/", ""), "msg": e.message}
+                for e in summary.errors
+            ]
     finally:
         store.close()
+    if summary.failed and not (summary.new or summary.updated or summary.duplicate):
+        error = "no document could be ingested: " + "; ".join(errors)
+        return JSONResponse(error_body(422, error, coded), status_code=422)
     return IngestResult(**summary.as_dict(), errors=errors)
 
 
@@ -105,6 +119,7 @@ def ingest_files(files: list[tuple[str, bytes]], settings: Settings) -> IngestRe
     status_code=201,
     response_model=IngestResult,
     dependencies=[Depends(require_token)],
+    responses={422: {"description": "No item could be ingested: one coded error per item."}},
 )
 async def upload_documents(
     request: Request,
@@ -112,8 +127,11 @@ async def upload_documents(
     id: Annotated[
         str | None, Query(max_length=120, description="Document id for a text/plain body.")
     ] = None,
-) -> IngestResult:
-    """Ingest uploaded articles (needs `Authorization: Bearer <DIPLOGRAPH_TOKEN>`)."""
+) -> IngestResult | Response:
+    """Ingest uploaded articles (needs `Authorization: Bearer <DIPLOGRAPH_TOKEN>`).
+
+    201 with the counts, and the coded errors of any item that failed beside stored ones;
+    422 when no item could be ingested (malformed, binary, too deep, too large, empty)."""
     body = await read_capped(request, int(settings.max_upload_mb * 1_000_000))
     files = await _files(request, body, id)
     return await run_in_threadpool(ingest_files, files, settings)
