@@ -169,7 +169,9 @@ def _executor(workers: int, dask: str | None) -> Iterator[tuple[_Submitter, int]
                 n_workers=max(2, workers),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # the scheduler always serves HTTP; None would still take port 8787 and warn
+                # when two clusters run at once, so let the system pick a free port
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -106,10 +108,38 @@ def ingest_items(
     return summary
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process of this machine with ``pid`` still exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it exists
+        return True
+    return True
+
+
+def mark_crashed_runs(store: Store) -> list[int]:
+    """Runs still ``running`` whose process on this machine is gone (kill -9, power loss)
+    are marked ``crashed``; runs of other machines or of live processes are left alone.
+    Returns the ids marked."""
+    host = socket.gethostname()
+    crashed = [
+        int(r["id"])
+        for r in store.running_runs()
+        if r.get("pid") and r.get("host") == host and not _alive(int(r["pid"]))
+    ]
+    for run_id in crashed:
+        store.finish_run(run_id, {}, "crashed")
+    return crashed
+
+
 @contextmanager
 def recorded_run(store: Store, label: str, summary: IngestSummary) -> Iterator[int]:
     """A run in the store's ``runs`` table: ``done``, ``partial`` (some items failed) or,
-    when the block raises (a crash, Ctrl-C), ``interrupted``."""
+    when the block raises (a crash, Ctrl-C), ``interrupted``. Earlier runs whose process died
+    without a word are marked ``crashed`` first (:func:`mark_crashed_runs`)."""
+    mark_crashed_runs(store)
     run_id = store.start_run(label, EXTRACTOR_VERSION)
     try:
         yield run_id

@@ -160,6 +160,32 @@ def test_batch_workers_die_with_a_killed_ingest(tmp_path):
         time.sleep(0.3)
         alive = [p for p in children if os.path.exists(f"/proc/{p}") and _running(p)]
     assert alive == [], f"orphan processes {alive} outlived the killed ingest"
+    # the next command on the store marks the killed run crashed, not running forever
+    from diplograph.jobs import mark_crashed_runs
+
+    killed = SQLiteStore(str(tmp_path / "k.db"))
+    try:
+        assert mark_crashed_runs(killed) == [1]
+        assert killed.running_runs() == []
+    finally:
+        killed.close()
+
+
+def test_batch_runs_of_dead_processes_are_marked_crashed(store):
+    import subprocess
+
+    from diplograph.jobs import mark_crashed_runs
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    gone, mine = store.start_run("ingest a", "v"), store.start_run("ingest b", "v")
+    store.conn.execute(f"UPDATE runs SET pid = {int(dead.stdout)} WHERE id = {gone}")
+    other = store.start_run("ingest c", "v")  # another machine's run: never judged from here
+    store.conn.execute(f"UPDATE runs SET pid = 1, host = 'elsewhere' WHERE id = {other}")
+    assert mark_crashed_runs(store) == [gone]
+    assert sorted(int(r["id"]) for r in store.running_runs()) == [mine, other]
+    status = store.conn.execute(f"SELECT status FROM runs WHERE id = {gone}").fetchone()
+    assert (status["status"] if isinstance(status, dict) else status[0]) == "crashed"
 
 
 def _running(pid: int) -> bool:

@@ -124,6 +124,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX documents_outlet ON documents(outlet);
         """,
     ),
+    (
+        6,
+        "runs record their process: a run whose process died is marked crashed (issue 19)",
+        """
+        ALTER TABLE runs ADD COLUMN pid INTEGER;
+        ALTER TABLE runs ADD COLUMN host TEXT;
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

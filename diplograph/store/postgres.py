@@ -18,7 +18,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -192,11 +194,16 @@ class PostgresStore:
     # -- runs and failures ---------------------------------------------------------------------
     def start_run(self, command: str, extractor_version: str) -> int:
         row = self.conn.execute(
-            "INSERT INTO runs (command, extractor_version, started_at) VALUES (%s, %s, %s) "
-            "RETURNING id",
-            (command, extractor_version, utc_now()),
+            "INSERT INTO runs (command, extractor_version, started_at, pid, host) "
+            "VALUES (%s, %s, %s, %s, %s) RETURNING id",
+            (command, extractor_version, utc_now(), os.getpid(), socket.gethostname()),
         ).fetchone()
         return int(row["id"]) if row else 0
+
+    def running_runs(self) -> list[Row]:
+        return self.conn.execute(
+            "SELECT id, pid, host FROM runs WHERE status = 'running' ORDER BY id"
+        ).fetchall()
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
         self.conn.execute(

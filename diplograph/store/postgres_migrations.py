@@ -140,6 +140,14 @@ PG_MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX documents_outlet ON documents(outlet);
         """,
     ),
+    (
+        6,
+        "runs record their process: a run whose process died is marked crashed (issue 19)",
+        f"""
+        ALTER TABLE runs ADD COLUMN pid INTEGER;
+        ALTER TABLE runs ADD COLUMN host {T};
+        """,
+    ),
 ]
 
 PG_LATEST = PG_MIGRATIONS[-1][0]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -121,10 +123,15 @@ class SQLiteStore:
     # -- runs and failures ---------------------------------------------------------------------
     def start_run(self, command: str, extractor_version: str) -> int:
         cur = self.conn.execute(
-            "INSERT INTO runs (command, extractor_version, started_at) VALUES (?, ?, ?)",
-            (command, extractor_version, utc_now()),
+            "INSERT INTO runs (command, extractor_version, started_at, pid, host) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (command, extractor_version, utc_now(), os.getpid(), socket.gethostname()),
         )
         return int(cur.lastrowid or 0)
+
+    def running_runs(self) -> list[Row]:
+        sql = "SELECT id, pid, host FROM runs WHERE status = 'running' ORDER BY id"
+        return [dict(r) for r in self.conn.execute(sql).fetchall()]
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "done") -> None:
         self.conn.execute(
