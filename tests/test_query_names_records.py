@@ -439,3 +439,24 @@ def test_who_question_names_the_side_it_asks_for(question: str, codes: set[str])
     from diplograph.query.spans import _qualifier_codes
 
     assert _qualifier_codes(question) == codes
+
+
+@pytest.mark.parametrize("side", ["Peru", "Chile"])
+def test_who_takes_the_person_who_led_the_side_asked_for(side: str) -> None:
+    """The person followed by "led the Peru side" is Peru's, though the other one's title
+    ("Chilean Deputy Minister") stands nearer to the side's name."""
+    from diplograph.query.spans import Part, SentenceView, find_who
+
+    text = (
+        "Director General Ana Ruiz led the Peru side while Chilean Deputy Minister Ivo Kral "
+        "headed his country's delegation."
+    )
+    if side == "Chile":
+        text = (
+            "Deputy Minister Ivo Kral led the Chile side while Peruvian Director General "
+            "Ana Ruiz headed her country's delegation."
+        )
+    q = f"Who led the {side} side at the consultations?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_who(view, Part("who", q)), key=lambda s: s.score)
+    assert best.text.endswith("Ana Ruiz" if side == "Peru" else "Ivo Kral")

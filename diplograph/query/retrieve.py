@@ -162,8 +162,13 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         bonus = sum(0.5 * idf[a] for a, b in zip(toks, toks[1:], strict=False) if (a, b) in bigrams)
         own.append(sum(idf[t] for t in m) + bonus)
         matched.append(m)
-    title_terms = {
-        d: set(content_terms(f"{meta[d].get('title') or ''} {meta[d].get('outlet') or ''}"))
+    title_terms = {  # the publication year is context too: "on Tuesday" is in that year
+        d: set(
+            content_terms(
+                f"{meta[d].get('title') or ''} {meta[d].get('outlet') or ''} "
+                f"{str(meta[d].get('published') or '')[:4]}"
+            )
+        )
         for d in docs
     }
     doc_m: dict[str, set[str]] = {

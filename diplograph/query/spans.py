@@ -335,9 +335,26 @@ def _codes_near(s: SentenceView, a: int, b: int) -> set[str]:
     lo = max(0, a - 80)
     cut = max(s.text.rfind(",", lo, a), s.text.rfind(";", lo, a))
     lo = cut + 1 if cut >= 0 else lo
+    for clause in _CLAUSE.finditer(s.text, lo, a):  # "X led the Bangladesh side while Y": not Y's
+        lo = clause.end()
     return {str(m["code"]) for m in s.mentions if lo <= m["start"] and m["end"] <= b + 1} | {
         c for _, _, c in find_names(s.text[lo:a])
     }
+
+
+_CLAUSE = re.compile(r"\b(?:while|whereas|but|as)\s")
+_LED_SIDE = re.compile(
+    r"\s*(?:,[^,;]{0,60},\s*)?(?:led|headed|represented|was\s+leading|chaired)\s+(?:the\s+)?"
+    r"((?:[\w'’-]+\s+){1,2})(?:side|delegation|team)\b|\s*(?:,[^,;]{0,60},\s*)?represented\s+"
+    r"((?:[\w'’-]+\s*){1,2})"
+)
+
+
+def _leads_side(s: SentenceView, b: int, wanted: set[str]) -> bool:
+    """The name is followed by "led the Bangladesh side" (or "represented Thailand") for a
+    state the question asks about."""
+    m = _LED_SIDE.match(s.text, b)
+    return bool(m) and bool({c for _, _, c in find_names(m.group(1) or m.group(2))} & wanted)
 
 
 def find_who(s: SentenceView, part: Part) -> list[Span]:
@@ -372,11 +389,16 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         if s.in_question(name) or s.in_question(" ".join(name.split()[-2:])):
             continue
         start, end = _extend_left(s.text, a), _appositive(s.text, b)
-        before = set(content_terms(s.text[max(0, a - 40) : a]))
+        lo = max(0, a - 40)
+        for clause in _CLAUSE.finditer(s.text, lo, a):  # the other clause's verbs are not its own
+            lo = clause.end()
+        before = set(content_terms(s.text[lo:a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
         nearby = _codes_near(s, a, b) if wanted else set()
-        if wanted and wanted & nearby:
+        if wanted and _leads_side(s, end, wanted):
+            score += 3.0  # "X led the Bangladesh side"
+        elif wanted and wanted & nearby:
             score += 2.0  # "which Thai prime minister": a Thai one
         elif wanted and nearby:
             score -= 2.0  # … not the Malaysian one
