@@ -354,7 +354,9 @@ def _leads_side(s: SentenceView, b: int, wanted: set[str]) -> bool:
     """The name is followed by "led the Bangladesh side" (or "represented Thailand") for a
     state the question asks about."""
     m = _LED_SIDE.match(s.text, b)
-    return bool(m) and bool({c for _, _, c in find_names(m.group(1) or m.group(2))} & wanted)
+    if m is None:
+        return False
+    return bool({c for _, _, c in find_names(m.group(1) or m.group(2))} & wanted)
 
 
 def find_who(s: SentenceView, part: Part) -> list[Span]:
