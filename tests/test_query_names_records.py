@@ -460,3 +460,17 @@ def test_who_takes_the_person_who_led_the_side_asked_for(side: str) -> None:
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     best = max(find_who(view, Part("who", q)), key=lambda s: s.score)
     assert best.text.endswith("Ana Ruiz" if side == "Peru" else "Ivo Kral")
+
+
+def test_where_finds_a_city_the_extractor_did_not_tag_in_the_gazetteer() -> None:
+    from diplograph.query.spans import Part, SentenceView, find_where
+
+    text = "In November Santa Marta hosted the summit of the two regions, co-chaired by Petro."
+    q = "Which Colombian city hosted the summit of the two regions?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    spans = find_where(view, Part("where", q, ("colombian",)))
+    assert max(spans, key=lambda s: s.score).text == "Santa Marta"
+    # a word that is no place gives nothing, rather than "November"
+    none = SentenceView(text="In November the talks ended.", mentions=[], events=[],
+                        published=None, question=q)  # fmt: skip
+    assert find_where(none, Part("where", q, ("colombian",))) == []

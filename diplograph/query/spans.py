@@ -15,6 +15,7 @@ from typing import Any
 
 from diplograph.extract.dates import find_dates
 from diplograph.query.names import find_names
+from diplograph.query.places import geocode
 from diplograph.query.terms import STOP, content_terms, fold, predicate_terms, stem, words
 
 _NUMWORD = (
@@ -435,6 +436,30 @@ _VENUE_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(r"\s+(?:Bay|Harbour|Harbor|Port|Strait|Gulf|Sea|Province|Island)\b")
 
 
+_CAPS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4}")
+
+
+def _gazetteer_places(s: SentenceView, part: Part, skip: int) -> list[Span]:
+    """Places the extractor did not tag, found in the bundled gazetteer: "In November Santa
+    Marta hosted …". A place of the state the question names ("which Colombian city") wins."""
+    wanted = _qualifier_codes(part.text)
+    out: list[Span] = []
+    for m in _CAPS.finditer(s.text, skip):
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        for i in range(len(toks)):  # "November Santa Marta" → "Santa Marta"
+            a = m.start() + toks[i].start()
+            text = s.text[a : m.end()]
+            first = fold(text.split()[0])
+            if first in _NOT_NAME or first in _ROLE or s.in_question(text):
+                continue
+            place = geocode(text)
+            if place is not None:
+                score = 1.5 + (1.5 if place.country in wanted else 0.0)
+                out.append(Span(a, m.end(), text, score))
+                break
+    return out
+
+
 def find_where(s: SentenceView, part: Part) -> list[Span]:
     skip = _dateline_end(s.text)
     want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
@@ -457,6 +482,8 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
         before = s.text[max(0, start - 4) : start]
         score = 2.0 + (1.0 if re.search(r"\b(?:in|at)\s$", before) else 0.0)
         out.append(Span(start, end, s.text[start:end], score))
+    if not out and not want_country:
+        out = _gazetteer_places(s, part, skip)
     if not out and not want_country:
         for p in re.finditer(
             r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+\s?){1,4}(?:,\s[A-Z][\w]+)?)", s.text
