@@ -119,6 +119,9 @@ def test_ask_classify_a_clause_when_is_not_a_when_question():
     )
     assert classify("When did they meet?")[0].kind == "when"
     assert classify("According to VNA, when did the two sides meet?")[0].kind == "when"
+    # a clause after a comma is no question of its own either
+    q = "What did the two parties announce 2025 would be, when the leaders exchanged messages?"
+    assert classify(q)[0].kind != "when"
 
 
 def test_ask_who_takes_the_name_after_its_titles_and_the_asked_nationality():
