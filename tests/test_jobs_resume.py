@@ -149,7 +149,7 @@ def test_jobs_resume_after_kill_matches_clean_run(tmp_path):
     try:
         assert s.stats()["document_versions"] == 0
         runs = s.conn.execute("SELECT status, counts FROM runs ORDER BY id").fetchall()
-        assert [r[0] for r in runs] == ["running", "done", "done"]  # the killed run never finished
+        assert [r[0] for r in runs] == ["crashed", "done", "done"]  # marked by the next run
         assert f'"duplicate": {N_DOCS}' in runs[-1][1] and '"new": 0' in runs[-1][1]
     finally:
         s.close()
