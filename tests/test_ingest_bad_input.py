@@ -404,3 +404,14 @@ def test_ingest_bad_input_an_unreadable_subfolder_is_reported(
     assert [(Path(e.item or "").name, e.code) for e in summary.errors] == [("locked", "D108")]
     assert "not readable" in summary.errors[0].message
     assert [f["code"] for f in store.failures()] == ["D108"]
+
+
+def test_bounded_lines_skip_a_long_line_in_small_pieces(monkeypatch):
+    import io
+
+    import diplograph.ingest as ingest
+
+    monkeypatch.setattr(ingest, "DRAIN_BYTES", 4)  # the long line's rest takes many pieces
+    data = b'{"a": 1}\n' + b"x" * 100 + b"\n" + b'{"b": 2}\n' + b"y" * 50
+    got = list(ingest.bounded_lines(io.BytesIO(data), limit=20))
+    assert got == [b'{"a": 1}\n', None, b'{"b": 2}\n', None]

@@ -134,6 +134,9 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
         yield IngestError(f"cannot read: {type(err).__name__}: {err}", item=item, code="D199")
 
 
+DRAIN_BYTES = 1 << 20  # the rest of an over-long line is skipped 1 MiB at a time
+
+
 def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
     """The lines of ``fh``, each read at most ``limit`` bytes at a time; None for a longer one.
 
@@ -147,8 +150,11 @@ def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
             continue
-        while line and not line.endswith(b"\n"):  # drain the rest of the long line
-            line = fh.readline(limit)
+        line = b""  # let the first piece go before draining the rest in small pieces
+        while True:  # drain the rest of the long line
+            piece = fh.readline(DRAIN_BYTES)
+            if not piece or piece.endswith(b"\n"):
+                break
         yield None
 
 
