@@ -330,20 +330,28 @@ _SIDE = re.compile(
 )
 
 
+_CLAUSE = re.compile(r"\b(?:while|whereas|but|as)\s")
+
+
+def _clause_start(text: str, lo: int, a: int) -> int:
+    """Where the clause holding position ``a`` starts, looking back no further than ``lo``:
+    just after the last "while", "whereas", "but" or "as" in between, else ``lo``."""
+    for clause in _CLAUSE.finditer(text, lo, a):
+        lo = clause.end()
+    return lo
+
+
 def _codes_near(s: SentenceView, a: int, b: int) -> set[str]:
     """Codes of the mentions inside or just before a name, back to the clause's start
     ("Thai Prime Minister X", "Jordanian Deputy Prime Minister and Foreign Minister X")."""
     lo = max(0, a - 80)
     cut = max(s.text.rfind(",", lo, a), s.text.rfind(";", lo, a))
-    lo = cut + 1 if cut >= 0 else lo
-    for clause in _CLAUSE.finditer(s.text, lo, a):  # "X led the Bangladesh side while Y": not Y's
-        lo = clause.end()
+    lo = _clause_start(s.text, cut + 1 if cut >= 0 else lo, a)  # "X led … while Y": not Y's
     return {str(m["code"]) for m in s.mentions if lo <= m["start"] and m["end"] <= b + 1} | {
         c for _, _, c in find_names(s.text[lo:a])
     }
 
 
-_CLAUSE = re.compile(r"\b(?:while|whereas|but|as)\s")
 _LED_SIDE = re.compile(
     r"\s*(?:,[^,;]{0,60},\s*)?(?:led|headed|represented|was\s+leading|chaired)\s+(?:the\s+)?"
     r"((?:[\w'’-]+\s+){1,2})(?:side|delegation|team)\b|\s*(?:,[^,;]{0,60},\s*)?represented\s+"
@@ -392,9 +400,7 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         if s.in_question(name) or s.in_question(" ".join(name.split()[-2:])):
             continue
         start, end = _extend_left(s.text, a), _appositive(s.text, b)
-        lo = max(0, a - 40)
-        for clause in _CLAUSE.finditer(s.text, lo, a):  # the other clause's verbs are not its own
-            lo = clause.end()
+        lo = _clause_start(s.text, max(0, a - 40), a)  # another clause's verbs are not its own
         before = set(content_terms(s.text[lo:a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
