@@ -48,8 +48,9 @@ class SecurityHeadersMiddleware:
 
 
 # NUL, the other C0 controls but tab, newline and carriage return, and DEL: raw or %-encoded
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|%(?:0[0-8bcef]|1[0-9a-f]|7f)")
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CLASS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_CONTROL_CHARS = re.compile(_CONTROL_CLASS)
+_CONTROL_BYTES = re.compile(_CONTROL_CLASS.encode() + rb"|%(?:0[0-8bcef]|1[0-9a-f]|7f)")
 
 
 class RejectNulMiddleware:
