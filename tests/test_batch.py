@@ -145,17 +145,29 @@ def test_batch_workers_die_with_a_killed_ingest(tmp_path):
     cmd = [sys.executable, "-m", "diplograph", "ingest", str(folder), "--workers", "2",
            "--db", str(tmp_path / "k.db")]  # fmt: skip
     parent = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    children: list[int] = []
+
+    def descendants(pid: int) -> set[int]:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+        direct = {int(p) for p in out.stdout.split()}
+        return direct.union(*(descendants(c) for c in direct))
+
+    # every descendant: the two workers, multiprocessing's resource tracker, and anything
+    # they start; collected until the set has been stable for a second after the workers
+    children: set[int] = set()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(children) < 2:
-        out = subprocess.run(["pgrep", "-P", str(parent.pid)], capture_output=True, text=True)
-        children = [int(p) for p in out.stdout.split()]
+    stable_since = time.monotonic()
+    while time.monotonic() < deadline:
+        seen = children | descendants(parent.pid)
+        if seen != children:
+            children, stable_since = seen, time.monotonic()
+        elif len(children) >= 2 and time.monotonic() - stable_since > 1.0:
+            break
         time.sleep(0.2)
-    assert children, "the workers never started"
+    assert len(children) >= 2, f"the workers never started (children {children})"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 15
-    alive = children
+    alive = sorted(children)
     while alive and time.monotonic() < deadline:
         time.sleep(0.3)
         alive = [p for p in children if os.path.exists(f"/proc/{p}") and _running(p)]
