@@ -273,3 +273,83 @@ def test_figures_people_planes_and_votes_cast():
     assert _unit_after(" cargo planes")[0] == "flights"
     assert _unit_after(" member states present and voting")[0] == "votes"
     assert _unit_after(" member states")[0] == "countries"
+
+
+def _values(text: str, published: str = "2024-03-07") -> list[tuple[float, str | None]]:
+    return sorted((f.value, f.unit) for f in _figs(text, published))
+
+
+def test_figures_pounds_are_sterling() -> None:
+    f = _one("Britain pledged an extra 45 million pounds in flood relief for Pakistan.")
+    assert (f.value, f.unit) == (45e6, "GBP")
+
+
+def test_figures_iso_code_after_the_number() -> None:
+    f = _one("Wellington will give 7.5 million NZD to help rebuild schools in Tonga.")
+    assert (f.value, f.unit) == (7.5e6, "NZD")
+
+
+def test_figures_elided_currency_in_a_list_of_pledges() -> None:
+    got = _values(
+        "The Islamic Development Bank pledged 3.1 billion dollars, the World Bank 1.2 billion "
+        "and the regional bank 800 million."
+    )
+    assert got == [(8e8, "USD"), (1.2e9, "USD"), (3.1e9, "USD")]
+
+
+def test_figures_elided_votes_in_a_ballot_list() -> None:
+    got = _values("Chile received 133 votes, Peru 118 and Jamaica 97 in the first round.")
+    assert got == [(97.0, "votes"), (118.0, "votes"), (133.0, "votes")]
+
+
+def test_figures_bare_numbers_stay_out_without_votes() -> None:
+    figs = _figs("Chile sent 133 delegates to the summit and Peru 118.")
+    assert [(f.value, f.unit) for f in figs if f.value == 118] == []
+
+
+def test_figures_one_of_the_largest_states_no_rank() -> None:
+    assert [f for f in _figs("Norway is one of Kenya's largest donors.") if f.unit == "rank"] == []
+    f = _one("Norway is Kenya's third-largest donor.")
+    assert (f.value, f.unit) == (3, "rank")
+
+
+def test_figures_ordinal_rank_is_no_country_count() -> None:
+    units = {f.unit for f in _figs("Chile is now Vietnam's 16th largest trading partner.")}
+    assert units == {"rank"}
+
+
+def test_figures_first_visit_is_no_count_but_the_years_since_are() -> None:
+    figs = _figs("It was the first visit by a Chilean president to Hanoi in nine years.")
+    assert [(f.value, f.unit) for f in figs] == [(9.0, "years")]
+    f = _one("Kenya and Chile resumed talks after a gap of more than two decades.")
+    assert (f.value, f.unit, f.qualifier) == (20.0, "years", "more_than")
+
+
+def test_figures_decade_words_are_not_figures() -> None:
+    assert _figs("Many of them were deported there in the 1930s.") == []
+
+
+def test_figures_aircraft_with_relief_are_flights() -> None:
+    f = _one("Jordan sent four aircraft carrying food and tents to Benghazi.")
+    assert (f.value, f.unit) == (4, "flights")
+
+
+def test_figures_demonym_plural_from_adjective_counts_people() -> None:
+    f = _one("Another 42 Nepalis were flown out of Tel Aviv on Tuesday.")
+    assert (f.value, f.unit) == (42, "people")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Australia will provide $12 million to Fiji for cyclone recovery. We stand with "
+            "our Pacific family, Australia's foreign minister said.",
+            "AUD",
+        ),
+        ("HANOI – Vietnam received $12 million in aid from Fiji for flood recovery.", "USD"),
+        ("Trade hit 3 billion New Zealand dollars, up from 2.6 billion dollars.", "NZD"),
+    ],
+)
+def test_figures_bare_dollar_follows_the_speaker_or_the_named_dollar(text: str, unit: str) -> None:
+    assert {f.unit for f in _figs(text)} == {unit}

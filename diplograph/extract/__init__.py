@@ -304,6 +304,7 @@ def extract(
                 skip,
                 period_src[:4] if period_src else None,
                 subject,
+                home_code if home_speaks else None,
             )
         )
         # the next unit may lean on this one's stated year or month ("Last year, ...")

@@ -132,12 +132,19 @@ _CUR_SUFFIX = [
     (r"norwegian\s+kron(?:er|e)", "NOK"),
     (r"swedish\s+kron(?:or|a)", "SEK"),
     (r"danish\s+kron(?:er|e)", "DKK"),
+    (r"aud", "AUD"),
+    (r"nzd", "NZD"),
+    (r"cad", "CAD"),
+    (r"sgd", "SGD"),
+    (r"hkd", "HKD"),
+    (r"chf", "CHF"),
+    (r"fjd", "FJD"),
     (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"),
     (r"vnd|dong", "VND"),
     (r"euros?|eur", "EUR"),
     (r"yuan|rmb|cny", "CNY"),
     (r"yen|jpy", "JPY"),
-    (r"pounds?\s+sterling|gbp", "GBP"),
+    (r"pounds?(?:\s+sterling)?|sterling|gbp", "GBP"),
     (r"won|krw", "KRW"),
     (r"rupees?", "INR"),
     (r"roubles?|rubles?", "RUB"),
@@ -174,6 +181,10 @@ _ORDINAL_COUNT = re.compile(
     r"country|state|partner|shipment|convoy|consignment)s?\b",
     re.I,
 )
+# an ordinal that ranks or dates is no count: "the 16th largest partner", "80th anniversary"
+_NOT_A_COUNT = re.compile(r"\b(?:largest|biggest|main|leading|top|anniversary)\b", re.I)
+# "one of its largest investors", "among the biggest donors": a rank with no number
+_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+\S*$", re.I)
 _ORDINAL_FACT = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?P<what>time\b|term\s+(?:on|in|as)\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
@@ -204,7 +215,9 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"hostages|pilgrims|seafarers|foreigners|survivors|casualties|scholars|athletes|"
         r"engineers|missing|injured|wounded|killed|executives|activists|agents|judges|"
         r"villagers|dependents|bodies|civilians|protesters|demonstrators|militants|"
-        r"servicemen|marines|guards|commandos|mercenaries|inmates|patients",
+        r"servicemen|marines|guards|commandos|mercenaries|inmates|patients|leaders|heads|"
+        r"suspects|gendarmes|commanders|speakers|teachers|professionals|voters|critics|"
+        r"teenagers|compatriots|returnees|ministers|Rohingyas?|fugitives|passengers",
         "people",
     ),
     (
@@ -218,7 +231,7 @@ UNIT_NOUNS: list[tuple[str, str]] = [
 ]
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:-?\s*)?(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur(?:y|ies)|"
-    r"(?:st|nd|rd|th)\b|-year|-month|-day|-week|year-old|a\.?m\.?|p\.?m\.?|o'clock|km|"
+    r"(?:st|nd|rd|th)\b|['’]?s\b|-year|-month|-day|-week|year-old|a\.?m\.?|p\.?m\.?|o'clock|km|"
     r"kilomet|miles?|meters?|metres?|square)",
     re.I,
 )
@@ -368,13 +381,16 @@ def _people_demonyms() -> frozenset[str]:
     """Plural demonyms ("Italians", "Poles", "Japanese"): a number before one counts people."""
     from diplograph.extract.gazetteer import load_gazetteer
 
-    return frozenset(
-        p["pattern"]
-        for p in load_gazetteer().patterns
-        if p["label"] == "DEMONYM"
-        and isinstance(p["pattern"], str)
-        and re.fullmatch(r"[A-Z][\w’'-]*(?:s|ese|Swiss)", p["pattern"])
-    )
+    out: set[str] = set()
+    for p in load_gazetteer().patterns:
+        if p["label"] != "DEMONYM" or not isinstance(p["pattern"], str):
+            continue
+        last = p["pattern"].split()[-1]  # "Sri Lankans" → "Lankans"
+        if re.fullmatch(r"[A-Z][\w’'-]*(?:s|ese|Swiss)", last):
+            out.add(last)
+        elif re.fullmatch(r"[A-Z][\w’'-]*(?:i|an)", last):
+            out.add(last + "s")  # "Nepali" → "Nepalis", "Sri Lankan" → "Lankans"
+    return frozenset(out)
 
 
 def _ordinal_unit(what: str, after: str, phrase: str) -> tuple[str, str]:
@@ -538,6 +554,88 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
     return out
 
 
+_NOT_CURRENCY = frozenset(
+    "people flights votes countries count percent years tons rank doses".split()
+)
+_VOTES_STATED = re.compile(r"\d\s+votes\b", re.I)
+_SCALED = re.compile(r"\d\s*(?:thousand|million|billion|trillion|bn|mn)\b", re.I)
+
+
+# "the first visit … in eight years", "after a gap of 12 years": the time since, in years
+# (GUIDELINES: "eight years" is 8 years; a term's length is not labelled, so only these frames)
+_YEARS_SINCE = re.compile(
+    r"(?:\b(?:first|last)\b[^.;]{0,120}?\bin|\bafter\s+(?:a\s+)?(?:gap|hiatus|break|absence|"
+    r"pause|freeze)\s+of)\s+(?P<q>more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|"
+    r"around\s+|some\s+)?(?P<n>\d{1,3}|a|" + "|".join(_NUM_WORDS) + r")\s+(?P<u>years?|decades?)\b",
+    re.I,
+)
+
+
+def _years_since(m: re.Match[str], ev: Evidence, period: str | None, subject: str | None) -> Figure:
+    n = m.group("n").lower()
+    value = 1.0 if n == "a" else float(_NUM_WORDS.get(n) or n)
+    if m.group("u").lower().startswith("decade"):
+        value *= 10
+    qual = _qualifier(m.group("q") or "")
+    expr = text_of(m, "n", "u")
+    return Figure("years_since_last", value, "years", ev, qual, period, subject, expr)
+
+
+def text_of(m: re.Match[str], first: str, last: str) -> str:
+    """The matched text from one named group's start to another's end."""
+    return m.string[m.start(first) : m.end(last)]
+
+
+_AIRLIFT = re.compile(
+    r"carr(?:y|ied|ying)|loaded|aboard|deliver|relief|\baid\b|evacuat|citizens|nationals|"
+    r"supplies|humanitarian",
+    re.I,
+)
+# states whose own dollar a bare "$" or "dollars" means in their own releases
+_DOLLAR_STATES = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD", "SGP": "SGD", "HKG": "HKD",
+                  "TWN": "TWD", "FJI": "FJD"}  # fmt: skip
+_NAMED_DOLLAR = re.compile(
+    r"\b(?:(?P<AUD>australian)|(?P<NZD>new\s+zealand)|(?P<CAD>canadian)|(?P<SGD>singapore)|"
+    r"(?P<HKD>hong\s+kong))\s+dollars?\b|(?P<pre>A|NZ|C|S|HK)\$",
+    re.I,
+)
+_PREFIX_CODE = {"a": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD", "hk": "HKD"}
+
+
+def _local_dollar(text: str, home: str | None) -> str | None:
+    """The dollar a bare "$" means here: one the sentence names, else the speaking home's."""
+    named = _NAMED_DOLLAR.search(text)
+    if named:
+        pre = named.group("pre")
+        return _PREFIX_CODE[pre.lower()] if pre else named.lastgroup
+    if re.search(r"\bU\.?S\.?\s*\$|\bUS\s+dollars?\b|\bUSD\b", text):
+        return None  # the sentence names the US dollar: a bare one is the same
+    return _DOLLAR_STATES.get(home or "")  # not the subject's: "$5bn from Singapore" is USD
+
+
+def _bare_dollar(n: NumberMatch, text: str) -> bool:
+    """ "$5 million" or "5 million dollars", not "US$5 million" or "5 million US dollars"."""
+    if n.text.startswith("$"):
+        return n.start == 0 or not text[n.start - 1].isalpha()
+    return bool(re.match(r"\s*dollars?\b", text[n.end :], re.I))
+
+
+def _elided_unit(n: NumberMatch, text: str, currency: str | None, votes: bool) -> str | None:
+    """The unit a list leaves out after its first item (GUIDELINES: every numeric mention).
+
+    "4.2 billion dollars, the World Bank 2 billion" → USD; "Morocco received 121 votes,
+    Indonesia 117" → votes. Only a bare number (no noun of its own) inherits.
+    """
+    unit, noun = _unit_after(text[n.end :])
+    if unit is not None or noun:
+        return None
+    if currency is not None and _SCALED.search(n.text):
+        return currency
+    if votes and "." not in n.text and n.value >= 2:
+        return "votes"
+    return None
+
+
 def extract_figures(
     doc_id: str,
     sent_idx: int,
@@ -546,8 +644,12 @@ def extract_figures(
     skip: list[tuple[int, int]],
     period: str | None,
     subject: str | None,
+    home: str | None = None,
 ) -> list[Figure]:
-    """Figures stated in one unit; ``skip`` holds spans already used by dates."""
+    """Figures stated in one unit; ``skip`` holds spans already used by dates.
+
+    ``home`` is the state whose release or media the document is, when it speaks.
+    """
     if not _DIGIT.search(text) and not _FIGURE_HINT.search(text):
         return []
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
@@ -572,6 +674,8 @@ def extract_figures(
             return
         if unit is None:
             unit, noun = _unit_after(after)
+            if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
+                unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
             if unit is None and re.search(
                 r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I
             ):
@@ -594,8 +698,16 @@ def extract_figures(
             )
         )
 
+    currency: str | None = None  # the sentence's last currency, for "…, the World Bank 2 billion"
+    votes = bool(_VOTES_STATED.search(text))
+    dollar = _local_dollar(text, home)
     for n in find_numbers(text, skip):
-        add(n.start, n.end, n.value, n.unit, n.text, True)
+        unit = n.unit or _elided_unit(n, text, currency, votes)
+        if unit == "USD" and dollar and _bare_dollar(n, text):
+            unit = dollar
+        add(n.start, n.end, n.value, unit, n.text, True)
+        if unit is not None and unit not in _NOT_CURRENCY:
+            currency = unit
     # "bringing the number of FTAs in force to 17", "taking the total to seven"
     for m in _TOTAL_TO.finditer(text):
         raw = m.group("n").lower()
@@ -647,16 +759,22 @@ def extract_figures(
         ):
             continue
         add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
+    for m in _YEARS_SINCE.finditer(text) if ("year" in low or "decade" in low) else ():
+        figs.append(_years_since(m, ev, period, subject))
     for m in _RANK.finditer(text) if ("larg" in low or "bigg" in low) else ():
         o = (m.group("ord") or m.group("among") or "").lower()
+        if not o and _ONE_OF.search(text[: m.start()]):
+            continue  # "one of Cambodia's largest partners" states no rank
         value = _ORDINALS.get(o) or _NUM_WORDS.get(o) or (int(re.sub(r"\D", "", o)) if o else 1)
         figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0)))
     for m in _ORDINAL_COUNT.finditer(text):
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         what = m.group("what").lower()
-        if value < 2 and not re.match(r"visit|trip|tour", what):
-            continue  # "for the first time" is not a count
+        if value < 2:
+            continue  # "for the first time", "his first visit abroad": no count (see _ONE_OF)
+        if _NOT_A_COUNT.search(m.group(0)):
+            continue  # "16th largest trading partner" is a rank, "80th anniversary" a date
         unit, indicator = _ordinal_unit(what, text[m.end() :][:30], m.group(0).lower())
         figs.append(Figure(indicator, value, unit, ev, None, period, subject, m.group(0)))
     return figs
