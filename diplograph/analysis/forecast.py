@@ -6,8 +6,12 @@ Model (statsmodels ``ETSModel``, exponential smoothing in state-space form):
   roughly constant; forecasts and interval bounds are squared back (bounds are quantiles, so
   they carry over exactly; the point forecast is the median, which is what MAE rewards) and
   clipped at zero.
-- The series starts at its first non-zero period (a pair's coverage starts there) and
-  restarts after a coverage gap (``trim``); it ends at the last observed period.
+- The fit sees only complete, covered periods (``fit_window``): partial first/last periods
+  (the store's data start or end inside them) are left out, and the series restarts after
+  its last gap (a period with no stored data at all, see :mod:`diplograph.analysis.trends`).
+- It then starts at its first non-zero period (a pair's coverage starts there) and restarts
+  after a run of zeros that reads as a coverage gap (``trim``); it ends at the last complete
+  period, so the first forecast period may be a partial one.
 - ETS candidates: ETS(A,N,N) (simple exponential smoothing), ETS(A,Ad,N) (damped trend) and,
   when there are at least three full seasons, ETS(A,N,A) (additive season: 12 months or 4
   quarters); the one with the lowest AICc is the ETS forecast.
@@ -34,6 +38,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from diplograph.analysis.trends import Series
 from diplograph.budget import check_budget
 from diplograph.errors import ConfigError
 
@@ -117,6 +122,25 @@ def trim(counts: list[int] | FloatArray) -> FloatArray:
         if start == -1 and v != 0:
             start = i
     return x[start:] if start >= 0 else x[:0]
+
+
+def fit_window(series: Series) -> tuple[list[str], FloatArray]:
+    """The periods and counts a forecast of ``series`` is fitted on: no partial period at
+    either end, nothing up to its last gap, then :func:`trim`."""
+    n = len(series.periods)
+    partial = series.partial or [False] * n
+    gap = series.gap or [False] * n
+    end = n
+    while end and partial[end - 1]:
+        end -= 1
+    start = 0
+    while start < end and partial[start]:
+        start += 1
+    for i in range(start, end):
+        if gap[i]:
+            start = i + 1  # never fit across missing data
+    x = trim(series.total[start:end])
+    return series.periods[end - len(x) : end], x
 
 
 # model choice by an inner rolling-origin validation on the training data (issue 18): the

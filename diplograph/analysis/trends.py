@@ -6,10 +6,20 @@ articles, ``status = happened``) and imported records (``import-events``) can be
 separately. Events inside one country (both sides the same code) are not relations and are
 left out. Each period also gets the cooperation/conflict balance from CAMEO quad classes:
 ``(cooperation - conflict) / (cooperation + conflict)``, from -1 (all conflict) to +1.
+
+Coverage (issue 17: gaps are gaps, partial periods are marked). The store covers a month when
+a stored document was published in it (for extracted events) or an imported record of a
+selected dataset is dated in it (any pair). A period is a **gap** when it counts no event and
+no month of it is covered: missing data, drawn as an empty slot and never read as 0 by a
+forecast. A period with no event but some coverage is a true zero. A period is **partial**
+when the stored data end (the latest publication or imported date; a month-precision date
+covers its whole month) falls before the period's last day, or the data start after its first
+day: "2024" is partial when the latest document is dated 2024-02-10.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -69,6 +79,32 @@ class Cell:
     origin: str
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """Months the store has data for, and the first and last date of that data."""
+
+    months: frozenset[str] = frozenset()  # YYYY-MM
+    start: str = ""  # YYYY-MM-DD
+    end: str = ""
+
+    def covers(self, period: str, by: str) -> bool:
+        """True when any month of ``period`` has data."""
+        first, last = period_bounds(period, by)
+        return any(first[:7] <= m <= last[:7] for m in self.months)
+
+    def partial_note(self, period: str, by: str) -> str:
+        """``partial: data to 2024-02-10`` when the data end before the period's last day
+        (``… data from …`` when they start after its first), else ""."""
+        if not self.end:
+            return ""
+        first, last = period_bounds(period, by)
+        if first <= self.end < last:
+            return f"partial: data to {self.end}"
+        if first < self.start <= last:
+            return f"partial: data from {self.start}"
+        return ""
+
+
 @dataclass
 class Series:
     """Counts per period (contiguous, zero-filled) with their split by quad and origin."""
@@ -81,6 +117,14 @@ class Series:
     extracted: list[int] = field(default_factory=list)
     imported: list[int] = field(default_factory=list)
     figure: list[float | None] | None = None
+    gap: list[bool] = field(default_factory=list)  # no data at all (see the module docstring)
+    partial: list[bool] = field(default_factory=list)  # the data start or end inside it
+    coverage: Coverage | None = None
+
+    def partial_note(self, i: int) -> str:
+        """``partial: data to 2024-02-10`` for a partial period, else ""."""
+        cov = self.coverage
+        return cov.partial_note(self.periods[i], self.query.by) if cov else ""
 
     @property
     def balance(self) -> list[float | None]:
@@ -102,6 +146,8 @@ class Series:
                 "balance": balance[i],
                 "extracted": self.extracted[i],
                 "imported": self.imported[i],
+                "gap": bool(self.gap and self.gap[i]),
+                "partial": bool(self.partial and self.partial[i]),
             }
             if self.figure is not None:
                 row["figure"] = self.figure[i]
@@ -148,6 +194,48 @@ def shift_period(period: str, by: str, n: int) -> str:
     return f"{idx // 12}-{idx % 12 + 1:02d}"
 
 
+def period_bounds(period: str, by: str) -> tuple[str, str]:
+    """The first and last day of a period ("2024-Q1" → ("2024-01-01", "2024-03-31"))."""
+    year = int(period[:4])
+    if by == "year":
+        m1, m2 = 1, 12
+    elif by == "quarter":
+        m1 = (int(period[6]) - 1) * 3 + 1
+        m2 = m1 + 2
+    else:
+        m1 = m2 = int(period[5:7])
+    return f"{year:04d}-{m1:02d}-01", f"{year:04d}-{m2:02d}-{monthrange(year, m2)[1]:02d}"
+
+
+def _day(date: str, last: bool) -> str:
+    """A date as a day: "2024-02" is its first day, or its last when ``last``."""
+    if len(date) >= 10:
+        return date[:10]
+    return period_bounds(date[:7], "month")[1 if last else 0]
+
+
+def coverage_from_rows(rows: Iterable[dict[str, Any]], origins: tuple[str, ...]) -> Coverage:
+    """Coverage from :meth:`Store.data_months` rows of the origins a series counts."""
+    wanted = [
+        r
+        for r in rows
+        if (r["origin"] == "documents" and "extracted" in origins)
+        or (r["origin"] != "documents" and ("imported" in origins or r["origin"] in origins))
+    ]
+    if not wanted:
+        return Coverage()
+    return Coverage(
+        months=frozenset(str(r["month"]) for r in wanted),
+        start=min(_day(str(r["first"]), last=False) for r in wanted),
+        end=max(_day(str(r["last"]), last=True) for r in wanted),
+    )
+
+
+def data_coverage(store: Store, origins: tuple[str, ...] = ORIGINS) -> Coverage:
+    """What the store covers for series of ``origins`` (see the module docstring)."""
+    return coverage_from_rows(store.data_months(), origins)
+
+
 def collect_cells(store: Store, q: SeriesQuery) -> list[Cell]:
     """All counted cells for a query: imported counts and extracted events."""
     cells: list[Cell] = []
@@ -189,11 +277,24 @@ def collect_cells(store: Store, q: SeriesQuery) -> list[Cell]:
     return [c for c in cells if not (c.source and c.source == c.target)]
 
 
-def build_series(store: Store, q: SeriesQuery, cells: Iterable[Cell] | None = None) -> Series:
-    """Aggregate cells into a contiguous series; empty periods count 0."""
+def build_series(
+    store: Store,
+    q: SeriesQuery,
+    cells: Iterable[Cell] | None = None,
+    coverage: Coverage | None = None,
+) -> Series:
+    """Aggregate cells into a contiguous series; empty periods count 0 and are marked as gaps
+    where the store has no data, the first and last as partial where the data end inside them.
+
+    Coverage is read from the store unless ``cells`` are given (then all periods are taken as
+    covered unless ``coverage`` is passed too)."""
     if q.by not in PERIODS:
         raise ValueError(f"unknown period {q.by!r}; use month, quarter or year")
-    cells = collect_cells(store, q) if cells is None else list(cells)
+    if cells is None:
+        cells = collect_cells(store, q)
+        coverage = coverage or data_coverage(store, q.origins)
+    else:
+        cells = list(cells)
     acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for c in checked(cells, every=1024):
         p = period_of(c.month, q.by)
@@ -220,7 +321,21 @@ def build_series(store: Store, q: SeriesQuery, cells: Iterable[Cell] | None = No
         series.conflict.append(cf)
         series.extracted.append(ex)
         series.imported.append(im)
+    mark_coverage(series, coverage)
     return series
+
+
+def mark_coverage(series: Series, coverage: Coverage | None) -> None:
+    """Set each period's gap and partial flags (all covered, none partial without coverage)."""
+    by = series.query.by
+    if coverage is not None and not coverage.months:
+        coverage = None  # nothing dated in the store: coverage unknown, nothing is a gap
+    series.coverage = coverage
+    series.gap = [
+        coverage is not None and not n and not coverage.covers(p, by)
+        for p, n in zip(series.periods, series.total, strict=True)
+    ]
+    series.partial = [bool(coverage and coverage.partial_note(p, by)) for p in series.periods]
 
 
 def pad_year(date: str) -> str:

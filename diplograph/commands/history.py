@@ -366,15 +366,16 @@ def forecast(
     """Forecast a pair's event counts with 80% and 95% intervals.
 
     The model is chosen per series by rolling-origin error on its own history: the best ETS
-    (by AICc), the historical mean or seasonal naive; the output names the winner. Coverage
-    gaps restart the series; forecasts start after the last observed period.
+    (by AICc), the historical mean or seasonal naive; the output names the winner. Only
+    complete, covered periods are fitted: gaps (no stored data) restart the series and a
+    partial last period is left out; forecasts start after the last fitted period.
 
     --backtest re-fits at rolling origins and reports MASE against seasonal-naive and
     historical-mean forecasts, with the 80% interval coverage.
 
     Example: diplograph forecast --country VNM --partner CHN --series conflict --backtest --json
     """
-    from diplograph.analysis.forecast import backtest, fit_forecast, trim
+    from diplograph.analysis.forecast import backtest, fit_forecast, fit_window
     from diplograph.analysis.trends import build_series, period_range, shift_period
 
     if not country or not partner:
@@ -384,9 +385,10 @@ def forecast(
     )
     data = build_series(_store(db), q)
     label = f"{q.country}–{q.partner} {series}" + (f" [{','.join(q.types)}]" if q.types else "")
+    fitted, history = fit_window(data)  # complete, covered periods only
     try:
         if run_backtest:
-            result = backtest(data.total, horizon, by, origins=origins, series=label)
+            result = backtest(history, horizon, by, origins=origins, series=label)
             if as_json:
                 sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
                 return
@@ -395,11 +397,10 @@ def forecast(
                 table.add_row(k, str(v))
             console.print(table)
             return
-        history = trim(data.total)
         fc = fit_forecast(history, horizon, by)
     except DiplographError as err:
         raise _fail(err) from err
-    start = data.periods[-1]
+    start = fitted[-1] if fitted else data.periods[-1]
     future = period_range(start, shift_period(start, by, horizon), by)[1:]
     rows = [
         {
@@ -415,7 +416,7 @@ def forecast(
     if out is not None:
         from diplograph.analysis.charts import render_chart
 
-        render_chart(data, out, f"{label} forecast ({fc.model})", fc)
+        render_chart(data, out, f"{label} forecast ({fc.model})", fc, after=start)
         err_console.print(f"wrote {out}")
     if as_json:
         payload = {"series": label, "model": fc.model, "by": by, "forecast": rows}

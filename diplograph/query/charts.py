@@ -2,11 +2,34 @@
 
 Shared by the dashboard (``web/``) and the reviews (``reports/``), which may not import ``web/``:
 the geometry lives with the other helpers both surfaces read through.
+
+Every chart has a value axis (ticks at 1/2/5 steps from 0, labelled on the left) and period
+labels along the bottom. A period without data (a gap, see :mod:`diplograph.analysis.trends`)
+is an empty dashed slot titled "no data", never a zero bar; a partial period is a lighter bar
+whose title says how far its data go.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from diplograph.analysis.trends import Coverage
+
+LEFT = 40  # room for the value labels
+BOTTOM = 24  # room for the period labels
+TOP = 8  # room above the highest tick
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period to draw: its value, whether it is a gap, and a note when partial."""
+
+    label: str
+    value: int
+    gap: bool = False
+    note: str = ""  # "partial: data to 2024-02-10"
 
 
 @dataclass(frozen=True)
@@ -17,6 +40,22 @@ class Bar:
     height: float
     label: str
     value: int
+    gap: bool = False
+    note: str = ""
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.note)
+
+    @property
+    def css(self) -> str:
+        return "bar gap" if self.gap else "bar partial" if self.note else "bar"
+
+    @property
+    def tooltip(self) -> str:
+        if self.gap:
+            return f"{self.label}: no data"
+        return f"{self.label}: {self.value:,}" + (f" ({self.note})" if self.note else "")
 
 
 @dataclass(frozen=True)
@@ -25,11 +64,95 @@ class Chart:
     height: int
     bars: list[Bar]
     ticks: list[tuple[float, str]]  # (x, label) along the bottom
-    max_value: int
+    max_value: float  # the value at the top of the axis
+    yticks: list[tuple[float, str]] = field(default_factory=list)  # (y, label) on the left
+    left: float = LEFT
 
     @property
     def empty(self) -> bool:
         return not self.bars
+
+    @property
+    def bottom(self) -> int:
+        """The y of the value 0 (the period axis)."""
+        return self.height - BOTTOM
+
+    @property
+    def peak(self) -> int:
+        return max((b.value for b in self.bars), default=0)
+
+    @property
+    def gaps(self) -> int:
+        return sum(b.gap for b in self.bars)
+
+    @property
+    def partial_notes(self) -> list[str]:
+        """``2024 partial: data to 2024-02-10`` for each partial bar."""
+        return [f"{b.label} {b.note}" for b in self.bars if b.note]
+
+
+def value_axis(top: float, bottom: float, n: int = 4) -> tuple[float, list[tuple[float, str]]]:
+    """A 0-based count axis reaching at least ``top`` in whole 1/2/5 steps: its top and
+    (y, label) ticks."""
+    raw = max(top, 1.0) / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = max(1.0, next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw * (1 - 1e-9)))
+    values = [i * step for i in range(max(1, math.ceil(top / step - 1e-9)) + 1)]
+    scale = values[-1]
+    ticks = [(scale_y(v, scale, bottom), _fmt(v)) for v in values]
+    return scale, ticks
+
+
+def scale_y(value: float, scale: float, bottom: float) -> float:
+    """The y of ``value`` on an axis from 0 (at ``bottom``) to ``scale`` (at ``TOP``)."""
+    return round(bottom - value / (scale or 1) * (bottom - TOP), 2)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def place_bars(
+    points: Sequence[Point], left: float, step: float, scale: float, bottom: float
+) -> list[Bar]:
+    """One bar per point in slots of ``step`` from ``left``; a gap fills its slot's height."""
+    bar_w = max(min(step - min(2.0, step * 0.2), 48.0), 1.0)
+    bars = []
+    for i, p in enumerate(points):
+        x = round(left + i * step + (step - bar_w) / 2, 2)
+        y = TOP if p.gap else scale_y(p.value, scale, bottom)
+        bars.append(
+            Bar(x, y, round(bar_w, 2), round(bottom - y, 2), p.label, p.value, p.gap, p.note)
+        )
+    return bars
+
+
+def period_ticks(
+    labels: list[str], left: float, step: float, max_ticks: int
+) -> list[tuple[float, str]]:
+    """A few of ``labels`` under their slots."""
+    every = max(1, -(-len(labels) // max_ticks))
+    return [(round(left + i * step + step / 2, 2), labels[i]) for i in range(0, len(labels), every)]
+
+
+def bar_chart(
+    points: Sequence[tuple[str, int] | Point],
+    width: int = 720,
+    height: int = 180,
+    max_ticks: int = 8,
+    top: int | None = None,
+) -> Chart:
+    """Bars for (label, value) points or :class:`Point`, scaled to the tallest (or to ``top``,
+    so that charts drawn side by side share one scale), with a value axis and period labels."""
+    pts = [p if isinstance(p, Point) else Point(p[0], p[1]) for p in points]
+    if not pts:
+        return Chart(width, height, [], [], 0)
+    bottom = height - BOTTOM
+    scale, yticks = value_axis(max([top or 0, *(p.value for p in pts)]), bottom)
+    step = (width - LEFT) / len(pts)
+    bars = place_bars(pts, LEFT, step, scale, bottom)
+    ticks = period_ticks([p.label for p in pts], LEFT, step, max_ticks)
+    return Chart(width, height, bars, ticks, scale, yticks)
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -44,40 +167,28 @@ def months_between(first: str, last: str) -> list[str]:
     return out
 
 
-def bar_chart(
-    points: list[tuple[str, int]],
-    width: int = 720,
-    height: int = 180,
-    max_ticks: int = 8,
-    top: int | None = None,
-) -> Chart:
-    """Bars for (label, value) points, scaled to the tallest (or to ``top``, so that charts
-    drawn side by side share one scale), with a few x-axis labels."""
-    if not points:
-        return Chart(width, height, [], [], 0)
-    top = max([top or 0, *(v for _, v in points)]) or 1
-    plot_h = height - 24
-    step = width / len(points)
-    gap = min(2.0, step * 0.2)
-    bar_w = max(min(step - gap, 48.0), 1.0)
-    bars = [
-        Bar(
-            x=round(i * step + (step - bar_w) / 2, 2),
-            y=round(plot_h - value / top * (plot_h - 4), 2),
-            width=round(bar_w, 2),
-            height=round(value / top * (plot_h - 4), 2),
-            label=label,
-            value=value,
+def covered_points(
+    counts: dict[str, int], periods: list[str], by: str, cov: Coverage | None
+) -> list[Point]:
+    """Points for ``periods``: a zero without coverage is a gap; edge periods get their note."""
+    if cov is None or not cov.months:
+        return [Point(p, counts.get(p, 0)) for p in periods]
+    return [
+        Point(
+            p,
+            counts.get(p, 0),
+            gap=not counts.get(p) and not cov.covers(p, by),
+            note=cov.partial_note(p, by),
         )
-        for i, (label, value) in enumerate(points)
+        for p in periods
     ]
-    every = max(1, -(-len(points) // max_ticks))
-    ticks = [(round(i * step + step / 2, 2), points[i][0]) for i in range(0, len(points), every)]
-    return Chart(width, height, bars, ticks, top)
 
 
-def monthly_chart(rows: list[dict[str, object]], last_n: int = 120) -> Chart:
-    """Events per month (summed over types), gaps filled with zero, the latest ``last_n``."""
+def monthly_chart(
+    rows: list[dict[str, object]], last_n: int = 120, coverage: Coverage | None = None
+) -> Chart:
+    """Events per month (summed over types), the latest ``last_n``; a month without any
+    stored document (``coverage``) is a gap, one without events a zero."""
     totals: dict[str, int] = {}
     for r in rows:
         period = str(r["period"])
@@ -85,12 +196,12 @@ def monthly_chart(rows: list[dict[str, object]], last_n: int = 120) -> Chart:
     if not totals:
         return bar_chart([])
     months = months_between(min(totals), max(totals))[-last_n:]
-    return bar_chart([(m, totals.get(m, 0)) for m in months])
+    return bar_chart(covered_points(totals, months, "month", coverage))
 
 
-def yearly_chart(by_year: dict[str, int]) -> Chart:
-    """Events per year, gaps filled with zero."""
+def yearly_chart(by_year: dict[str, int], coverage: Coverage | None = None) -> Chart:
+    """Events per year; a year without any stored document (``coverage``) is a gap."""
     if not by_year:
         return bar_chart([])
-    years = range(int(min(by_year)), int(max(by_year)) + 1)
-    return bar_chart([(str(y), by_year.get(str(y), 0)) for y in years], max_ticks=12)
+    years = [str(y) for y in range(int(min(by_year)), int(max(by_year)) + 1)]
+    return bar_chart(covered_points(by_year, years, "year", coverage), max_ticks=12)

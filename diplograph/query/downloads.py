@@ -7,7 +7,10 @@ from one filter has the same header as a file from another. CSV goes through the
 the same columns per row. Actor codes carry their Wikidata id in the column beside them
 (``source_wikidata``, ``a_wikidata``, ``subject_wikidata``; empty without one). Besides the
 four record kinds, search hits, conflicts and the partners-by-tier table download the same way
-(:func:`search_rows`, :func:`conflict_rows`, :func:`tier_rows` shape their rows).
+(:func:`search_rows`, :func:`conflict_rows`, :func:`tier_rows` shape their rows), and so do
+the analysis views: the map (:func:`map_rows`), the network (:func:`network_rows`), the
+comparison (:func:`compare_rows`), the alerts (:func:`alert_rows`) and a partner's page
+(:func:`partner_rows`). Counts by type are one text cell, ``VISIT=3; MEET=2``.
 """
 
 from __future__ import annotations
@@ -24,11 +27,17 @@ from diplograph.query.identifiers import wikidata_id
 from diplograph.store import Filters, Store
 
 if TYPE_CHECKING:  # the CLI imports this module: no numpy or pydantic at its start-up
+    from diplograph.analysis.trends import SeriesQuery
+    from diplograph.query.compare import ComparePublic
     from diplograph.query.conflicts import Conflict
-    from diplograph.query.schemas import PartnerSummary
+    from diplograph.query.history import AlertPublic
+    from diplograph.query.map import MapPublic
+    from diplograph.query.network import NetworkPublic
+    from diplograph.query.schemas import PartnerProfile, PartnerSummary
 
 Record = Literal["documents", "events", "figures", "relations"]  # store record lists
-Kind = Record | Literal["search", "conflicts", "tiers"]
+View = Literal["map", "network", "compare", "alerts", "partner"]  # the analysis views
+Kind = Record | Literal["search", "conflicts", "tiers"] | View
 FORMATS = ("csv", "json")
 
 # Every column of each kind's rows, in order (tests compare them with real rows).
@@ -62,12 +71,42 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         ).split()
     ),
     "tiers": tuple("home tier code name since wikidata".split()),
+    # layer: partner (a country or organisation), place (a dot on the map) or unplaced
+    "map": tuple(
+        (
+            "layer code name kind country lat lon tier tier_since events by_type written wikidata"
+        ).split()
+    ),
+    "network": tuple(
+        (
+            "a a_name a_wikidata b b_name b_wikidata count a_to_b b_to_a cooperative "
+            "conflictual tone by_type"
+        ).split()
+    ),
+    # breakdown: year (key: the year, both sides over the same years) or type (key: the type)
+    "compare": tuple("code name partner partner_name tier breakdown key events".split()),
+    "alerts": tuple(
+        (
+            "period through a a_wikidata b b_wikidata series direction observed expected "
+            "score surprise interval_lo interval_hi evidence evidence_refs"
+        ).split()
+    ),
+    # section: tier (a timeline step), activity (events per year and type), event (the
+    # latest events) or figure (figures about the partner)
+    "partner": tuple(
+        (
+            "home partner section id date type level value qualifier unit source doc_id "
+            "sent_idx text"
+        ).split()
+    ),
 }
 # actor code column → its Wikidata id column, per kind
 WIKIDATA_COLUMNS: dict[str, dict[str, str]] = {
     "events": {"source_code": "source_wikidata", "target_code": "target_wikidata"},
     "figures": {"subject": "subject_wikidata"},
     "relations": {"a": "a_wikidata", "b": "b_wikidata"},
+    "network": {"a": "a_wikidata", "b": "b_wikidata"},
+    "alerts": {"a": "a_wikidata", "b": "b_wikidata"},
 }
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -146,6 +185,113 @@ def tier_rows(home: str, tiers: Mapping[str, Iterable[PartnerSummary]]) -> list[
         for level, partners in tiers.items()
         for p in partners
     ]  # fmt: skip
+
+
+def counts_text(counts: Mapping[str, int]) -> str:
+    """``{"VISIT": 3, "MEET": 2}`` → ``VISIT=3; MEET=2`` (the order kept: most first)."""
+    return "; ".join(f"{key}={n}" for key, n in counts.items())
+
+
+def map_rows(m: MapPublic) -> list[dict[str, Any]]:
+    """The map's tables: its partners, then its places, then the locations off the map."""
+    partners = [
+        {**p.model_dump(exclude={"by_type"}), "layer": "partner", "by_type": counts_text(p.by_type)}
+        for p in m.partners
+    ]
+    places = [
+        {**p.model_dump(exclude={"by_type", "written"}), "layer": "place",
+         "by_type": counts_text(p.by_type), "written": "; ".join(p.written)}
+        for p in m.places
+    ]  # fmt: skip
+    unplaced = [{"layer": "unplaced", "name": u.location, "events": u.events} for u in m.unplaced]
+    return partners + places + unplaced
+
+
+def network_rows(net: NetworkPublic) -> list[dict[str, Any]]:
+    """The network's pairs, most events first, with both actors' names."""
+    names = {n.code: n.name for n in net.nodes}
+    return [
+        {**e.model_dump(exclude={"by_type"}), "a_name": names.get(e.a), "b_name": names.get(e.b),
+         "by_type": counts_text(e.by_type)}
+        for e in net.edges
+    ]  # fmt: skip
+
+
+def network_filters(net: NetworkPublic) -> Filters:
+    """The network's filters, for its file name: focus, types and group, period."""
+    types = ",".join([*net.types, *([net.group] if net.group else [])])
+    return Filters(country=net.focus, type=types or None, since=net.since, until=net.until)
+
+
+def compare_name(c: ComparePublic) -> str:
+    """The compared countries, for the file name: ``VNM-vs-PHL``."""
+    return "-vs-".join(s.code for s in c.sides)
+
+
+def compare_rows(c: ComparePublic) -> list[dict[str, Any]]:
+    """Each side's events per year (over the shared years), then per type (every type either
+    side has, zeros kept): the chart and the table of the comparison."""
+    out = []
+    for s in c.sides:
+        side = {"code": s.code, "name": s.name, "partner": c.partner,
+                "partner_name": c.partner_name, "tier": s.tier}  # fmt: skip
+        out += [{**side, "breakdown": "year", "key": y, "events": s.by_year.get(y, 0)}
+                for y in c.years]  # fmt: skip
+        out += [{**side, "breakdown": "type", "key": t, "events": s.by_type.get(t, 0)}
+                for t in c.types]  # fmt: skip
+    return out
+
+
+def alert_filters(q: SeriesQuery, quad: str | None) -> Filters:
+    """The alerts' filters, for the file name: pair, series (``quad``), period."""
+    return Filters(country=q.country, partner=q.partner, type=quad, since=q.since, until=q.until)
+
+
+def _evidence_ref(e: Mapping[str, Any]) -> str:
+    """``doc#sent`` for an extracted event, ``dataset/file:row`` for an imported cell."""
+    if e.get("doc_id"):
+        return f"{e['doc_id']}#{e.get('sent_idx')}"
+    return f"{e.get('dataset') or ''}/{e.get('file') or ''}:{e.get('row')}"
+
+
+def alert_rows(alerts: Iterable[AlertPublic]) -> list[dict[str, Any]]:
+    """One row per alert, highest score first: its numbers and its evidence items' references."""
+    out = []
+    for a in alerts:
+        lo, hi = a.interval[:2] if a.interval else (None, None)
+        evidence = [e.model_dump() for e in a.evidence]
+        out.append(
+            {**a.model_dump(exclude={"interval", "evidence"}), "interval_lo": lo,
+             "interval_hi": hi, "evidence": len(evidence),
+             "evidence_refs": "; ".join(_evidence_ref(e) for e in evidence)}
+        )  # fmt: skip
+    return out
+
+
+def partner_rows(p: PartnerProfile) -> list[dict[str, Any]]:
+    """A partner's page as rows: tier steps, events per year and type, latest events, figures."""
+    pair = {"home": p.home, "partner": p.code}
+    tiers = [
+        {**pair, "section": "tier", "date": s.date, "level": s.level, "source": s.source,
+         "doc_id": s.doc_id, "text": s.note}
+        for s in p.timeline
+    ]  # fmt: skip
+    activity = [
+        {**pair, "section": "activity", "date": c.year, "type": c.type, "value": c.count}
+        for c in p.event_counts
+    ]
+    events = [
+        {**pair, "section": "event", "id": e.id, "date": e.date, "type": e.type,
+         "doc_id": e.doc_id, "sent_idx": e.evidence.sent_idx, "text": e.evidence.text}
+        for e in p.latest_events
+    ]  # fmt: skip
+    figures = [
+        {**pair, "section": "figure", "id": f.id, "date": f.period, "type": f.indicator,
+         "value": f.value, "qualifier": f.qualifier, "unit": f.unit, "doc_id": f.doc_id,
+         "sent_idx": f.evidence.sent_idx, "text": f.evidence.text}
+        for f in p.figures
+    ]  # fmt: skip
+    return tiers + activity + events + figures
 
 
 def render_download(kind: Kind, rows: Iterable[Mapping[str, Any]], fmt: str) -> str:

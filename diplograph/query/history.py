@@ -27,7 +27,10 @@ SERIES = ("all", *QUAD_CLASSES)
 
 
 class TrendPoint(BaseModel):
-    """Counts of one period: total, by quad half and by origin, and the balance."""
+    """Counts of one period: total, by quad half and by origin, and the balance.
+
+    ``gap``: the store has no data for the period (its 0 is missing data, not a count);
+    ``partial``: the store's data start or end inside it (its count is incomplete)."""
 
     period: str
     count: int
@@ -36,6 +39,8 @@ class TrendPoint(BaseModel):
     balance: float | None = None
     extracted: int
     imported: int
+    gap: bool = False
+    partial: bool = False
 
 
 class AlertEvidence(BaseModel):
@@ -93,7 +98,9 @@ class ForecastPublic(BaseModel):
     series: str
     model: str
     by: str
-    last_observed: str
+    last_observed: str  # the last period fitted: complete and covered
+    fitted_from: str = ""  # the first period fitted (after the last gap)
+    fitted_periods: int = 0
     forecast: list[ForecastPoint]
 
 
@@ -154,12 +161,15 @@ def forecast_pair(store: Store, q: SeriesQuery, horizon: int, label: str) -> For
 
 
 def forecast_series(series: Series, horizon: int, label: str) -> ForecastPublic:
-    """Forecast ``series`` (ConfigError when statsmodels is missing or history is short)."""
-    from diplograph.analysis.forecast import fit_forecast, trim
+    """Forecast ``series`` from its complete, covered periods (see
+    :func:`~diplograph.analysis.forecast.fit_window`); ConfigError when statsmodels is missing
+    or that history is short."""
+    from diplograph.analysis.forecast import fit_forecast, fit_window
 
     by = series.query.by
-    fc = fit_forecast(trim(series.total), horizon, by)
-    last = series.periods[-1] if series.periods else ""
+    periods, counts = fit_window(series)
+    fc = fit_forecast(counts, horizon, by)
+    last = periods[-1] if periods else ""
     points = [
         ForecastPoint(
             period=shift_period(last, by, i + 1),
@@ -171,4 +181,12 @@ def forecast_series(series: Series, horizon: int, label: str) -> ForecastPublic:
         )
         for i in range(horizon)
     ]
-    return ForecastPublic(series=label, model=fc.model, by=by, last_observed=last, forecast=points)
+    return ForecastPublic(
+        series=label,
+        model=fc.model,
+        by=by,
+        last_observed=last,
+        fitted_from=periods[0] if periods else "",
+        fitted_periods=len(periods),
+        forecast=points,
+    )

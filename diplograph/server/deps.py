@@ -239,6 +239,14 @@ ListFormat = Annotated[
         "with a fixed column set, as the dashboard's downloads.",
     ),
 ]
+ViewFormat = Annotated[
+    Literal["json", "csv"] | None,
+    Query(
+        description="Left out: the structured answer. csv or json: the rows of the dashboard "
+        "view with the same filters and a fixed column set (JSON as `{data, count}`), as its "
+        "Download links give.",
+    ),
+]
 
 
 def require_token(

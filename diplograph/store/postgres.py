@@ -34,6 +34,7 @@ from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS
 from diplograph.store.queries import (
+    DATA_MONTHS_SQL,
     documents_sql,
     event_locations_sql,
     event_pairs_sql,
@@ -602,6 +603,10 @@ class PostgresStore:
         for r in rows:
             r["n"] = int(r["n"])  # SUM(integer) is numeric in PostgreSQL
         return rows
+
+    def data_months(self) -> list[Row]:
+        """Documents (by publication date) and imported records (by dataset) per month."""
+        return self.conn.execute(_pg(DATA_MONTHS_SQL).encode()).fetchall()
 
     def imported_overlap(self, dataset: str) -> int:
         """Cells of ``dataset`` that another imported dataset also counts."""

@@ -181,6 +181,16 @@ def imported_counts_sql(f: HistoryFilters) -> tuple[str, list[Any]]:
     return sql, args
 
 
+#: Stored data per month: documents by publication date and imported records by dataset,
+#: with the first and last date seen, for the coverage of trend series (gaps, partial periods).
+DATA_MONTHS_SQL = (
+    "SELECT 'documents' AS origin, substr(published, 1, 7) AS month, MIN(published) AS first, "
+    "MAX(published) AS last FROM documents WHERE length(published) >= 7 GROUP BY 1, 2 "
+    "UNION ALL SELECT dataset, substr(date, 1, 7), MIN(date), MAX(date) FROM imported_events "
+    "WHERE length(date) >= 7 GROUP BY 1, 2 ORDER BY 2, 1"
+)
+
+
 def imported_overlap_sql(dataset: str) -> tuple[str, list[Any]]:
     """Cells (month × directed pair × quad class) of ``dataset`` another dataset also counts."""
     sql = (

@@ -17,6 +17,7 @@ from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
 from diplograph.store.migrations import LATEST, MIGRATIONS
 from diplograph.store.queries import (
+    DATA_MONTHS_SQL,
     documents_sql,
     event_locations_sql,
     event_pairs_sql,
@@ -559,6 +560,10 @@ class SQLiteStore:
         sql, args = imported_counts_sql(filters)
         sql += " ORDER BY month, source_code, target_code, type, quad_class"
         return self._rows(sql, args, filters.limit)
+
+    def data_months(self) -> list[Row]:
+        """Documents (by publication date) and imported records (by dataset) per month."""
+        return [dict(r) for r in self.conn.execute(DATA_MONTHS_SQL).fetchall()]
 
     def imported_overlap(self, dataset: str) -> int:
         """Cells of ``dataset`` that another imported dataset also counts."""

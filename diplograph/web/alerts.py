@@ -7,10 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from diplograph.query.downloads import alert_filters, alert_rows
 from diplograph.query.history import SERIES, alert_list, series_query
 from diplograph.server.cache import cached_result
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
-from diplograph.web.pages import Text, _actor, _clean, _render
+from diplograph.server.downloads import download_response
+from diplograph.web.pages import Format, Text, _actor, _clean, _downloads, _render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -29,8 +31,10 @@ def alerts(
     since: Text = None,
     until: Text = None,
     top: Annotated[int, Query(ge=1, le=100)] = 10,
+    format: Format = None,
 ) -> Response:
-    """Alerts for the home country (or the one asked for), highest score first."""
+    """Alerts for the home country (or the one asked for), highest score first; ``format``
+    downloads them, one row per alert with its evidence references."""
     quad = (quad or "").strip() or None
     by = (by or "").strip() or "month"
     if quad is not None and quad not in SERIES:
@@ -49,6 +53,8 @@ def alerts(
     )
     # per store version, shared with /api/alerts (whose default is 5 evidence items)
     found = cached_result(request, ("alerts", q, top, 5), alert_list, q, top, 5)
+    if format:
+        return download_response("alerts", alert_rows(found), alert_filters(q, quad), format)
     stats = store.stats()
     return _render(
         request,
@@ -60,4 +66,5 @@ def alerts(
         quads=SERIES[1:],
         periods=PERIODS,
         has_history=bool(stats.get("imported_events")),
+        dl=_downloads(request),
     )

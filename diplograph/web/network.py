@@ -12,11 +12,14 @@ from fastapi.responses import HTMLResponse, Response
 from diplograph.corpus.validate import EVENT_TYPES
 from diplograph.query.charts import Chart, bar_chart
 from diplograph.query.compare import ComparePublic, compare_countries
+from diplograph.query.downloads import compare_name, compare_rows, network_filters, network_rows
 from diplograph.query.inputs import InputError
 from diplograph.query.network import GROUPS, build_network, parse_group, parse_types
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
+from diplograph.server.downloads import download_response
+from diplograph.store import Filters
 from diplograph.web.network_chart import network_chart
-from diplograph.web.pages import Text, _actor, _clean, _render, with_query
+from diplograph.web.pages import Format, Text, _actor, _clean, _downloads, _render, with_query
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -48,8 +51,10 @@ def network(
     group: Text = None,
     since: Text = None,
     until: Text = None,
+    format: Format = None,
 ) -> Response:
-    """The actors a focus country has events with, and the events among them, as a graph."""
+    """The actors a focus country has events with, and the events among them, as a graph;
+    ``format`` downloads its pairs."""
     text = (focus or "").strip()
     code = None if text.lower() == ALL else _actor(text, "focus") or settings.home
     net = build_network(
@@ -60,6 +65,8 @@ def network(
         types=_checked(parse_types, types, "types"),
         group=_checked(parse_group, group, "group"),
     )
+    if format:
+        return download_response("network", network_rows(net), network_filters(net), format)
     keep = with_query(net.focus, settings)  # partner pages seen from the focus
     return _render(
         request,
@@ -71,6 +78,7 @@ def network(
         event_types=EVENT_TYPES,
         groups=list(GROUPS),
         api=_api_link(request, "/api/network"),
+        dl=_downloads(request),
     )
 
 
@@ -93,8 +101,10 @@ def compare(
     partner: Text = None,
     since: Text = None,
     until: Text = None,
+    format: Format = None,
 ) -> Response:
-    """Two countries side by side with one partner: events by type and year, tier history."""
+    """Two countries side by side with one partner: events by type and year, tier history;
+    ``format`` downloads both countries' events per year and per type."""
     first = _actor(a, "a") or settings.home
     second, other = _actor(b, "b"), _actor(partner, "partner")
     period = {"since": _clean(since, DATE, "since"), "until": _clean(until, DATE, "until")}
@@ -104,6 +114,11 @@ def compare(
             result = compare_countries(store, first, second, other, **period)
         except InputError as e:
             raise HTTPException(400, e.message) from None
+    rows = compare_rows(result) if result else []
+    if format:  # without a second country and a partner: the header only
+        f = Filters(partner=other, since=period["since"], until=period["until"])
+        name = compare_name(result) if result else None
+        return download_response("compare", rows, f, format, name)
     links = {  # each side's events with the partner in the period, on the events page
         side.code: "/events?"
         + urlencode(
@@ -119,4 +134,6 @@ def compare(
         links=links,
         form={"a": (a or "").strip() or first, "b": b or "", "partner": partner or "", **period},
         api=_api_link(request, "/api/compare"),
+        dl=_downloads(request),
+        rows=len(rows),
     )

@@ -12,9 +12,10 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from diplograph.analysis.trends import data_coverage
 from diplograph.query.canonical import stats_with_canonical
 from diplograph.query.charts import monthly_chart, yearly_chart
-from diplograph.query.downloads import FORMATS, Record, search_rows, tier_rows
+from diplograph.query.downloads import FORMATS, Record, partner_rows, search_rows, tier_rows
 from diplograph.query.identifiers import wikidata_url
 from diplograph.query.views import (
     TIERS,
@@ -187,21 +188,49 @@ def _with_context(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
 
 
 @router.get("/")
-def overview(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+def overview(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    country: Annotated[
+        str | None,
+        Query(max_length=80, description="Country in any spelling [all, home's partners]."),
+    ] = None,
+) -> Response:
     """Counts (canonical events beside event records), events per month, partners by tier.
-    The counts (seconds on a large store) are cached per store version, shared with /api/stats."""
+    ``country`` (any spelling; a typo is a 400 with suggestions) narrows the chart, the event
+    types and the latest events to that country and shows its partners. The counts (seconds on
+    a large store) are cached per store version, shared with /api/stats."""
+    text = (country or "").strip()
+    code = _actor(text, "country")
+    home = code or settings.home
     stats = cached_result(request, ("stats",), stats_with_canonical)
-    chart = monthly_chart(store.event_histogram(Filters(), "month"))
-    latest = _with_context(store, store.events(Filters(limit=5, newest_first=True)))
+    f = Filters(country=code)
+    coverage = data_coverage(store, ("extracted",))  # the chart counts extracted events
+    chart = monthly_chart(store.event_histogram(f, "month"), coverage=coverage)
+    latest = _with_context(store, store.events(Filters(country=code, limit=5, newest_first=True)))
     return _render(
         request,
         "overview.html",
         stats=stats,
         chart=chart,
-        tiers=partners_by_tier(store, settings.home),
-        home=settings.home,
+        tiers=partners_by_tier(store, home),
+        home=home,
+        focus=code,
+        focus_text=text,
+        focus_events=store.count("events", f) if code else 0,
+        types=_types(store, code) if code else stats["events_by_type"],
         latest=latest,
+        with_q=with_query(home, settings),
     )
+
+
+def _types(store: Store, code: str) -> dict[str, int]:
+    """Events of ``code`` per type, most first (records with both sides known)."""
+    by_type: dict[str, int] = {}
+    for r in store.event_pairs(Filters(country=code)):
+        by_type[r["type"]] = by_type.get(r["type"], 0) + int(r["count"])
+    return dict(sorted(by_type.items(), key=lambda kv: -kv[1]))
 
 
 @router.get("/events")
@@ -286,16 +315,24 @@ def partners(
 
 @router.get("/partners/{code}")
 def partner(
-    request: Request, code: str, store: StoreDep, settings: SettingsDep, home: Home = None
+    request: Request,
+    code: str,
+    store: StoreDep,
+    settings: SettingsDep,
+    home: Home = None,
+    format: Format = None,
 ) -> Response:
     """Tier timeline, activity chart, latest events and figures of one partner, seen from the
-    home country or from ``with``."""
+    home country or from ``with``; ``format`` downloads them (:func:`partner_rows`)."""
     code = _actor(code, "partner") or ""
     side, _ = _home(home, settings)
     profile = partner_profile(store, side, code, latest=15)
     if not (profile.timeline or profile.latest_events or profile.figures):
         if profile.code not in actor_names():
             raise HTTPException(404, f"unknown partner {code!r}; pick one on the partners page")
+    if format:
+        pair = Filters(country=profile.home, partner=profile.code)
+        return download_response("partner", partner_rows(profile), pair, format)
     rows = store.events(
         Filters(side, code if code.upper() != side else None, limit=15, newest_first=True)
     )
@@ -304,9 +341,11 @@ def partner(
         "partner.html",
         nav="partners",
         p=profile,
-        chart=yearly_chart(profile.events_by_year),
+        chart=yearly_chart(profile.events_by_year, data_coverage(store, ("extracted",))),
         latest=_with_context(store, rows),
         trend=partner_trend(store, side, code),
+        dl=_downloads(request),
+        rows=len(partner_rows(profile)),
     )
 
 

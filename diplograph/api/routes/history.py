@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
 
 from diplograph.analysis.trends import SeriesQuery
 from diplograph.errors import ConfigError
+from diplograph.query.downloads import alert_filters, alert_rows
 from diplograph.query.history import (
     SERIES,
     AlertPublic,
@@ -29,8 +31,10 @@ from diplograph.server.deps import (
     Partner,
     Since,
     Until,
+    ViewFormat,
     actor_code,
 )
+from diplograph.server.downloads import CSV_RESPONSE, download_response
 
 router = APIRouter(tags=["history"])
 
@@ -102,7 +106,7 @@ async def get_trends(
     return Page(data=points[offset : offset + limit], count=len(points), limit=limit, offset=offset)
 
 
-@router.get("/alerts", response_model=Page[AlertPublic])
+@router.get("/alerts", response_model=Page[AlertPublic], responses=CSV_RESPONSE)
 async def get_alerts(
     cache: CacheDep,
     country: Country = None,
@@ -115,10 +119,14 @@ async def get_alerts(
     sources: Sources = None,
     top: Annotated[int, Query(ge=1, le=100, description="How many alerts.")] = 10,
     evidence: Annotated[int, Query(ge=0, le=50, description="Evidence items per alert.")] = 5,
-) -> Page[AlertPublic]:
-    """Periods where a pair departs from its own history, highest score first (`alerts`)."""
+    format: ViewFormat = None,
+) -> Page[AlertPublic] | Response:
+    """Periods where a pair departs from its own history, highest score first (`alerts`).
+    `format=csv|json`: the `/alerts` download, one row per alert with its evidence references."""
     q = _query(country, partner, by, quad, types, since, until, sources)
     found = await cache.get(("alerts", q, top, evidence), alert_list, q, top, evidence)
+    if format:
+        return download_response("alerts", alert_rows(found), alert_filters(q, quad), format)
     return Page(data=found, count=len(found), limit=top, offset=0)
 
 

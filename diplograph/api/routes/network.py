@@ -8,12 +8,24 @@ from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 
 from diplograph.query.compare import ComparePublic, compare_countries
+from diplograph.query.downloads import compare_name, compare_rows, network_filters, network_rows
 from diplograph.query.inputs import InputError
 from diplograph.query.network import MAX_NODES, NetworkPublic, build_network, parse_group
 from diplograph.query.network import parse_types as parse_event_types
-from diplograph.server.deps import NAME, SettingsDep, Since, StoreDep, Until, actor_code
+from diplograph.server.deps import (
+    NAME,
+    SettingsDep,
+    Since,
+    StoreDep,
+    Until,
+    ViewFormat,
+    actor_code,
+)
+from diplograph.server.downloads import CSV_RESPONSE, download_response
+from diplograph.store import Filters
 
 router = APIRouter(tags=["analysis"])
 T = TypeVar("T")
@@ -30,7 +42,7 @@ def _checked(parse: Callable[[str | None], T], value: str | None, param: str) ->
         raise RequestValidationError([error]) from None
 
 
-@router.get("/network", response_model=NetworkPublic)
+@router.get("/network", response_model=NetworkPublic, responses=CSV_RESPONSE)
 def get_network(
     store: StoreDep,
     settings: SettingsDep,
@@ -55,12 +67,14 @@ def get_network(
     max_nodes: Annotated[
         int, Query(ge=2, le=200, description="Most actors shown (by events).")
     ] = MAX_NODES,
-) -> NetworkPublic:
+    format: ViewFormat = None,
+) -> NetworkPublic | Response:
     """Actors as nodes (with names), event counts between pairs as edges, split into
     cooperative and conflictual events: the focus country's partners and the events among
-    them. Unknown names and types are a 422 with suggestions."""
+    them. Unknown names and types are a 422 with suggestions. `format=csv|json`: the
+    `/network` download, one row per pair (its edges)."""
     code = None if (focus or "").lower() == "all" else actor_code(focus, "focus") or settings.home
-    return build_network(
+    net = build_network(
         store,
         code,
         since=since,
@@ -69,9 +83,12 @@ def get_network(
         group=_checked(parse_group, group, "group"),
         max_nodes=max_nodes,
     )
+    if format:
+        return download_response("network", network_rows(net), network_filters(net), format)
+    return net
 
 
-@router.get("/compare", response_model=ComparePublic)
+@router.get("/compare", response_model=ComparePublic, responses=CSV_RESPONSE)
 def get_compare(
     store: StoreDep,
     a: Name,
@@ -81,13 +98,19 @@ def get_compare(
     ],
     since: Since = None,
     until: Until = None,
-) -> ComparePublic:
+    format: ViewFormat = None,
+) -> ComparePublic | Response:
     """Countries `a` and `b` side by side with `partner`: event counts by type and year (the
-    same years for both) and each pair's tier history with the tier reached by `until`."""
+    same years for both) and each pair's tier history with the tier reached by `until`.
+    `format=csv|json`: the `/compare` download, each country's events per year and per type."""
     first, second = actor_code(a, "a") or "", actor_code(b, "b") or ""
     other = actor_code(partner, "partner") or ""
     try:
-        return compare_countries(store, first, second, other, since=since, until=until)
+        c = compare_countries(store, first, second, other, since=since, until=until)
     except InputError as e:  # the same country twice, or the partner among the compared
         error = {"loc": ("query", "b"), "msg": e.message, "type": "value_error"}
         raise RequestValidationError([error]) from None
+    if format:
+        filters = Filters(partner=c.partner, since=since, until=until)
+        return download_response("compare", compare_rows(c), filters, format, compare_name(c))
+    return c

@@ -7,10 +7,18 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response
 
-from diplograph.query.downloads import tier_rows
+from diplograph.query.downloads import partner_rows, tier_rows
 from diplograph.query.schemas import PartnerProfile, PartnerSummary
 from diplograph.query.views import actor_names, partner_profile, partners_by_tier
-from diplograph.server.deps import CODE, NAME, ListFormat, SettingsDep, StoreDep, actor_code
+from diplograph.server.deps import (
+    CODE,
+    NAME,
+    ListFormat,
+    SettingsDep,
+    StoreDep,
+    ViewFormat,
+    actor_code,
+)
 from diplograph.server.downloads import CSV_RESPONSE, download_response
 from diplograph.store import Filters
 
@@ -41,18 +49,24 @@ def list_partners(
     return tiers
 
 
-@router.get("/partners/{code}", response_model=PartnerProfile)
+@router.get("/partners/{code}", response_model=PartnerProfile, responses=CSV_RESPONSE)
 def get_partner(
     code: Annotated[str, Path(pattern=CODE, description="Partner code, e.g. USA.")],
     store: StoreDep,
     settings: SettingsDep,
     home: Home = None,
     latest: Annotated[int, Query(ge=1, le=100, description="How many latest events.")] = 10,
-) -> PartnerProfile:
-    """Tier timeline, event counts by type and year, latest events with evidence, figures."""
+    format: ViewFormat = None,
+) -> PartnerProfile | Response:
+    """Tier timeline, event counts by type and year, latest events with evidence, figures.
+    `format=csv|json`: the partner page's download (`latest=15` as the page), one row per tier
+    step, year and type count, latest event and figure."""
     side = actor_code(home, "with") or settings.home
     profile = partner_profile(store, side, code, latest=latest)
     empty = not (profile.timeline or profile.latest_events or profile.figures)
     if empty and profile.code not in actor_names():
         raise HTTPException(404, f"unknown partner {code!r}: use an ISO3 or organisation code")
+    if format:
+        filters = Filters(country=profile.home, partner=profile.code)
+        return download_response("partner", partner_rows(profile), filters, format)
     return profile
