@@ -79,13 +79,52 @@ def _fts_tokens(terms: list[str]) -> list[str]:
 def outlets_in(question: str, outlets: list[str]) -> list[str]:
     """The stored outlets a question names ("according to Tuoi Tre", "per VNA")."""
     q = " " + " ".join(words(question)) + " "
-    found = []
-    for outlet in outlets:
-        forms = {" ".join(w for w in words(outlet) if w != "the")}
-        forms |= {a.lower() for a in re.findall(r"\b[A-Z]{3,6}\b", outlet)}  # "(VNA)"
-        if any(f and f" {f} " in q for f in forms):
-            found.append(outlet)
-    return found
+    hits = {
+        o: max((f for f in outlet_forms(o) if f" {f} " in q), key=len, default="") for o in outlets
+    }
+    hits = {o: f for o, f in hits.items() if f}
+    # "Vietnam News Agency" in the question is not also "Viet Nam News"
+    return [
+        o
+        for o, f in hits.items()
+        if not any(f != g and f" {f} " in f" {g} " for g in hits.values())
+    ]
+
+
+# trailing words a question leaves out of an outlet's name ("Voice of Vietnam Online")
+_OUTLET_TAIL = {"online", "news", "newspaper", "daily", "magazine", "portal", "report", "com"}
+
+
+def outlet_forms(outlet: str) -> set[str]:
+    """How a question may name an outlet: in full, before its comma, without a generic tail
+    word, by its acronym in brackets ("(VNA)") or standing alone ("ANTARA News"), or by its
+    initials ("Ministry of External Affairs, India" → "mea"; "Voice of Vietnam Online" →
+    "vov"). A shortened form keeps two words, and a country or body's name ("ASEAN Wire")
+    is never an outlet's form."""
+    forms = {" ".join(w for w in words(outlet) if w != "the")}
+    acronyms = re.findall(r"\(([A-Z]{3,6})\)", outlet) + re.findall(r"\b[A-Z]{3,6}\b", outlet)
+    forms |= {a.lower() for a in acronyms if not find_names(a)}
+    base = re.findall(r"[A-Za-z]+", re.sub(r"\(.*?\)", " ", outlet.split(",")[0]))
+    base = [w for w in base if w.lower() != "the"]
+    if len(base) > 2 and base[-1].lower() in _OUTLET_TAIL:
+        base = base[:-1]
+    short = " ".join(words(" ".join(base)))
+    if len(short.split()) >= 2:
+        forms.add(short)
+    if len(base) >= 3:
+        forms.add("".join(w[0] for w in base if w[0].isupper()).lower())  # MEA
+        forms.add("".join(w[0] for w in base).lower())  # VOV
+    return {f for f in forms if len(f) >= 3}
+
+
+_MONTHS = "january february march april may june july august september october november december"
+
+
+def _published_terms(published: str) -> str:
+    """The publication year and month name: "on Tuesday" is in that month of that year."""
+    month = published[5:7]
+    name = _MONTHS.split()[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else ""
+    return f"{published[:4]} {name}"
 
 
 def question_names(question: str) -> tuple[str, list[str]]:
@@ -166,7 +205,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         d: set(
             content_terms(
                 f"{meta[d].get('title') or ''} {meta[d].get('outlet') or ''} "
-                f"{str(meta[d].get('published') or '')[:4]}"
+                f"{_published_terms(str(meta[d].get('published') or ''))}"
             )
         )
         for d in docs
