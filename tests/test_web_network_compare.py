@@ -160,7 +160,7 @@ def test_web_compare_page_shows_both_sides(client: TestClient, db: Path) -> None
         section = r.text[start : r.text.index("</section>", start)]
         assert f'<b class="n">{side["events"]}</b>' in section
         if side["events"]:
-            assert section.count('class="bar"') == 13  # one bar per year 2012–2024
+            assert len(re.findall(r'class="bar[ "]', section)) == 13  # a slot per year 2012–2024
         else:
             assert "No dated events with China in this period" in section
     for t in api["types"]:
@@ -169,6 +169,31 @@ def test_web_compare_page_shows_both_sides(client: TestClient, db: Path) -> None
         cells = re.findall(r'data-code="(\w+)">(\d+)</td>', row.group(1))
         assert cells == [(s["code"], str(s["by_type"].get(t, 0))) for s in api["sides"]]
     assert 'href="/api/compare?a=Vietnam&amp;b=the+Philippines' in r.text
+
+
+def test_web_compare_charts_draw_years_without_documents_as_gaps(
+    client: TestClient, db: Path
+) -> None:
+    params = {"a": "VNM", "b": "PHL", "partner": "CHN", "since": "2012", "until": "2024"}
+    html = client.get("/compare", params=params).text
+    api = client.get("/api/compare", params=params).json()
+    with sqlite3.connect(db) as conn:
+        stored = {r[0] for r in conn.execute("SELECT substr(published, 1, 4) FROM documents")}
+    drawn = 0
+    for side in api["sides"]:
+        start = html.index(f'id="side-{side["code"]}"')
+        part = html[start : html.index("</section>", start)]
+        if not side["events"] - side["undated"]:
+            continue
+        drawn += 1
+        for year, n in side["by_year"].items():
+            (rect,) = re.findall(rf"<rect [^>]*><title>{year}: [^<]*</title>", part)
+            if n == 0 and year not in stored:  # nothing stored that year: no data, not 0
+                assert 'class="bar gap"' in rect and f"{year}: no data" in rect
+            else:
+                assert "gap" not in rect and f"{year}: {n}" in rect
+        assert "dashed slots: no data" in part and "2019 partial: data from" in part
+    assert drawn and "2012" not in stored
 
 
 def test_web_compare_form_and_errors(client: TestClient) -> None:

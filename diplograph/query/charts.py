@@ -42,6 +42,7 @@ class Bar:
     value: int
     gap: bool = False
     note: str = ""
+    kind: str = ""  # the series of a category chart ("s1" for the second), appended to css
 
     @property
     def partial(self) -> bool:
@@ -49,7 +50,8 @@ class Bar:
 
     @property
     def css(self) -> str:
-        return "bar gap" if self.gap else "bar partial" if self.note else "bar"
+        css = "bar gap" if self.gap else "bar partial" if self.note else "bar"
+        return f"{css} {self.kind}" if self.kind else css
 
     @property
     def tooltip(self) -> str:
@@ -94,13 +96,18 @@ class Chart:
 def value_axis(top: float, bottom: float, n: int = 4) -> tuple[float, list[tuple[float, str]]]:
     """A 0-based count axis reaching at least ``top`` in whole 1/2/5 steps: its top and
     (y, label) ticks."""
-    raw = max(top, 1.0) / n
-    mag = 10 ** math.floor(math.log10(raw))
-    step = max(1.0, next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw * (1 - 1e-9)))
-    values = [i * step for i in range(max(1, math.ceil(top / step - 1e-9)) + 1)]
+    values = axis_values(top, n)
     scale = values[-1]
     ticks = [(scale_y(v, scale, bottom), _fmt(v)) for v in values]
     return scale, ticks
+
+
+def axis_values(top: float, n: int = 4) -> list[float]:
+    """The tick values of a 0-based count axis reaching at least ``top`` in 1/2/5 steps."""
+    raw = max(top, 1.0) / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = max(1.0, next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw * (1 - 1e-9)))
+    return [i * step for i in range(max(1, math.ceil(top / step - 1e-9)) + 1)]
 
 
 def scale_y(value: float, scale: float, bottom: float) -> float:
@@ -205,3 +212,102 @@ def yearly_chart(by_year: dict[str, int], coverage: Coverage | None = None) -> C
         return bar_chart([])
     years = [str(y) for y in range(int(min(by_year)), int(max(by_year)) + 1)]
     return bar_chart(covered_points(by_year, years, "year", coverage), max_ticks=12)
+
+
+LABEL_W = 200  # room for the category labels of a category chart
+RIGHT = 36  # room for the value printed after the longest bar
+BAR_H = 14  # one bar of a category chart
+ROW_GAP = 8  # between the rows of a category chart
+LEGEND_H = 18  # the series legend of a category chart with several series
+
+
+@dataclass(frozen=True)
+class CategoryChart:
+    """Horizontal bars, one row per category and one bar per series in each row, with a value
+    axis along the bottom. Row-major ``bars``: row ``i`` holds ``bars[i*n:(i+1)*n]``."""
+
+    width: int
+    height: int
+    bars: list[Bar]
+    rows: list[tuple[float, str]]  # (y of the row's middle, category) on the left
+    xticks: list[tuple[float, str]]  # (x, value) along the bottom
+    series: list[str]
+    max_value: float
+    top: float
+    bottom: float  # the y of the value axis
+    left: float = LABEL_W
+
+    @property
+    def empty(self) -> bool:
+        return not self.bars
+
+    @property
+    def right(self) -> float:
+        """The x of the axis maximum."""
+        return self.width - RIGHT
+
+    @property
+    def gaps(self) -> int:
+        return sum(b.gap for b in self.bars)
+
+    @property
+    def legend(self) -> list[tuple[float, str, str]]:
+        """(x, series name, bar kind) of each series when there are several."""
+        if len(self.series) < 2:
+            return []
+        return [(self.left + i * 140, s, _kind(i)) for i, s in enumerate(self.series)]
+
+    @property
+    def partial_notes(self) -> list[str]:
+        """Each distinct note of the partial bars, once."""
+        return list(dict.fromkeys(b.note for b in self.bars if b.note))
+
+    def values(self) -> dict[str, list[int | None]]:
+        """Each category's values in series order; None for a gap."""
+        n = len(self.series)
+        return {
+            label: [None if b.gap else b.value for b in self.bars[i * n : (i + 1) * n]]
+            for i, (_, label) in enumerate(self.rows)
+        }
+
+
+def _kind(series: int) -> str:
+    return f"s{series}" if series else ""
+
+
+def category_chart(
+    rows: Sequence[tuple[str, Sequence[int | Point]]],
+    series: Sequence[str] = ("",),
+    width: int = 640,
+) -> CategoryChart:
+    """Horizontal bars for (category, one value per series) rows; a :class:`Point` value may
+    be a gap (an empty dashed slot across the row) or partial (its ``note``). Each bar's
+    tooltip names its category (and series, when there are several) and value."""
+    n = len(series)
+    top = TOP + (LEGEND_H if n > 1 else 0)
+    row_h = n * BAR_H + ROW_GAP
+    bottom = top + len(rows) * row_h
+    cells = [
+        (label, i, v if isinstance(v, Point) else Point(label, v))
+        for label, values in rows
+        for i, v in enumerate(values)
+    ]
+    values = axis_values(max([0, *(p.value for _, _, p in cells)]))
+    scale, span = values[-1], width - RIGHT - LABEL_W
+    bars = []
+    for k, (label, i, p) in enumerate(cells):
+        y = top + (k // n) * row_h + ROW_GAP / 2 + i * BAR_H
+        w = span if p.gap else round(p.value / scale * span, 2)
+        name = f"{label}, {series[i]}" if n > 1 else label
+        bars.append(Bar(LABEL_W, y, w, BAR_H - 1, name, p.value, p.gap, p.note, _kind(i)))
+    return CategoryChart(
+        width=width,
+        height=int(bottom + BOTTOM),
+        bars=bars,
+        rows=[(top + r * row_h + row_h / 2, label) for r, (label, _) in enumerate(rows)],
+        xticks=[(round(LABEL_W + v / scale * span, 2), _fmt(v)) for v in values],
+        series=list(series),
+        max_value=scale,
+        top=top,
+        bottom=bottom,
+    )

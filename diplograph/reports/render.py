@@ -19,15 +19,20 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from diplograph.errors import ConfigError
 from diplograph.query.canonical import CanonicalEvent, evidence_of
-from diplograph.query.charts import Chart, bar_chart
 from diplograph.query.names import display
 from diplograph.query.tiers import TierChange
 from diplograph.reports.brief import compare_periods, named, summarize
-from diplograph.reports.period import Period
+from diplograph.reports.charts import (
+    comparison_chart,
+    headline_chart,
+    month_chart,
+    period_cover,
+    region_chart,
+    tier_chart,
+)
 from diplograph.reports.review import WHY_DIFFERENT, Review, country_regions
 
 FORMATS = ("md", "html")  # text formats; "pdf" is printed from the print HTML by reports.pdf
-MAX_MONTH_BARS = 36  # longer periods are charted per year
 _VERBS = {
     "VISIT": "visit",
     "MEET": "talks",
@@ -39,7 +44,6 @@ _VERBS = {
     "EVACUATE": "evacuation",
     "AID": "aid",
 }
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _WEB_URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
@@ -117,49 +121,17 @@ def _event_line(e: CanonicalEvent, cites: _Citations) -> dict[str, Any]:
     }
 
 
-def _tier_line(t: TierChange, cites: _Citations) -> dict[str, Any]:
+def _tier_line(t: TierChange, country: str, cites: _Citations) -> dict[str, Any]:
     return {
         "date": t.date or "undated",
         "pair": f"{_name(t.a)} – {_name(t.b)}",
+        "partner": _name(t.b if t.a == country else t.a),
         "level": t.level or "tier not stated",
         "previous": t.previous or "",
         "status": t.status,
         "refs": cites.refs(t.evidence),
         "reports": len({str(r["doc_id"]) for r in t.rows}),
         "dates": t.dates if t.dates_disagree else [],
-    }
-
-
-def month_chart(events: list[CanonicalEvent], period: Period) -> dict[str, Any] | None:
-    """Events per month of ``period`` (per year past :data:`MAX_MONTH_BARS` months) as a
-    :func:`~diplograph.query.charts.bar_chart`; None when one bar or no dated event would show.
-    ``placed + unplaced`` is always ``len(events)``."""
-    months = period.months
-    yearly = len(months) > MAX_MONTH_BARS
-    slots = sorted({m[:4] for m in months}) if yearly else months
-    width = 4 if yearly else 7
-    counts = dict.fromkeys(slots, 0)
-    unplaced = 0
-    for e in events:
-        key = (e.date or "")[:width]
-        if len(key) == width and key in counts:
-            counts[key] += 1
-        else:
-            unplaced += 1
-    placed = len(events) - unplaced
-    if len(slots) < 2 or not placed:
-        return None
-    one_year = len({k[:4] for k in slots}) == 1
-    points = [
-        (_MONTHS[int(k[5:7]) - 1] if one_year and not yearly else k, v) for k, v in counts.items()
-    ]
-    chart: Chart = bar_chart(points, width=640, height=130, max_ticks=12)
-    return {
-        "chart": chart,
-        "per": "year" if yearly else "month",
-        "placed": placed,
-        "unplaced": unplaced,
-        "total": len(events),
     }
 
 
@@ -207,13 +179,14 @@ def review_context(review: Review, links: Links | None = None) -> dict[str, Any]
     ]
     changes = compare_periods(review)
     before = review.previous.period.label if review.previous else ""
+    changed: list[dict[str, Any]] = [
+        {"key": c.key, "label": c.label, "now": c.now, "before": c.before, "change": c.change}
+        for c in changes
+    ]
     comparison = {
         "previous": before,
         "href": links.review(review.country, before) if before else "",
-        "rows": [
-            {"key": c.key, "label": c.label, "now": c.now, "before": c.before, "change": c.change}
-            for c in changes
-        ],
+        "rows": changed,
     }
     headlines = []
     for h in review.headlines:
@@ -269,7 +242,7 @@ def review_context(review: Review, links: Links | None = None) -> dict[str, Any]
         for code, evs in review.partners.items()
     ]
     multilateral = [_event_line(e, cites) for e in review.multilateral]
-    tiers = [_tier_line(t, cites) for t in review.tiers]
+    tiers = [_tier_line(t, review.country, cites) for t in review.tiers]
     sources = _sources(review, cites, links)
     anchors = {s["id"]: s["anchor"] for s in sources}
     citations = [
@@ -281,7 +254,6 @@ def review_context(review: Review, links: Links | None = None) -> dict[str, Any]
         }
         for n, c in enumerate(cites.items, start=1)
     ]
-    top = max([h.count for h in review.headlines] + [1])
     bilateral = [e for evs in review.partners.values() for e in evs]
     toc = [
         ("review-summary", "Summary"),
@@ -308,18 +280,42 @@ def review_context(review: Review, links: Links | None = None) -> dict[str, Any]
         "headlines": headlines,
         "why_different": WHY_DIFFERENT,
         "partners": partners,
-        "partners_chart": month_chart(bilateral, review.period),
+        "partners_chart": month_chart(bilateral, review.period, review.coverage),
         "regions": regions,
         "citizens": citizens,
         "citizens_total": f"{sum(float(f['value']) for f in review.citizens):,.0f}",
         "multilateral": multilateral,
-        "multilateral_chart": month_chart(review.multilateral, review.period),
+        "multilateral_chart": month_chart(review.multilateral, review.period, review.coverage),
         "tiers": tiers,
         "sources": sources,
         "citations": citations,
-        "chart": {"top": top, "rows": [(h["label"], h["count"]) for h in headlines]},
+        "charts": _charts(review, headlines, regions, tiers, changed),
         "toc": [{"id": i, "title": t} for i, t in toc],
         "print": links.internal,
+    }
+
+
+def _charts(
+    review: Review,
+    headlines: list[dict[str, Any]],
+    regions: list[dict[str, Any]],
+    tiers: list[dict[str, Any]],
+    changes: list[dict[str, Any]],
+) -> dict[str, dict[str, Any] | None]:
+    """The category charts of the sections, each from the rows its table or list shows."""
+    now = period_cover(review.coverage, review.period)
+    before = review.previous
+    return {
+        "headlines": headline_chart(headlines, now),
+        "regions": region_chart(regions, now),
+        "tiers": tier_chart(tiers, now),
+        "comparison": comparison_chart(
+            changes,
+            (review.period.label, before.period.label),
+            (now, period_cover(review.coverage, before.period)),
+        )
+        if before and changes
+        else None,
     }
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from diplograph.analysis.trends import Coverage, data_coverage
 from diplograph.query.canonical import CanonicalEvent, cluster_events, evidence_of
 from diplograph.query.tiers import UPGRADE, TierChange, merge_tier_changes
 from diplograph.reports.period import Period, parse_period, previous_period
@@ -122,6 +123,7 @@ class Review:
     regions: dict[str, list[str]] = field(default_factory=dict)  # region → partner codes
     citizens: list[Row] = field(default_factory=list)  # citizens_repatriated figures
     previous: Review | None = None  # the period of the same length just before, same counts
+    coverage: Coverage | None = None  # months with stored documents: gaps and partial periods
 
     def headline(self, key: str) -> Headline:
         return next(h for h in self.headlines if h.key == key)
@@ -187,10 +189,18 @@ def _tier_relations(store: Store, code: str, p: Period, events: list[CanonicalEv
     return rows
 
 
-def build_review(store: Store, country: str, period: str | Period, compare: bool = True) -> Review:
+def build_review(
+    store: Store,
+    country: str,
+    period: str | Period,
+    compare: bool = True,
+    coverage: Coverage | None = None,
+) -> Review:
     """Count, group and cite the records of ``country`` in ``period``; with ``compare``, the
-    same for the period of the same length just before (``Review.previous``)."""
+    same for the period of the same length just before (``Review.previous``). ``coverage``
+    (read from the store when not given) is what the stored documents cover, for charts."""
     p = period if isinstance(period, Period) else parse_period(period)
+    cov = coverage if coverage is not None else data_coverage(store, ("extracted",))
     code = country.upper()
     rows = [
         r
@@ -246,5 +256,6 @@ def build_review(store: Store, country: str, period: str | Period, compare: bool
             )
         ),
         citizens=citizens,
-        previous=build_review(store, code, previous_period(p), compare=False) if compare else None,
+        previous=build_review(store, code, previous_period(p), False, cov) if compare else None,
+        coverage=cov,
     )

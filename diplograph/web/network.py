@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from diplograph.analysis.trends import Coverage, data_coverage
 from diplograph.corpus.validate import EVENT_TYPES
-from diplograph.query.charts import Chart, bar_chart
+from diplograph.query.charts import Chart, bar_chart, covered_points
 from diplograph.query.compare import ComparePublic, compare_countries
 from diplograph.query.downloads import compare_name, compare_rows, network_filters, network_rows
 from diplograph.query.inputs import InputError
@@ -82,11 +83,18 @@ def network(
     )
 
 
-def _charts(c: ComparePublic) -> list[Chart]:
-    """One per-year bar chart per country, on the same scale so heights compare."""
+def _charts(c: ComparePublic, coverage: Coverage | None = None) -> list[Chart]:
+    """One per-year bar chart per country, on the same scale so heights compare; a year
+    without events or any stored document (``coverage``) is a gap, not a zero."""
     top = max((n for s in c.sides for n in s.by_year.values()), default=0)
     return [
-        bar_chart(list(s.by_year.items()), width=360, height=150, max_ticks=6, top=top)
+        bar_chart(
+            covered_points(s.by_year, list(s.by_year), "year", coverage),
+            width=360,
+            height=150,
+            max_ticks=6,
+            top=top,
+        )
         for s in c.sides
     ]
 
@@ -130,7 +138,7 @@ def compare(
         request,
         "compare.html",
         c=result,
-        charts=_charts(result) if result else [],
+        charts=_charts(result, data_coverage(store, ("extracted",))) if result else [],
         links=links,
         form={"a": (a or "").strip() or first, "b": b or "", "partner": partner or "", **period},
         api=_api_link(request, "/api/compare"),
