@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import ConfigError
+from diplograph.extract.relations import framework_level
 from diplograph.query.downloads import with_wikidata
 from diplograph.query.identifiers import wikidata_id
 from diplograph.store import Filters, Store
@@ -75,7 +76,7 @@ def eval_records(store: Store) -> dict[str, list[dict[str, Any]]]:
             "end": r["end"],
             "a": r["a"],
             "b": r["b"],
-            "level": r["level"],
+            "level": framework_level(r["sentence"], r["level"], r["a"], r["b"]),
             "date": r["date"],
             "status": r["status"],
             "previous": r["previous"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.extract import extract
-from diplograph.extract.relations import LEVELS, find_tiers
+from diplograph.extract.relations import LEVELS, find_tiers, framework_level
 from diplograph.models import Document, Relation
 
 
@@ -207,3 +207,50 @@ def test_relations_ties_a_pair_does_not_have_are_not_recorded(text: str) -> None
 def test_relations_established_ties_still_recorded() -> None:
     rels = _rels("Honduras and China established diplomatic relations on Sunday.")
     assert [(r.level, r.status) for r in rels] == [("diplomatic relations", "established")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level", "a", "b", "labelled"),
+    [
+        (
+            "Tokyo and New Delhi renewed their Special Strategic and Global Partnership.",
+            "strategic partnership",
+            "JPN",
+            "IND",
+            "special strategic and global partnership",
+        ),
+        (
+            "Brussels and Amman agreed a strategic and comprehensive partnership.",
+            "comprehensive strategic partnership",
+            "EU",
+            "JOR",
+            "strategic and comprehensive partnership",
+        ),
+        (
+            "Beijing and Islamabad hailed their all-weather strategic cooperative partnership.",
+            "strategic partnership",
+            "CHN",
+            "PAK",
+            "all-weather strategic cooperative partnership",
+        ),
+        (  # the home's variants are normalised to the tier (GUIDELINES)
+            "Vietnam and China deepened their comprehensive strategic cooperative partnership.",
+            "comprehensive strategic partnership",
+            "VNM",
+            "CHN",
+            "comprehensive strategic partnership",
+        ),
+        (  # a descriptive word names no framework
+            "Chile and Peru keep a close strategic partnership.",
+            "strategic partnership",
+            "CHL",
+            "PER",
+            "strategic partnership",
+        ),
+    ],
+)
+def test_relations_other_states_frameworks_keep_their_name(
+    sentence: str, level: str, a: str, b: str, labelled: str
+) -> None:
+    assert [t.level for t in find_tiers(sentence)] == [level]
+    assert framework_level(sentence, level, a, b) == labelled

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.errors import DiplographError
+from diplograph.extract.relations import framework_level
 from diplograph.models import Document, Extraction
 
 REPO = Path(__file__).resolve().parents[2]
@@ -122,7 +123,7 @@ def extraction_records(x: Extraction) -> dict[str, list[dict[str, Any]]]:
             "end": r.evidence.end,
             "a": r.a,
             "b": r.b,
-            "level": r.level,
+            "level": framework_level(r.evidence.text, r.level, r.a, r.b),
             "date": r.date,
         }
         for r in x.relations

@@ -29,13 +29,18 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:comprehensive\s+strategic\s+{_W}partner(?:ship)?s?|global\s+strategic\s+"
             r"partner(?:ship)?s?|all-round\s+strategic\s+(?:cooperative\s+)?partnership|"
-            r"comprehensive\s+strategic\s+cooperative\s+partnership)",
+            r"comprehensive\s+strategic\s+cooperative\s+partnership|"
+            r"strategic\s+and\s+comprehensive\s+partnership)",
             re.I,
         ),
     ),
     (
         "strategic partnership",
-        re.compile(rf"\b(?<!comprehensive )(?<!global )strategic\s+{_W}partner(?:ship)?s?\b", re.I),
+        re.compile(
+            rf"\b(?<!comprehensive )(?<!global )strategic\s+{_W}partner(?:ship)?s?\b|"
+            r"\bstrategic\s+and\s+global\s+partnership\b",
+            re.I,
+        ),
     ),
     ("comprehensive partnership", re.compile(rf"\bcomprehensive\s+{_W}partner(?:ship)?s?\b", re.I)),
     (
@@ -214,6 +219,33 @@ def _pairs_near(
         nearest = min(others, key=lambda s: min(abs(s.start - tier.end), abs(tier.start - s.end)))
         return [(home, nearest.actor)]
     return []
+
+
+# GUIDELINES (Relations): "Vietnam's named variants are normalised to the tier … Other states'
+# named frameworks are kept in lower case ('comprehensive global strategic partnership')".
+# A framework's name is the tier phrase with the words that name a distinct framework
+# ("special strategic and global", "all-weather strategic cooperative"); descriptive words
+# ("close", "new", "deep") are not part of it.
+FRAMEWORK_HOME = "VNM"
+_FW_WORD = r"(?:special|global|all-round|all-weather|enhanced|strengthened|privileged|cooperative)"
+_FRAMEWORK = re.compile(
+    rf"\b(?:{_FW_WORD}\s+|comprehensive\s+)*(?:strategic|comprehensive)"
+    rf"(?:\s+and\s+(?:global|comprehensive)|\s+{_FW_WORD}|\s+strategic)*\s+partnership",
+    re.I,
+)
+
+
+def framework_level(sentence: str, level: str, a: str, b: str) -> str:
+    """The level a relation is labelled with: its tier for the home's pairs and for plain
+    tiers; another pair's named framework ("special strategic and global partnership")
+    in lower case, as the sentence words it."""
+    if FRAMEWORK_HOME in (a, b) or "partnership" not in level:
+        return level
+    tiers = [t for t in find_tiers(sentence) if t.level == level]
+    for m in _FRAMEWORK.finditer(sentence):
+        if any(m.start() <= t.start and t.end <= m.end() for t in tiers):
+            return " ".join(m.group(0).lower().split())  # the tier phrase, or its framework
+    return level
 
 
 def _level_alias(text: str) -> str | None:
