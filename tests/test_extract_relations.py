@@ -254,3 +254,12 @@ def test_relations_other_states_frameworks_keep_their_name(
 ) -> None:
     assert [t.level for t in find_tiers(sentence)] == [level]
     assert framework_level(sentence, level, a, b) == labelled
+
+
+def test_relations_later_withs_share_the_subject_and_tier() -> None:
+    got = _pairs(
+        "Chile raised its relations with Peru to a strategic partnership in March, "
+        "with Brazil in October and with Mexico in November."
+    )
+    assert sorted((a, b) for a, b, _, _ in got) == [("CHL", "BRA"), ("CHL", "MEX"), ("CHL", "PER")]
+    assert {level for _, _, level, _ in got} == {"strategic partnership"}

@@ -205,6 +205,9 @@ def _pairs_near(
     )
     if best is not None and (best[0] < 90 or len(codes) == 2 or two):
         return [(best[1], best[2])]
+    raised = _subject_with(text, actors, tier)
+    if raised is not None and not has_home:
+        return [raised]
     if re.match(r"\s+with\s+(?:the\s+)?(?-i:[A-Z])", text[tier.end : tier.end + 12]) and not any(
         0 <= s.start - tier.end < 15 for s in actors
     ):
@@ -246,6 +249,49 @@ def framework_level(sentence: str, level: str, a: str, b: str) -> str:
         if any(m.start() <= t.start and t.end <= m.end() for t in tiers):
             return " ".join(m.group(0).lower().split())  # the tier phrase, or its framework
     return level
+
+
+_RAISED_WITH = re.compile(
+    r"^\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:elevat|upgrad|rais|lift|establish|restor)\w*\s+"
+    r"(?:its|their|the)\s+(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _subject_with(text: str, actors: list[Slot], tier: TierMention) -> tuple[Actor, Actor] | None:
+    """ "Chile raised its relations with Peru to a strategic partnership": (Chile, Peru)."""
+    before = [s for s in actors if s.end <= tier.start]
+    for x, y in zip(before, before[1:], strict=False):
+        if x.code != y.code and _RAISED_WITH.match(text[x.end : y.start]):
+            return (x.actor, y.actor)
+    return None
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_WITH_NEXT = re.compile(r"^[^.;:]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)with\s+(?:the\s+)?$", re.I)
+
+
+def _later_withs(
+    text: str, slots: list[Slot], tier: TierMention, pairs: list[tuple[Actor, Actor]]
+) -> list[tuple[Actor, Actor]]:
+    """ "raised its ties with A to a … in March, with B in October and with C in November":
+    the one subject's pair with each later "with X" of the same clause."""
+    if len(pairs) != 1:
+        return []
+    subject, first = pairs[0]
+    actors = [s for s in slots if not s.location]
+    head = next((s for s in actors if s.code == first.code and s.end <= tier.start), None)
+    if head is None or not _WITH_BEFORE.search(text[max(0, head.start - 12) : head.start]):
+        return []
+    out: list[tuple[Actor, Actor]] = []
+    end = tier.end
+    for s in (s for s in actors if s.start >= tier.end):
+        if not _WITH_NEXT.match(text[end : s.start]):
+            break
+        if s.code not in (subject.code, first.code):
+            out.append((subject, s.actor))
+        end = s.end
+    return out
 
 
 def _level_alias(text: str) -> str | None:
@@ -354,7 +400,8 @@ def extract_relations(
     for r in read_tiers(text, date, year_hint, dates):
         if r.skip:
             continue
-        for a, b in _pairs_near(text, slots, r.tier, home, home_speaks):
+        pairs = _pairs_near(text, slots, r.tier, home, home_speaks)
+        for a, b in [*pairs, *_later_withs(text, slots, r.tier, pairs)]:
             lo, hi = sorted((a.code, b.code))
             key = (lo, hi, r.tier.level)
             if key in seen or a.code == b.code:
