@@ -15,12 +15,20 @@ forecast. A period with no event but some coverage is a true zero. A period is *
 when the stored data end (the latest publication or imported date; a month-precision date
 covers its whole month) falls before the period's last day, or the data start after its first
 day: "2024" is partial when the latest document is dated 2024-02-10.
+
+Incremental updates (#19): :func:`series_state` keeps the counts per period of extracted and
+of imported records apart, with the store's :class:`~diplograph.store.marks.Mark` read first
+(extracted events are read up to it). :func:`update_series` adds the counts of the events
+appended since to the extracted ones when the store has only appended
+(:func:`~diplograph.store.marks.appended_since`), counts the imported records again only when
+they changed (a cell takes one dataset's count, so imported counts do not add up), and reads
+the coverage again (one small query); anything else computes from scratch. Counts are
+integers, so the sums equal a computation from scratch.
 """
 
 from __future__ import annotations
 
 from calendar import monthrange
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,11 +36,13 @@ from typing import Any
 from diplograph.budget import checked
 from diplograph.importers.cameo import TYPE_QUAD
 from diplograph.store.base import Filters, HistoryFilters, Store
+from diplograph.store.marks import Mark, appended_since
 
 PERIODS = ("month", "quarter", "year")
 ORIGINS = ("extracted", "imported")
 #: Each import format is also a dataset name that ``origins`` can select on its own.
 DATASETS = ("icews-tkg", "dyad-counts", "csv")
+Acc = dict[str, list[int]]  # period → total, cooperation, conflict, extracted, imported
 
 
 @dataclass(frozen=True)
@@ -238,43 +248,73 @@ def data_coverage(store: Store, origins: tuple[str, ...] = ORIGINS) -> Coverage:
 
 def collect_cells(store: Store, q: SeriesQuery) -> list[Cell]:
     """All counted cells for a query: imported counts and extracted events."""
-    cells: list[Cell] = []
-    if q.wants_imported:
-        for r in checked(store.imported_counts(q.history_filters()), every=1024):
-            cells.append(
-                Cell(
-                    r["month"],
-                    r["source_code"],
-                    r["target_code"],
-                    r["type"],
-                    r["quad_class"],
-                    int(r["n"]),
-                    "imported",
-                )
-            )
-    if "extracted" in q.origins:
-        flt = Filters(country=q.country, partner=q.partner, since=q.since, until=q.until)
-        types = {t.upper() for t in q.types}
-        for e in checked(store.events(flt), every=1024):
-            quad = TYPE_QUAD.get(e["type"])
-            if e["status"] == "planned" or not e["date"]:
-                continue
-            if (types and e["type"] not in types) or (q.quads and quad not in q.quads):
-                continue
-            if q.directed and q.country and e["source_code"] != q.country.upper():
-                continue
-            cells.append(
-                Cell(
-                    e["date"][:7],
-                    e["source_code"],
-                    e["target_code"],
-                    e["type"],
-                    quad,
-                    1,
-                    "extracted",
-                )
-            )
+    return imported_cells(store, q) + extracted_cells(store, q)
+
+
+def imported_cells(store: Store, q: SeriesQuery) -> list[Cell]:
+    """The imported counts a query counts (none unless it wants imported records)."""
+    if not q.wants_imported:
+        return []
+    cells = [
+        Cell(
+            r["month"],
+            r["source_code"],
+            r["target_code"],
+            r["type"],
+            r["quad_class"],
+            int(r["n"]),
+            "imported",
+        )
+        for r in checked(store.imported_counts(q.history_filters()), every=1024)
+    ]
     return [c for c in cells if not (c.source and c.source == c.target)]
+
+
+def extracted_cells(
+    store: Store, q: SeriesQuery, after_id: int | None = None, upto_id: int | None = None
+) -> list[Cell]:
+    """The extracted events a query counts (with ids in ``(after_id, upto_id]`` when given)."""
+    if "extracted" not in q.origins:
+        return []
+    flt = Filters(
+        country=q.country,
+        partner=q.partner,
+        since=q.since,
+        until=q.until,
+        after_id=after_id,
+        upto_id=upto_id,
+    )
+    types = {t.upper() for t in q.types}
+    cells: list[Cell] = []
+    for e in checked(store.events(flt), every=1024):
+        quad = TYPE_QUAD.get(e["type"])
+        if e["status"] == "planned" or not e["date"]:
+            continue
+        if (types and e["type"] not in types) or (q.quads and quad not in q.quads):
+            continue
+        if q.directed and q.country and e["source_code"] != q.country.upper():
+            continue
+        cells.append(
+            Cell(e["date"][:7], e["source_code"], e["target_code"], e["type"], quad, 1, "extracted")
+        )
+    return [c for c in cells if not (c.source and c.source == c.target)]
+
+
+def accumulate(cells: Iterable[Cell], by: str, acc: Acc | None = None) -> Acc:
+    """Add each cell's count to its period's slot of ``acc`` (a new one by default)."""
+    acc = {} if acc is None else acc
+    for c in checked(cells, every=1024):
+        p = period_of(c.month, by)
+        if p is None:
+            continue
+        slot = acc.get(p)
+        if slot is None:
+            slot = acc[p] = [0, 0, 0, 0, 0]
+        slot[0] += c.n
+        slot[1] += c.n if c.quad in (1, 2) else 0
+        slot[2] += c.n if c.quad in (3, 4) else 0
+        slot[3 if c.origin == "extracted" else 4] += c.n
+    return acc
 
 
 def build_series(
@@ -293,18 +333,11 @@ def build_series(
     if cells is None:
         cells = collect_cells(store, q)
         coverage = coverage or data_coverage(store, q.origins)
-    else:
-        cells = list(cells)
-    acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    for c in checked(cells, every=1024):
-        p = period_of(c.month, q.by)
-        if p is None:
-            continue
-        slot = acc[p]
-        slot[0] += c.n
-        slot[1] += c.n if c.quad in (1, 2) else 0
-        slot[2] += c.n if c.quad in (3, 4) else 0
-        slot[3 if c.origin == "extracted" else 4] += c.n
+    return series_from(q, accumulate(cells, q.by), coverage)
+
+
+def series_from(q: SeriesQuery, acc: Acc, coverage: Coverage | None) -> Series:
+    """The contiguous series of the per-period counts ``acc``, with its coverage marks."""
     series = Series(query=q)
     if not acc:
         return series
@@ -323,6 +356,53 @@ def build_series(
         series.imported.append(im)
     mark_coverage(series, coverage)
     return series
+
+
+@dataclass
+class SeriesState:
+    """What :func:`update_series` needs: the counts per period, apart by origin."""
+
+    query: SeriesQuery
+    mark: Mark
+    extracted: Acc
+    imported: Acc
+
+    def series(self, coverage: Coverage | None) -> Series:
+        both = {p: list(v) for p, v in self.extracted.items()}
+        for p, v in self.imported.items():
+            slot = both.setdefault(p, [0, 0, 0, 0, 0])
+            for i, n in enumerate(v):
+                slot[i] += n
+        return series_from(self.query, both, coverage)
+
+
+def series_state(store: Store, q: SeriesQuery) -> tuple[Series, SeriesState]:
+    """:func:`build_series` from the store, with the state to update it later."""
+    if q.by not in PERIODS:
+        raise ValueError(f"unknown period {q.by!r}; use month, quarter or year")
+    mark = store.data_mark()
+    extracted = accumulate(extracted_cells(store, q, upto_id=mark.last_id("events")), q.by)
+    state = SeriesState(q, mark, extracted, accumulate(imported_cells(store, q), q.by))
+    return state.series(data_coverage(store, q.origins)), state
+
+
+def update_series(store: Store, state: SeriesState) -> tuple[Series, SeriesState]:
+    """:func:`series_state` now, from ``state`` and the records appended since (see the
+    module docstring); from scratch when the store did more than append."""
+    q, old = state.query, state.mark
+    mark = appended_since(store, old)
+    if mark is None:
+        return series_state(store, q)
+    extracted = state.extracted
+    if mark.moved(old, "events"):
+        extracted = {p: list(v) for p, v in extracted.items()}
+        added = extracted_cells(store, q, old.last_id("events"), mark.last_id("events"))
+        accumulate(added, q.by, extracted)
+    imported = state.imported
+    if mark.moved(old, "imported_events"):
+        imported = accumulate(imported_cells(store, q), q.by)
+    new = SeriesState(q, mark, extracted, imported)
+    return new.series(data_coverage(store, q.origins)), new
 
 
 def mark_coverage(series: Series, coverage: Coverage | None) -> None:

@@ -12,25 +12,53 @@
   a count of records counts it twice. The records are merged by the same function as the
   review's "Tier upgrades" headline (:func:`~diplograph.query.tiers.merge_tier_changes`: one
   pair, one tier, one year), so each flag is one report the review does not count again.
+
+Incremental updates (#19): :func:`find_conflicts` reads the store's
+:class:`~diplograph.store.marks.Mark` first, reads only records up to it, and keeps a
+:class:`ConflictState` with its result. :func:`update_conflicts` brings that result up to date
+when the store has only appended records since (:func:`~diplograph.store.marks.appended_since`;
+anything else, or filters other than country/partner/since/until, computes from scratch):
+
+- figures: the new rows are merged into the old list in the store's order (document id, start,
+  id: byte order on both backends, as Python compares strings); only the groups (indicator,
+  subject, period, unit) that gained a row are compared again, the others' pairs are carried
+  over through the new row positions. Partners are read for the new documents only.
+- events: clustering is per (type, pair) key, so only the keys of the new events are
+  clustered again, from all their rows; the clusters with conflicts are kept per key and sorted
+  as :func:`~diplograph.query.canonical.cluster_events` sorts them (equal sort keys only occur
+  within one key, in its own order).
+- tiers: the relations (few) are read again and compared; double counts are merged again only
+  for the years that gained an upgrade event or a dated tier record (all years when an undated
+  one came).
+
+The result equals a computation from scratch, order included (tests/test_incremental.py).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import combinations
+from operator import itemgetter
 from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from diplograph.budget import check_budget, checked
-from diplograph.query.canonical import cluster_events, dates_compatible, evidence_of
+from diplograph.query.canonical import (
+    CanonicalEvent,
+    cluster_events,
+    dates_compatible,
+    evidence_of,
+    pair_key,
+)
 from diplograph.query.terms import fold
 from diplograph.query.tiers import UPGRADE, TierChange, Year, merge_tier_changes
 from diplograph.store import Filters, Store
+from diplograph.store.marks import Mark, appended_since
 
 Row = dict[str, Any]
 VALUE_TOLERANCE = 0.005
@@ -39,6 +67,10 @@ LOWER = frozenset({"more_than", "over", "at_least", "above", "exceeding"})
 UPPER = frozenset({"nearly", "almost", "under", "less_than", "up_to", "below"})
 BILATERAL = ("trade", "export", "import", "fdi", "investment", "growth", "value")
 AROUND = frozenset({"about", "around", "approximately", "some", "roughly"})
+GroupKey = tuple[str, str, str, str]  # indicator, subject, period, unit
+SortKey = tuple[str, str, str, str]  # a canonical event's date, type, source, target
+Partners = dict[tuple[str, int], frozenset[str]]
+Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
 @dataclass
@@ -89,21 +121,119 @@ def comparable_indicator(indicator: str, period: str) -> bool:
     return not stock or len(period) >= 7
 
 
-def _comparable_figures(rows: list[Row]) -> dict[tuple[str, str, str, str], list[int]]:
+def _comparable_figures(rows: list[Row]) -> dict[GroupKey, list[int]]:
     """Row indices grouped by (indicator, subject, period, unit), in the order rows come."""
-    groups: dict[tuple[str, str, str, str], list[int]] = {}
+    groups: dict[GroupKey, list[int]] = {}
     for i, r in enumerate(rows):
-        if not (r.get("subject") and r.get("period") and r.get("value") is not None):
-            continue
-        if comparable_indicator(r["indicator"], r["period"]):
-            key = (r["indicator"], r["subject"], r["period"], r.get("unit") or "")
+        key = _group_key(r)
+        if key is not None:
             groups.setdefault(key, []).append(i)
     return groups
 
 
-def figure_conflict_pairs(
-    rows: list[Row], partners: dict[tuple[str, int], frozenset[str]] | None = None
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+def _group_key(r: Row) -> GroupKey | None:
+    """The figure group of a row, or None when it is not compared."""
+    if not (r.get("subject") and r.get("period") and r.get("value") is not None):
+        return None
+    if not comparable_indicator(r["indicator"], r["period"]):
+        return None
+    return (r["indicator"], r["subject"], r["period"], r.get("unit") or "")
+
+
+def _empty() -> Pairs:
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+
+
+def _group_arrays(group: list[Row], subj: str, partners: Partners) -> list[npt.NDArray[Any]]:
+    """Low and high bounds, size, document code and partner-side code of each figure."""
+    codes: dict[object, int] = {}
+    ranges = [value_range(float(r["value"]), r.get("qualifier")) for r in group]
+    lo = np.array([x for x, _ in ranges], dtype=float)
+    hi = np.array([y for _, y in ranges], dtype=float)
+    size = np.abs(np.array([float(r["value"]) for r in group], dtype=float))
+    doc = np.array([codes.setdefault(r["doc_id"], len(codes)) for r in group])
+    side = np.array(
+        [
+            codes.setdefault(
+                ("p", partners.get((r["doc_id"], r["sent_idx"]), frozenset()) - {subj}),
+                len(codes),
+            )
+            for r in group
+        ]
+    )
+    return [lo, hi, size, doc, side]
+
+
+def _group_pairs(rows: list[Row], members: list[int], subj: str, partners: Partners) -> Pairs:
+    """The conflicting pairs of one group, as indices into ``rows``, in pairwise order."""
+    lo, hi, size, doc, side = _group_arrays([rows[i] for i in members], subj, partners)
+    index = np.array(members, dtype=np.int64)
+    found_a: list[npt.NDArray[np.int64]] = []
+    found_b: list[npt.NDArray[np.int64]] = []
+    for i in range(len(members) - 1):
+        if i % 64 == 0:
+            check_budget()
+        slack = VALUE_TOLERANCE * np.maximum(size[i], size[i + 1 :])
+        overlap = (lo[i] <= hi[i + 1 :] + slack) & (lo[i + 1 :] <= hi[i] + slack)
+        hit = np.flatnonzero(~overlap & (doc[i + 1 :] != doc[i]) & (side[i + 1 :] == side[i]))
+        if len(hit):
+            found_a.append(np.full(len(hit), index[i], dtype=np.int64))
+            found_b.append(index[i + 1 + hit])
+    if not found_a:
+        return _empty()
+    return np.concatenate(found_a), np.concatenate(found_b)
+
+
+def _grown_pairs(
+    rows: list[Row], members: list[int], subj: str, partners: Partners, old: Pairs, new: set[int]
+) -> Pairs:
+    """:func:`_group_pairs` of a group that gained the rows ``new`` (indices into ``rows``),
+    given its ``old`` pairs (indices into ``rows``): only the pairs with a new row are
+    compared (the rule is symmetric), then all are put back in pairwise order."""
+    lo, hi, size, doc, side = _group_arrays([rows[i] for i in members], subj, partners)
+    index = np.array(members, dtype=np.int64)
+    fresh = np.array([i in new for i in members])
+    order = np.arange(len(members))
+    found_a, found_b = [old[0]], [old[1]]
+    for k in np.flatnonzero(fresh):
+        check_budget()
+        slack = VALUE_TOLERANCE * np.maximum(size[k], size)
+        overlap = (lo[k] <= hi + slack) & (lo <= hi[k] + slack)
+        once = (order != k) & (~fresh | (order < k))  # two new rows: compared once
+        hit = np.flatnonzero(~overlap & (doc != doc[k]) & (side == side[k]) & once)
+        found_a.append(index[np.minimum(hit, k)])
+        found_b.append(index[np.maximum(hit, k)])
+    a, b = np.concatenate(found_a), np.concatenate(found_b)
+    by = np.lexsort((b, a))  # pairwise order: by first row, then second
+    return a[by], b[by]
+
+
+def _figure_pairs(
+    rows: list[Row],
+    partners: Partners,
+    reuse: Callable[[GroupKey, list[int]], Pairs | None] | None = None,
+) -> tuple[Pairs, dict[GroupKey, tuple[int, int]]]:
+    """The conflicting pairs of every group (``reuse`` gives a group's pairs when they are
+    known), and each group's slice of them."""
+    found_a: list[npt.NDArray[np.int64]] = []
+    found_b: list[npt.NDArray[np.int64]] = []
+    slices: dict[GroupKey, tuple[int, int]] = {}
+    n = 0
+    for key, members in checked(_comparable_figures(rows).items(), 16):
+        got = reuse(key, members) if reuse is not None else None
+        if got is None:
+            got = _group_pairs(rows, members, key[1], partners) if len(members) > 1 else _empty()
+        slices[key] = (n, n + len(got[0]))
+        n += len(got[0])
+        if len(got[0]):
+            found_a.append(got[0])
+            found_b.append(got[1])
+    if not found_a:
+        return _empty(), slices
+    return (np.concatenate(found_a), np.concatenate(found_b)), slices
+
+
+def figure_conflict_pairs(rows: list[Row], partners: Partners | None = None) -> Pairs:
     """Indices ``(a, b)`` into ``rows`` of the figure pairs that conflict, in the order of
     :func:`figure_conflicts` (groups as first seen, then each pair of a group in order).
 
@@ -112,42 +242,7 @@ def figure_conflict_pairs(
     milliseconds, and a million conflicting pairs are two integer arrays instead of a million
     records (#19: 11 s and 1.6 GB on a 10,000-document store).
     """
-    partners = partners or {}
-    found_a: list[npt.NDArray[np.int64]] = []
-    found_b: list[npt.NDArray[np.int64]] = []
-    codes: dict[object, int] = {}
-    for (_, subj, _, _), members in checked(_comparable_figures(rows).items(), 16):
-        if len(members) < 2:
-            continue
-        group = [rows[i] for i in members]
-        ranges = [value_range(float(r["value"]), r.get("qualifier")) for r in group]
-        lo = np.array([x for x, _ in ranges], dtype=float)
-        hi = np.array([y for _, y in ranges], dtype=float)
-        size = np.abs(np.array([float(r["value"]) for r in group], dtype=float))
-        doc = np.array([codes.setdefault(r["doc_id"], len(codes)) for r in group])
-        side = np.array(
-            [
-                codes.setdefault(
-                    ("p", partners.get((r["doc_id"], r["sent_idx"]), frozenset()) - {subj}),
-                    len(codes),
-                )
-                for r in group
-            ]
-        )
-        index = np.array(members, dtype=np.int64)
-        for i in range(len(group) - 1):
-            if i % 64 == 0:
-                check_budget()
-            slack = VALUE_TOLERANCE * np.maximum(size[i], size[i + 1 :])
-            overlap = (lo[i] <= hi[i + 1 :] + slack) & (lo[i + 1 :] <= hi[i] + slack)
-            hit = np.flatnonzero(~overlap & (doc[i + 1 :] != doc[i]) & (side[i + 1 :] == side[i]))
-            if len(hit):
-                found_a.append(np.full(len(hit), index[i], dtype=np.int64))
-                found_b.append(index[i + 1 + hit])
-    if not found_a:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    return np.concatenate(found_a), np.concatenate(found_b)
+    return _figure_pairs(rows, partners or {})[0]
 
 
 def figure_conflict(a: Row, b: Row) -> Conflict:
@@ -183,12 +278,14 @@ class ConflictList(Sequence[Conflict]):
     def __init__(
         self,
         figures: list[Row],
-        pairs: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+        pairs: Pairs,
         others: list[Conflict],
+        state: ConflictState | None = None,
     ) -> None:
         self._figures = figures
         self._a, self._b = pairs
         self._others = others
+        self.state = state  # what update_conflicts needs; None: not updatable
 
     def __len__(self) -> int:
         return len(self._a) + len(self._others)
@@ -213,32 +310,36 @@ class ConflictList(Sequence[Conflict]):
 
 def event_conflicts(rows: list[Row]) -> list[Conflict]:
     """Canonical events whose sources give different day dates or different places."""
+    return [c for ev in checked(cluster_events(rows)) for c in cluster_conflicts(ev)]
+
+
+def cluster_conflicts(ev: CanonicalEvent) -> list[Conflict]:
+    """The date and place disagreements among the sources of one canonical event."""
     out = []
-    for ev in checked(cluster_events(rows)):
-        subject = f"{ev.type} {ev.source or '?'}–{ev.target or '?'} {ev.date or ''}".strip()
-        for a, b in combinations(ev.sources, 2):
-            da, db = a.get("date") or "", b.get("date") or ""
-            if len(da) == 10 and len(db) == 10 and da != db:
-                out.append(
-                    Conflict(
-                        "event_date",
-                        subject,
-                        (da, db),
-                        [evidence_of(a), evidence_of(b)],
-                        "the same event is dated differently",
-                    )
+    subject = f"{ev.type} {ev.source or '?'}–{ev.target or '?'} {ev.date or ''}".strip()
+    for a, b in combinations(ev.sources, 2):
+        da, db = a.get("date") or "", b.get("date") or ""
+        if len(da) == 10 and len(db) == 10 and da != db:
+            out.append(
+                Conflict(
+                    "event_date",
+                    subject,
+                    (da, db),
+                    [evidence_of(a), evidence_of(b)],
+                    "the same event is dated differently",
                 )
-            la, lb = a.get("location"), b.get("location")
-            if la and lb and fold(la) != fold(lb):
-                out.append(
-                    Conflict(
-                        "event_place",
-                        subject,
-                        (la, lb),
-                        [evidence_of(a), evidence_of(b)],
-                        "the same event is placed differently",
-                    )
+            )
+        la, lb = a.get("location"), b.get("location")
+        if la and lb and fold(la) != fold(lb):
+            out.append(
+                Conflict(
+                    "event_place",
+                    subject,
+                    (la, lb),
+                    [evidence_of(a), evidence_of(b)],
+                    "the same event is placed differently",
                 )
+            )
     return out
 
 
@@ -308,32 +409,74 @@ def tier_double_counts(event_rows: list[Row], relations: list[Row]) -> list[Conf
     """Tier upgrades reported by more than one sentence, merged year by year as a review of
     that year merges them: its dated upgrade events that happened, clustered, with its tier
     records (and undated ones, which only join an upgrade event of their document)."""
-    upgrades = [
-        r
-        for r in event_rows
-        if r["type"] == UPGRADE and r.get("date") and (r.get("status") or "happened") == "happened"
-    ]
+    by_year = double_counts_by_year(event_rows, relations)
+    return [c for year in sorted(by_year) for c in by_year[year]]
+
+
+def _happened_upgrade(r: Row) -> bool:
+    return bool(
+        r["type"] == UPGRADE and r.get("date") and (r.get("status") or "happened") == "happened"
+    )
+
+
+def double_counts_by_year(
+    event_rows: list[Row], relations: list[Row], years: set[str] | None = None
+) -> dict[str, list[Conflict]]:
+    """:func:`tier_double_counts` per year, for ``years`` only when given."""
     by_year: dict[str, tuple[list[Row], list[Row]]] = {}  # year → (upgrade events, tier records)
-    for r in upgrades:
-        by_year.setdefault(str(r["date"])[:4], ([], []))[0].append(r)
+    for r in event_rows:
+        if _happened_upgrade(r):
+            by_year.setdefault(str(r["date"])[:4], ([], []))[0].append(r)
     undated = [r for r in relations if not r.get("date")]
     for r in relations:
         if r.get("date"):
             by_year.setdefault(str(r["date"])[:4], ([], []))[1].append(r)
-    out = []
+    out: dict[str, list[Conflict]] = {}
     for year, (events, rows) in checked(sorted(by_year.items())):
+        if years is not None and year not in years:
+            continue
         window = Year(year)
-        for change in merge_tier_changes(cluster_events(events), rows + undated, window):
-            if change.status == "upgraded":
-                out += double_counted(change)
+        out[year] = [
+            c
+            for change in merge_tier_changes(cluster_events(events), rows + undated, window)
+            if change.status == "upgraded"
+            for c in double_counted(change)
+        ]
     return out
 
 
-def find_conflicts(store: Store, filters: Filters | None = None) -> ConflictList:
-    """Every disagreement among the records ``filters`` selects (all records by default):
-    figures first, then event dates and places, then tiers, then double-counted upgrades."""
-    f = filters or Filters()
-    figures = store.figures(f)
+@dataclass
+class ConflictState:
+    """What :func:`update_conflicts` needs besides the result (see the module docstring)."""
+
+    mark: Mark
+    filters: Filters
+    groups: dict[GroupKey, tuple[int, int]]  # each figure group's slice of the pairs
+    partners: Partners
+    events: dict[tuple[str, str, str], list[tuple[SortKey, list[Conflict]]]]  # per pair key
+    double: dict[str, list[Conflict]]  # per year
+
+
+def _sort_key(ev: CanonicalEvent) -> SortKey:
+    return (ev.date or "", ev.type, ev.source or "", ev.target or "")
+
+
+def _keyed_conflicts(
+    clusters: Iterable[CanonicalEvent],
+) -> dict[tuple[str, str, str], list[tuple[SortKey, list[Conflict]]]]:
+    """The conflicts of each cluster that has some, per (type, pair) key, in cluster order."""
+    out: dict[tuple[str, str, str], list[tuple[SortKey, list[Conflict]]]] = {}
+    for ev in checked(clusters):
+        found = cluster_conflicts(ev)
+        if found:
+            key = pair_key(ev.type, ev.source, ev.target)
+            out.setdefault(key, []).append((_sort_key(ev), found))
+    return out
+
+
+def _partners(store: Store, figures: list[Row]) -> Partners:
+    """Other countries each figure's sentence names (or its article's pair, for a bilateral
+    indicator in a sentence that names none), per (document, sentence)."""
     partners: dict[tuple[str, int], set[str]] = {}
     by_doc: dict[str, list[Row]] = {}
     for r in figures:  # grouped once: a scan of all figures per document was quadratic (#19)
@@ -349,9 +492,170 @@ def find_conflicts(store: Store, filters: Filters | None = None) -> ConflictList
             own = partners.get((doc, r["sent_idx"]), set()) - {r["subject"]}
             if not own and any(k in r["indicator"] for k in BILATERAL):
                 partners[(doc, r["sent_idx"])] = set(focus)
-    frozen = {k: frozenset(v) for k, v in partners.items()}
-    pairs = figure_conflict_pairs(figures, frozen)
+    return {k: frozenset(v) for k, v in partners.items()}
+
+
+def _updatable(f: Filters) -> bool:
+    """Filters an incremental update supports: pair and dates, every record, store order."""
+    return f == Filters(country=f.country, partner=f.partner, since=f.since, until=f.until)
+
+
+def _bounded(f: Filters, mark: Mark, table: str, since: Mark | None = None) -> Filters:
+    """``f`` for the records of ``table`` up to ``mark`` (after ``since`` when given)."""
+    after = since.last_id(table) if since is not None else None
+    return replace(f, after_id=after, upto_id=mark.last_id(table))
+
+
+def _tier_parts(
+    store: Store, f: Filters, mark: Mark
+) -> tuple[list[Row], list[Row], list[Conflict]]:
+    """Happened upgrade events and tier records up to ``mark``, and the tier conflicts."""
+    upgrades = store.events(replace(_bounded(f, mark, "events"), type=UPGRADE))
+    relations = store.relations(_bounded(f, mark, "relations"))
+    return upgrades, relations, tier_conflicts(relations)
+
+
+def _result(
+    figures: list[Row],
+    pairs: Pairs,
+    tiers: list[Conflict],
+    state: ConflictState,
+) -> ConflictList:
+    entries = sorted(
+        (e for found in state.events.values() for e in found), key=itemgetter(0)
+    )  # stable: equal keys only within one pair key, already in order
+    others = [c for _, found in entries for c in found] + tiers
+    others += [c for year in sorted(state.double) for c in state.double[year]]
+    return ConflictList(figures, pairs, others, state)
+
+
+def find_conflicts(store: Store, filters: Filters | None = None) -> ConflictList:
+    """Every disagreement among the records ``filters`` selects (all records by default):
+    figures first, then event dates and places, then tiers, then double-counted upgrades."""
+    f = filters or Filters()
+    if not _updatable(f):
+        return _find_all(store, f)
+    mark = store.data_mark()
+    figures = store.figures(_bounded(f, mark, "figures"))
+    partners = _partners(store, figures)
+    pairs, groups = _figure_pairs(figures, partners)
+    events = store.events(_bounded(f, mark, "events"))
+    upgrades, relations, tiers = _tier_parts(store, f, mark)
+    double = double_counts_by_year(events, relations)
+    state = ConflictState(
+        mark, f, groups, partners, _keyed_conflicts(cluster_events(events)), double
+    )
+    return _result(figures, pairs, tiers, state)
+
+
+def _find_all(store: Store, f: Filters) -> ConflictList:
+    """:func:`find_conflicts` for filters an update does not support: no state kept."""
+    figures = store.figures(f)
+    pairs = figure_conflict_pairs(figures, _partners(store, figures))
     events, relations = store.events(f), store.relations(f)
     others = event_conflicts(events) + tier_conflicts(relations)
     others += tier_double_counts(events, relations)
     return ConflictList(figures, pairs, others)
+
+
+def update_conflicts(
+    store: Store, previous: ConflictList, filters: Filters | None = None
+) -> ConflictList:
+    """:func:`find_conflicts` now, from ``previous`` and the records appended since it was
+    computed when the store has only appended since; from scratch otherwise."""
+    f = filters or Filters()
+    state = previous.state
+    mark = appended_since(store, state.mark) if state is not None and state.filters == f else None
+    if state is None or mark is None:
+        return find_conflicts(store, f)
+    if mark == state.mark:
+        return previous
+    figures, pairs, groups, partners = _update_figures(store, previous, state, mark)
+    events = _update_events(store, state, mark)
+    upgrades, relations, tiers = _tier_parts(store, f, mark)
+    double = dict(state.double)
+    double.update(double_counts_by_year(upgrades, relations, _touched_years(store, state, mark)))
+    new = ConflictState(mark, f, groups, partners, events, double)
+    return _result(figures, pairs, tiers, new)
+
+
+def _update_figures(
+    store: Store, previous: ConflictList, state: ConflictState, mark: Mark
+) -> tuple[list[Row], Pairs, dict[GroupKey, tuple[int, int]], Partners]:
+    """The figures with the new ones merged in, their pairs, group slices and partners."""
+    old = previous._figures
+    if not mark.moved(state.mark, "figures"):
+        return old, (previous._a, previous._b), state.groups, state.partners
+    added = store.figures(_bounded(state.filters, mark, "figures", state.mark))
+    figures = sorted(old + added, key=lambda r: (str(r["doc_id"]), r["start"], r["id"]))
+    position = {id(r): i for i, r in enumerate(figures)}
+    remap = np.array([position[id(r)] for r in old], dtype=np.int64)
+    partners = {**state.partners, **_partners(store, added)}
+    touched = {_group_key(r) for r in added}
+    new = {position[id(r)] for r in added}
+
+    def reuse(key: GroupKey, members: list[int]) -> Pairs | None:
+        if key not in state.groups:
+            return None
+        lo, hi = state.groups[key]
+        old = remap[previous._a[lo:hi]], remap[previous._b[lo:hi]]
+        if key in touched:
+            return _grown_pairs(figures, members, key[1], partners, old, new)
+        return old
+
+    pairs, groups = _figure_pairs(figures, partners, reuse)
+    return figures, pairs, groups, partners
+
+
+def _update_events(
+    store: Store, state: ConflictState, mark: Mark
+) -> dict[tuple[str, str, str], list[tuple[SortKey, list[Conflict]]]]:
+    """The per-key event conflicts, with the keys of the new events clustered again."""
+    if not mark.moved(state.mark, "events"):
+        return state.events
+    added = store.events(_bounded(state.filters, mark, "events", state.mark))
+    keys = dict.fromkeys(
+        pair_key(r["type"], r.get("source_code"), r.get("target_code")) for r in added
+    )
+    events = dict(state.events)
+    for key in checked(keys, every=16):
+        rows = _key_rows(store, state.filters, key, mark)
+        found = _keyed_conflicts(cluster_events(rows)).get(key)
+        events.pop(key, None)
+        if found:
+            events[key] = found
+    return events
+
+
+def _key_rows(store: Store, f: Filters, key: tuple[str, str, str], mark: Mark) -> list[Row]:
+    """Every event row of one (type, pair) key that ``f`` selects, up to ``mark``, in store
+    order. The rows of a key all name the same pair, so the pair filter of ``f`` takes all
+    of them or none, and ``key`` came from a row that it took."""
+    type_, a, b = key
+    flt = Filters(
+        country=a or b or None,
+        partner=b if a and b else None,
+        type=type_ if type_ == type_.upper() else None,
+        since=f.since,
+        until=f.until,
+        upto_id=mark.last_id("events"),
+    )
+    rows = store.events(flt)
+    return [
+        r for r in rows if pair_key(r["type"], r.get("source_code"), r.get("target_code")) == key
+    ]
+
+
+def _touched_years(store: Store, state: ConflictState, mark: Mark) -> set[str] | None:
+    """Years whose double counts may have changed: those of new happened upgrade events or
+    dated tier records; None (all) when a new tier record is undated."""
+    years: set[str] = set()
+    if mark.moved(state.mark, "events"):
+        f = replace(_bounded(state.filters, mark, "events", state.mark), type=UPGRADE)
+        years |= {str(r["date"])[:4] for r in store.events(f) if _happened_upgrade(r)}
+    if mark.moved(state.mark, "relations"):
+        for r in store.relations(_bounded(state.filters, mark, "relations", state.mark)):
+            if not r.get("date"):
+                return None
+            years.add(str(r["date"])[:4])
+    return years

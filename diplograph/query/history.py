@@ -17,8 +17,11 @@ from diplograph.analysis.trends import (
     PERIODS,
     Series,
     SeriesQuery,
+    SeriesState,
     build_series,
+    series_state,
     shift_period,
+    update_series,
 )
 from diplograph.importers.cameo import QUAD_CLASSES
 from diplograph.store import Store
@@ -140,9 +143,30 @@ def series_query(
     )
 
 
-def trend_points(store: Store, q: SeriesQuery) -> list[TrendPoint]:
+class TrendPoints(list[TrendPoint]):
+    """The points of a series, oldest first, with the state to update them (#19)."""
+
+    state: SeriesState | None = None
+
+
+def trend_points(store: Store, q: SeriesQuery) -> TrendPoints:
     """The series of ``q`` as points, oldest first."""
-    return [TrendPoint(**r) for r in build_series(store, q).rows()]
+    return _points(*series_state(store, q))
+
+
+def update_trend_points(store: Store, previous: TrendPoints, q: SeriesQuery) -> TrendPoints:
+    """:func:`trend_points` now, adding to ``previous`` the events appended since it was
+    computed (:func:`~diplograph.analysis.trends.update_series`)."""
+    state = previous.state
+    if state is None or state.query != q:
+        return trend_points(store, q)
+    return _points(*update_series(store, state))
+
+
+def _points(series: Series, state: SeriesState) -> TrendPoints:
+    points = TrendPoints(TrendPoint(**r) for r in series.rows())
+    points.state = state
+    return points
 
 
 def alert_list(store: Store, q: SeriesQuery, top: int, evidence: int = 5) -> list[AlertPublic]:

@@ -18,6 +18,14 @@ where the data is the same (``("stats",)``, ``("alerts", q, top, 5)``, ``("confl
 so a page and its endpoint share one computation per store version. A key holds the
 normalised query: resolved actor codes and cleaned dates (a frozen ``Filters`` or
 ``SeriesQuery``), never the raw query string.
+
+Incremental results (#19): a caller may pass ``update``, a function that brings an older
+result of the same key up to date (``update(store, previous, *args)``: conflicts and trends).
+When the version moves, the results of such keys are kept as *bases* (at most ``size``), and
+so is a result that finished after the version had moved; the next computation of the key
+is then ``update`` of its base instead of ``fn``. Whether the store only appended since the
+base, and so whether the update adds a delta or computes from scratch, is the update's
+decision (:mod:`diplograph.store.marks`), taken in the worker.
 """
 
 from __future__ import annotations
@@ -103,21 +111,36 @@ class ResultCache:
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._seen: Hashable = None  # the store version the entries belong to
         self._flights: dict[tuple[Hashable, Hashable], _Flight] = {}
+        self._bases: OrderedDict[Hashable, Any] = OrderedDict()  # older results to update
+        self._updatable: set[Hashable] = set()  # keys asked with an update function
         self.hits = 0
         self.misses = 0
         self.stopped = 0  # computations that ended at a budget check (cancelled or too long)
+        self.updates = 0  # computations that started from an older result (``update``)
 
-    async def get(self, key: Hashable, fn: Callable[..., T], *args: Any) -> T:
+    async def get(
+        self,
+        key: Hashable,
+        fn: Callable[..., T],
+        *args: Any,
+        update: Callable[..., T] | None = None,
+    ) -> T:
         """The result of ``fn(store, *args)`` for ``key`` at the current store version.
 
         ``fn`` and ``args`` go to a worker process: a module-level function and picklable
-        arguments. Raises :class:`~diplograph.errors.BudgetError` when the calling request's
-        budget runs out (or its client leaves) first; whatever ``fn`` raised otherwise.
+        arguments. ``update(store, previous, *args)``, when given, computes the same from an
+        older result of ``key`` where there is one. Raises
+        :class:`~diplograph.errors.BudgetError` when the calling request's budget runs out
+        (or its client leaves) first; whatever ``fn`` raised otherwise.
         """
         version = self._versions.data_version()
         start = False
         with self._lock:
+            if update is not None:
+                self._updatable.add(key)
             if version != self._seen:
+                for k in self._updatable.intersection(self._entries):
+                    self._keep_base(k, self._entries[k])
                 self._entries.clear()
                 self._seen = version
             if key in self._entries:
@@ -129,6 +152,10 @@ class ResultCache:
                 self.misses += 1
                 flight = self._flights[(version, key)] = _Flight()
                 start = True
+                base = self._bases.get(key) if update is not None else None
+                if update is not None and base is not None:
+                    self.updates += 1
+                    fn, args = update, (base, *args)
             done = flight.join()
         try:
             if start:
@@ -182,11 +209,21 @@ class ResultCache:
             self.stopped += isinstance(error, BudgetError | CancelledError)
             if error is None and self._seen == version:
                 self._entries[key] = value
+                self._bases.pop(key, None)
                 while len(self._entries) > self.size:
                     self._entries.popitem(last=False)
+            elif error is None and key in self._updatable:  # the version moved meanwhile
+                self._keep_base(key, value)
             if self._flights.get((version, key)) is flight:
                 del self._flights[(version, key)]
             flight.finish(value, error)
+
+    def _keep_base(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` to update ``key`` from (the lock is held)."""
+        self._bases[key] = value
+        self._bases.move_to_end(key)
+        while len(self._bases) > self.size:
+            self._bases.popitem(last=False)
 
     def computing(self) -> int:
         """Computations in flight (queued or running)."""
@@ -197,9 +234,16 @@ class ResultCache:
         """Forget every result."""
         with self._lock:
             self._entries.clear()
+            self._bases.clear()
 
 
-def cached_result(request: Request, key: Hashable, fn: Callable[..., T], *args: Any) -> T:
+def cached_result(
+    request: Request,
+    key: Hashable,
+    fn: Callable[..., T],
+    *args: Any,
+    update: Callable[..., T] | None = None,
+) -> T:
     """:meth:`ResultCache.get` of the app's cache, from a sync handler's worker thread.
 
     The thread waits (the event loop does not), within the request's budget: past it, or
@@ -211,8 +255,8 @@ def cached_result(request: Request, key: Hashable, fn: Callable[..., T], *args: 
 
     async def get() -> T:
         if budget is None:
-            return await cache.get(key, fn, *args)
+            return await cache.get(key, fn, *args, update=update)
         with budget.scope():  # the loop's task does not inherit this thread's context
-            return await cache.get(key, fn, *args)
+            return await cache.get(key, fn, *args, update=update)
 
     return anyio.from_thread.run(get)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from diplograph.models import Document, Extraction
+from diplograph.store.marks import Mark
 
 AddStatus = Literal["new", "updated", "duplicate"]
 Row = dict[str, Any]
@@ -25,6 +26,8 @@ class Filters:
     limit: int | None = None
     offset: int = 0  # rows to skip (paging); needs no limit
     newest_first: bool = False  # order records by date, newest first, instead of by document
+    after_id: int | None = None  # only records with a larger id (incremental caches, #19)
+    upto_id: int | None = None  # only records with this id or a smaller one
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class Store(Protocol):
     def search(self, query: str, filters: Filters, mode: str = "and") -> list[Row]: ...
     def common_terms(self, terms: list[str], share: float) -> set[str]: ...
     def data_version(self) -> Hashable: ...  # moves with any commit (compare on one connection)
+    def data_mark(self) -> Mark: ...  # see diplograph.store.marks
+    def rows_upto(self, table: str, last_id: int) -> int: ...  # rows of a MARK_TABLES table
     def count(self, kind: str, filters: Filters, query: str | None = None) -> int: ...
     def event_histogram(self, filters: Filters, period: str = "month") -> list[Row]: ...
     def event_pairs(self, filters: Filters) -> list[Row]: ...

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -132,6 +134,51 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE runs ADD COLUMN host TEXT;
         """,
     ),
+    (
+        7,
+        "a counter of destructive changes, for incremental caches (issue 19)",
+        """
+        CREATE TABLE data_changes (n INTEGER NOT NULL);
+        INSERT INTO data_changes VALUES (0);
+        CREATE TRIGGER documents_changed_delete AFTER DELETE ON documents
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER documents_changed_update AFTER UPDATE ON documents
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER events_changed_delete AFTER DELETE ON events
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER events_changed_update AFTER UPDATE ON events
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER figures_changed_delete AFTER DELETE ON figures
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER figures_changed_update AFTER UPDATE ON figures
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER relations_changed_delete AFTER DELETE ON relations
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER relations_changed_update AFTER UPDATE ON relations
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER mentions_changed_delete AFTER DELETE ON mentions
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER mentions_changed_update AFTER UPDATE ON mentions
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER imported_events_changed_delete AFTER DELETE ON imported_events
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        CREATE TRIGGER imported_events_changed_update AFTER UPDATE ON imported_events
+            BEGIN UPDATE data_changes SET n = n + 1; END;
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
+
+
+def sqlite_statements(sql: str) -> list[str]:
+    """The statements of a migration script; a trigger's ``BEGIN … END`` body stays whole."""
+    out: list[str] = []
+    buf = ""
+    for part in sql.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out

@@ -32,7 +32,8 @@ from psycopg.rows import dict_row
 from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
-from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS
+from diplograph.store.marks import MARK_SQL, Mark
+from diplograph.store.postgres_migrations import PG_LATEST, PG_MIGRATIONS, pg_statements
 from diplograph.store.queries import (
     DATA_MONTHS_SQL,
     documents_sql,
@@ -45,6 +46,7 @@ from diplograph.store.queries import (
     imported_defaults,
     imported_overlap_sql,
     relations_sql,
+    rows_upto_sql,
     sentence_filter,
     utc_now,
 )
@@ -174,9 +176,8 @@ class PostgresStore:
             for version, _name, sql in PG_MIGRATIONS:
                 if version <= current:
                     continue
-                for stmt in sql.split(";"):
-                    if stmt.strip():
-                        c.execute(stmt.encode())
+                for stmt in pg_statements(sql):
+                    c.execute(stmt.encode())
                 c.execute("INSERT INTO schema_version VALUES (%s)", (version,))
 
     @property
@@ -463,6 +464,16 @@ class PostgresStore:
         """
         row = self.conn.execute("SELECT pg_current_snapshot()::text AS v").fetchone()
         return str(row["v"]) if row else ""
+
+    def data_mark(self) -> Mark:
+        """Where the store stands (see :mod:`diplograph.store.marks`)."""
+        row = self.conn.execute(MARK_SQL.encode()).fetchone()
+        return Mark.from_row(dict(row or {}))
+
+    def rows_upto(self, table: str, last_id: int) -> int:
+        """Rows of ``table`` (one of ``MARK_TABLES``) with an id up to ``last_id``."""
+        row = self.conn.execute(_pg(rows_upto_sql(table)), (last_id,)).fetchone()
+        return int(row["n"]) if row else 0
 
     def common_terms(self, terms: list[str], share: float) -> set[str]:
         """Nothing is dropped: PostgreSQL's GIN index keeps common-word queries cheap."""

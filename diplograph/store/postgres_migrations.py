@@ -148,6 +148,43 @@ PG_MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE runs ADD COLUMN host {T};
         """,
     ),
+    (
+        7,
+        "a counter of destructive changes, for incremental caches (issue 19)",
+        """
+        CREATE TABLE data_changes (n BIGINT NOT NULL);
+        INSERT INTO data_changes VALUES (0);
+        CREATE FUNCTION data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN UPDATE data_changes SET n = n + 1; RETURN NULL; END $$;
+        CREATE TRIGGER documents_changed AFTER DELETE OR UPDATE OR TRUNCATE ON documents
+            FOR EACH STATEMENT EXECUTE FUNCTION data_changed();
+        CREATE TRIGGER events_changed AFTER DELETE OR UPDATE OR TRUNCATE ON events
+            FOR EACH STATEMENT EXECUTE FUNCTION data_changed();
+        CREATE TRIGGER figures_changed AFTER DELETE OR UPDATE OR TRUNCATE ON figures
+            FOR EACH STATEMENT EXECUTE FUNCTION data_changed();
+        CREATE TRIGGER relations_changed AFTER DELETE OR UPDATE OR TRUNCATE ON relations
+            FOR EACH STATEMENT EXECUTE FUNCTION data_changed();
+        CREATE TRIGGER mentions_changed AFTER DELETE OR UPDATE OR TRUNCATE ON mentions
+            FOR EACH STATEMENT EXECUTE FUNCTION data_changed();
+        CREATE TRIGGER imported_events_changed AFTER DELETE OR UPDATE OR TRUNCATE ON imported_events
+            FOR EACH STATEMENT EXECUTE FUNCTION data_changed();
+        """,
+    ),
 ]
 
 PG_LATEST = PG_MIGRATIONS[-1][0]
+
+
+def pg_statements(sql: str) -> list[str]:
+    """The statements of a migration script; a ``$$``-quoted function body stays whole."""
+    out: list[str] = []
+    buf = ""
+    for i, part in enumerate(sql.split("$$")):
+        if i % 2:  # inside a dollar-quoted body
+            buf += "$$" + part + "$$"
+            continue
+        first, *rest = part.split(";")
+        pieces = [buf + first, *rest]
+        out += [s.strip() for s in pieces[:-1] if s.strip()]
+        buf = pieces[-1]
+    return out + ([buf.strip()] if buf.strip() else [])

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from diplograph.store.base import Filters, HistoryFilters, Row
+from diplograph.store.marks import MARK_TABLES
 
 
 def utc_now() -> str:
@@ -46,6 +47,7 @@ def events_sql(filters: Filters) -> tuple[str, list[Any], str]:
     if filters.doc:
         sql += " AND doc_id = ?"
         args.append(filters.doc)
+    sql, args = id_filter(sql, args, filters)
     return sql, args, order_by(filters)
 
 
@@ -62,6 +64,7 @@ def figures_sql(filters: Filters) -> tuple[str, list[Any], str]:
     if filters.doc:
         sql += " AND doc_id = ?"
         args.append(filters.doc)
+    sql, args = id_filter(sql, args, filters)
     return sql, args, order_by(filters, "period")
 
 
@@ -76,6 +79,7 @@ def relations_sql(filters: Filters) -> tuple[str, list[Any], str]:
     if filters.doc:
         sql += " AND doc_id = ?"
         args.append(filters.doc)
+    sql, args = id_filter(sql, args, filters)
     return sql, args, order_by(filters)
 
 
@@ -222,6 +226,24 @@ def date_filter(sql: str, args: list[Any], f: Filters, col: str) -> tuple[str, l
         sql += f" AND {col} <= ?"
         args.append(until_bound(f.until))
     return sql, args
+
+
+def id_filter(sql: str, args: list[Any], f: Filters) -> tuple[str, list[Any]]:
+    """Records after ``f.after_id`` and up to ``f.upto_id`` (the delta since a mark)."""
+    if f.after_id is not None:
+        sql += " AND id > ?"
+        args.append(f.after_id)
+    if f.upto_id is not None:
+        sql += " AND id <= ?"
+        args.append(f.upto_id)
+    return sql, args
+
+
+def rows_upto_sql(table: str) -> str:
+    """Rows of a mark table up to an id (``?``); ``table`` is one of ``MARK_TABLES``."""
+    if table not in MARK_TABLES:
+        raise ValueError(f"not a marked table: {table}")
+    return f"SELECT COUNT(*) AS n FROM {table} WHERE id <= ?"  # noqa: S608
 
 
 def pair_filter(sql: str, args: list[Any], f: Filters, a: str, b: str) -> tuple[str, list[Any]]:

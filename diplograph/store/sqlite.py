@@ -15,7 +15,8 @@ from typing import Any
 from diplograph.errors import StoreError
 from diplograph.models import Document, Extraction
 from diplograph.store.base import AddStatus, Filters, HistoryFilters, Row
-from diplograph.store.migrations import LATEST, MIGRATIONS
+from diplograph.store.marks import MARK_SQL, Mark
+from diplograph.store.migrations import LATEST, MIGRATIONS, sqlite_statements
 from diplograph.store.queries import (
     DATA_MONTHS_SQL,
     documents_sql,
@@ -28,6 +29,7 @@ from diplograph.store.queries import (
     imported_defaults,
     imported_overlap_sql,
     relations_sql,
+    rows_upto_sql,
     sentence_filter,
     utc_now,
 )
@@ -98,9 +100,8 @@ class SQLiteStore:
             if version <= current:
                 continue
             with self.transaction():
-                for stmt in sql.split(";"):
-                    if stmt.strip():
-                        self.conn.execute(stmt)
+                for stmt in sqlite_statements(sql):
+                    self.conn.execute(stmt)
                 self.conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
 
     @property
@@ -364,6 +365,14 @@ class SQLiteStore:
         """
         other = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         return other, self.conn.total_changes
+
+    def data_mark(self) -> Mark:
+        """Where the store stands (see :mod:`diplograph.store.marks`)."""
+        return Mark.from_row(dict(self.conn.execute(MARK_SQL).fetchone()))
+
+    def rows_upto(self, table: str, last_id: int) -> int:
+        """Rows of ``table`` (one of ``MARK_TABLES``) with an id up to ``last_id``."""
+        return int(self.conn.execute(rows_upto_sql(table), (last_id,)).fetchone()[0])
 
     def common_terms(self, terms: list[str], share: float) -> set[str]:
         """The FTS terms (``word`` exact, ``word*`` a prefix) found in more than ``share`` of

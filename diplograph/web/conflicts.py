@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from diplograph.query.conflicts import Conflict, find_conflicts
+from diplograph.query.conflicts import Conflict, find_conflicts, update_conflicts
 from diplograph.query.downloads import conflict_rows
 from diplograph.query.views import find_spans, segments
 from diplograph.server.cache import cached_result
@@ -89,7 +89,9 @@ def conflicts(
         since=_clean(since, DATE, "since"),
         until=_clean(until, DATE, "until"),
     )
-    found = cached_result(request, ("conflicts", f), find_conflicts, f)  # as /api/conflicts
+    found = cached_result(  # as /api/conflicts
+        request, ("conflicts", f), find_conflicts, f, update=update_conflicts
+    )
     if format:
         return download_response("conflicts", conflict_rows(found), f, format)
     start = (page - 1) * PAGE_SIZE

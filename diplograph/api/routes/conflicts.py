@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from diplograph.query.conflicts import find_conflicts
+from diplograph.query.conflicts import find_conflicts, update_conflicts
 from diplograph.query.downloads import conflict_rows
 from diplograph.query.schemas import ConflictPublic, Page
 from diplograph.server.deps import (
@@ -38,10 +38,13 @@ async def list_conflicts(
     for one event; different tiers for one pair at the same time; `tier_double_count`: one tier
     upgrade reported by two sentences, each flag citing both (like `diplograph conflicts`).
     `country` is a code or a name in any common spelling (a typo is a 422 with suggestions).
-    Computed once per store version and filter set, then paged from the cache.
+    Computed once per store version and filter set, then paged from the cache; after an
+    ingest that only added documents, updated from the cached result with the new records.
     `format=csv`: the same conflicts as CSV, one row each with both sides."""
     filters = Filters(country=actor_code(country, "country"), since=since, until=until)
-    found = await cache.get(("conflicts", filters), find_conflicts, filters)
+    found = await cache.get(
+        ("conflicts", filters), find_conflicts, filters, update=update_conflicts
+    )
     if format == "csv":
         rows = conflict_rows(found[offset : offset + limit])
         return download_response("conflicts", rows, filters, "csv")

@@ -20,6 +20,7 @@ from diplograph.query.history import (
     forecasting_available,
     series_query,
     trend_points,
+    update_trend_points,
 )
 from diplograph.query.schemas import ErrorEnvelope, Page
 from diplograph.server.deps import (
@@ -102,7 +103,7 @@ async def get_trends(
 ) -> Page[TrendPoint]:
     """Counts per period (oldest first, empty periods 0), like `diplograph trends`."""
     q = _query(country, partner, by, quad, types, since, until, sources)
-    points = await cache.get(("trends", q), trend_points, q)
+    points = await cache.get(("trends", q), trend_points, q, update=update_trend_points)
     return Page(data=points[offset : offset + limit], count=len(points), limit=limit, offset=offset)
 
 
