@@ -194,3 +194,15 @@ def test_api_updates_cached_conflicts_and_trends(store: Store, tmp_path: Path) -
     points = trend_points(store, series_query("VNM"))
     assert trend2["data"] == [p.model_dump() for p in points] != trend["data"]
     assert history.TrendPoints is type(points)
+
+
+def test_forecast_input_is_the_updated_series(store: Store) -> None:
+    """Forecasts fit the series the trends cache updates: after an append it equals the
+    series built from scratch (only the model fit runs again)."""
+    q = series_query("VNM", "CHN", by="quarter")
+    add_docs(store, range(0, 40, 2), seed=11)
+    before = trend_points(store, q)
+    add_docs(store, range(1, 40, 2), seed=12)
+    after = update_trend_points(store, before, q)
+    assert after.series is not None and before.series is not None
+    assert after.series.rows() == trends.build_series(store, q).rows() != before.series.rows()

@@ -18,7 +18,6 @@ from diplograph.analysis.trends import (
     Series,
     SeriesQuery,
     SeriesState,
-    build_series,
     series_state,
     shift_period,
     update_series,
@@ -144,9 +143,11 @@ def series_query(
 
 
 class TrendPoints(list[TrendPoint]):
-    """The points of a series, oldest first, with the state to update them (#19)."""
+    """The points of a series, oldest first, with the series and the state to update them
+    (#19)."""
 
     state: SeriesState | None = None
+    series: Series | None = None
 
 
 def trend_points(store: Store, q: SeriesQuery) -> TrendPoints:
@@ -165,7 +166,7 @@ def update_trend_points(store: Store, previous: TrendPoints, q: SeriesQuery) -> 
 
 def _points(series: Series, state: SeriesState) -> TrendPoints:
     points = TrendPoints(TrendPoint(**r) for r in series.rows())
-    points.state = state
+    points.state, points.series = state, series
     return points
 
 
@@ -179,9 +180,12 @@ def forecasting_available() -> bool:
     return importlib.util.find_spec("statsmodels") is not None
 
 
-def forecast_pair(store: Store, q: SeriesQuery, horizon: int, label: str) -> ForecastPublic:
-    """Forecast the series of ``q`` (see :func:`forecast_series`)."""
-    return forecast_series(build_series(store, q), horizon, label)
+def forecast_points(store: Store, points: TrendPoints, horizon: int, label: str) -> ForecastPublic:
+    """Forecast the series behind cached trend points: the series is updated incrementally
+    with the trends (:func:`update_trend_points`); only the model fit runs again."""
+    if points.series is None:
+        raise ValueError("trend points without their series")
+    return forecast_series(points.series, horizon, label)
 
 
 def forecast_series(series: Series, horizon: int, label: str) -> ForecastPublic:

@@ -16,7 +16,7 @@ from diplograph.query.history import (
     ForecastPublic,
     TrendPoint,
     alert_list,
-    forecast_pair,
+    forecast_points,
     forecasting_available,
     series_query,
     trend_points,
@@ -155,6 +155,8 @@ async def get_forecast(
     q = _query(country, partner, by, series, None, None, None, sources)
     label = f"{q.country}–{q.partner} {series}"
     try:
-        return await cache.get(("forecast", q, horizon, label), forecast_pair, q, horizon, label)
+        points = await cache.get(("trends", q), trend_points, q, update=update_trend_points)
+        key = ("forecast", q, horizon, label)
+        return await cache.get(key, forecast_points, points, horizon, label)
     except ConfigError as err:
         raise HTTPException(422, str(err)) from err
