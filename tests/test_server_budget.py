@@ -272,6 +272,40 @@ def test_server_cache_shares_a_computation_until_its_last_waiter_leaves(
     pool.close()
 
 
+def test_server_cache_cancels_a_queued_computation_without_deadlock(history_db: Path) -> None:
+    """A request that gives up while its computation still waits for a worker cancels it;
+    the cancelled future calls back into the cache at once, under the cache's own lock (a
+    deadlock froze a whole server worker under load before the lock was re-entrant)."""
+    settings = Settings(db=str(history_db))
+    pool, compute = StorePool(settings), ComputePool(settings, size=1)
+    cache = ResultCache(pool, compute, limit=60)
+
+    async def ask(key: str, seconds: float) -> object:
+        with Budget(seconds).scope():
+            try:
+                return await cache.get((key,), alert_list, SeriesQuery(), 5, 5)
+            except BudgetError as err:
+                return err.code
+
+    async def busy_then_queued() -> list[object]:
+        # one runs, two fill the executor's call queue: a fourth is still pending
+        ahead = [asyncio.ensure_future(ask(f"alerts-{k}", 120)) for k in "abc"]
+        await asyncio.sleep(0.05)
+        return [await ask("alerts-d", 0.3), *(await asyncio.gather(*ahead))]
+
+    out: list[list[object]] = []
+    thread = threading.Thread(target=lambda: out.append(asyncio.run(busy_then_queued())))
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "the cache deadlocked cancelling a queued computation"
+    queued, *ahead = out[0]
+    assert queued == "D501" and all(isinstance(a, list) and len(a) == 5 for a in ahead)
+    _wait_until_idle(cache)
+    assert cache.computing() == 0
+    compute.close()
+    pool.close()
+
+
 def test_server_computes_in_threads_when_worker_processes_cannot_start(history_db: Path) -> None:
     """Worker processes import the program's main script: a program read from stdin has none
     they can import. The pool says so and computes in threads; the answers are the same."""

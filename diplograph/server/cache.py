@@ -107,7 +107,9 @@ class ResultCache:
         self._compute = compute
         self.size = size
         self.limit = limit
-        self._lock = threading.Lock()
+        # re-entrant: cancelling a queued task (under the lock) runs its done-callback,
+        # :meth:`_finish`, at once in the same thread
+        self._lock = threading.RLock()
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._seen: Hashable = None  # the store version the entries belong to
         self._flights: dict[tuple[Hashable, Hashable], _Flight] = {}
