@@ -190,3 +190,26 @@ def test_ask_yes_no_comparisons_read_the_numbers(question, expected):
     text += "percent for South Korea."
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
     assert find_yes_no(view, Part("yes_no", question, ()))[0].text == expected
+
+
+TIES_WIRE = """url: https://example.org/w
+outlet: Example Wire
+published: 2024-09-20
+title: Vietnam and Sri Lanka mark their ties
+---
+Vietnam and Sri Lanka established diplomatic relations in July 1970, officials recalled.
+"""
+TIES_AGENCY = (
+    "url: https://example.org/v\noutlet: Vietnam News Agency (VNA)\npublished: 2024-09-25\n"
+    "title: Leaders exchange greetings\n---\nHANOI – Leaders of Vietnam and Sri Lanka recalled "
+    "on Wednesday that their countries set up diplomatic relations on July 21, 1970.\n"
+)
+
+
+def test_ask_record_answers_keep_to_the_outlet_the_question_names(store, settings, write):
+    folder = write("ties/wire.txt", TIES_WIRE).parent
+    write("ties/agency.txt", TIES_AGENCY)
+    ingest_documents([str(folder)], store, settings)
+    q = "when did Vietnam and Sri Lanka establish diplomatic relations?"
+    assert answer(store, "According to VNA, " + q).evidence[0]["doc"] == "agency"
+    assert answer(store, "According to Example Wire, " + q).evidence[0]["doc"] == "wire"

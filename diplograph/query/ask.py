@@ -19,7 +19,7 @@ from typing import Any
 
 from diplograph.budget import checked
 from diplograph.query.records import answer_from_records
-from diplograph.query.retrieve import Candidate, question_names, retrieve
+from diplograph.query.retrieve import Candidate, outlets_in, question_names, retrieve
 from diplograph.query.spans import FINDERS, Part, SentenceView, Span
 from diplograph.query.terms import content_terms
 from diplograph.store import Filters, Store
@@ -281,6 +281,14 @@ def _evidence(c: Candidate) -> dict[str, Any]:
     return {"doc": c.doc_id, "sentence": c.text, "start": c.start, "end": c.end}
 
 
+def _from_named_outlet(store: Store, question: str, evidence: list[dict[str, Any]]) -> bool:
+    """True unless the question names outlets and no evidence document is from one."""
+    named = outlets_in(question, store.outlets())
+    if not named:
+        return True
+    return any((store.get_document(str(e["doc"])) or {}).get("outlet") in named for e in evidence)
+
+
 def answer(store: Store, question: str) -> Answer:
     """Answer ``question`` from ``store`` with 1–3 evidence sentences, or say it does not know.
 
@@ -290,6 +298,8 @@ def answer(store: Store, question: str) -> Answer:
     parts = classify(question)
     kind = {f"kind:{parts[0].kind}": 1.0} if parts else {}
     rec = answer_from_records(store, question, codes, parts[0].kind if parts else None)
+    if rec is not None and not _from_named_outlet(store, question, rec.evidence):
+        rec = None  # "according to VNA": another outlet's record is not what was asked
     if rec is not None:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
         conf = calibrated(sig, rec.confidence) if rec.calibrate else rec.confidence
