@@ -213,3 +213,18 @@ def test_ask_record_answers_keep_to_the_outlet_the_question_names(store, setting
     q = "when did Vietnam and Sri Lanka establish diplomatic relations?"
     assert answer(store, "According to VNA, " + q).evidence[0]["doc"] == "agency"
     assert answer(store, "According to Example Wire, " + q).evidence[0]["doc"] == "wire"
+
+
+def test_ask_cites_other_outlets_that_state_the_same_answer(store, settings, write):
+    folder = write("same/a.txt", EVACUATION).parent
+    write(
+        "same/b.txt",
+        "url: https://example.org/f\noutlet: Other Daily\npublished: 2023-05-03\n"
+        "title: Home from Khartoum\n---\nIn all, 312 citizens have now returned, a spokeswoman "
+        "said in Hanoi on Wednesday, thanking the partners whose ships and planes helped.\n",
+    )
+    write("same/c.txt", VISIT)
+    ingest_documents([str(folder)], store, settings)
+    a = answer(store, "How many citizens were brought home from Sudan?")
+    assert a.answer is not None and "312" in a.answer
+    assert sorted(e["doc"] for e in a.evidence) == ["a", "b"]

@@ -21,7 +21,7 @@ from diplograph.budget import checked
 from diplograph.query.records import answer_from_records
 from diplograph.query.retrieve import Candidate, outlets_in, question_names, retrieve
 from diplograph.query.spans import FINDERS, Part, SentenceView, Span
-from diplograph.query.terms import content_terms
+from diplograph.query.terms import content_terms, words
 from diplograph.store import Filters, Store
 
 MIN_COVERAGE = 0.2  # share of the question's term weight the answer sentence must cover …
@@ -281,6 +281,34 @@ def _evidence(c: Candidate) -> dict[str, Any]:
     return {"doc": c.doc_id, "sentence": c.text, "start": c.start, "end": c.end}
 
 
+MAX_EVIDENCE = 3  # sentences cited for one answer
+
+
+def _corroborating(
+    cands: list[Candidate], answer_text: str | None, docs: set[str]
+) -> list[dict[str, Any]]:
+    """Sentences of other documents that state the answer too (its numbers and three in four
+    of its other words), best first: one fact reported by several outlets cites more than
+    one of them."""
+    need = set(words(answer_text or "")) - _LIGHT
+    numbers = {w for w in need if any(ch.isdigit() for ch in w)}
+    if not need:
+        return []
+    out: list[dict[str, Any]] = []
+    for o in cands:
+        have = set(words(o.text))
+        if o.doc_id in docs or not numbers <= have or len(need & have) < 0.75 * len(need):
+            continue
+        docs = docs | {o.doc_id}
+        out.append(_evidence(o))
+        if len(out) == MAX_EVIDENCE - 1:
+            break
+    return out
+
+
+_LIGHT = frozenset("the a an of and in on to for by with at".split())
+
+
 def _from_named_outlet(store: Store, question: str, evidence: list[dict[str, Any]]) -> bool:
     """True unless the question names outlets and no evidence document is from one."""
     named = outlets_in(question, store.outlets())
@@ -300,11 +328,12 @@ def answer(store: Store, question: str) -> Answer:
     rec = answer_from_records(store, question, codes, parts[0].kind if parts else None)
     if rec is not None and not _from_named_outlet(store, question, rec.evidence):
         rec = None  # "according to VNA": another outlet's record is not what was asked
+    cands = retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES)
     if rec is not None:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
         conf = calibrated(sig, rec.confidence) if rec.calibrate else rec.confidence
-        return Answer(rec.answer, rec.evidence, conf, signals=sig)
-    cands = retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES)
+        more = _corroborating(cands, rec.answer, {str(e["doc"]) for e in rec.evidence})
+        return Answer(rec.answer, [*rec.evidence, *more][:MAX_EVIDENCE], conf, signals=sig)
     if not cands:
         return Answer(None)
     best_score = cands[0].score
@@ -332,7 +361,12 @@ def answer(store: Store, question: str) -> Answer:
         return Answer(None, nearest=[_evidence(c) for c in cands[:2]])
     total, c, spans = best
     text = ", ".join(dict.fromkeys(s.text for s in spans))
-    others = [o for o in cands if o is not c and o.score >= 0.8 * c.score][:2]
+    others = (
+        _corroborating(cands, text, {c.doc_id})
+        or [_evidence(o) for o in cands if o is not c and o.score >= 0.8 * c.score][
+            : MAX_EVIDENCE - 1
+        ]
+    )
     raw = min(1.0, 0.5 * c.coverage + 0.5 * min(1.0, c.score / best_score))
     fit = sum(s.score for s in spans) / len(spans)
     sig = {
@@ -346,5 +380,5 @@ def answer(store: Store, question: str) -> Answer:
         "raw": raw,
         **kind,
     }
-    evidence = [_evidence(c)] + [_evidence(o) for o in others]
+    evidence = [_evidence(c), *others]
     return Answer(text, evidence, calibrated(sig, raw), signals=sig)
