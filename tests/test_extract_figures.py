@@ -353,3 +353,15 @@ def test_figures_demonym_plural_from_adjective_counts_people() -> None:
 )
 def test_figures_bare_dollar_follows_the_speaker_or_the_named_dollar(text: str, unit: str) -> None:
     assert {f.unit for f in _figs(text)} == {unit}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boat was stopped about 40 nautical miles off Benghazi.",
+        "The returnees spent two nights in a church near Beirut.",
+        "Leaders of the Group of Seven condemned the attack.",
+    ],
+)
+def test_figures_distances_nights_and_group_names_are_not_figures(text: str) -> None:
+    assert _figs(text) == []

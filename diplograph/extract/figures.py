@@ -232,7 +232,7 @@ UNIT_NOUNS: list[tuple[str, str]] = [
 _EXCLUDE_AFTER = re.compile(
     r"^\s*(?:-?\s*)?(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur(?:y|ies)|"
     r"(?:st|nd|rd|th)\b|['’]?s\b|-year|-month|-day|-week|year-old|a\.?m\.?|p\.?m\.?|o'clock|km|"
-    r"kilomet|miles?|meters?|metres?|square)",
+    r"kilomet|miles?|nautical|meters?|metres?|square|nights?)",
     re.I,
 )
 _EXCLUDE_BEFORE = re.compile(
@@ -731,6 +731,8 @@ def extract_figures(
             and w != "twice"
         ):
             continue
+        if re.search(r"\bGroup\s+of\s+$", text[: m.start()]):
+            continue  # "the Group of Seven" is a name
         if w == "twice":
             figs.append(Figure("count", 2, "count", ev, None, period, subject, m.group(0)))
             continue
