@@ -365,3 +365,18 @@ def test_figures_bare_dollar_follows_the_speaker_or_the_named_dollar(text: str, 
 )
 def test_figures_distances_nights_and_group_names_are_not_figures(text: str) -> None:
     assert _figs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Washington added four Vietnamese firms to its entity list.", 4, "count"),
+        ("Beijing suspended tariff cuts on 134 Taiwanese products.", 134, "count"),
+        ("The flight carried 97 Korean nationals and 6 family members.", 6, "people"),
+        ("In the committee, 124 countries voted in favour of the text.", 124, "votes"),
+        ("The text passed by 90 votes to 12, with 21 abstentions.", 21, "votes"),
+        ("A second group landed, bringing the total number repatriated to 55.", 55, "people"),
+    ],
+)
+def test_figures_unit_from_what_is_counted(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in [(f.value, f.unit) for f in _figs(text)]

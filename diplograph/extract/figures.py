@@ -431,7 +431,12 @@ def _unit_after(after: str) -> tuple[str | None, str]:
         if w in demonyms:
             if any(_THING.fullmatch(x) for x in words[i + 1 : i + 3]):
                 continue  # "31 Chinese military aircraft"
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if _OWNED.fullmatch(nxt):
+                return "count", nxt  # "four Vietnamese firms", "134 Taiwanese products"
             return "people", w
+        if w.lower() == "family" and i + 1 < len(words) and words[i + 1].lower() == "members":
+            return "people", "members"  # "6 family members"
         for unit_rx, unit in _UNIT_RX:
             if unit_rx.fullmatch(w):
                 return unit, w
@@ -586,6 +591,14 @@ def text_of(m: re.Match[str], first: str, last: str) -> str:
     return m.string[m.start(first) : m.end(last)]
 
 
+# things a nationality qualifies that are not its people
+_OWNED = re.compile(
+    r"firms|companies|entities|products|goods|banks|vessels|projects|enterprises|brands", re.I
+)
+# states or delegations counted as they vote: "124 countries voted in favour"
+_VOTING = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:voted|cast|casting|abstained|backed|in\s+favou?r|against)\b", re.I
+)
 _AIRLIFT = re.compile(
     r"carr(?:y|ied|ying)|loaded|aboard|deliver|relief|\baid\b|evacuat|citizens|nationals|"
     r"supplies|humanitarian",
@@ -674,6 +687,12 @@ def extract_figures(
             return
         if unit is None:
             unit, noun = _unit_after(after)
+            if noun.lower() in ("countries", "states", "delegations") and _VOTING.match(
+                after[after.lower().find(noun.lower()) + len(noun) :]
+            ):
+                unit = "votes"  # "124 countries voted in favour", "14 delegations abstained"
+            if noun.lower() == "abstentions":
+                unit = "votes"
             if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
             if unit is None and re.search(
@@ -714,6 +733,8 @@ def extract_figures(
         value = float(_NUM_WORDS.get(raw) or raw.replace(",", ""))
         noun = (m.group("noun") or "").lower()
         unit = next((u for rx, u in _UNIT_RX if noun and rx.fullmatch(noun)), None)
+        if unit is None and not noun and re.search(r"repatriat|evacuat|brought\s+home", low):
+            unit = "people"  # "bringing the total number repatriated to 55"
         unit = unit or ("countries" if re.search(r"partner|countr|member|state", low) and
                         not noun else "count")  # fmt: skip
         if any(f.value == value and f.text == m.group("n") for f in figs):
