@@ -474,3 +474,23 @@ def test_where_finds_a_city_the_extractor_did_not_tag_in_the_gazetteer() -> None
     none = SentenceView(text="In November the talks ended.", mentions=[], events=[],
                         published=None, question=q)  # fmt: skip
     assert find_where(none, Part("where", q, ("colombian",))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("the fourth EU-CELAC summit", ["EU", "CELAC"]),
+        ("the US-China talks", ["USA", "CHN"]),
+        ("Timor-Leste joined", ["TLS"]),  # a hyphenated name stays whole
+        ("a well-known fact", []),
+    ],
+)
+def test_names_in_hyphenated_pairs(text: str, codes: list[str]) -> None:
+    assert [c for _, _, c in find_names(text)] == codes
+
+
+def test_ask_what_was_established_between_two_states_asks_for_a_tier() -> None:
+    (part,) = classify("What did Fiala and Chinh establish between Czechia and Vietnam in 2025?")
+    assert part.kind == "tier"
+    (part,) = classify("What did Fiala and Chinh sign in Prague?")
+    assert part.kind != "tier"

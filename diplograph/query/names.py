@@ -136,17 +136,29 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     while i < len(toks):
         for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
             start, end = toks[i].start(), toks[i + n - 1].end()
-            surface = text[start:end].removesuffix("'s").removesuffix("’s")
-            key = _key(surface)
-            code = t.by_key.get(key)
-            if code is None:
-                continue
-            if key in t.acronyms and not surface.replace(".", "").isupper():
-                continue  # "us" is a pronoun, "US" a country
-            if n == 1 and surface[:1].islower():
-                continue  # a lower-case single word is no name
-            out.append((start, end, code))
-            i += n - 1
-            break
+            code = _lookup(t, text[start:end], n)
+            if code is not None:
+                out.append((start, end, code))
+                i += n - 1
+                break
+        else:  # "EU-CELAC", "US-China": the parts of a hyphenated pair, when the whole is none
+            for part in re.finditer(r"[^\W_]+(?:[.'’][^\W_]+)*", toks[i].group(0)):
+                code = _lookup(t, part.group(0), 1) if "-" in toks[i].group(0) else None
+                if code is not None:
+                    out.append((toks[i].start() + part.start(), toks[i].start() + part.end(), code))
         i += 1
     return out
+
+
+def _lookup(t: _Table, surface: str, n: int) -> str | None:
+    """The code of one candidate name of ``n`` tokens, or None."""
+    surface = surface.removesuffix("'s").removesuffix("’s")
+    key = _key(surface)
+    code = t.by_key.get(key)
+    if code is None:
+        return None
+    if key in t.acronyms and not surface.replace(".", "").isupper():
+        return None  # "us" is a pronoun, "US" a country
+    if n == 1 and surface[:1].islower():
+        return None  # a lower-case single word is no name
+    return code
