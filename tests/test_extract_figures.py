@@ -380,3 +380,15 @@ def test_figures_distances_nights_and_group_names_are_not_figures(text: str) -> 
 )
 def test_figures_unit_from_what_is_counted(text: str, value: float, unit: str) -> None:
     assert (value, unit) in [(f.value, f.unit) for f in _figs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bilateral trade stood at US$ 3.6 billion in 2023.", (3.6e9, "USD")),
+        ("Rwanda was accused of deploying 3,000 to 4,000 troops in the east.", (3000, "people")),
+        ("The number of phone and online talks at the top level exceeded 120.", (120, "count")),
+    ],
+)
+def test_figures_spaced_symbols_ranges_and_number_of(text: str, expected: tuple) -> None:
+    assert expected in [(f.value, f.unit) for f in _figs(text)]

@@ -152,8 +152,8 @@ _CUR_SUFFIX = [
     (r"ringgit", "MYR"),
 ]
 _NUMBER = re.compile(
-    r"(?:(?<![\w$])(?P<cur>US\$|U\.S\.\s?\$|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|THB|MYR|"
-    r"IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|\$|A\$|S\$|NZ\$|C\$|HK\$|KSh\s?|RMB\s?|"
+    r"(?:(?<![\w$])(?P<cur>US\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
+    r"THB|MYR|IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|KSh\s?|RMB\s?|"
     r"Rs\.?\s?)|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
@@ -591,6 +591,17 @@ def text_of(m: re.Match[str], first: str, last: str) -> str:
     return m.string[m.start(first) : m.end(last)]
 
 
+_RANGE_TO = re.compile(
+    r"\s+(?:to|and|or)\s+(?:about\s+)?\d[\d,.]*(?:\s+(?:million|billion))?", re.I
+)
+# "the number of phone and online talks at the top level exceeded 120"
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?P<noun>[a-z][\w\s-]{1,80}?)\s+(?:exceeded|reached|"
+    r"rose\s+to|stood\s+at|hit|topped|totalled|totaled|climbed\s+to)\s+(?P<q>(?:more\s+than|over|"
+    r"about|around|nearly|almost|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)\b(?!\s*(?:%|percent|"
+    r"billion|million|[-–]))",
+    re.I,
+)
 # things a nationality qualifies that are not its people
 _OWNED = re.compile(
     r"firms|companies|entities|products|goods|banks|vessels|projects|enterprises|brands", re.I
@@ -687,6 +698,9 @@ def extract_figures(
             return
         if unit is None:
             unit, noun = _unit_after(after)
+            span = _RANGE_TO.match(after)
+            if unit is None and not noun and span:  # "3,000 to 4,000 troops": both are troops
+                unit, noun = _unit_after(after[span.end() :])
             if noun.lower() in ("countries", "states", "delegations") and _VOTING.match(
                 after[after.lower().find(noun.lower()) + len(noun) :]
             ):
@@ -742,6 +756,16 @@ def extract_figures(
         qual = _qualifier(text[: m.start("n")][-25:])
         figs.append(Figure(f"{noun or 'total'}_count" if unit == "count" else f"{unit}_count",
                            value, unit, ev, qual, period, subject, m.group("n")))  # fmt: skip
+    for m in _NUMBER_OF.finditer(text) if "number of" in low else ():
+        value = float(m.group("n").replace(",", ""))
+        if any(f.value == value for f in figs):
+            continue  # already read with its own noun
+        nouns = m.group("noun").lower().split()
+        noun = next((w for w in nouns if w.endswith("s") and w not in _NOT_NOUNS), nouns[-1])
+        unit = next((u for rx, u in _UNIT_RX if rx.fullmatch(noun)), "count")
+        indicator = f"{noun}_count" if unit == "count" else f"{unit}_count"
+        qual = _qualifier(m.group("q") or "")
+        figs.append(Figure(indicator, value, unit, ev, qual, period, subject, m.group("n")))
     has_words = any(w in low for w in _WORD_KEYS)
     for m in _WORD_NUMBER.finditer(text) if has_words else ():
         w = m.group("word").lower()
