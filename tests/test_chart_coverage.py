@@ -215,3 +215,21 @@ def test_store_data_months_on_both_backends(store: Any) -> None:
     assert cov.months == {"2019-11", "2020-01"}
     assert (cov.start, cov.end) == ("2019-11-01", "2020-01-31")
     assert data_coverage(store, ("extracted",)).months == frozenset()  # no documents
+
+
+def test_overview_downloads_the_event_records_of_its_country(overview_db: Path) -> None:
+    import csv
+    import io
+    import re
+
+    with TestClient(create_app(Settings(db=str(overview_db), home="VNM"))) as c:
+        ph = c.get("/", params={"country": "Philippines"})
+        links = re.findall(r'href="(/events\?[^"]*format=(?:csv|json))"', ph.text)
+        base = "/events?country=PHL&amp;format="
+        assert links == [base + "csv", base + "json"]
+        rows = list(csv.DictReader(io.StringIO(c.get(links[0].replace("&amp;", "&")).text)))
+        shown = re.search(r'id="focus-events"><b>([\d,]+)</b>', ph.text)
+        assert shown is not None and len(rows) == int(shown.group(1).replace(",", "")) > 0
+        assert all("PHL" in (r["source_code"], r["target_code"]) for r in rows)
+        everything = re.findall(r'href="(/events\?format=csv)"', c.get("/").text)
+        assert everything == ["/events?format=csv"]
