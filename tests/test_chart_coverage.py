@@ -71,6 +71,21 @@ def test_a_zero_with_coverage_is_a_zero_not_a_gap(history_db: Path) -> None:
     assert gaps == ["2012-01", "2012-03"]
 
 
+def test_series_runs_on_through_covered_months_after_its_last_event(history_db: Path) -> None:
+    store = SQLiteStore(str(history_db))
+    try:  # another pair goes on to 2014-05; VNM–JPN stops in 2013-06
+        store.add_imported_events(rows({"2013-06": 2}, "VNM", "JPN", start_row=600))
+        store.add_imported_events(rows({"2014-05": 1}, "VNM", "USA", start_row=700))
+        series = build_series(store, SeriesQuery("VNM", "JPN", by="month"))
+    finally:
+        store.close()
+    # every month after 2013-06 up to 2014-02 is covered (VNM–CHN data): real zeros; 2014-03
+    # has no data at all, so the series stops there rather than zero-fill the gap to 2014-05
+    assert series.periods[0] == "2013-06" and series.periods[-1] == "2014-02"
+    assert series.total[1:] == [0] * (len(series.periods) - 1)
+    assert not any(series.gap)
+
+
 def test_yearly_series_partial_year(history_db: Path) -> None:
     store = SQLiteStore(str(history_db))
     try:

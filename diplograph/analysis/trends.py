@@ -346,6 +346,13 @@ def series_from(q: SeriesQuery, acc: Acc, coverage: Coverage | None) -> Series:
     # after the data as zeros, and until=9999 built 96,000 empty months)
     first = min(acc)
     last = max(acc)
+    # … but runs on through the covered periods right after its last one: months after a
+    # pair's last event that the store has data for are real zeros (the last one marked
+    # partial), up to the first period without data or the asked end
+    if coverage is not None and coverage.end:
+        nxt = shift_period(last, q.by, 1)
+        while coverage.covers(nxt, q.by) and (not q.until or nxt[: len(q.until)] <= q.until):
+            last, nxt = nxt, shift_period(nxt, q.by, 1)
     series.periods = period_range(first, last, q.by)
     for p in series.periods:
         t, co, cf, ex, im = acc.get(p, [0, 0, 0, 0, 0])
