@@ -263,3 +263,32 @@ def test_relations_later_withs_share_the_subject_and_tier() -> None:
     )
     assert sorted((a, b) for a, b, _, _ in got) == [("CHL", "BRA"), ("CHL", "MEX"), ("CHL", "PER")]
     assert {level for _, _, level, _ in got} == {"strategic partnership"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Niger broke off diplomatic relations with Ukraine on Tuesday, after Mali did.",
+            ("NER", "UKR"),
+        ),
+        (
+            "Egypt, which has maintained diplomatic relations with Israel since 1980, said no.",
+            ("EGY", "ISR"),
+        ),
+        (
+            "India and the Philippines will mark 75 years of diplomatic relations this year.",
+            ("IND", "PHL"),
+        ),
+    ],
+)
+def test_relations_subject_verb_tier_with_and_anniversaries(
+    text: str, pair: tuple[str, str]
+) -> None:
+    got = [(a, b) for a, b, level, _ in _pairs(text) if level == "diplomatic relations"]
+    assert got == [pair]
+
+
+def test_relations_anniversary_years_date_the_establishment() -> None:
+    (r,) = _rels("India and the Philippines will mark 75 years of diplomatic relations this year.")
+    assert r.date == "1949"

@@ -78,7 +78,8 @@ _ESTABLISH = re.compile(r"\b(?:establish|set\s+up|forg|found)\w*\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?P<prev>[\w\s-]{5,60}?)\s+to\s+", re.I)
 _ANNIV = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}anniversary\s+of\b|"
-    r"\b(\d{1,3})\s+years\s+(?:of|since)\s+(?:the\s+)?(?:establish|found|forg|set\s+up)",
+    r"\b(\d{1,3})\s+years\s+(?:of|since)\s+(?:the\s+)?(?:establish|found|forg|set\s+up|"
+    r"(?:their\s+|its\s+)?$)",  # read on the text before the tier: "75 years of <tier>"
     re.I,
 )
 _PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+)?$")
@@ -101,7 +102,9 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
     r"(?:are|is)\s+preparing\s+to|prepar\w+\s+to|(?:are|is)\s+(?:set|expected|poised)\s+to|"
-    r"in\s+the\s+future|towards?|work\s+toward)\b",
+    r"in\s+the\s+future|towards?|work\s+toward)\b"
+    # "will mark 75 years of diplomatic relations": an anniversary of ties that exist
+    r"(?!\s+(?:also\s+)?(?:mark|celebrate|commemorate)\b)",
     re.I,
 )
 
@@ -205,7 +208,7 @@ def _pairs_near(
     )
     if best is not None and (best[0] < 90 or len(codes) == 2 or two):
         return [(best[1], best[2])]
-    raised = _subject_with(text, actors, tier)
+    raised = _subject_with(text, actors, tier) or _subject_tier_with(text, actors, tier)
     if raised is not None and not has_home:
         return [raised]
     if re.match(r"\s+with\s+(?:the\s+)?(?-i:[A-Z])", text[tier.end : tier.end + 12]) and not any(
@@ -265,6 +268,32 @@ def _subject_with(text: str, actors: list[Slot], tier: TierMention) -> tuple[Act
         if x.code != y.code and _RAISED_WITH.match(text[x.end : y.start]):
             return (x.actor, y.actor)
     return None
+
+
+# "Niger broke off diplomatic relations with Ukraine", "Egypt, which has maintained diplomatic
+# relations with Israel since 1980": the subject's verb, then the tier, then "with" the other
+_TIER_VERB = re.compile(
+    r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
+    r"(?:br(?:oke|eak|eaks|eaking)\s+off|sever\w*|cut|cuts|maintain\w*|establish\w*|"
+    r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*)"
+    r"(?:\s+(?:its|their|full|formal))*\s*$",
+    re.I,
+)
+_TIER_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?$")
+
+
+def _subject_tier_with(
+    text: str, actors: list[Slot], tier: TierMention
+) -> tuple[Actor, Actor] | None:
+    """ "Niger broke off diplomatic relations with Ukraine": (Niger, Ukraine)."""
+    after = next((s for s in actors if s.start >= tier.end), None)
+    before = [s for s in actors if s.end <= tier.start]
+    if after is None or not before or not _TIER_WITH.match(text[tier.end : after.start]):
+        return None
+    x = before[-1]
+    if x.code == after.code or not _TIER_VERB.match(text[x.end : tier.start]):
+        return None
+    return (x.actor, after.actor)
 
 
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
