@@ -280,6 +280,10 @@ def test_relations_later_withs_share_the_subject_and_tier() -> None:
             "India and the Philippines will mark 75 years of diplomatic relations this year.",
             ("IND", "PHL"),
         ),
+        (
+            "Bolivia severed ties with Israel, and Chile and Peru recalled their envoys.",
+            ("BOL", "ISR"),
+        ),
     ],
 )
 def test_relations_subject_verb_tier_with_and_anniversaries(

@@ -203,12 +203,15 @@ def _pairs_near(
             if re.match(r"^\s*(?:,|and)\s*(?:the\s+)?$", text[listed[-1].end : s.start]):
                 listed.append(s)
         return [(home, s.actor) for s in listed]
+    direct = _subject_tier_with(text, actors, tier)
+    if direct is not None and not any(home.code == a.code for a in direct):
+        return [direct]  # "Bolivia severed ties with Israel, and Chile and Honduras …"
     two = re.search(
         r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|states)|\bbilateral\b", text, re.I
     )
     if best is not None and (best[0] < 90 or len(codes) == 2 or two):
         return [(best[1], best[2])]
-    raised = _subject_with(text, actors, tier) or _subject_tier_with(text, actors, tier)
+    raised = _subject_with(text, actors, tier)
     if raised is not None and not has_home:
         return [raised]
     if re.match(r"\s+with\s+(?:the\s+)?(?-i:[A-Z])", text[tier.end : tier.end + 12]) and not any(
@@ -290,10 +293,16 @@ def _subject_tier_with(
     before = [s for s in actors if s.end <= tier.start]
     if after is None or not before or not _TIER_WITH.match(text[tier.end : after.start]):
         return None
-    x = before[-1]
-    if x.code == after.code or not _TIER_VERB.match(text[x.end : tier.start]):
+    x, between = before[-1], text[before[-1].end : tier.start]
+    verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and _CUT_OR_RESTORE.match(
+        text[tier.start : tier.end]
+    )  # "Bolivia severed ties with Israel": the tier phrase holds the verb
+    if x.code == after.code or not (_TIER_VERB.match(between) or verb_in_tier):
         return None
     return (x.actor, after.actor)
+
+
+_CUT_OR_RESTORE = re.compile(r"br(?:oke|eak)|sever|cut|restor|re-?establish|resum|normali", re.I)
 
 
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
