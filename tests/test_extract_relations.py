@@ -281,7 +281,7 @@ def test_relations_later_withs_share_the_subject_and_tier() -> None:
             ("IND", "PHL"),
         ),
         (
-            "Bolivia severed ties with Israel, and Chile and Peru recalled their envoys.",
+            "Bolivia severed ties with Israel in May, and Chile and Peru recalled envoys.",
             ("BOL", "ISR"),
         ),
     ],
