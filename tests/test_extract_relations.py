@@ -296,3 +296,13 @@ def test_relations_subject_verb_tier_with_and_anniversaries(
 def test_relations_anniversary_years_date_the_establishment() -> None:
     (r,) = _rels("India and the Philippines will mark 75 years of diplomatic relations this year.")
     assert r.date == "1949"
+
+
+def test_relations_the_two_sides_complete_a_pair_named_before() -> None:
+    text = (
+        "Irish and Palestinian ministers met in Dublin on Monday, and Ireland agreed to "
+        "upgrade the Palestinian mission. In July the two sides established full diplomatic "
+        "relations, and Palestine's mission in Dublin became an embassy."
+    )
+    got = {(r.a, r.b) for r in _rels(text) if r.level == "diplomatic relations"}
+    assert got in ({("IRL", "PSE")}, {("PSE", "IRL")})  # with the rules alone too

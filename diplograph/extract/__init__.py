@@ -191,6 +191,7 @@ def extract(
         # "the two countries" with no pair named before: the two states the document is about
         pair = last_pair or (focus[0], focus[1]) if len(focus) >= 2 else last_pair
         pair_codes = {a.code for a in pair} if pair else set()
+        context_pair = pair
         if two and pair and (not named or (len(named) == 1 and not named & pair_codes)):
             # "the two PMs witnessed ...", "Trump phoned both leaders": the pair named before
             slots = sorted(
@@ -238,12 +239,20 @@ def extract(
         period_src = unit_date or (year_dates[0] if year_dates else None) or fallback
         rel_date = unit_date or (year_dates[0] if year_dates else None)
         tier_year = int((rel_date or published or "0")[:4]) or year_hint
+        rel_slots = slots
+        if two and context_pair and len(named) == 1 and named <= pair_codes:
+            # "the two sides established relations, and Palestine's mission …": the other one
+            rel_slots = sorted(
+                [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in context_pair
+                           if a.code not in named)],
+                key=lambda s: s.start,
+            )  # fmt: skip
         rels = extract_relations(
             doc.id,
             u.idx,
             u.start,
             u.text,
-            slots,
+            rel_slots,
             home_actor,
             rel_date,
             tier_year,
