@@ -306,3 +306,13 @@ def test_relations_the_two_sides_complete_a_pair_named_before() -> None:
     )
     got = {(r.a, r.b) for r in _rels(text) if r.level == "diplomatic relations"}
     assert got in ({("IRL", "PSE")}, {("PSE", "IRL")})  # with the rules alone too
+
+
+def test_relations_ties_with_x_in_the_homes_own_voice() -> None:
+    text = (
+        "Vietnam had a busy year. The calendar was matched by bilateral breakthroughs: ties "
+        "with the United States were raised to a comprehensive strategic partnership in "
+        "September, and with Japan in November."
+    )
+    got = {(r.a, r.b) for r in _rels(text)}
+    assert got == {("VNM", "USA"), ("VNM", "JPN")}

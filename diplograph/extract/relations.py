@@ -218,6 +218,14 @@ def _pairs_near(
         0 <= s.start - tier.end < 15 for s in actors
     ):
         return []  # "with <an actor we cannot code>"
+    first = actors[0] if actors else None
+    if (
+        first is not None
+        and home_speaks
+        and first.code != home.code
+        and _TIES_WITH.search(text[max(0, first.start - 40) : first.start])
+    ):
+        return [(home, first.actor)]  # "ties with the United States were raised to …": ours
     if len(codes) == 2:
         a = actors[0]
         b = next(s for s in actors if s.code != a.code)
@@ -305,6 +313,11 @@ def _subject_tier_with(
 _CUT_OR_RESTORE = re.compile(r"br(?:oke|eak)|sever|cut|restor|re-?establish|resum|normali", re.I)
 
 
+# a sentence whose first actor is the other side of the speaking home's ties
+_TIES_WITH = re.compile(
+    r"(?:^|[:;,]\s*|\b(?:[Tt]he|[Oo]ur|[Ii]ts)\s+)(?:bilateral\s+)?(?:ties|relations(?:hip)?)\s+"
+    r"with\s+(?:the\s+)?$"
+)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _WITH_NEXT = re.compile(r"^[^.;:]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)with\s+(?:the\s+)?$", re.I)
 
