@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -135,7 +136,8 @@ class EventDecider:
                 trace.dropped.append(
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
-        return _co_elected_in_passing([_elected_body(e, ctx) for e in events], ctx)
+        events = [_sanctioned(_elected_body(e, ctx), ctx) for e in events]
+        return _co_elected_in_passing(events, ctx)
 
     def decide_relations(
         self, ctx: UnitContext, rules: list[Relation], readings: list[TierReading]
@@ -348,6 +350,30 @@ def _propagate(
                 have.add((s.code, other))
                 out.append((q, s, by_code[other]))
     return out
+
+
+# "sanctions on Russia", "a ban against Iran": the state a measure names is its target
+_MEASURE_ON = re.compile(
+    r"\b(?:sanctions?|embargo|ban|restrictions|tariffs|measures)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|against)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _sanctioned(e: Event, ctx: UnitContext) -> Event:
+    """A SANCTION whose target is not the state the measure is "on" or "against" takes that
+    state ("sanctions on Russia in response to Moscow's annexation of Ukrainian regions")."""
+    if e.type != "SANCTION":
+        return e
+    named = [
+        sl for sl in ctx.slots
+        if not sl.location and _MEASURE_ON.search(ctx.text[max(0, sl.start - 60) : sl.start])
+    ]  # fmt: skip
+    if len({sl.code for sl in named}) != 1 or (e.source and e.source.code == named[0].code):
+        return e
+    if e.target is not None and e.target.code == named[0].code:
+        return e
+    return replace(e, target=named[0].actor)
 
 
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
