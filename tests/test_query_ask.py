@@ -228,3 +228,23 @@ def test_ask_cites_other_outlets_that_state_the_same_answer(store, settings, wri
     a = answer(store, "How many citizens were brought home from Sudan?")
     assert a.answer is not None and "312" in a.answer
     assert sorted(e["doc"] for e in a.evidence) == ["a", "b"]
+
+
+MOU = (
+    "url: https://example.org/m\noutlet: Example Daily\npublished: 2024-06-20\n"
+    "title: Ministers sign a memorandum\n---\n"
+    "HANOI – Foreign Minister Bui Thanh Son held talks with Chilean Foreign Minister Alberto "
+    "van Klaveren on Wednesday.\n\n"
+    "The two ministers signed a memorandum of understanding on cooperation in green hydrogen "
+    "and mining, and agreed to meet again next year.\n"
+)
+
+
+def test_ask_on_what_a_document_was_signed_answers_its_subject(store, settings, write):
+    folder = write("mou/a.txt", MOU).parent
+    write("mou/b.txt", EVACUATION)
+    ingest_documents([str(folder)], store, settings)
+    q = "On what did Son and van Klaveren sign a memorandum of understanding in 2024?"
+    a = answer(store, q)
+    assert a.answer == "cooperation in green hydrogen and mining"
+    assert a.evidence[0]["doc"] == "a"

@@ -228,6 +228,18 @@ def classify(question: str) -> list[Part]:
                 )
                 or w
             )
+            # "on what did A and B sign a memorandum of understanding": that document's subject
+            w = (
+                re.search(
+                    r"^\s*(?:on|about) what (?:did|do|does|will|have|has)\b.*?\b(?:sign|adopt|"
+                    r"issue|conclud|agree|reach)\w*\s+(?:an?\s+|the\s+)?((?:[\w-]+\s+){0,4}?"
+                    r"(?:memorandum|agreement|deal|declaration|accord|statement|treaty|protocol)"
+                    r"(?:\s+of\s+understanding)?)",
+                    chunk,
+                    re.I,
+                )
+                or w
+            )
             w = w or re.search(r"\b(?:which|what) ([\w-]+)", chunk, re.I)
             head = tuple(content_terms(w.group(1))) if w else ()
         plural = _asks_plural(chunk)

@@ -712,7 +712,33 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
 
 
 def find_which_or_object(s: SentenceView, part: Part) -> list[Span]:
+    if _ON_WHAT.match(part.text):
+        return find_topic(s, part) or find_which(s, part) or find_object(s, part)
     return find_which(s, part) or find_object(s, part)
+
+
+_ON_WHAT = re.compile(r"\s*(?:on|about) what\b", re.I)
+_TOPIC = re.compile(r"(?:\s+of\s+understanding)?\s+(?:on|about|regarding|concerning)\s+", re.I)
+
+
+def find_topic(s: SentenceView, part: Part) -> list[Span]:
+    """ "On what did A and B sign a memorandum?": what the document is on, to the clause's end
+    ("a memorandum of understanding on cooperation in the digital economy")."""
+    if not part.head:
+        return []
+    out: list[Span] = []
+    for m in re.finditer(r"[\w-]+", s.text):
+        if not set(content_terms(m.group(0))) & set(part.head):
+            continue
+        cue = _TOPIC.match(s.text, m.end())
+        if cue is None:
+            continue
+        end = _CLAUSE_END.search(s.text, cue.end())
+        b = end.start() if end else len(s.text)
+        text = s.text[cue.end() : b].strip()
+        if text and not s.in_question(text):
+            out.append(Span(cue.end(), b, text, 3.0))
+    return out
 
 
 _REASON = re.compile(
