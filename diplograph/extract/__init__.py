@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -194,10 +195,7 @@ def extract(
         context_pair = pair
         if two and pair and (not named or (len(named) == 1 and not named & pair_codes)):
             # "the two PMs witnessed ...", "Trump phoned both leaders": the pair named before
-            slots = sorted(
-                [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in pair)],
-                key=lambda s: s.start,
-            )
+            slots = _with_pair(slots, two, pair)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
         fallback = review_year or lead_date or context_date or published or doc_year
         ctx = UnitContext(
@@ -242,11 +240,8 @@ def extract(
         rel_slots = slots
         if two and context_pair and len(named) == 1 and named <= pair_codes:
             # "the two sides established relations, and Palestine's mission …": the other one
-            rel_slots = sorted(
-                [*slots, *(Slot(two.start(), two.end(), a, ("PAIR",)) for a in context_pair
-                           if a.code not in named)],
-                key=lambda s: s.start,
-            )  # fmt: skip
+            other = tuple(a for a in context_pair if a.code not in named)
+            rel_slots = _with_pair(slots, two, other)
         rels = extract_relations(
             doc.id,
             u.idx,
@@ -333,6 +328,12 @@ def extract(
     ]
     x.figures = [replace(f, produced_by=f"rule:figures@{RULES_HASH}") for f in x.figures]
     return x
+
+
+def _with_pair(slots: list[Slot], two: re.Match[str], actors: Iterable[Actor]) -> list[Slot]:
+    """The unit's slots plus ``actors`` standing at "the two sides", in text order."""
+    extra = [Slot(two.start(), two.end(), a, ("PAIR",)) for a in actors]
+    return sorted([*slots, *extra], key=lambda s: s.start)
 
 
 def dedupe_relations(relations: list[Relation]) -> list[Relation]:

@@ -559,9 +559,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
     return out
 
 
-_NOT_CURRENCY = frozenset(
-    "people flights votes countries count percent years tons rank doses".split()
-)
+# every currency code the number pattern and the suffixes know ("USD", "GBP", "NZD" …)
+_CURRENCIES = frozenset(_CUR_PREFIX.values()) | {code for _, code in _CUR_SUFFIX}
 _VOTES_STATED = re.compile(r"\d\s+votes\b", re.I)
 _SCALED = re.compile(r"\d\s*(?:thousand|million|billion|trillion|bn|mn)\b", re.I)
 
@@ -582,13 +581,8 @@ def _years_since(m: re.Match[str], ev: Evidence, period: str | None, subject: st
     if m.group("u").lower().startswith("decade"):
         value *= 10
     qual = _qualifier(m.group("q") or "")
-    expr = text_of(m, "n", "u")
+    expr = m.string[m.start("n") : m.end("u")]  # "eight years"
     return Figure("years_since_last", value, "years", ev, qual, period, subject, expr)
-
-
-def text_of(m: re.Match[str], first: str, last: str) -> str:
-    """The matched text from one named group's start to another's end."""
-    return m.string[m.start(first) : m.end(last)]
 
 
 _RANGE_TO = re.compile(
@@ -739,7 +733,7 @@ def extract_figures(
         if unit == "USD" and dollar and _bare_dollar(n, text):
             unit = dollar
         add(n.start, n.end, n.value, unit, n.text, True)
-        if unit is not None and unit not in _NOT_CURRENCY:
+        if unit in _CURRENCIES:
             currency = unit
     # "bringing the number of FTAs in force to 17", "taking the total to seven"
     for m in _TOTAL_TO.finditer(text):

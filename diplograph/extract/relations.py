@@ -23,6 +23,13 @@ LEVELS = [
 ]
 
 _W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|friendly)\s+)?"
+# a tier phrase that holds its own verb: "broke off relations", "severed ties", "restored ties"
+_TIES_CHANGED = re.compile(
+    r"\b(?:br(?:oke|eak|eaks|eaking|oken)\s+off|cut|cuts|cutting|sever\w*|restor\w*|"
+    r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:its\s+|their\s+)?"
+    r"(?:diplomatic\s+)?(?:ties|relations)\b",
+    re.I,
+)
 TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "comprehensive strategic partnership",
@@ -57,16 +64,8 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?-i:Diplomatic\s+Relations))\b"
         ),
     ),
-    (
-        # ties cut, restored or normalised: "Algeria broke off relations with Morocco"
-        "diplomatic relations",
-        re.compile(
-            r"\b(?:br(?:oke|eak|eaks|eaking|oken)\s+off|cut|cuts|cutting|sever\w*|restor\w*|"
-            r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:its\s+|their\s+)?"
-            r"(?:diplomatic\s+)?(?:ties|relations)\b",
-            re.I,
-        ),
-    ),
+    # ties cut, restored or normalised: "Algeria broke off relations with Morocco"
+    ("diplomatic relations", _TIES_CHANGED),
 ]
 _UPGRADE = re.compile(
     r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
@@ -302,15 +301,12 @@ def _subject_tier_with(
     if after is None or not before or not _TIER_WITH.match(text[tier.end : after.start]):
         return None
     x, between = before[-1], text[before[-1].end : tier.start]
-    verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and _CUT_OR_RESTORE.match(
+    verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and _TIES_CHANGED.fullmatch(
         text[tier.start : tier.end]
     )  # "Bolivia severed ties with Israel": the tier phrase holds the verb
     if x.code == after.code or not (_TIER_VERB.match(between) or verb_in_tier):
         return None
     return (x.actor, after.actor)
-
-
-_CUT_OR_RESTORE = re.compile(r"br(?:oke|eak)|sever|cut|restor|re-?establish|resum|normali", re.I)
 
 
 # a sentence whose first actor is the other side of the speaking home's ties

@@ -142,10 +142,16 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
                 i += n - 1
                 break
         else:  # "EU-CELAC", "US-China": the parts of a hyphenated pair, when the whole is none
-            for part in re.finditer(r"[^\W_]+(?:[.'’][^\W_]+)*", toks[i].group(0)):
-                code = _lookup(t, part.group(0), 1) if "-" in toks[i].group(0) else None
+            tok = toks[i]
+            parts = (
+                re.finditer(r"[^\W_]+(?:[.'’][^\W_]+)*", tok.group(0))
+                if "-" in tok.group(0)
+                else ()
+            )
+            for part in parts:
+                code = _lookup(t, part.group(0), 1)
                 if code is not None:
-                    out.append((toks[i].start() + part.start(), toks[i].start() + part.end(), code))
+                    out.append((tok.start() + part.start(), tok.start() + part.end(), code))
         i += 1
     return out
 

@@ -95,14 +95,15 @@ def outlets_in(question: str, outlets: list[str]) -> list[str]:
 _OUTLET_TAIL = {"online", "news", "newspaper", "daily", "magazine", "portal", "report", "com"}
 
 
-def outlet_forms(outlet: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def outlet_forms(outlet: str) -> frozenset[str]:
     """How a question may name an outlet: in full, before its comma, without a generic tail
     word, by its acronym in brackets ("(VNA)") or standing alone ("ANTARA News"), or by its
     initials ("Ministry of External Affairs, India" → "mea"; "Voice of Vietnam Online" →
     "vov"). A shortened form keeps two words, and a country or body's name ("ASEAN Wire")
     is never an outlet's form."""
     forms = {" ".join(w for w in words(outlet) if w != "the")}
-    acronyms = re.findall(r"\(([A-Z]{3,6})\)", outlet) + re.findall(r"\b[A-Z]{3,6}\b", outlet)
+    acronyms = re.findall(r"\b[A-Z]{3,6}\b", outlet)  # "(VNA)", "ANTARA News"
     forms |= {a.lower() for a in acronyms if not find_names(a)}
     base = re.findall(r"[A-Za-z]+", re.sub(r"\(.*?\)", " ", outlet.split(",")[0]))
     base = [w for w in base if w.lower() != "the"]
@@ -114,7 +115,7 @@ def outlet_forms(outlet: str) -> set[str]:
     if len(base) >= 3:
         forms.add("".join(w[0] for w in base if w[0].isupper()).lower())  # MEA
         forms.add("".join(w[0] for w in base).lower())  # VOV
-    return {f for f in forms if len(f) >= 3}
+    return frozenset(f for f in forms if len(f) >= 3)
 
 
 _MONTHS = "january february march april may june july august september october november december"
