@@ -127,6 +127,8 @@ def test_figures_first_time_is_not_a_count() -> None:
 
 def test_figures_rank_one_of_the_largest() -> None:
     f = _one("Japan is one of the 10 largest investors in Vietnam.")
+    assert (f.value, f.unit, f.indicator) == (10.0, "rank", "partner_rank")
+    f = _one("Japan is one of the 10 largest economies.")
     assert (f.value, f.unit, f.indicator) == (10.0, "rank", "rank_top")
 
 
@@ -392,3 +394,42 @@ def test_figures_unit_from_what_is_counted(text: str, value: float, unit: str) -
 )
 def test_figures_spaced_symbols_ranges_and_number_of(text: str, expected: tuple) -> None:
     assert expected in [(f.value, f.unit) for f in _figs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "The death toll from the floods in the northern provinces climbed to 76 on Friday.",
+            76,
+            "people",
+        ),
+        ("The death toll in the two countries has risen above 9,000.", 9000, "people"),
+        ("The navy held a trawler and its crew of eleven near the reef.", 11, "people"),
+        ("Guards detained the boat and its crew of 14 off the cape.", 14, "people"),
+        ("Frigates shadowed the convoy on Sunday, the third such incident this year.", 3, "count"),
+        ("The two cabinets met in Da Lat, the fifth retreat of its kind.", 5, "count"),
+        ("Chile takes over the rotating chair, its second turn at the helm.", 2, "count"),
+    ],
+)
+def test_figures_tolls_crews_and_ordinals_of_a_kind(text: str, value: float, unit: str) -> None:
+    assert [(f.value, f.unit) for f in _figs(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India is one of Viet Nam's eight largest trading partners.", [(8, "rank")]),
+        ("Australia is now one of Viet Nam's 10 largest trading partners.", [(10, "rank")]),
+        ("Australia is one of Viet Nam's largest partners.", []),
+        ("Germany, Ukraine's second-largest military backer, sent tanks.", [(2, "rank")]),
+        ("Italy is Algeria's largest customer for natural gas.", [(1, "rank")]),
+    ],
+)
+def test_figures_ranks_among_the_n_largest(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in _figs(text)] == expected
+
+
+def test_figures_bare_dollar_before_a_named_dollar_stays_usd() -> None:
+    text = "Washington has provided 300 million dollars, and Canada 80.5 million Canadian dollars."
+    assert [(f.value, f.unit) for f in _figs(text)] == [(300e6, "USD"), (80.5e6, "CAD")]

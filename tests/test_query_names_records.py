@@ -53,6 +53,14 @@ def test_find_names_keeps_pronoun_us_out() -> None:
     assert [code for _, _, code in find_names(q)] == ["VNM", "USA", "GBR"]
 
 
+def test_find_names_reads_two_letter_codes_as_words_in_text() -> None:
+    """"PM", "NA" and "AI" are words in a question, not Saint Pierre, Namibia or Anguilla;
+    a code the user passes alone still resolves."""
+    q = "Did the PM tell the NA chairman about the AI summit with the US, VNM and KEN?"
+    assert [code for _, _, code in find_names(q)] == ["USA", "VNM", "KEN"]
+    assert resolve_name("NA").code == "NAM"
+
+
 def test_spoken_date() -> None:
     assert spoken_date("2023-09-10") == "September 10, 2023"
     assert spoken_date("2024-03") == "March 2024"

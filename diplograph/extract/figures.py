@@ -165,12 +165,12 @@ _ORD = r"(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 # "third-largest trading partner", "its largest investor", "among its ten largest investors"
 _RANK = re.compile(
     r"(?:\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+|"
-    r"\bamong\s+(?:\w+['’]s?\s+|the\s+|its\s+|their\s+)?(?P<among>"
+    r"\b(?:among|one\s+of)\s+(?:(?:\w+\s+){0,2}\w+['’]s?\s+|the\s+|its\s+|their\s+)?(?P<among>"
     + "|".join(_NUM_WORDS)
     + r"|\d{1,2})\s+|(?:\bthe|\bits|\btheir|['’]s?)\s+)"
     r"(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:trading\s+partner|partner|investor|"
     r"(?:export\s+|import\s+)?market|provider|supplier|source|donor|destination|importer|"
-    r"exporter|buyer|creditor|lender)s?\b",
+    r"exporter|buyer|creditor|lender|backer|customer|funder)s?\b",
     re.I,
 )
 # "her fifth visit", "the eighth aid flight", "the eleventh member"; the number of a meeting in
@@ -178,13 +178,14 @@ _RANK = re.compile(
 _ORDINAL_COUNT = re.compile(
     r"\b" + _ORD + r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<what>visit|trip|tour|round|protest|note|flight|batch|package|time|term|member|"
-    r"country|state|partner|shipment|convoy|consignment)s?\b",
+    r"country|state|partner|shipment|convoy|consignment|incident|seizure|violation|incursion|"
+    r"intrusion|turn|kind)s?\b",
     re.I,
 )
 # an ordinal that ranks or dates is no count: "the 16th largest partner", "80th anniversary"
 _NOT_A_COUNT = re.compile(r"\b(?:largest|biggest|main|leading|top|anniversary)\b", re.I)
 # "one of its largest investors", "among the biggest donors": a rank with no number
-_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+\S*$", re.I)
+_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:\S+\s+){0,2}\S*$", re.I)
 _ORDINAL_FACT = re.compile(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?P<what>time\b|term\s+(?:on|in|as)\b|(?:round|package|batch)\s+of\b|(?:comprehensive\s+strategic|strategic|comprehensive)\s+partner\b|"
@@ -596,6 +597,13 @@ _NUMBER_OF = re.compile(
     r"billion|million|[-–]))",
     re.I,
 )
+# "the death toll from the floods climbed to 113": a toll stated at the end of its clause
+_TOLL_TO = re.compile(
+    r"\bdeath\s+toll\b[^.;:]{0,120}?\b(?:to|at|reached|passed|exceeded|topped|above|"
+    r"surpassed)\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_CREW_OF = re.compile(r"\bcrew\s+of\s+(?:about\s+|some\s+|around\s+)?$", re.I)
 # things a nationality qualifies that are not its people
 _OWNED = re.compile(
     r"firms|companies|entities|products|goods|banks|vessels|projects|enterprises|brands", re.I
@@ -620,15 +628,17 @@ _NAMED_DOLLAR = re.compile(
 _PREFIX_CODE = {"a": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD", "hk": "HKD"}
 
 
-def _local_dollar(text: str, home: str | None) -> str | None:
-    """The dollar a bare "$" means here: one the sentence names, else the speaking home's."""
+def _local_dollar(text: str, home: str | None) -> tuple[str | None, int]:
+    """The dollar a bare "$" means here, and where it starts to: one the sentence names, from
+    where it names it ("300 million dollars, and 80 million Canadian dollars": the first is
+    USD), else the speaking home's, from the start."""
     named = _NAMED_DOLLAR.search(text)
     if named:
         pre = named.group("pre")
-        return _PREFIX_CODE[pre.lower()] if pre else named.lastgroup
+        return (_PREFIX_CODE[pre.lower()] if pre else named.lastgroup), named.start()
     if re.search(r"\bU\.?S\.?\s*\$|\bUS\s+dollars?\b|\bUSD\b", text):
-        return None  # the sentence names the US dollar: a bare one is the same
-    return _DOLLAR_STATES.get(home or "")  # not the subject's: "$5bn from Singapore" is USD
+        return None, 0  # the sentence names the US dollar: a bare one is the same
+    return _DOLLAR_STATES.get(home or ""), 0  # not the subject's: "$5bn from Singapore" is USD
 
 
 def _bare_dollar(n: NumberMatch, text: str) -> bool:
@@ -685,6 +695,10 @@ def extract_figures(
             r"\b(?:earning|worth|valued\s+at)\s+(?:more\s+than|over|above)\s*$", before[-40:]
         ):
             return  # a threshold inside a noun phrase
+        if re.search(r"\b(?:one\s+of|among)\b", before[-40:]) and any(
+            r.start() <= s < r.end() for r in _RANK.finditer(text)
+        ):
+            return  # "one of its 10 largest partners": a rank (read by _RANK), not ten countries
         if re.search(r"\b(?:one\s+of|among|group\s+of|top)\s+(?:the\s+)?$", before[-20:]) and (
             re.search(r"\b\w+est\b|\blargest\b|\bbiggest\b", after[:60])
         ):
@@ -703,10 +717,12 @@ def extract_figures(
                 unit = "votes"
             if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
-            if unit is None and re.search(
-                r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I
+            if unit is None and (
+                re.search(r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I)
+                or _TOLL_TO.search(before)
+                or _CREW_OF.search(before)
             ):
-                unit = "people"
+                unit = "people"  # "the death toll … climbed to 113", "its crew of 12"
             if unit is None:
                 if not noun or not noun_unit:
                     return
@@ -727,10 +743,10 @@ def extract_figures(
 
     currency: str | None = None  # the sentence's last currency, for "…, the World Bank 2 billion"
     votes = bool(_VOTES_STATED.search(text))
-    dollar = _local_dollar(text, home)
+    dollar, dollar_from = _local_dollar(text, home)
     for n in find_numbers(text, skip):
         unit = n.unit or _elided_unit(n, text, currency, votes)
-        if unit == "USD" and dollar and _bare_dollar(n, text):
+        if unit == "USD" and dollar and n.start >= dollar_from and _bare_dollar(n, text):
             unit = dollar
         add(n.start, n.end, n.value, unit, n.text, True)
         if unit in _CURRENCIES:
@@ -778,7 +794,7 @@ def extract_figures(
         after = text[m.end() :]
         if _EXCLUDE_AFTER.match(after) or re.match(
             r"^\s*(?:of\s+(?:them|the)|sides?|"
-            r"parties|leaders)\b",
+            r"parties|leaders|largest|biggest)\b",
             after,
             re.I,
         ):
@@ -789,6 +805,7 @@ def extract_figures(
         if (
             unit is None
             and not noun
+            and not _CREW_OF.search(text[: m.start()])
             and not re.match(
                 r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:flights|calls|visits|"
                 r"agreements|documents|teams|rounds|packages|seats|sites|projects|initiatives|"

@@ -50,6 +50,7 @@ def _split(value: str | None) -> list[str]:
 class _Table:
     by_key: dict[str, str]  # folded surface → code
     acronyms: frozenset[str]  # keys that only count when written in capitals ("US", not "us")
+    codes: frozenset[str]  # ISO alpha-2 codes no name spells ("PM", "NA", "AI"): whole inputs only
     names: dict[str, Named]  # code → display
 
 
@@ -58,12 +59,15 @@ def _table() -> _Table:
     by_key: dict[str, str] = {}
     acronyms: set[str] = set()
     names: dict[str, Named] = {}
+    spelled: set[str] = set()  # keys that a name, variant or demonym spells
+    codes: set[str] = set()
 
-    def add(surface: str, code: str) -> None:
+    def add(surface: str, code: str, is_code: bool = False) -> None:
         key = _key(surface)
         if not key:
             return
         by_key.setdefault(key, code)
+        (codes if is_code else spelled).add(key)
         if re.fullmatch(r"[A-Z.]{2,5}", surface.replace(" ", "")):
             acronyms.add(key)
 
@@ -72,12 +76,8 @@ def _table() -> _Table:
         for row in csv.DictReader(fh):
             code = row["code"].strip()
             names[code] = Named(code, row["name"].strip(), "country")
-            for s in [
-                row["name"],
-                code,
-                *_split(row.get("variants")),
-                *_split(row.get("demonyms")),
-            ]:
+            add(code, code)
+            for s in [row["name"], *_split(row.get("variants")), *_split(row.get("demonyms"))]:
                 add(s, code)
     with (gaz / "organizations.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -93,9 +93,9 @@ def _table() -> _Table:
         for s in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if s:
                 add(s, code)
-        add(c.alpha_2, code)
+        add(c.alpha_2, code, is_code=True)
         add(code, code)
-    return _Table(by_key, frozenset(acronyms), names)
+    return _Table(by_key, frozenset(acronyms), frozenset(codes - spelled), names)
 
 
 def display(code: str) -> str:
@@ -167,4 +167,6 @@ def _lookup(t: _Table, surface: str, n: int) -> str | None:
         return None  # "us" is a pronoun, "US" a country
     if n == 1 and surface[:1].islower():
         return None  # a lower-case single word is no name
+    if key in t.codes:
+        return None  # in running text "PM", "NA" and "AI" are words, not Saint Pierre, Namibia …
     return code
