@@ -433,3 +433,10 @@ def test_figures_ranks_among_the_n_largest(text: str, expected: list[tuple[float
 def test_figures_bare_dollar_before_a_named_dollar_stays_usd() -> None:
     text = "Washington has provided 300 million dollars, and Canada 80.5 million Canadian dollars."
     assert [(f.value, f.unit) for f in _figs(text)] == [(300e6, "USD"), (80.5e6, "CAD")]
+
+
+def test_figures_ordinal_relief_aircraft_are_flights() -> None:
+    assert [
+        (f.value, f.unit) for f in _figs("The tenth aircraft carrying relief goods landed.")
+    ] == [(10, "flights")]
+    assert _figs("The second aircraft crashed into the hangar.") == []

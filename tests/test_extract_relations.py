@@ -316,3 +316,14 @@ def test_relations_ties_with_x_in_the_homes_own_voice() -> None:
     )
     got = {(r.a, r.b) for r in _rels(text)}
     assert got == {("VNM", "USA"), ("VNM", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Viet Nam and Brazil discussed a possible upgrade of ties to a strategic partnership.",
+        "Viet Nam and Brazil are considering elevating their ties to a strategic partnership.",
+    ],
+)
+def test_relations_a_possible_upgrade_is_no_tier(text: str) -> None:
+    assert _rels(text) == []

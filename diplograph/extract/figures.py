@@ -179,7 +179,7 @@ _ORDINAL_COUNT = re.compile(
     r"\b" + _ORD + r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<what>visit|trip|tour|round|protest|note|flight|batch|package|time|term|member|"
     r"country|state|partner|shipment|convoy|consignment|incident|seizure|violation|incursion|"
-    r"intrusion|turn|kind)s?\b",
+    r"intrusion|turn|kind|aircraft|plane)s?\b",
     re.I,
 )
 # an ordinal that ranks or dates is no count: "the 16th largest partner", "80th anniversary"
@@ -396,7 +396,7 @@ def _people_demonyms() -> frozenset[str]:
 
 def _ordinal_unit(what: str, after: str, phrase: str) -> tuple[str, str]:
     """Unit and indicator of an ordinal count ("fifth visit" → count, "eighth flight" → flights)."""
-    if what == "flight":
+    if what in ("flight", "aircraft", "plane"):
         return "flights", "flights"
     if what in ("member", "country", "state", "partner"):
         tier = re.search(r"(comprehensive\s+strategic|strategic|comprehensive)\s+partner", phrase)
@@ -833,6 +833,8 @@ def extract_figures(
             continue  # "for the first time", "his first visit abroad": no count (see _ONE_OF)
         if _NOT_A_COUNT.search(m.group(0)):
             continue  # "16th largest trading partner" is a rank, "80th anniversary" a date
+        if what in ("aircraft", "plane") and not _AIRLIFT.search(text):
+            continue  # only an airlift's planes are flights ("the tenth aircraft carrying aid")
         unit, indicator = _ordinal_unit(what, text[m.end() :][:30], m.group(0).lower())
         figs.append(Figure(indicator, value, unit, ev, None, period, subject, m.group(0)))
     return figs

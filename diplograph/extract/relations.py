@@ -101,7 +101,10 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
     r"(?:are|is)\s+preparing\s+to|prepar\w+\s+to|(?:are|is)\s+(?:set|expected|poised)\s+to|"
-    r"in\s+the\s+future|towards?|work\s+toward)\b"
+    r"in\s+the\s+future|towards?|work\s+toward|"
+    # "a possible upgrade of ties to …", "considering elevating relations to …": not done yet
+    r"(?:possible|potential|prospective|proposed|eventual)\s+(?:upgrad|elevat)\w*|"
+    r"consider\w*\s+(?:an?\s+)?(?:upgrad|elevat)\w*)\b"
     # "will mark 75 years of diplomatic relations": an anniversary of ties that exist
     r"(?!\s+(?:also\s+)?(?:mark|celebrate|commemorate)\b)",
     re.I,
