@@ -248,3 +248,28 @@ def test_ask_on_what_a_document_was_signed_answers_its_subject(store, settings, 
     a = answer(store, q)
     assert a.answer == "cooperation in green hydrogen and mining"
     assert a.evidence[0]["doc"] == "a"
+
+
+def test_ask_who_keeps_a_title_set_off_by_a_comma():
+    from diplograph.query.spans import Part, SentenceView, find_who
+
+    text = (
+        "The Foreign Minister of Chile, Ana Rojas, and the Deputy Minister of Foreign Affairs "
+        "of Vietnam, Le Thi Thu, co-chaired the second session of the joint committee."
+    )
+    q = "Who co-chaired the second session of the joint committee for the Vietnamese side?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    texts = {s.text for s in find_who(view, Part("who", q))}
+    assert "Deputy Minister of Foreign Affairs of Vietnam, Le Thi Thu" in texts
+    assert "Foreign Minister of Chile, Ana Rojas" in texts
+
+
+def test_ask_object_runs_on_past_an_early_preposition():
+    from diplograph.query.spans import Part, SentenceView, find_object
+
+    text = "Phnom Penh answered by downgrading relations to the lowest level on Friday."
+    q = "How did Phnom Penh answer the expulsion?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    assert [s.text for s in find_object(view, Part("which", q))] == [
+        "by downgrading relations to the lowest level on Friday"
+    ]

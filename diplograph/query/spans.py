@@ -288,6 +288,24 @@ def _extend_left(text: str, start: int) -> int:
     return new
 
 
+_TITLE_COMMA = re.compile(
+    r"(?:^|[,;(]\s*|\band\s+|\b[Tt]he\s+)((?!The\b)[A-Z][\w'’.-]*"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and)){0,9}),\s*$"
+)
+
+
+MAX_NAME_WORDS = 8  # a person with a title set off by a comma, at most
+
+
+def _title_before(text: str, start: int) -> int:
+    """Take a title set off by a comma before a name: "the Vice Minister of Foreign Affairs
+    of Vietnam, Nguyen Minh Hang" → from "Vice Minister"."""
+    m = _TITLE_COMMA.search(text[max(0, start - 90) : start])
+    if m is None or not set(words(m.group(1))) & _ROLE:
+        return start
+    return max(0, start - 90) + m.start(1)
+
+
 def _appositive(text: str, end: int) -> int:
     m = re.match(r",\s+([^,;()]{3,80}?)(?=,|;|\.|$)", text[end:])
     if m and set(words(m.group(1))) & _ROLE and len(words(m.group(1))) <= 8:
@@ -400,6 +418,9 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         if s.in_question(name) or s.in_question(" ".join(name.split()[-2:])):
             continue
         start, end = _extend_left(s.text, a), _appositive(s.text, b)
+        titled = _title_before(s.text, start)
+        if len([w for w in words(s.text[titled:end]) if w not in STOP]) <= MAX_NAME_WORDS:
+            start = titled
         lo = _clause_start(s.text, max(0, a - 40), a)  # another clause's verbs are not its own
         before = set(content_terms(s.text[lo:a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
@@ -662,6 +683,7 @@ _OBJECT_END = re.compile(
 )
 _VERB_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 OBJECT_WORDS = 10
+MIN_OBJECT_WORDS = 4
 
 
 def find_object(s: SentenceView, part: Part) -> list[Span]:
@@ -679,6 +701,14 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         if inf:
             rest = " " * inf.end() + rest[inf.end() :]
         cut = _OBJECT_END.search(rest, len(rest) - len(rest.lstrip()))
+        # an adjunct ends the object only once it has some words: "downgrading relations to
+        # the lowest level" is one answer, "visited Hanoi | in May" two
+        while (
+            cut
+            and cut.group(0)[0] not in ",;:.()[]"
+            and len(rest[: cut.start()].split()) < MIN_OBJECT_WORDS
+        ):
+            cut = _OBJECT_END.search(rest, cut.end())
         cut_at = cut.start() if cut else len(rest)
         phrase = rest[:cut_at].strip()
         toks = phrase.split()
