@@ -273,3 +273,13 @@ def test_ask_object_runs_on_past_an_early_preposition():
     assert [s.text for s in find_object(view, Part("which", q))] == [
         "by downgrading relations to the lowest level on Friday"
     ]
+
+
+def test_ask_dates_of_a_visit_are_its_range():
+    from diplograph.query.spans import Part, SentenceView, find_when
+
+    text = "The minister will visit Chile from July 31 to August 2 at the invitation of Ana Rojas."
+    q = "On which dates was the minister to visit Chile?"
+    view = SentenceView(text=text, mentions=[], events=[], published="2025-07-28", question=q)
+    best = max(find_when(view, Part("when", q)), key=lambda s: s.score)
+    assert best.text == "July 31 to August 2, 2025"

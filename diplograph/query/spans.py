@@ -146,11 +146,17 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             return year_spans
     event_dates = {e["date"] for e in s.events if e.get("date")}
     out: list[Span] = []
-    for d in find_dates(s.text, s.published, s.default_year):
+    dates = find_dates(s.text, s.published, s.default_year)
+    starts = {d.start: d for d in dates}
+    for d in dates:
         if d.kind == "year" or s.in_question(d.text):
             continue
         start, end = d.start, d.end
         m = re.match(r"\s?[-–]\s?\d{1,2}\b(?!:)", s.text[end:])
+        # "from July 31 to August 2": the range is the answer when the question asks for dates
+        to = _DATE_TO.match(s.text, end)
+        if m is None and to and to.end() in starts and starts[to.end()].kind != "year":
+            m = re.match(r".*", s.text[end : starts[to.end()].end])
         is_range = bool(m)
         if m:
             end += m.end()
@@ -178,6 +184,9 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             score -= 0.8
         out.append(Span(start, end, text, score + 0.3 * _near_terms(s, part, start, end)))
     return out
+
+
+_DATE_TO = re.compile(r"\s*(?:to|until|till|through|[-–])\s*", re.I)
 
 
 def _date_suffix(text: str, value: str) -> str:
