@@ -283,3 +283,12 @@ def test_ask_dates_of_a_visit_are_its_range():
     view = SentenceView(text=text, mentions=[], events=[], published="2025-07-28", question=q)
     best = max(find_when(view, Part("when", q)), key=lambda s: s.score)
     assert best.text == "July 31 to August 2, 2025"
+
+
+def test_ask_which_won_picks_the_winner_not_the_larger_number():
+    from diplograph.query.spans import Part, SentenceView, find_choice
+
+    text = "Peru needed a second round to defeat Chile, securing 120 votes to 60 for its rival."
+    q = "Which candidate won the seat in June 2023, Chile or Peru?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    assert [s.text for s in find_choice(view, Part("choice", q))] == ["Peru"]

@@ -837,7 +837,8 @@ _MORE = re.compile(
 _LESS = re.compile(r"\b(?:less|fewer|lower|smaller|least|lowest|smallest)\b", re.I)
 _UP = re.compile(r"\b(?:up|rose|risen|rise|increas\w*|grew|grow\w*|higher)\b", re.I)
 _DOWN = re.compile(r"\b(?:down|fell|fallen|decreas\w*|declin\w*|dropp\w*|lower)\b", re.I)
-_WIN = re.compile(r"\b(?:won|defeated|beat|took|secured|topped)\b", re.I)
+_WIN = re.compile(r"\b(?:won|defeat(?:ed|ing)?|beat(?:ing)?|took|secur(?:ed|ing)|topped)\b", re.I)
+_ASKS_WINNER = re.compile(r"\b(?:won|win|wins|prevailed|beat|defeated)\b", re.I)
 
 
 # between a number and the option it belongs to: "24 percent for Japan", "97 votes to Peru"
@@ -885,7 +886,8 @@ def choose(s: SentenceView, options: list[str], q: str) -> int | None:
         return None
     spans = [(a, e, float(t.replace(",", ""))) for a, e, t in _numbers_plain(s)]
     nums = [(a, v) for a, _, v in spans]
-    if not nums or _WIN.search(s.text) and not _MORE.search(q) and not _LESS.search(q):
+    winner = _ASKS_WINNER.search(q) and not re.search(r"\bmore\b|\bmost\b|\bfewer\b", q)
+    if not nums or _WIN.search(s.text) and (winner or not _MORE.search(q) and not _LESS.search(q)):
         first = min(where, key=lambda x: x[0] or 0)  # "Slovenia defeated Belarus": the subject
         return where.index(first)
     pos = sorted(w for w, _ in where if w is not None)
