@@ -189,7 +189,9 @@ def test_ask_yes_no_comparisons_read_the_numbers(question, expected):
     text = "The new tariffs set rates of 46 percent for Vietnam, 24 percent for Japan and 25 "
     text += "percent for South Korea."
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
-    assert find_yes_no(view, Part("yes_no", question, ()))[0].text == expected
+    answer = find_yes_no(view, Part("yes_no", question, ()))[0].text
+    assert answer.split(" (")[0] == expected
+    assert "24 percent" in answer  # the numbers that decide it come with the answer
 
 
 TIES_WIRE = """url: https://example.org/w
@@ -291,4 +293,50 @@ def test_ask_which_won_picks_the_winner_not_the_larger_number():
     text = "Peru needed a second round to defeat Chile, securing 120 votes to 60 for its rival."
     q = "Which candidate won the seat in June 2023, Chile or Peru?"
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
-    assert [s.text for s in find_choice(view, Part("choice", q))] == ["Peru"]
+    assert [s.text for s in find_choice(view, Part("choice", q))] == [
+        "Peru (Chile 60, Peru 120 votes)"
+    ]
+
+
+def _choice_view(text: str, q: str):
+    from diplograph.query.spans import SentenceView
+
+    return SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+
+
+def test_ask_comparisons_of_phrases_name_the_side_and_its_numbers():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    text = (
+        "Chile's exports to Peru totalled about 2 billion dollars last year, while imports "
+        "from Peru exceeded 13 billion dollars."
+    )
+    for q, expected in [
+        (
+            "Were Chile's exports to Peru larger or smaller than its imports from Peru?",
+            "smaller (Chile's 2 billion dollars, imports 13 billion dollars)",
+        ),
+        (
+            "Did Chile export more to Peru than it imported from Peru?",
+            "No (Chile's 2 billion dollars, imports 13 billion dollars)",
+        ),
+    ]:
+        part = classify(q)[0]
+        spans = FINDERS[part.kind](_choice_view(text, q), part)
+        assert max(spans, key=lambda s: s.score).text == expected
+
+
+def test_ask_how_many_more_is_a_difference_and_raise_or_cut_a_direction():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    text = "Peru defeated Chile for the seat by 153 votes to 38."
+    q = "How many more votes did Peru receive than Chile?"
+    part = classify(q)[0]
+    assert part.kind == "difference"
+    assert [s.text for s in FINDERS["difference"](_choice_view(text, q), part)] == ["115 votes"]
+    text = "Seoul also raised its pledge to Lima to 5 million dollars, up from 500,000 dollars."
+    q = "Did Seoul raise or cut its pledge to Lima?"
+    part = classify(q)[0]
+    assert [s.text for s in FINDERS[part.kind](_choice_view(text, q), part)] == ["raised"]

@@ -41,7 +41,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "choice",
         re.compile(
             r"[,:]\s*(?:the\s+)?[\w'’ -]+\s+or\s+(?:the\s+)?[\w'’ -]+\??\s*$|"
-            r"\b(?:rise|increase|grow)\s+or\s+(?:fall|decrease|decline|shrink)\b",
+            r"\b(?:rise|increase|grow)\s+or\s+(?:fall|decrease|decline|shrink)\b|"
+            # "did Seoul raise or cut its pledge", "were exports larger or smaller than imports"
+            r"\b(?:raise|increase|expand|extend|lift)\s+or\s+(?:cut|reduce|lower|shrink|scale)\b|"
+            r"\b(?:larger|bigger|higher|greater|more)\s+or\s+(?:smaller|lower|less|fewer)\b",
             re.I,
         ),
     ),
@@ -63,6 +66,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^\W*(?:how\s+(?:did|were|was|do|does|will)\b(?!.*\b(?:respond|react|vote)\b)|"
             r"by\s+what\s+(?:route|means)\b|(?:which|what)\s+route\b)",
+            re.I,
+        ),
+    ),
+    (
+        "difference",
+        re.compile(
+            r"\bhow\s+many\s+(?:more|fewer)\b.*\bthan\b|\bby\s+how\s+many\s+\w+\s+did\b.*\b"
+            r"(?:beat|defeat|outpoll|exceed|surpass|lead|outnumber)",
             re.I,
         ),
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import to_json
 
 from diplograph.query.identifiers import wikidata_id
 from diplograph.store.base import Row
@@ -33,6 +34,14 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
+def page_json(data: list[dict[str, Any]], count: int, limit: int, offset: int) -> bytes:
+    """A ``Page`` as JSON from rows already in their model's field order and JSON types (a
+    model's ``row_fields``, a ``documents`` row): the bytes ``Page[Model]`` gives, without a
+    model built and validated per row (#19)."""
+    page = {"data": data, "count": count, "limit": limit, "offset": offset}
+    return to_json(page, inf_nan_mode="null")  # as pydantic's default ser_json_inf_nan
+
+
 class EvidencePublic(BaseModel):
     doc_id: str
     sent_idx: int
@@ -40,12 +49,17 @@ class EvidencePublic(BaseModel):
     end: int
     text: str
 
+    @staticmethod
+    def row_fields(r: Row) -> dict[str, Any]:
+        """The model's fields from a record row, as JSON types (see :func:`page_json`)."""
+        return {
+            "doc_id": r["doc_id"], "sent_idx": r["sent_idx"], "start": r["start"],
+            "end": r["end"], "text": r["sentence"],
+        }  # fmt: skip
+
     @classmethod
     def from_row(cls, r: Row) -> EvidencePublic:
-        return cls(
-            doc_id=r["doc_id"], sent_idx=r["sent_idx"], start=r["start"], end=r["end"],
-            text=r["sentence"],
-        )  # fmt: skip
+        return cls.model_validate(cls.row_fields(r))
 
 
 class ActorPublic(BaseModel):
@@ -56,14 +70,18 @@ class ActorPublic(BaseModel):
     wikidata: str | None = Field(None, description=WIKIDATA)
 
 
-def _actor(r: Row, side: str) -> ActorPublic | None:
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _actor(r: Row, side: str) -> dict[str, Any] | None:
     code = r.get(f"{side}_code")
     if not code:
         return None
-    return ActorPublic(
-        code=code, name=r.get(f"{side}_name"), person=r.get(f"{side}_person"),
-        role=r.get(f"{side}_role"), wikidata=wikidata_id(code),
-    )  # fmt: skip
+    return {
+        "code": code, "name": r.get(f"{side}_name"), "person": r.get(f"{side}_person"),
+        "role": r.get(f"{side}_role"), "wikidata": wikidata_id(code),
+    }  # fmt: skip
 
 
 class EventPublic(BaseModel):
@@ -81,15 +99,21 @@ class EventPublic(BaseModel):
     trigger: str | None = None
     evidence: EvidencePublic
 
+    @staticmethod
+    def row_fields(r: Row) -> dict[str, Any]:
+        """The model's fields from an events row, as JSON types."""
+        return {
+            "id": r["id"], "doc_id": r["doc_id"], "type": r["type"],
+            "plover_type": r.get("plover_type"), "plover_mode": r.get("plover_mode"),
+            "source": _actor(r, "source"), "target": _actor(r, "target"), "date": r.get("date"),
+            "location": r.get("location"), "status": r.get("status"),
+            "confidence": _float(r.get("confidence")), "trigger": r.get("trigger"),
+            "evidence": EvidencePublic.row_fields(r),
+        }  # fmt: skip
+
     @classmethod
     def from_row(cls, r: Row) -> EventPublic:
-        return cls(
-            id=r["id"], doc_id=r["doc_id"], type=r["type"], plover_type=r.get("plover_type"),
-            plover_mode=r.get("plover_mode"), source=_actor(r, "source"),
-            target=_actor(r, "target"), date=r.get("date"), location=r.get("location"),
-            status=r.get("status"), confidence=r.get("confidence"), trigger=r.get("trigger"),
-            evidence=EvidencePublic.from_row(r),
-        )  # fmt: skip
+        return cls.model_validate(cls.row_fields(r))
 
 
 class FigurePublic(BaseModel):
@@ -104,13 +128,19 @@ class FigurePublic(BaseModel):
     text: str | None = None
     evidence: EvidencePublic
 
+    @staticmethod
+    def row_fields(r: Row) -> dict[str, Any]:
+        """The model's fields from a figures row, as JSON types."""
+        return {
+            "id": r["id"], "doc_id": r["doc_id"], "indicator": r["indicator"],
+            "value": float(r["value"]), "unit": r["unit"], "qualifier": r.get("qualifier"),
+            "period": r.get("period"), "subject": r.get("subject"), "text": r.get("text"),
+            "evidence": EvidencePublic.row_fields(r),
+        }  # fmt: skip
+
     @classmethod
     def from_row(cls, r: Row) -> FigurePublic:
-        return cls(
-            id=r["id"], doc_id=r["doc_id"], indicator=r["indicator"], value=r["value"],
-            unit=r["unit"], qualifier=r.get("qualifier"), period=r.get("period"),
-            subject=r.get("subject"), text=r.get("text"), evidence=EvidencePublic.from_row(r),
-        )  # fmt: skip
+        return cls.model_validate(cls.row_fields(r))
 
 
 class RelationPublic(BaseModel):
@@ -124,13 +154,18 @@ class RelationPublic(BaseModel):
     previous: str | None = None
     evidence: EvidencePublic
 
+    @staticmethod
+    def row_fields(r: Row) -> dict[str, Any]:
+        """The model's fields from a relations row, as JSON types."""
+        return {
+            "id": r["id"], "doc_id": r["doc_id"], "a": r["a"], "b": r["b"], "level": r["level"],
+            "date": r.get("date"), "status": r.get("status"), "previous": r.get("previous"),
+            "evidence": EvidencePublic.row_fields(r),
+        }  # fmt: skip
+
     @classmethod
     def from_row(cls, r: Row) -> RelationPublic:
-        return cls(
-            id=r["id"], doc_id=r["doc_id"], a=r["a"], b=r["b"], level=r["level"],
-            date=r.get("date"), status=r.get("status"), previous=r.get("previous"),
-            evidence=EvidencePublic.from_row(r),
-        )  # fmt: skip
+        return cls.model_validate(cls.row_fields(r))
 
 
 class DocumentPublic(BaseModel):

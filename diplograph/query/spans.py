@@ -744,8 +744,9 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
     pair = _compared(s.question)
     if pair is not None:
         pick = choose(s, pair, s.question)
-        if pick is not None:
-            return [Span(0, 0, "Yes" if pick == 0 else "No", 1.5)]
+        if pick is not None:  # a sentence that decides the comparison beats one that cannot
+            where = [(_option_at(s, o, pair[1 - i]), o) for i, o in enumerate(pair)]
+            return [Span(0, 0, _with_support("Yes" if pick == 0 else "No", s, where), 6.0)]
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
     return [Span(0, 0, "No" if neg else "Yes", 1.0)]
 
@@ -838,6 +839,27 @@ _LESS = re.compile(r"\b(?:less|fewer|lower|smaller|least|lowest|smallest)\b", re
 _UP = re.compile(r"\b(?:up|rose|risen|rise|increas\w*|grew|grow\w*|higher)\b", re.I)
 _DOWN = re.compile(r"\b(?:down|fell|fallen|decreas\w*|declin\w*|dropp\w*|lower)\b", re.I)
 _WIN = re.compile(r"\b(?:won|defeat(?:ed|ing)?|beat(?:ing)?|took|secur(?:ed|ing)|topped)\b", re.I)
+_UP_OR_DOWN = re.compile(
+    r"\b(raise|increase|expand|extend|lift)\s+or\s+(cut|reduce|lower|shrink|scale\s+back)\b", re.I
+)
+_UP_VERB = re.compile(
+    r"\b(?:rais\w*|increas\w*|expand\w*|extend\w*|lift\w*|boost\w*|doubl\w*|up|rose|risen|"
+    r"grew|higher)\b",
+    re.I,
+)
+_DOWN_VERB = re.compile(
+    r"\b(?:cut|cuts|reduc\w*|lower(?:ed|s)?|scal\w+\s+back|shr[aiu]nk\w*|fell|fallen|"
+    r"decreas\w*|declin\w*|dropp\w*)\b",
+    re.I,
+)
+_MORE_OR_LESS_THAN = re.compile(
+    r"\b(?:was|were|is|are)\s+(.+?)\s+((?:larger|bigger|higher|greater|more))\s+or\s+"
+    r"((?:smaller|lower|less|fewer))\s+than\s+(.+?)(?:\s+(?:in|last|this|during|according)\b|"
+    r"[,?]|$)",
+    re.I,
+)
+_BEAT = re.compile(r"\b(?:defeat(?:ed|ing)?|beat(?:ing)?|outpoll\w*|edged\s+out)\b", re.I)
+_N_TO_M = re.compile(r"\b(\d[\d,]*)\s+(?:votes?\s+)?to\s+(\d[\d,]*)\b")
 _ASKS_WINNER = re.compile(r"\b(?:won|win|wins|prevailed|beat|defeated)\b", re.I)
 
 
@@ -849,14 +871,22 @@ _BIND = re.compile(
 )
 
 
-def _option_at(s: SentenceView, option: str) -> int | None:
-    """Where an option of the question is named in the sentence (by name or by code)."""
-    codes = {c for _, _, c in find_names(option)}
+def _option_at(s: SentenceView, option: str, other: str = "") -> int | None:
+    """Where an option of the question is named in the sentence: by name or code, by its
+    words, else by the first word it has and the other option lacks ("Kenya's exports to the
+    UAE" or "its imports from the Gulf state": "exports" and "imports")."""
+    codes = {c for _, _, c in find_names(option)} - {c for _, _, c in find_names(other)}
     for m in s.mentions:
         if m.get("code") in codes:
             return int(m["start"])
     i = fold(s.text).find(fold(option.strip()).removeprefix("the "))
-    return i if i >= 0 else None
+    if i >= 0:
+        return i
+    own = [t for t in content_terms(option) if t not in set(content_terms(other))]
+    for t in _VERB_TOKEN.finditer(s.text):
+        if own and stem(fold(t.group(0))) == own[0]:
+            return t.start()
+    return None
 
 
 def find_choice(s: SentenceView, part: Part) -> list[Span]:
@@ -871,40 +901,143 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             word = "rose" if pct.group(1).lower() in ("up", "rose") else "fell"
             return [Span(pct.start(), pct.end(), f"{word}, {pct.group(1)} {pct.group(2)}", 2.0)]
         return [Span(0, 0, word, 1.0)] if word else []
+    verb = _UP_OR_DOWN.search(q)
+    if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
+        up, down = _UP_VERB.search(s.text), _DOWN_VERB.search(s.text)
+        if bool(up) != bool(down):
+            said = (up or down).group(0)  # type: ignore[union-attr]
+            return [Span(0, 0, said, 1.5)]  # the sentence's own word: "raised"
+        return []
+    than = _MORE_OR_LESS_THAN.search(q)
+    if than:  # "were A's exports larger or smaller than its imports": A against B
+        where = [
+            (_option_at(s, o, than.group(i)), o)
+            for i, o in ((4, than.group(1)), (1, than.group(4)))
+        ]
+        values = None if any(w is None for w, _ in where) else option_values(s, where)
+        if values is None or values[0] == values[1]:
+            return []
+        said = than.group(2) if values[0] > values[1] else than.group(3)
+        return [Span(0, 0, _with_support(said, s, where), 5.0)]
     m = _CHOICE.search(q)
     if not m:
         return []
     options = [m.group(1).strip(), m.group(2).strip()]
     pick = choose(s, options, q)
-    return [] if pick is None else [Span(0, 0, options[pick], 1.5)]
+    if pick is None:
+        return []
+    where = [(_option_at(s, o, options[1 - i]), o) for i, o in enumerate(options)]
+    return [Span(0, 0, _with_support(options[pick], s, where), 5.0)]
 
 
 def choose(s: SentenceView, options: list[str], q: str) -> int | None:
     """Which of two options the sentence supports: the larger (or smaller) number, the winner."""
-    where = [(_option_at(s, o), o) for o in options]
-    if any(w is None for w, _ in where):
+    where = [(_option_at(s, o, options[1 - i]), o) for i, o in enumerate(options)]
+    if any(w is None for w, _ in where) or where[0][0] == where[1][0]:
         return None
+    nums = _numbers_plain(s)
+    winner = _ASKS_WINNER.search(q) and not re.search(r"\bmore\b|\bmost\b|\bfewer\b", q)
+    first = min(where, key=lambda x: x[0] or 0)  # "Slovenia defeated Belarus": the subject
+    if not nums or _WIN.search(s.text) and (winner or not _MORE.search(q) and not _LESS.search(q)):
+        return where.index(first)
+    lo, hi = sorted(w or 0 for w, _ in where)
+    if _BEAT.search(s.text, lo, hi):  # "A defeated B by 153 votes to 38": A has more
+        return where.index(first) if not _LESS.search(q) else 1 - where.index(first)
+    values = option_values(s, where)
+    if values is None or values[0] == values[1]:
+        return None
+    return values.index(min(values) if _LESS.search(q) else max(values))
+
+
+def option_values(s: SentenceView, where: list[tuple[int | None, str]]) -> list[float] | None:
+    """The number the sentence gives each option ("A received 97", "24 percent for A", "A and B
+    … 180 and 182 respectively", "A defeated B by 153 votes to 38"), or None."""
     spans = [(a, e, float(t.replace(",", ""))) for a, e, t in _numbers_plain(s)]
     nums = [(a, v) for a, _, v in spans]
-    winner = _ASKS_WINNER.search(q) and not re.search(r"\bmore\b|\bmost\b|\bfewer\b", q)
-    if not nums or _WIN.search(s.text) and (winner or not _MORE.search(q) and not _LESS.search(q)):
-        first = min(where, key=lambda x: x[0] or 0)  # "Slovenia defeated Belarus": the subject
-        return where.index(first)
     pos = sorted(w for w, _ in where if w is not None)
+    to = _N_TO_M.search(s.text, max(pos))
+    if len(pos) == 2 and to and not any(pos[0] < a < pos[1] for a, _ in nums):
+        ordered = [float(to.group(1).replace(",", "")), float(to.group(2).replace(",", ""))]
+        return [ordered[pos.index(w)] for w, _ in where]  # type: ignore[arg-type]
     respectively = "respectively" in s.text.lower()
-    values: list[float | None] = []
+    values: list[float] = []
     for w, _ in where:
         if respectively:  # "A and B ... received 180 and 182 votes respectively"
             order = pos.index(w)  # type: ignore[arg-type]
             after = [v for a, v in nums if a > max(pos)]
-            values.append(after[order] if order < len(after) else None)
+            if order >= len(after):
+                return None
+            values.append(after[order])
         else:  # "X received 97", or "24 percent for X": the number bound to the option
             bound = [v for a, e, v in spans if _BIND.fullmatch(s.text[e : w or 0])]
             near = [(abs(a - (w or 0)), v) for a, _, v in spans if a > (w or 0)]
-            values.append(bound[-1] if bound else min(near)[1] if near else None)
-    if any(v is None for v in values) or values[0] == values[1]:
-        return None
-    return values.index(min(values) if _LESS.search(q) else max(values))  # type: ignore[type-var]
+            if not bound and not near:
+                return None
+            values.append(bound[-1] if bound else min(near)[1])
+    return values
+
+
+_NUM_UNIT = re.compile(
+    r"\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per\s+cent))?(?:\s+(?:million|billion|trillion))?"
+    r"(?:\s+(?!(?:and|or|to|in|on|at|the|last|this|while|from|for|against|with)\b)[a-z][\w-]*)?",
+    re.I,
+)
+_LABEL = re.compile(r"[\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
+SUPPORT_WORDS = 10  # an answer with its numbers stays within EVAL.md's concise length
+
+
+def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, str]]) -> str:
+    """The choice with each option's number from the sentence, within ten content words:
+    "Sierra Leone (Algeria 184 votes, Sierra Leone 188 votes)"."""
+    values = option_values(s, where)
+    if values is None:
+        return choice
+    parts: list[str] = []
+    for (w, _), v in zip(where, values, strict=True):
+        label = _LABEL.match(s.text, w or 0)
+        num = next(
+            (
+                m.group(0)
+                for m in _NUM_UNIT.finditer(s.text)
+                if float(m.group(0).split()[0].rstrip("%").replace(",", "")) == v
+            ),
+            None,
+        )
+        if label is None or num is None:
+            return choice
+        parts.append(f"{label.group(0)} {num}")
+    text = f"{choice} ({', '.join(parts)})"
+    content = [w for w in words(text) if w not in STOP]
+    return text if len(content) <= SUPPORT_WORDS else choice
+
+
+# "how many more votes did A receive than B", "by how many votes did A beat B": A's number less
+# B's, both read from one sentence
+_DIFF_NAMES = re.compile(r"\bdid\s+(.+?)\s+(?:\w+\s+){0,3}?(?:than|beat|defeat|outpoll\w*|exceed|"
+                         r"surpass|lead|outnumber)\s+(.+?)(?:\s+(?:in|at|on|for|by|during|"
+                         r"according)\b|[,?]|$)", re.I)  # fmt: skip
+_DIFF_UNIT = re.compile(r"\bhow\s+many\s+(?:more|fewer|less)?\s*([a-z-]+)|\bby\s+how\s+many\s+"
+                        r"([a-z-]+)", re.I)  # fmt: skip
+
+
+def find_difference(s: SentenceView, part: Part) -> list[Span]:
+    """``how many more votes did A get than B`` → "115 votes" (153 less 38), from one sentence
+    that gives both numbers."""
+    m = _DIFF_NAMES.search(part.text)
+    if not m:
+        return []
+    options = [re.sub(r"['’]s$", "", m.group(1).strip()), m.group(2).strip()]
+    where = [(_option_at(s, o), o) for o in options]
+    if any(w is None for w, _ in where) or where[0][0] == where[1][0]:
+        return []
+    values = option_values(s, where)
+    if values is None or values[0] == values[1]:
+        return []
+    unit = _DIFF_UNIT.search(part.text)
+    noun = next((g for g in unit.groups() if g), "") if unit else ""
+    diff = abs(values[0] - values[1])
+    text = f"{diff:,.0f}" if diff == int(diff) else f"{diff:,.2f}"
+    return [Span(0, 0, f"{text} {noun}".strip(), 2.0)]
 
 
 # "Did A receive more votes than B?": a comparison asked as yes or no
@@ -918,13 +1051,20 @@ def _compared(q: str) -> list[str] | None:
     m = _THAN.search(q)
     if not m:
         return None
-    before = sorted(find_names(q[: m.start()]))
+    before = sorted(find_names(q[: m.end()]))  # "more to Türkiye than": Türkiye is before
     after = sorted(find_names(q[m.end() :]))
-    if not before or not after:
+    if before and after and before[-1][2] != after[0][2]:
+        a, b = before[-1], after[0]
+        names = [q[a[0] : a[1]], q[m.end() + b[0] : m.end() + b[1]]]
+        return [re.sub(r"['’]s$", "", n) for n in names]  # "Japan's rate" → Japan
+    # "did Iraq export more to Türkiye than it imported from it": the two phrases compared
+    lead = re.match(
+        r"\W*(?:did|does|do|was|were|is|are|has|have|had)\s+(.+)", q[: m.end() - 4], re.I
+    )
+    tail = re.match(r"\s*(.+?)(?:\s+(?:in|last|this|during|according)\b|[,?]|$)", q[m.end() :])
+    if lead is None or tail is None:
         return None
-    a, b = before[-1], after[0]
-    names = [q[a[0] : a[1]], q[m.end() + b[0] : m.end() + b[1]]]
-    return [re.sub(r"['’]s$", "", n) for n in names]  # "Japan's rate" → Japan
+    return [lead.group(1).strip(), tail.group(1).strip()]
 
 
 def _numbers_plain(s: SentenceView) -> list[tuple[int, int, str]]:
@@ -947,5 +1087,6 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "yes_no": find_yes_no,
     "why": find_reason,
     "choice": find_choice,
+    "difference": find_difference,
     "how": find_means,
 }
