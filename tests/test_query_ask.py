@@ -340,3 +340,26 @@ def test_ask_how_many_more_is_a_difference_and_raise_or_cut_a_direction():
     q = "Did Seoul raise or cut its pledge to Lima?"
     part = classify(q)[0]
     assert [s.text for s in FINDERS[part.kind](_choice_view(text, q), part)] == ["raised"]
+
+
+def test_ask_where_takes_the_venue_in_the_city_the_question_names():
+    from diplograph.query.spans import Part, SentenceView, find_where
+
+    text = "Ana Rojas was received by the President at the Presidential Palace in Hanoi on Friday."
+    q = "At which palace was Ana Rojas received in Hanoi?"
+    mentions = [{"start": text.index("Hanoi"), "end": text.index("Hanoi") + 5,
+                 "label": "CAPITAL", "text": "Hanoi", "code": "VNM"}]  # fmt: skip
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert [s.text for s in find_where(view, Part("where", q))] == ["Presidential Palace in Hanoi"]
+
+
+def test_ask_where_reads_seas_and_shoals():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS, SentenceView
+
+    text = "DUBAI, May 13 – Naval forces seized a tanker in the Gulf of Oman on Monday."
+    q = "In which waters did the navy seize the tanker in May 2025?"
+    part = classify(q)[0]
+    assert part.kind == "where"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    assert [s.text for s in FINDERS["where"](view, part)] == ["the Gulf of Oman"]

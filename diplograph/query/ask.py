@@ -91,7 +91,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("event", re.compile(r"\b(?:which|what) (?:event|summit|conference|forum|meeting)\b", re.I)),
-    ("where", re.compile(r"\bwhere\b|\b(?:which|what) (?:\w+ )?(?:city|town|venue|place)\b", re.I)),
+    (
+        "where",
+        re.compile(
+            r"\bwhere\b|\b(?:which|what) (?:\w+ )?(?:city|town|venue|place|building|palace|hall|"
+            r"location|province|port|airport|capital|island|site|waters|sea|area|region)\b",
+            re.I,
+        ),
+    ),
     ("term", re.compile(r"\b(?:which|what) (?:term|period|tenure)\b", re.I)),
     (
         "ordinal",

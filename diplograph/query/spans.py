@@ -502,15 +502,17 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
     out: list[Span] = []
     labels = ("COUNTRY",) if want_country else ("CAPITAL", "CITY", "PLACE")
     for m in s.mentions:
-        if m["start"] < skip or m["label"] not in labels or s.in_question(m["text"]):
+        if m["start"] < skip or m["label"] not in labels:
             continue
+        venue = None if want_country else _VENUE_BEFORE.search(s.text[: m["start"]])
+        if s.in_question(m["text"]) and (venue is None or s.in_question(venue.group(0))):
+            continue  # the city the question names, unless a venue in it is the answer
         end = m["end"]
         nxt = re.match(r",\s+([A-Z][\w ]+?)(?=[,.;)]|$)", s.text[end:])
         if nxt and any(x["label"] == "COUNTRY" and x["start"] == end + 2 for x in s.mentions):
             end += nxt.end()
         start = m["start"]
-        venue = _VENUE_BEFORE.search(s.text[:start])  # "Al-Yamamah Palace in Riyadh"
-        if venue and not want_country:
+        if venue:  # "Al-Yamamah Palace in Riyadh"
             start = venue.start()
         water = _PLACE_AFTER.match(s.text, end)  # "Manila Bay"
         if water and not want_country:
@@ -521,15 +523,20 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
     if not out and not want_country:
         out = _gazetteer_places(s, part, skip)
     if not out and not want_country:
-        for p in re.finditer(
-            r"\b(?:in|at)\s+((?:[A-Z][\w'’-]+\s?){1,4}(?:,\s[A-Z][\w]+)?)", s.text
-        ):
+        for p in _PLACE_PHRASE.finditer(s.text):
             a, b = p.span(1)
-            if fold(p.group(1).split()[0].rstrip(",")) in _NOT_NAME:
+            if fold(p.group(1).removeprefix("the ").split()[0].rstrip(",")) in _NOT_NAME:
                 continue  # "in November, Xi …" is a date, not a place
             if a >= skip and not s.in_question(p.group(1)):
                 out.append(Span(a, b, p.group(1).strip(), 1.0))
     return out
+
+
+# "in Hanoi", "at Bayan Palace", "in the Gulf of Oman", "over Scarborough Shoal", "off Kinmen"
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|over|off|near|across)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?"
+    r"[A-Z][\w'’-]+){0,4}(?:,\s[A-Z]\w+)?)"
+)
 
 
 def find_event(s: SentenceView, part: Part) -> list[Span]:
