@@ -363,3 +363,20 @@ def test_ask_where_reads_seas_and_shoals():
     assert part.kind == "where"
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     assert [s.text for s in FINDERS["where"](view, part)] == ["the Gulf of Oman"]
+
+
+def test_ask_question_verb_skips_the_subject_nouns():
+    from diplograph.query.terms import predicate_terms
+
+    assert predicate_terms("What did the Chilean and Peruvian presidents witness?") == {"witness"}
+    assert predicate_terms("What did the two sides agree to set up?") == {"agre"}
+
+
+def test_ask_quantity_prefers_the_number_of_the_asked_year():
+    from diplograph.query.spans import Part, SentenceView, find_quantity
+
+    text = "Trade reached 7.7 billion USD in 2024, and they set a target of 15 billion USD by 2030."
+    q = "What trade target did Chile and Peru set for 2030?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_quantity(view, Part("quantity", q)), key=lambda s: s.score)
+    assert best.text.startswith("15 billion USD")

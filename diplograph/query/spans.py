@@ -264,8 +264,19 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
             score += 1.5  # "how much" asks for an amount …
         if much and re.search(r"\b(?:years?|months?|days?|sides?|times)\b", phrase):
             score -= 1.5  # … not a duration or a count of sides
+        score += _year_fit(s, a, end)
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     return out
+
+
+def _year_fit(s: SentenceView, a: int, b: int) -> float:
+    """+1 when the year stated with a number is one the question asks about, −1.5 when it is
+    another ("a target of 15 billion USD by 2030", not "7.7 billion USD in 2024")."""
+    asked = set(re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_DATE.sub(" ", s.question)))
+    near = re.findall(r"\b(?:19|20)\d\d\b", s.text[max(0, a - 12) : b + 14])
+    if not asked or not near:
+        return 0.0
+    return 1.0 if asked & set(near) else -1.5
 
 
 # -- people, places, names -----------------------------------------------------------------------

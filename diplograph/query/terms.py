@@ -109,11 +109,19 @@ def predicate_terms(question: str) -> set[str]:
     for m in _AUX_Q.finditer(question):
         for w in question[m.end() :].split()[:6]:
             w = w.strip(",.?")
-            if w[:1].isupper() or fold(w) in STOP:
-                continue
+            if w[:1].isupper() or fold(w) in STOP or _SUBJECT_NOUN.fullmatch(fold(w)):
+                continue  # "did the Brazilian and Vietnamese presidents witness": witness
             out.add(stem(fold(w)))
             break
     return out
+
+
+# words of a question's subject (its numbers and head nouns), never its verb
+_SUBJECT_NOUN = re.compile(
+    r"two|three|four|five|both|all|each|other|(?:president|minister|leader|official|side|countr(?:y|ie)|government|ministr(?:y|ie)|"
+    r"state|nation|part(?:y|ie)|delegation|force|navy|navie|arm(?:y|ie)|office|envoy|"
+    r"ambassador|counterpart|chief|head|premier|spokesperson|spokesm[ae]n|bloc|member)s?"
+)
 
 
 def name_terms(question: str) -> list[str]:
