@@ -380,3 +380,23 @@ def test_ask_quantity_prefers_the_number_of_the_asked_year():
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     best = max(find_quantity(view, Part("quantity", q)), key=lambda s: s.score)
     assert best.text.startswith("15 billion USD")
+
+
+def test_ask_why_takes_what_a_state_is_accused_of():
+    from diplograph.query.spans import Part, SentenceView, find_reason
+
+    text = "Chile cut ties with Peru on Tuesday, accusing it of arming the rebels in the north."
+    q = "Why did Chile cut ties with Peru?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    texts = [s.text for s in find_reason(view, Part("why", q))]
+    assert "arming the rebels in the north" in texts
+
+
+def test_ask_which_fields_takes_the_whole_list():
+    from diplograph.query.spans import Part, SentenceView, find_object
+
+    text = "The two presidents signed ten agreements on farming, science and technology, and sport."
+    q = "In which fields did the two presidents sign agreements?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    texts = [s.text for s in find_object(view, Part("which", q, ("field",), True))]
+    assert "ten agreements on farming, science and technology, and sport" in texts

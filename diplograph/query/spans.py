@@ -709,6 +709,8 @@ _OBJECT_END = re.compile(
     re.I,
 )
 _VERB_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+# the rest of a list after its first item: ", science and technology, and sports"
+_LIST_ON = re.compile(r"(?:,\s+[^,.;]{1,40})*,?\s+and\s+[^,.;]{1,30}?(?=[,.;]|$)")
 OBJECT_WORDS = 10
 MIN_OBJECT_WORDS = 4
 
@@ -737,6 +739,9 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         ):
             cut = _OBJECT_END.search(rest, cut.end())
         cut_at = cut.start() if cut else len(rest)
+        listed = _LIST_ON.match(rest, cut_at) if part.plural else None
+        if listed:  # "in which fields": "agriculture, science and technology, and sports"
+            cut_at = listed.end()
         phrase = rest[:cut_at].strip()
         toks = phrase.split()
         if not toks or toks[0].lower() in _AUX:
@@ -811,6 +816,9 @@ REASON_WORDS = 12
 
 def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | None:
     start = cue.start() if cue.group(0).lower().startswith(("overland", "by", "via")) else cue.end()
+    charge = re.match(r"[^,;.]{1,40}?\s(?:of|for)\s", s.text[start:])
+    if charge and cue.group(0).lower().startswith(("accus", "blam")):
+        start += charge.end()  # "accusing it of supplying the drones": what it is accused of
     end_m = _CLAUSE_END.search(s.text, cue.end())
     end = end_m.start() if end_m else len(s.text)
     words_ = s.text[start:end].split()[:REASON_WORDS]
