@@ -440,3 +440,29 @@ def test_figures_ordinal_relief_aircraft_are_flights() -> None:
         (f.value, f.unit) for f in _figs("The tenth aircraft carrying relief goods landed.")
     ] == [(10, "flights")]
     assert _figs("The second aircraft crashed into the hangar.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "Jakarta brought home 12 more citizens on Friday, bringing the number of "
+            "Indonesians evacuated from the enclave since October to 97.",
+            97,
+            "people",
+        ),
+        (
+            "The bloc upgraded ties with Chile, bringing the number of such partnerships to eight.",
+            8,
+            "countries",
+        ),
+        ("The deal brings the number of FTAs in force to 17.", 17, "count"),
+        (
+            "A third flight landed, bringing the number of people flown out by Berlin to 313.",
+            313,
+            "people",
+        ),
+    ],
+)
+def test_figures_running_totals_with_long_nouns(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in [(f.value, f.unit) for f in _figs(text)]

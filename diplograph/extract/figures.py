@@ -308,9 +308,28 @@ _NOUN_INDICATOR = [
 
 
 _WORD_KEYS = (*_NUM_WORDS, "twice")
+
+
+def _total_noun(rest: str) -> str:
+    """The counted noun of "the number of such partnerships …": the first plural noun after
+    "of" ("" when the phrase names none: "the number brought out by New Delhi")."""
+    m = re.match(r"\s+of\s+(.*)", rest, re.I)
+    if not m:
+        return ""
+    for w in m.group(1).split():
+        low = w.lower()
+        if w in _people_demonyms():
+            return w
+        if any(rx.fullmatch(low) for rx, _ in _UNIT_RX) or (
+            low.endswith("s") and not low.endswith("ss") and low not in _NOT_NOUNS
+        ):
+            return low
+    return ""
+
+
 _TOTAL_TO = re.compile(
-    r"\b(?:bring|bringing|brought|take|taking|took|rais\w+|lift\w*)\s+(?:the|its|their)\s+"
-    r"(?:total|tally|number\s+of\s+(?P<noun>[\w-]+))(?:\s+[\w-]+){0,4}?\s+to\s+"
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|rais\w+|lift\w*)\s+"
+    r"(?:the|its|their)\s+(?:total|tally|number)(?P<rest>(?:\s+[\w-]+){0,9}?)\s+to\s+"
     r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?(?P<n>\d{1,3}(?:,\d{3})*|"
     + "|".join(_NUM_WORDS)
     + r")\b(?!\s*(?:%|percent|billion|million|trillion))",
@@ -755,9 +774,17 @@ def extract_figures(
     for m in _TOTAL_TO.finditer(text):
         raw = m.group("n").lower()
         value = float(_NUM_WORDS.get(raw) or raw.replace(",", ""))
-        noun = (m.group("noun") or "").lower()
+        noun = _total_noun(m.group("rest"))
         unit = next((u for rx, u in _UNIT_RX if noun and rx.fullmatch(noun)), None)
-        if unit is None and not noun and re.search(r"repatriat|evacuat|brought\s+home", low):
+        if unit is None and noun in _people_demonyms():
+            unit = "people"  # "the number of Indonesians evacuated … to 97"
+        if unit is None and noun in ("partnerships", "partners"):
+            unit = "countries"  # "bringing the number of such partnerships to eight"
+        if (
+            unit is None
+            and not noun
+            and re.search(r"repatriat|evacuat|brought\s+(?:home|out)|flown\s+out|airlifted", low)
+        ):
             unit = "people"  # "bringing the total number repatriated to 55"
         unit = unit or ("countries" if re.search(r"partner|countr|member|state", low) and
                         not noun else "count")  # fmt: skip
