@@ -400,3 +400,21 @@ def test_ask_which_fields_takes_the_whole_list():
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     texts = [s.text for s in find_object(view, Part("which", q, ("field",), True))]
     assert "ten agreements on farming, science and technology, and sport" in texts
+
+
+def test_ask_how_skips_dates_and_which_event_falls_back_to_the_object():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS, SentenceView
+
+    text = "The group left on Thursday and crossed by road into Syria before flying home."
+    q = "How did the group get out of Lebanon?"
+    part = classify(q)[0]
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    texts = [s.text for s in FINDERS[part.kind](view, part)]
+    assert texts and all(not t.startswith("Thursday") for t in texts)
+    assert any(t.startswith("by road into Syria") for t in texts)
+    text = "Lula invited the Vietnamese authorities to attend COP30 in Belém in November."
+    q = "What event did Lula invite the Vietnamese authorities to attend?"
+    part = classify(q)[0]
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    assert any("COP30" in s.text for s in FINDERS[part.kind](view, part))

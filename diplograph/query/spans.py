@@ -809,7 +809,14 @@ _REASON = re.compile(
     r"(?:to|for|at|against|over)|over|after|given|citing|calling|accusing|as)\s+",
     re.I,
 )
-_MEANS = re.compile(r"\b(?:by|via|through|overland|aboard|on\s+board|on)\s+", re.I)
+_MEANS = re.compile(
+    r"\b(?:by|via|through|overland|aboard|on\s+board|on)\s+"
+    # "on Thursday", "on 4 October", "by May": a date, not a means
+    r"(?!(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:the\s+)?(?:morning|afternoon|evening|night|weekend))\b)",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|while|and\s+(?:said|added))\s")
 REASON_WORDS = 12
 
@@ -1098,13 +1105,21 @@ def _numbers_plain(s: SentenceView) -> list[tuple[int, int, str]]:
             if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))]  # fmt: skip
 
 
+def _weak(spans: list[Span], s: SentenceView, part: Part) -> list[Span]:
+    """A fallback's spans, scored below any a finder of the asked kind gives; none for a part
+    of a question that asks for more ("at which event and in which city")."""
+    if part.text.strip().rstrip("?") != s.question.strip().rstrip("?"):
+        return []
+    return [Span(x.start, x.end, x.text, 0.3 * x.score) for x in spans]
+
+
 FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "when": find_when,
     "quantity": find_quantity,
     "change": find_quantity,
     "who": find_who,
     "where": find_where,
-    "event": find_event,
+    "event": lambda s, part: find_event(s, part) or _weak(find_object(s, part), s, part),
     "ordinal": find_ordinal,
     "term": find_term,
     "tier": find_tier,
