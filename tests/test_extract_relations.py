@@ -327,3 +327,13 @@ def test_relations_ties_with_x_in_the_homes_own_voice() -> None:
 )
 def test_relations_a_possible_upgrade_is_no_tier(text: str) -> None:
     assert _rels(text) == []
+
+
+def test_relations_the_two_countries_are_the_pair_the_sentence_before_names() -> None:
+    text = (
+        "Australia will provide aid to help Viet Nam recover from the storm. The package comes "
+        "six months after the two countries elevated their ties to a Comprehensive Strategic "
+        "Partnership.\n\nThe United States sent a team. The United States also sent tents."
+    )
+    x = extract(Document(id="t", text=text, published="2024-09-12", title=None), decider=None)
+    assert {(r.a, r.b) for r in x.relations} == {("AUS", "VNM")}

@@ -156,6 +156,7 @@ def extract(
     home_speaks = counts.get(home_code, 0) > 0 or any(m.label == "HOME" for m in raw)
     context_date: str | None = None
     last_pair: tuple[Actor, Actor] | None = None
+    prev_two: tuple[Actor, Actor] | None = None  # the two states the sentence before names
     last_person: Actor | None = None
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     mined = 0
@@ -189,8 +190,10 @@ def extract(
             last_person = people[0]
         two = TWO_SIDES.search(u.text)  # the pair of the latest bilateral event
         named = {s.code for s in slots if not s.location}
-        # "the two countries" with no pair named before: the two states the document is about
-        pair = last_pair or (focus[0], focus[1]) if len(focus) >= 2 else last_pair
+        # "the two countries": the pair of the latest bilateral event, else the two states the
+        # sentence before names ("Australia will provide aid to Viet Nam. … the two countries
+        # elevated their ties"), else the two states the document is about
+        pair = last_pair or prev_two or ((focus[0], focus[1]) if len(focus) >= 2 else None)
         pair_codes = {a.code for a in pair} if pair else set()
         context_pair = pair
         if two and pair and (not named or (len(named) == 1 and not named & pair_codes)):
@@ -288,6 +291,10 @@ def extract(
                 )
         x.events.extend(events)
         x.relations.extend(rels)
+        states = list(
+            {s.code: s.actor for s in slots if not s.location and len(s.code) == 3}.values()
+        )
+        prev_two = (states[0], states[1]) if len(states) == 2 else None
         for e in events:
             if e.type in _PAIR_TYPES and e.source and e.target and len(e.target.code) == 3:
                 last_pair = (e.source, e.target)
