@@ -54,7 +54,7 @@ def test_find_names_keeps_pronoun_us_out() -> None:
 
 
 def test_find_names_reads_two_letter_codes_as_words_in_text() -> None:
-    """"PM", "NA" and "AI" are words in a question, not Saint Pierre, Namibia or Anguilla;
+    """ "PM", "NA" and "AI" are words in a question, not Saint Pierre, Namibia or Anguilla;
     a code the user passes alone still resolves."""
     q = "Did the PM tell the NA chairman about the AI summit with the US, VNM and KEN?"
     assert [code for _, _, code in find_names(q)] == ["USA", "VNM", "KEN"]
