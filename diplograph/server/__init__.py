@@ -3,9 +3,9 @@
 ``api`` and ``web`` both read through ``query/`` and never import each other. ``app`` sits
 above them and holds the one route table (``app.ROUTES``); ``deps`` (the store pool and
 request parameters), ``errors`` (the error envelope), ``downloads`` (CSV/JSON file responses),
-``middleware`` (security headers, the request budget), ``cache`` (expensive results per store
-version) and ``compute`` (the worker processes that compute them) are the request plumbing both
-use, and import neither.
+``middleware`` (security headers, the request budget), ``cache`` (expensive results and list
+counts per store version), ``compute`` (the worker processes that compute them) and ``lists``
+(the list endpoints' one path) are the request plumbing both use, and import neither.
 
 Example: ``uvicorn --factory diplograph.server:create_app`` or ``diplograph serve --db demo.db``.
 """

@@ -6,14 +6,16 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from diplograph import __version__, api, web
-from diplograph.server.cache import ResultCache
+from diplograph.server.cache import CountCache, ResultCache
 from diplograph.server.compute import ComputePool
 from diplograph.server.deps import StorePool
 from diplograph.server.errors import install_error_handlers
+from diplograph.server.lists import LIST_THREADS
 from diplograph.server.middleware import (
     RejectNulMiddleware,
     RequestBudgetMiddleware,
@@ -67,6 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store_pool = pool
     app.state.result_cache = cache
+    app.state.count_cache = CountCache(pool)
+    app.state.list_limiter = anyio.CapacityLimiter(LIST_THREADS)
     app.state.compute_pool = compute
     install_error_handlers(app)
     app.add_middleware(RequestBudgetMiddleware, seconds=settings.request_budget)

@@ -35,6 +35,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import CancelledError, Future
+from dataclasses import replace
 from typing import Any, Protocol, TypeVar, cast
 
 import anyio.from_thread
@@ -43,6 +44,7 @@ from starlette.requests import Request
 from diplograph.budget import check_budget, current_budget
 from diplograph.errors import BudgetError
 from diplograph.server.compute import ComputePool, Task
+from diplograph.store import Filters, Store
 
 T = TypeVar("T")
 WAIT_STEP = 0.05  # seconds between budget checks while waiting for a computation
@@ -262,3 +264,43 @@ def cached_result(
             return await cache.get(key, fn, *args, update=update)
 
     return anyio.from_thread.run(get)
+
+
+class CountCache:
+    """Row counts of the list endpoints (``count`` of a page) per store version (#19).
+
+    Paging through one filter set counts its rows once, not once per page: a count is kept
+    under the filters without limit and offset, and every count is dropped when the store
+    version moves (any commit), like :class:`ResultCache`. Counts are cheap enough to run in
+    the request's own thread; at most ``size`` are kept, least recently used dropped first.
+    """
+
+    def __init__(self, versions: VersionSource, size: int = 1024) -> None:
+        self._versions = versions
+        self.size = size
+        self._lock = threading.Lock()
+        self._counts: OrderedDict[Hashable, int] = OrderedDict()
+        self._seen: Hashable = None  # the store version the counts belong to
+        self.hits = 0
+        self.misses = 0
+
+    def count(self, store: Store, kind: str, filters: Filters) -> int:
+        """``store.count(kind, filters)``, from the cache when the store has not changed."""
+        version = self._versions.data_version()  # read first: a count is never older than it
+        key = (kind, replace(filters, limit=None, offset=0))
+        with self._lock:
+            if version != self._seen:
+                self._counts.clear()
+                self._seen = version
+            elif (n := self._counts.get(key)) is not None:
+                self.hits += 1
+                self._counts.move_to_end(key)
+                return n
+            self.misses += 1
+        n = store.count(kind, filters)
+        with self._lock:
+            if version == self._seen:
+                self._counts[key] = n
+                while len(self._counts) > self.size:
+                    self._counts.popitem(last=False)
+        return n

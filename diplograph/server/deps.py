@@ -6,7 +6,8 @@ from __future__ import annotations
 import hmac
 import queue
 import threading
-from collections.abc import AsyncIterator, Hashable
+from collections.abc import AsyncIterator, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Annotated, Literal
 
@@ -92,6 +93,15 @@ class StorePool:
                 self._idle.put(store)
                 return
         store.close()
+
+    @contextmanager
+    def lease(self) -> Iterator[Store]:
+        """A store held for the ``with`` block, in the calling (worker) thread."""
+        store = self.acquire()
+        try:
+            yield store
+        finally:
+            self.release(store)
 
     def data_version(self) -> Hashable:
         """The store's data version, read on one connection kept for it alone.

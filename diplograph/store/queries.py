@@ -36,10 +36,17 @@ def documents_sql(filters: Filters) -> tuple[str, list[Any], str]:
     return sql, args, " ORDER BY d.id"
 
 
-def events_sql(filters: Filters) -> tuple[str, list[Any], str]:
+def events_sql(
+    filters: Filters, direction: tuple[str, str] | None = None
+) -> tuple[str, list[Any], str]:
+    """Events of ``filters``; ``direction`` (source, target): only that way of the pair."""
     sql = "SELECT * FROM events WHERE 1=1"
     args: list[Any] = []
-    sql, args = pair_filter(sql, args, filters, "source_code", "target_code")
+    if direction is None:
+        sql, args = pair_filter(sql, args, filters, "source_code", "target_code")
+    else:
+        sql += " AND source_code = ? AND target_code = ?"
+        args += direction
     if filters.type:
         sql += " AND type = ?"
         args.append(filters.type.upper())
@@ -49,6 +56,20 @@ def events_sql(filters: Filters) -> tuple[str, list[Any], str]:
         args.append(filters.doc)
     sql, args = id_filter(sql, args, filters)
     return sql, args, order_by(filters)
+
+
+def events_rows_sql(filters: Filters) -> tuple[str, list[Any], str]:
+    """:func:`events_sql` to read rows with. Newest first, the events of a pair of two actors
+    are its two directions merged (``UNION ALL``): each is one range of a pair index, already
+    in date order, so a page reads a few rows of each instead of sorting all the pair's
+    events (a page of a pair with 600 events: 2.5 ms → 0.4 ms; the same rows in the same
+    order, #19)."""
+    c, p = (filters.country or "").upper(), (filters.partner or "").upper()
+    if not (filters.newest_first and c and p and c != p):
+        return events_sql(filters)
+    there, args, order = events_sql(filters, (c, p))
+    back, more, _ = events_sql(filters, (p, c))
+    return f"{there} UNION ALL {back}", args + more, order
 
 
 def figures_sql(filters: Filters) -> tuple[str, list[Any], str]:

@@ -22,6 +22,7 @@ from diplograph.store.queries import (
     documents_sql,
     event_locations_sql,
     event_pairs_sql,
+    events_rows_sql,
     events_sql,
     figures_sql,
     history_where,
@@ -334,10 +335,15 @@ class SQLiteStore:
         if limit or offset:
             sql += " LIMIT ? OFFSET ?"
             args += [limit or -1, max(0, offset)]
-        return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+        cursor = self.conn.execute(sql, args)
+        rows = cursor.fetchall()
+        names = [d[0] for d in cursor.description or ()]
+        if len(set(names)) < len(names):  # a repeated name keeps its first value, as dict(row)
+            return [dict(r) for r in rows]
+        return [dict(zip(names, r, strict=False)) for r in rows]  # twice as fast by position
 
     def events(self, filters: Filters) -> list[Row]:
-        sql, args, order = self._events_sql(filters)
+        sql, args, order = events_rows_sql(filters)
         return self._rows(sql + order, args, filters.limit, filters.offset)
 
     def _events_sql(self, filters: Filters) -> tuple[str, list[Any], str]:

@@ -2,40 +2,32 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from diplograph.query.downloads import list_rows
 from diplograph.query.schemas import DocumentDetail, DocumentPublic, Page
 from diplograph.query.views import document_detail
 from diplograph.server.deps import Limit, ListFormat, Offset, Since, StoreDep, Until
-from diplograph.server.downloads import CSV_RESPONSE, download_response
+from diplograph.server.downloads import CSV_RESPONSE
+from diplograph.server.lists import list_response
 from diplograph.store import Filters
 
 router = APIRouter(tags=["documents"])
 
 
 @router.get("/documents", response_model=Page[DocumentPublic], responses=CSV_RESPONSE)
-def list_documents(
-    store: StoreDep,
+async def list_documents(
+    request: Request,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
     format: ListFormat = "json",
-) -> Page[DocumentPublic] | Response:
+) -> Response:
     """Documents by id with their record counts; `since`/`until` filter on the publication date.
     `format=csv`: the same rows as CSV."""
     f = Filters(since=since, until=until, limit=limit, offset=offset)
-    rows = list_rows(store, "documents", f)
-    if format == "csv":
-        return download_response("documents", rows, f, "csv")
-    return Page(
-        data=[DocumentPublic(**r) for r in rows],
-        count=store.count("documents", f),
-        limit=limit,
-        offset=offset,
-    )
+    return await list_response(request, "documents", f, format)
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentDetail)

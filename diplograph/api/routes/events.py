@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from diplograph.query.downloads import list_rows
 from diplograph.query.schemas import EventPublic, Page
-from diplograph.server.deps import EventFiltersDep, ListFormat, StoreDep
-from diplograph.server.downloads import CSV_RESPONSE, download_response
+from diplograph.server.deps import EventFiltersDep, ListFormat
+from diplograph.server.downloads import CSV_RESPONSE
+from diplograph.server.lists import list_response
 
 router = APIRouter(tags=["records"])
 
 
 @router.get("/events", response_model=Page[EventPublic], responses=CSV_RESPONSE)
-def list_events(
-    store: StoreDep, filters: EventFiltersDep, format: ListFormat = "json"
-) -> Page[EventPublic] | Response:
+async def list_events(
+    request: Request, filters: EventFiltersDep, format: ListFormat = "json"
+) -> Response:
     """Events filtered like `diplograph events` (country, partner, type, since, until, doc);
     an unknown type is a 422 with the nearest types. `format=csv`: the same rows as CSV."""
-    rows = list_rows(store, "events", filters)
-    if format == "csv":
-        return download_response("events", rows, filters, "csv")
-    return Page(
-        data=[EventPublic.from_row(r) for r in rows],
-        count=store.count("events", filters),
-        limit=filters.limit or 0,
-        offset=filters.offset,
-    )
+    return await list_response(request, "events", filters, format)

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from diplograph.query.downloads import list_rows
 from diplograph.query.schemas import Page, RelationPublic
-from diplograph.server.deps import FiltersDep, ListFormat, StoreDep
-from diplograph.server.downloads import CSV_RESPONSE, download_response
+from diplograph.server.deps import FiltersDep, ListFormat
+from diplograph.server.downloads import CSV_RESPONSE
+from diplograph.server.lists import list_response
 
 router = APIRouter(tags=["records"])
 
 
 @router.get("/relations", response_model=Page[RelationPublic], responses=CSV_RESPONSE)
-def list_relations(
-    store: StoreDep, filters: FiltersDep, format: ListFormat = "json"
-) -> Page[RelationPublic] | Response:
+async def list_relations(
+    request: Request, filters: FiltersDep, format: ListFormat = "json"
+) -> Response:
     """Relations; `type` matches the level, e.g. `comprehensive strategic partnership`.
     `format=csv`: the same rows as CSV."""
-    rows = list_rows(store, "relations", filters)
-    if format == "csv":
-        return download_response("relations", rows, filters, "csv")
-    return Page(
-        data=[RelationPublic.from_row(r) for r in rows],
-        count=store.count("relations", filters),
-        limit=filters.limit or 0,
-        offset=filters.offset,
-    )
+    return await list_response(request, "relations", filters, format)
