@@ -418,3 +418,28 @@ def test_ask_how_skips_dates_and_which_event_falls_back_to_the_object():
     part = classify(q)[0]
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     assert any("COP30" in s.text for s in FINDERS[part.kind](view, part))
+
+
+def test_ask_rank_and_duration_questions():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS, SentenceView
+
+    cases = [
+        (
+            "Chile is currently Peru's third-largest trading partner in the region.",
+            "What was Chile's rank among Peru's trading partners in 2025?",
+            "ordinal",
+            "third-largest trading partner",
+        ),
+        (
+            "Rojas, who arrived on Sunday for a three-day state visit, met the president.",
+            "How long was Rojas's state visit to Peru?",
+            "duration",
+            "three-day state visit",
+        ),
+    ]
+    for text, q, kind, expected in cases:
+        part = classify(q)[0]
+        assert part.kind == kind
+        view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+        assert max(FINDERS[kind](view, part), key=lambda s: s.score).text == expected

@@ -78,6 +78,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("change", re.compile(r"\bby how much\b|\bhow much did .* (?:grow|rise|increase|fall)", re.I)),
+    ("duration", re.compile(r"\bhow long\b|\bfor how many (?:days|weeks|months|years)\b", re.I)),
     ("quantity", re.compile(r"\bhow (?:many|much|large|big)\b", re.I)),
     (
         "when",
@@ -102,7 +103,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("term", re.compile(r"\b(?:which|what) (?:term|period|tenure)\b", re.I)),
     (
         "ordinal",
-        re.compile(r"\bnumber what\b|\b(?:which|what) (?:round|rank|edition|time)\b", re.I),
+        re.compile(
+            r"\bnumber what\b|\b(?:which|what) (?:round|rank|edition|time)\b|"
+            r"\bwhat (?:was|is) [\w'’ -]{0,40}?\b(?:rank|ranking|position)\b",  # "X's rank among"
+            re.I,
+        ),
     ),
     (
         "tier",

@@ -1105,6 +1105,23 @@ def _numbers_plain(s: SentenceView) -> list[tuple[int, int, str]]:
             if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))]  # fmt: skip
 
 
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+    r"[\s-](?:day|week|month|year|hour|decade)s?\b(?:[\s-]long)?(?:\s+(?!and\b|to\b|in\b|of\b)"
+    r"[a-z]+){0,2}",
+    re.I,
+)
+
+
+def find_duration(s: SentenceView, part: Part) -> list[Span]:
+    """``how long was the visit`` → "three-day state visit": a length in days to decades."""
+    return [
+        Span(m.start(), m.end(), m.group(0), 1.0 + 0.5 * _near_terms(s, part, m.start(), m.end()))
+        for m in _DURATION.finditer(s.text)
+        if not s.in_question(m.group(0))
+    ]
+
+
 def _weak(spans: list[Span], s: SentenceView, part: Part) -> list[Span]:
     """A fallback's spans, scored below any a finder of the asked kind gives; none for a part
     of a question that asks for more ("at which event and in which city")."""
@@ -1128,6 +1145,7 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "yes_no": find_yes_no,
     "why": find_reason,
     "choice": find_choice,
+    "duration": find_duration,
     "difference": find_difference,
     "how": find_means,
 }
