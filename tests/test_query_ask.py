@@ -443,3 +443,13 @@ def test_ask_rank_and_duration_questions():
         assert part.kind == kind
         view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
         assert max(FINDERS[kind](view, part), key=lambda s: s.score).text == expected
+
+
+def test_ask_target_question_takes_the_target_not_last_years_figure():
+    from diplograph.query.spans import Part, SentenceView, find_quantity
+
+    text = "Trade reached 16.7 billion USD last year; they set a target of 18 billion USD by 2028."
+    q = "What new trade target did Chile and Peru set in March 2025?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_quantity(view, Part("quantity", q)), key=lambda s: s.score)
+    assert best.text.startswith("18 billion USD")

@@ -265,8 +265,13 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
         if much and re.search(r"\b(?:years?|months?|days?|sides?|times)\b", phrase):
             score -= 1.5  # … not a duration or a count of sides
         score += _year_fit(s, a, end)
+        if _TARGET.search(s.question) and _TARGET.search(s.text[max(0, a - 30) : a]):
+            score += 1.5  # "what target did they set": the number the target names
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     return out
+
+
+_TARGET = re.compile(r"\b(?:target|goal|aim)s?\b", re.I)
 
 
 def _year_fit(s: SentenceView, a: int, b: int) -> float:
@@ -276,7 +281,10 @@ def _year_fit(s: SentenceView, a: int, b: int) -> float:
     near = re.findall(r"\b(?:19|20)\d\d\b", s.text[max(0, a - 12) : b + 14])
     if not asked or not near:
         return 0.0
-    return 1.0 if asked & set(near) else -1.5
+    if asked & set(near):
+        return 1.0
+    # an earlier year's figure; a target "by 2028" asked about in 2025 is no mismatch
+    return -1.5 if max(near) < max(asked) else 0.0
 
 
 # -- people, places, names -----------------------------------------------------------------------
