@@ -453,3 +453,33 @@ def test_ask_target_question_takes_the_target_not_last_years_figure():
     view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
     best = max(find_quantity(view, Part("quantity", q)), key=lambda s: s.score)
     assert best.text.startswith("18 billion USD")
+
+
+ELECTION_2021 = """url: https://example.org/e21
+outlet: Example Wire
+published: 2021-06-12
+title: Council seats filled
+---
+The General Assembly on Friday elected Chile, Peru and Kenya to the Security Council.
+"""
+ELECTION_2023 = """url: https://example.org/e23
+outlet: Example Wire
+published: 2023-06-07
+title: Council seats filled again
+---
+The General Assembly on Tuesday elected Ghana, Japan and Malta to the Security Council.
+"""
+
+
+def test_ask_never_cites_a_document_about_another_year(store, settings, write):
+    folder = write("el/a.txt", ELECTION_2021).parent
+    write("el/b.txt", ELECTION_2023)
+    ingest_documents([str(folder)], store, settings)
+    a = answer(
+        store, "Which countries did the General Assembly elect to the Security Council in 2023?"
+    )
+    assert a.evidence and {e["doc"] for e in a.evidence} == {"b"}
+    a = answer(
+        store, "Which countries did the General Assembly elect to the Security Council in 2021?"
+    )
+    assert a.evidence and {e["doc"] for e in a.evidence} == {"a"}

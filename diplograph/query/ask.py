@@ -366,7 +366,10 @@ def answer(store: Store, question: str) -> Answer:
     rec = answer_from_records(store, question, codes, parts[0].kind if parts else None)
     if rec is not None and not _from_named_outlet(store, question, rec.evidence):
         rec = None  # "according to VNA": another outlet's record is not what was asked
-    cands = retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES)
+    # never evidence about another year than the one asked (as answer, support or nearest)
+    cands = [
+        c for c in retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES) if not c.other_year
+    ]
     if rec is not None:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
         conf = calibrated(sig, rec.confidence) if rec.calibrate else rec.confidence

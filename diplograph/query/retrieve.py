@@ -44,6 +44,7 @@ class Candidate:
     coverage: float  # share of the question's term weight found in the sentence or its context
     doc_coverage: float  # the same share for the whole document and its title
     name_coverage: float = 1.0  # share of the question's names and years found in the document
+    other_year: bool = False  # the question asks about a year the document never speaks of
     published: str | None = None
     title: str | None = None
 
@@ -126,6 +127,35 @@ def _published_terms(published: str) -> str:
     month = published[5:7]
     name = _MONTHS.split()[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else ""
     return f"{published[:4]} {name}"
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "according to the VNA report of March 2026": when the source wrote, not what it is about
+_SOURCE = re.compile(
+    r"\b(?:according\s+to|per|in|as\s+(?:reported|noted)\s+(?:by|in))\s+[^,?]*?\b(?:report|"
+    r"article|statement|story|release|review|readout|message|announcement|review)s?\b[^,?]*",
+    re.I,
+)
+
+
+def asked_years(question: str) -> set[str]:
+    """The years a question is about (not the year of the report it cites)."""
+    return set(_YEAR.findall(_SOURCE.sub(" ", question)))
+
+
+def _doc_years(store: Store, doc_id: str, published: str) -> set[str]:
+    """Years a document speaks of: those it writes, its publication year, and the years its
+    "last year" and "next year" mean."""
+    text = " ".join(str(s["text"]) for s in store.sentences(doc_id))
+    years = set(_YEAR.findall(text))
+    if published[:4].isdigit():
+        pub = int(published[:4])
+        years.add(str(pub))
+        if re.search(r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", text, re.I):
+            years.add(str(pub - 1))
+        if re.search(r"\bnext\s+year\b", text, re.I):
+            years.add(str(pub + 1))
+    return years
 
 
 def question_names(question: str) -> tuple[str, list[str]]:
@@ -217,6 +247,8 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     for (d, _, _), m in zip(pool, matched, strict=True):
         doc_m[d] |= m
     names = (set(name_terms(rest)) & set(q_terms)) | {f"@{c}" for c in codes}
+    years = asked_years(question)
+    doc_years = {d: _doc_years(store, d, str(meta[d].get("published") or "")) for d in docs}
     out: list[Candidate] = []
     body_pos: Counter[str] = Counter()
     for i, (d, s, _) in enumerate(pool):
@@ -241,6 +273,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
                 coverage=sum(idf[t] for t in covered) / total,
                 doc_coverage=sum(idf[t] for t in doc_m[d]) / total,
                 name_coverage=len(names & doc_m[d]) / len(names) if names else 1.0,
+                other_year=bool(years) and not years & doc_years[d],
                 published=str(meta[d].get("published") or "") or None,
                 title=str(meta[d].get("title") or "") or None,
             )
