@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from diplograph.query.names import display, find_names
 from diplograph.query.terms import (
+    asked_years,
     content_terms,
     demonym_aliases,
     name_terms,
@@ -130,17 +131,6 @@ def _published_terms(published: str) -> str:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "according to the VNA report of March 2026": when the source wrote, not what it is about
-_SOURCE = re.compile(
-    r"\b(?:according\s+to|per|in|as\s+(?:reported|noted)\s+(?:by|in))\s+[^,?]*?\b(?:report|"
-    r"article|statement|story|release|review|readout|message|announcement|review)s?\b[^,?]*",
-    re.I,
-)
-
-
-def asked_years(question: str) -> set[str]:
-    """The years a question is about (not the year of the report it cites)."""
-    return set(_YEAR.findall(_SOURCE.sub(" ", question)))
 
 
 def _doc_years(store: Store, doc_id: str, published: str) -> set[str]:

@@ -16,7 +16,15 @@ from typing import Any
 from diplograph.extract.dates import find_dates
 from diplograph.query.names import find_names
 from diplograph.query.places import geocode
-from diplograph.query.terms import STOP, content_terms, fold, predicate_terms, stem, words
+from diplograph.query.terms import (
+    STOP,
+    asked_years,
+    content_terms,
+    fold,
+    predicate_terms,
+    stem,
+    words,
+)
 
 _NUMWORD = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -122,11 +130,6 @@ _PAST_YEAR = re.compile(r"\b(?:since|in|from|back\s+to)\s+((?:1[89]|20)\d\d)\b")
 
 
 # "according to VNA's September 2024 report": the year of the source, not of the answer
-_SOURCE_DATE = re.compile(
-    r"\b(?:according\s+to|per|in)\s+[^,?]*?\b(?:report|article|statement|story|release|"
-    r"review|readout|message|announcement)s?\b",
-    re.I,
-)
 _ESTABLISHED = re.compile(
     r"\b(?:establish|set\s+up|forge|open|normali[sz]e|begin|start)\w*\b.*\b(?:diplomatic\s+)?"
     r"(?:relations|ties)\b|\bdiplomatic\s+(?:relations|ties)\b.*\b(?:established|set\s+up)\b",
@@ -173,7 +176,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         if _ASKS_YEAR.search(part.text):
             text = d.value[:4]  # "in what year": the year of a full date
         score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
-        years = re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_DATE.sub(" ", part.text))
+        years = asked_years(part.text)
         if years and d.value[:4] not in years:
             score -= 2.0  # the question names another year
         if _ESTABLISHED.search(part.text) and d.value[:4] < (s.published or "0")[:4]:
@@ -277,7 +280,7 @@ _TARGET = re.compile(r"\b(?:target|goal|aim)s?\b", re.I)
 def _year_fit(s: SentenceView, a: int, b: int) -> float:
     """+1 when the year stated with a number is one the question asks about, −1.5 when it is
     another ("a target of 15 billion USD by 2030", not "7.7 billion USD in 2024")."""
-    asked = set(re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_DATE.sub(" ", s.question)))
+    asked = asked_years(s.question)
     near = re.findall(r"\b(?:19|20)\d\d\b", s.text[max(0, a - 12) : b + 14])
     if not asked or not near:
         return 0.0

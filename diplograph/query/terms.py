@@ -159,3 +159,16 @@ def demonym_aliases() -> dict[str, str]:
                 if dem.strip() and len(words(dem)) == 1:
                     out[stem(words(dem)[0])] = stem(name[0])
     return out
+
+
+# "according to the VNA report of March 2026": when the source wrote, not what it is about
+_SOURCE_REPORT = re.compile(
+    r"\b(?:according\s+to|per|in|as\s+(?:reported|noted)\s+(?:by|in))\s+[^,?]*?\b(?:report|"
+    r"article|statement|story|release|review|readout|message|announcement)s?\b[^,?]*",
+    re.I,
+)
+
+
+def asked_years(question: str) -> set[str]:
+    """The years a question is about, not the year of the report it cites."""
+    return set(re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_REPORT.sub(" ", question)))
