@@ -234,7 +234,11 @@ def votes(store, settings, write):
 def test_ask_choice_between_two_options_by_their_numbers(votes) -> None:
     q = "Which candidate received {} votes in the Security Council vote, Chile or Peru?"
     more, fewer = answer(votes, q.format("more")), answer(votes, q.format("fewer"))
-    assert (more.answer, fewer.answer) == ("Chile", "Peru")
+    # the choice first, then each side's number from the sentence
+    assert (more.answer, fewer.answer) == (
+        "Chile (Chile 181, Peru 176 votes)",
+        "Peru (Chile 181, Peru 176 votes)",
+    )
 
 
 def test_ask_rise_or_fall(votes) -> None:
@@ -317,7 +321,8 @@ def test_choice_binds_numbers_told_before_the_option() -> None:
     for word, expected in (("higher", "Chile"), ("lower", "Peru")):
         q = f"Which faced the {word} levy: Chile or Peru?"
         view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
-        assert [s.text for s in find_choice(view, Part("choice", q))] == [expected]
+        (span,) = find_choice(view, Part("choice", q))
+        assert span.text == f"{expected} (Chile 12 percent, Peru 9 percent)"
 
 
 def test_ask_what_year_answers_a_year(twins) -> None:
