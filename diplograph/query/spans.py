@@ -880,21 +880,20 @@ _MORE = re.compile(
     r"\b(?:more|most|higher|larger|bigger|greater|highest|largest|won|first)\b", re.I
 )
 _LESS = re.compile(r"\b(?:less|fewer|lower|smaller|least|lowest|smallest)\b", re.I)
-_UP = re.compile(r"\b(?:up|rose|risen|rise|increas\w*|grew|grow\w*|higher)\b", re.I)
-_DOWN = re.compile(r"\b(?:down|fell|fallen|decreas\w*|declin\w*|dropp\w*|lower)\b", re.I)
+# a rise or a fall stated in a sentence ("rose", "raised its pledge"; "fell", "cut")
+_UP = re.compile(
+    r"\b(?:up|rose|risen|rise|increas\w*|grew|grow\w*|higher|rais\w*|expand\w*|extend\w*|"
+    r"lift\w*|boost\w*|doubl\w*)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"\b(?:down|fell|fallen|decreas\w*|declin\w*|dropp\w*|lower(?:ed|s)?|cut|cuts|reduc\w*|"
+    r"scal\w+\s+back|shr[aiu]nk\w*)\b",
+    re.I,
+)
 _WIN = re.compile(r"\b(?:won|defeat(?:ed|ing)?|beat(?:ing)?|took|secur(?:ed|ing)|topped)\b", re.I)
 _UP_OR_DOWN = re.compile(
     r"\b(raise|increase|expand|extend|lift)\s+or\s+(cut|reduce|lower|shrink|scale\s+back)\b", re.I
-)
-_UP_VERB = re.compile(
-    r"\b(?:rais\w*|increas\w*|expand\w*|extend\w*|lift\w*|boost\w*|doubl\w*|up|rose|risen|"
-    r"grew|higher)\b",
-    re.I,
-)
-_DOWN_VERB = re.compile(
-    r"\b(?:cut|cuts|reduc\w*|lower(?:ed|s)?|scal\w+\s+back|shr[aiu]nk\w*|fell|fallen|"
-    r"decreas\w*|declin\w*|dropp\w*)\b",
-    re.I,
 )
 _MORE_OR_LESS_THAN = re.compile(
     r"\b(?:was|were|is|are)\s+(.+?)\s+((?:larger|bigger|higher|greater|more))\s+or\s+"
@@ -947,7 +946,7 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
         return [Span(0, 0, word, 1.0)] if word else []
     verb = _UP_OR_DOWN.search(q)
     if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
-        up, down = _UP_VERB.search(s.text), _DOWN_VERB.search(s.text)
+        up, down = _UP.search(s.text), _DOWN.search(s.text)
         if bool(up) != bool(down):
             said = (up or down).group(0)  # type: ignore[union-attr]
             return [Span(0, 0, said, 1.5)]  # the sentence's own word: "raised"
