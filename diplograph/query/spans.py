@@ -947,9 +947,9 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     verb = _UP_OR_DOWN.search(q)
     if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
         up, down = _UP.search(s.text), _DOWN.search(s.text)
-        if bool(up) != bool(down):
-            said = (up or down).group(0)  # type: ignore[union-attr]
-            return [Span(0, 0, said, 1.5)]  # the sentence's own word: "raised"
+        hit = up or down
+        if hit is not None and bool(up) != bool(down):
+            return [Span(0, 0, hit.group(0), 1.5)]  # the sentence's own word: "raised"
         return []
     than = _MORE_OR_LESS_THAN.search(q)
     if than:  # "were A's exports larger or smaller than its imports": A against B
