@@ -337,3 +337,11 @@ def test_relations_the_two_countries_are_the_pair_the_sentence_before_names() ->
     )
     x = extract(Document(id="t", text=text, published="2024-09-12", title=None), decider=None)
     assert {(r.a, r.b) for r in x.relations} == {("AUS", "VNM")}
+
+
+def test_relations_a_year_in_a_name_dates_nothing() -> None:
+    (r,) = _rels(
+        "Chile and Peru adopted the Chile-Peru Vision 2035, a roadmap for the strategic "
+        "partnership the two countries established in 2021."
+    )
+    assert (r.a, r.b, r.date) == ("CHL", "PER", "2021")

@@ -98,6 +98,7 @@ _LIST_INTRO = re.compile(
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 
 
+_NAMED_YEAR = re.compile(r"\b(?:Vision|Agenda|Strategy|Plan|Expo|Horizon|Roadmap)\s+$")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
     r"(?:are|is)\s+preparing\s+to|prepar\w+\s+to|(?:are|is)\s+(?:set|expected|poised)\s+to|"
@@ -419,8 +420,16 @@ def read_tiers(
         if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
             skip = "no_ties"  # "have no diplomatic relations", "in the absence of ..."
         rel_date = date
-        after = [d for d in dates or [] if 0 <= d.start - tier.end < 25]
-        own = after or [d for d in dates or [] if clause_start <= d.start < tier.start]
+        # "Vision 2035", "Agenda 2030": a year inside a name dates nothing
+        real = [d for d in dates or [] if not _NAMED_YEAR.search(text[: d.start])]
+        after = [d for d in real if 0 <= d.start - tier.end < 25]
+        # "the partnership the two countries established in 2021": the date its verb gives
+        late = [
+            d
+            for d in real
+            if 0 <= d.start - tier.end < 70 and _ESTABLISH.search(text[tier.end : d.start])
+        ]
+        own = after or late or [d for d in real if clause_start <= d.start < tier.start]
         if own:
             rel_date = own[0].value
         an = _ANNIV.search(text[: tier.start])
