@@ -420,6 +420,13 @@ def test_ask_how_skips_dates_and_which_event_falls_back_to_the_object():
     assert any("COP30" in s.text for s in FINDERS[part.kind](view, part))
 
 
+def test_ask_what_share_is_a_quantity_question():
+    from diplograph.query.ask import classify
+
+    q = "What share of Chilean exports to Peru will the agreement free of tariffs?"
+    assert classify(q)[0].kind == "quantity"
+
+
 def test_ask_rank_and_duration_questions():
     from diplograph.query.ask import classify
     from diplograph.query.spans import FINDERS, SentenceView

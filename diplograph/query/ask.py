@@ -129,7 +129,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bwhat (?:was|is|were|are) (?:the )?(?:\w+ )?(?:value|amount|number|total|turnover|"
             r"volume|size|figure|sum)\b|\bwhat (?:[\w-]+ ){0,3}(?:amount|target|cost|sum|total)\b"
-            r"|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)",
+            r"|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)"
+            r"|\b(?:what|which) (?:share|percentage|proportion|fraction)\b",
             re.I,
         ),
     ),
