@@ -490,3 +490,17 @@ def test_ask_never_cites_a_document_about_another_year(store, settings, write):
         store, "Which countries did the General Assembly elect to the Security Council in 2021?"
     )
     assert a.evidence and {e["doc"] for e in a.evidence} == {"a"}
+
+
+def test_ask_who_prefers_the_doer_and_skips_document_names():
+    from diplograph.query.spans import Part, SentenceView, find_who
+
+    text = (
+        "Leaders welcomed the Chile-Peru Comprehensive Economic Partnership Agreement, which "
+        "was signed by Trade Minister Ana Rojas and Peruvian envoy Luis Soto."
+    )
+    q = "Who signed the trade agreement for Chile?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    spans = find_who(view, Part("who", q))
+    assert all("Comprehensive" not in s.text for s in spans)
+    assert max(spans, key=lambda s: s.score).text == "Trade Minister Ana Rojas"

@@ -355,7 +355,9 @@ _NOT_NAME = frozenset(
 _ORG_WORD = frozenset(
     """ministry management agency council committee organization organisation department office
     bank fund union party assembly cross crescent forum embassy university institute association
-    news times post group company corporation programme program commission court""".split()
+    news times post group company corporation programme program commission court agreement
+    partnership comprehensive treaty declaration vision roadmap summit conference initiative
+    convention accord pact""".split()
 )
 
 
@@ -417,6 +419,17 @@ def _leads_side(s: SentenceView, b: int, wanted: set[str]) -> bool:
     return bool({c for _, _, c in find_names(m.group(1) or m.group(2))} & wanted)
 
 
+def _does_the_verb(s: SentenceView, start: int, end: int) -> bool:
+    """Whether the person at [start, end) does the question's verb: its agent ("was signed
+    by X") or its subject ("X signed")."""
+    verbs = predicate_terms(s.question)
+    if not verbs:
+        return False
+    agent = re.search(r"\b([A-Za-z]+)\s+by\s+(?:the\s+)?$", s.text[max(0, start - 40) : start])
+    subject = re.match(r"(?:,[^,]{0,60},)?\s+(?:\w+\s+)?([A-Za-z]+)", s.text[end:])
+    return any(m and stem(fold(m.group(1))) in verbs for m in (agent, subject))
+
+
 def find_who(s: SentenceView, part: Part) -> list[Span]:
     spans: list[tuple[int, int]] = [
         (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
@@ -455,6 +468,8 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         lo = _clause_start(s.text, max(0, a - 40), a)  # another clause's verbs are not its own
         before = set(content_terms(s.text[lo:a]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
+        if _does_the_verb(s, start, end):
+            score += 2.5  # "signed by Minister X", "X signed": the doer of the asked verb
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
         nearby = _codes_near(s, a, b) if wanted else set()
         if wanted and _leads_side(s, end, wanted):
