@@ -420,6 +420,16 @@ def test_ask_how_skips_dates_and_which_event_falls_back_to_the_object():
     assert any("COP30" in s.text for s in FINDERS[part.kind](view, part))
 
 
+def test_ask_which_roadmap_takes_a_name_with_its_year():
+    from diplograph.query.spans import Part, SentenceView, find_which
+
+    text = "The leaders adopted the Chile-Peru Vision 2035, a roadmap for their partnership."
+    q = "What roadmap did the leaders adopt?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    texts = [s.text for s in find_which(view, Part("which", q, ("roadmap",)))]
+    assert texts == ["Chile-Peru Vision 2035"]
+
+
 def test_ask_what_share_is_a_quantity_question():
     from diplograph.query.ask import classify
 

@@ -650,7 +650,7 @@ _COMPLEMENT = re.compile(
 _NAMEISH = re.compile(r"[A-Z][\w'’-]*|\d+(?:st|nd|rd|th)|\d+\+\d+|[A-Z0-9][\w-]*\d[\w-]*")
 # "adopted the Compromiso de Sevilla, the outcome document": a name set beside its head noun
 _NAME_BEFORE = re.compile(
-    r"(?:\bthe\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|del|la|of|on|for|and))*)"
+    r"(?:\bthe\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|de|del|la|of|on|for|and))*)"
     r"\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$"
 )
 
