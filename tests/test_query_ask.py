@@ -430,6 +430,19 @@ def test_ask_which_roadmap_takes_a_name_with_its_year():
     assert texts == ["Chile-Peru Vision 2035"]
 
 
+def test_ask_how_many_people_reads_a_running_total_of_persons():
+    from diplograph.query.spans import Part, SentenceView, find_quantity
+
+    text = (
+        "A second aircraft landed with 110 people from Israel, bringing to 271 the number of "
+        "persons brought home by the government since the weekend."
+    )
+    q = "How many people had the government brought home from Israel by October 12?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_quantity(view, Part("quantity", q, ("peopl",))), key=lambda s: s.score)
+    assert best.text == "271 the number of persons brought home"
+
+
 def test_ask_what_share_is_a_quantity_question():
     from diplograph.query.ask import classify
 

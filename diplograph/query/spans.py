@@ -238,11 +238,21 @@ def _numbers(s: SentenceView) -> list[tuple[int, int, str]]:
     return out
 
 
+_COUNT_OF = re.compile(
+    r"\s+the\s+(?:total\s+)?number\s+of\s+[\w'’-]+"
+    r"(?:\s+(?!(?:by|since|in|on|from|at|to|for|with)\b)[\w'’-]+){0,3}"
+)
+_PEOPLE = frozenset(content_terms("people persons citizens nationals evacuees returnees"))
+
+
 def find_quantity(s: SentenceView, part: Part) -> list[Span]:
     nums = _numbers(s)
     out: list[Span] = []
     for i, (a, b, _) in enumerate(nums):
         end = _tail(s.text, b)
+        total = _COUNT_OF.match(s.text, b)  # "bringing to 271 the number of persons brought home"
+        if total and total.end() > end:
+            end = total.end()
         of_m = re.match(
             r"[^,;.]{0,20}?\bout\s+of\s+(?:the\s+)?[\d,]+(?:\s+[a-z]+){0,2}", s.text[b:]
         )
@@ -259,7 +269,10 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
             start = nums[i - 1][0]  # "70 countries and 14 organisations"
         phrase = s.text[a:end]
         unit = set(content_terms(s.text[b:end])) | set(content_terms(phrase))
-        score = 1.0 + 3.0 * len(unit & set(part.head)) + 0.5 * _near_terms(s, part, a, end, 45)
+        head = set(part.head)
+        if head & _PEOPLE and unit & _PEOPLE:  # "how many people": 271 persons, 55 citizens
+            head |= unit & _PEOPLE
+        score = 1.0 + 3.0 * len(unit & head) + 0.5 * _near_terms(s, part, a, end, 45)
         if part.kind == "change" and re.search(r"%|percent|per cent", phrase, re.I):
             score += 3.0
         much = bool({"much", "value", "large", "amount"} & set(words(part.text)))
