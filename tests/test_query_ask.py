@@ -443,6 +443,18 @@ def test_ask_how_many_people_reads_a_running_total_of_persons():
     assert best.text == "271 the number of persons brought home"
 
 
+def test_ask_how_did_x_describe_answers_the_description():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS, SentenceView
+
+    q = "How did Lima describe Chile's naval drills?"
+    part = classify(q)[0]
+    assert part.kind == "describe"
+    text = "Lima condemned the drills as an irrational provocation."
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    assert [s.text for s in FINDERS["describe"](view, part)] == ["an irrational provocation"]
+
+
 def test_ask_what_share_is_a_quantity_question():
     from diplograph.query.ask import classify
 

@@ -60,6 +60,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "describe",
+        re.compile(
+            r"^\W*how\s+(?:did|does|do|has|have|had)\b.*\b(?:describe|call|characteri[sz]e|term|"
+            r"label|brand|view|see)\b",
+            re.I,
+        ),
+    ),
     ("why", re.compile(r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b)", re.I)),
     (
         "how",

@@ -876,6 +876,24 @@ def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | N
     return Span(start, start + len(text), text, score)
 
 
+_AS_WHAT = re.compile(
+    r"\b(?:as|called|calling|termed|dubbed|branded|labelled|labeled)\s+(?:it|them|the\s+\w+\s+)?"
+    r"\s*((?:an?\s+|the\s+)?[^,.;:()]{3,80})",
+    re.I,
+)
+
+
+def find_description(s: SentenceView, part: Part) -> list[Span]:
+    """``how did Taipei describe the drills`` → "an irrational provocation": what follows
+    "as" or "called" after the question's verb or a verb of judging."""
+    out = []
+    for m in _AS_WHAT.finditer(s.text):
+        text = " ".join(m.group(1).split()[:REASON_WORDS])
+        if text and not s.in_question(text):
+            out.append(Span(m.start(1), m.start(1) + len(text), text, 1.5))
+    return out
+
+
 def find_reason(s: SentenceView, part: Part) -> list[Span]:
     """``why did A do X`` → the phrase after "over", "in retaliation for", "accusing … of" …"""
     verbs = predicate_terms(s.question)
@@ -1183,6 +1201,7 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "yes_no": find_yes_no,
     "why": find_reason,
     "choice": find_choice,
+    "describe": find_description,
     "duration": find_duration,
     "difference": find_difference,
     "how": find_means,
