@@ -539,3 +539,21 @@ def test_ask_who_prefers_the_doer_and_skips_document_names():
     spans = find_who(view, Part("who", q))
     assert all("Comprehensive" not in s.text for s in spans)
     assert max(spans, key=lambda s: s.score).text == "Trade Minister Ana Rojas"
+
+
+EXPLAINER = """url: https://example.org/x
+outlet: Example Explainer
+published: 2024-12-03
+title: Explainer: the strait
+---
+How did Lima respond?
+Lima answered by recalling its ambassador from Santiago on Monday.
+"""
+
+
+def test_ask_never_cites_a_sentence_that_asks(store, settings, write):
+    folder = write("x/a.txt", EXPLAINER).parent
+    ingest_documents([str(folder)], store, settings)
+    a = answer(store, "How did Lima respond to the Chilean naval drills?")
+    cited = [e["sentence"] for e in [*a.evidence, *a.nearest]]
+    assert cited and not any(t.endswith("?") for t in cited)

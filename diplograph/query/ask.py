@@ -375,9 +375,12 @@ def answer(store: Store, question: str) -> Answer:
     rec = answer_from_records(store, question, codes, parts[0].kind if parts else None)
     if rec is not None and not _from_named_outlet(store, question, rec.evidence):
         rec = None  # "according to VNA": another outlet's record is not what was asked
-    # never evidence about another year than the one asked (as answer, support or nearest)
+    # never evidence about another year than the one asked (as answer, support or nearest),
+    # and never a sentence that asks ("How did Washington respond?"): it states nothing
     cands = [
-        c for c in retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES) if not c.other_year
+        c
+        for c in retrieve(store, _NOISE.sub(" ", question), limit=CANDIDATES)
+        if not c.other_year and not c.text.rstrip().endswith("?")
     ]
     if rec is not None:
         sig = {"record": 1.0, "record_conf": rec.confidence, **kind}
