@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from diplograph.query.names import display, find_names
 from diplograph.query.terms import (
+    YEAR,
     asked_years,
     content_terms,
     demonym_aliases,
@@ -130,14 +131,10 @@ def _published_terms(published: str) -> str:
     return f"{published[:4]} {name}"
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _doc_years(store: Store, doc_id: str, published: str) -> set[str]:
+def _doc_years(text: str, published: str) -> set[str]:
     """Years a document speaks of: those it writes, its publication year, and the years its
     "last year" and "next year" mean."""
-    text = " ".join(str(s["text"]) for s in store.sentences(doc_id))
-    years = set(_YEAR.findall(text))
+    years = set(YEAR.findall(text))
     if published[:4].isdigit():
         pub = int(published[:4])
         years.add(str(pub))
@@ -189,6 +186,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     pool: list[tuple[str, dict[str, object], list[str]]] = []
     meta: dict[str, dict[str, object]] = {}
     doc_codes: dict[str, set[str]] = {}
+    doc_text: dict[str, list[str]] = {}
     for d in docs:
         row = store.get_document(d) or {}
         meta[d] = row
@@ -199,6 +197,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         for s in store.sentences(d):
             toks = content_terms(str(s["text"])) + sorted(by_sent.get(int(str(s["idx"])), ()))
             pool.append((d, s, toks))
+            doc_text.setdefault(d, []).append(str(s["text"]))
     if not pool:
         return []
     df: Counter[str] = Counter()
@@ -238,7 +237,10 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         doc_m[d] |= m
     names = (set(name_terms(rest)) & set(q_terms)) | {f"@{c}" for c in codes}
     years = asked_years(question)
-    doc_years = {d: _doc_years(store, d, str(meta[d].get("published") or "")) for d in docs}
+    doc_years = {  # only when the question asks about a year
+        d: _doc_years(" ".join(doc_text.get(d, ())), str(meta[d].get("published") or ""))
+        for d in (docs if years else ())
+    }
     out: list[Candidate] = []
     body_pos: Counter[str] = Counter()
     for i, (d, s, _) in enumerate(pool):

@@ -18,6 +18,7 @@ from diplograph.query.names import find_names
 from diplograph.query.places import geocode
 from diplograph.query.terms import (
     STOP,
+    YEAR,
     asked_years,
     content_terms,
     fold,
@@ -193,7 +194,7 @@ _DATE_TO = re.compile(r"\s*(?:to|until|till|through|[-–])\s*", re.I)
 
 
 def _date_suffix(text: str, value: str) -> str:
-    has_year = re.search(r"\b(?:19|20)\d\d\b", text)
+    has_year = YEAR.search(text)
     has_month = re.search(
         r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d\s+"
         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
@@ -294,7 +295,7 @@ def _year_fit(s: SentenceView, a: int, b: int) -> float:
     """+1 when the year stated with a number is one the question asks about, −1.5 when it is
     another ("a target of 15 billion USD by 2030", not "7.7 billion USD in 2024")."""
     asked = asked_years(s.question)
-    near = re.findall(r"\b(?:19|20)\d\d\b", s.text[max(0, a - 12) : b + 14])
+    near = YEAR.findall(s.text[max(0, a - 12) : b + 14])
     if not asked or not near:
         return 0.0
     if asked & set(near):
@@ -805,9 +806,9 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
     sentence negates what the question does not."""
     pair = _compared(s.question)
     if pair is not None:
-        pick = choose(s, pair, s.question)
+        where = _located(s, pair)
+        pick = choose(s, where, s.question)
         if pick is not None:  # a sentence that decides the comparison beats one that cannot
-            where = [(_option_at(s, o, pair[1 - i]), o) for i, o in enumerate(pair)]
             return [Span(0, 0, _with_support("Yes" if pick == 0 else "No", s, where), 6.0)]
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
     return [Span(0, 0, "No" if neg else "Yes", 1.0)]
@@ -960,6 +961,11 @@ _BIND = re.compile(
 )
 
 
+def _located(s: SentenceView, options: list[str]) -> list[tuple[int | None, str]]:
+    """Where each of two options is named in the sentence, each told apart from the other."""
+    return [(_option_at(s, o, options[1 - i]), o) for i, o in enumerate(options)]
+
+
 def _option_at(s: SentenceView, option: str, other: str = "") -> int | None:
     """Where an option of the question is named in the sentence: by name or code, by its
     words, else by the first word it has and the other option lacks ("Kenya's exports to the
@@ -999,10 +1005,7 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
         return []
     than = _MORE_OR_LESS_THAN.search(q)
     if than:  # "were A's exports larger or smaller than its imports": A against B
-        where = [
-            (_option_at(s, o, than.group(i)), o)
-            for i, o in ((4, than.group(1)), (1, than.group(4)))
-        ]
+        where = _located(s, [than.group(1), than.group(4)])
         values = None if any(w is None for w, _ in where) else option_values(s, where)
         if values is None or values[0] == values[1]:
             return []
@@ -1012,16 +1015,16 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     if not m:
         return []
     options = [m.group(1).strip(), m.group(2).strip()]
-    pick = choose(s, options, q)
+    where = _located(s, options)
+    pick = choose(s, where, q)
     if pick is None:
         return []
-    where = [(_option_at(s, o, options[1 - i]), o) for i, o in enumerate(options)]
     return [Span(0, 0, _with_support(options[pick], s, where), 5.0)]
 
 
-def choose(s: SentenceView, options: list[str], q: str) -> int | None:
-    """Which of two options the sentence supports: the larger (or smaller) number, the winner."""
-    where = [(_option_at(s, o, options[1 - i]), o) for i, o in enumerate(options)]
+def choose(s: SentenceView, where: list[tuple[int | None, str]], q: str) -> int | None:
+    """Which of two options (located by :func:`_located`) the sentence supports: the larger
+    (or smaller) number, the winner."""
     if any(w is None for w, _ in where) or where[0][0] == where[1][0]:
         return None
     nums = _numbers_plain(s)

@@ -169,6 +169,9 @@ _SOURCE_REPORT = re.compile(
 )
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year written in a question or a sentence
+
+
 def asked_years(question: str) -> set[str]:
     """The years a question is about, not the year of the report it cites."""
-    return set(re.findall(r"\b(?:19|20)\d\d\b", _SOURCE_REPORT.sub(" ", question)))
+    return set(YEAR.findall(_SOURCE_REPORT.sub(" ", question)))
