@@ -9,6 +9,13 @@ import pytest
 from diplograph.cli import app
 from diplograph.jobs import ingest_documents
 from diplograph.query.ask import answer, classify
+from diplograph.query.spans import SentenceView
+
+
+def _view(text: str, q: str) -> SentenceView:
+    """A sentence with no mentions or events, read for question ``q``."""
+    return SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+
 
 REVIEW = """url: https://example.org/c
 outlet: Example Review
@@ -253,25 +260,25 @@ def test_ask_on_what_a_document_was_signed_answers_its_subject(store, settings, 
 
 
 def test_ask_who_keeps_a_title_set_off_by_a_comma():
-    from diplograph.query.spans import Part, SentenceView, find_who
+    from diplograph.query.spans import Part, find_who
 
     text = (
         "The Foreign Minister of Chile, Ana Rojas, and the Deputy Minister of Foreign Affairs "
         "of Vietnam, Le Thi Thu, co-chaired the second session of the joint committee."
     )
     q = "Who co-chaired the second session of the joint committee for the Vietnamese side?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     texts = {s.text for s in find_who(view, Part("who", q))}
     assert "Deputy Minister of Foreign Affairs of Vietnam, Le Thi Thu" in texts
     assert "Foreign Minister of Chile, Ana Rojas" in texts
 
 
 def test_ask_object_runs_on_past_an_early_preposition():
-    from diplograph.query.spans import Part, SentenceView, find_object
+    from diplograph.query.spans import Part, find_object
 
     text = "Phnom Penh answered by downgrading relations to the lowest level on Friday."
     q = "How did Phnom Penh answer the expulsion?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     assert [s.text for s in find_object(view, Part("which", q))] == [
         "by downgrading relations to the lowest level on Friday"
     ]
@@ -288,20 +295,14 @@ def test_ask_dates_of_a_visit_are_its_range():
 
 
 def test_ask_which_won_picks_the_winner_not_the_larger_number():
-    from diplograph.query.spans import Part, SentenceView, find_choice
+    from diplograph.query.spans import Part, find_choice
 
     text = "Peru needed a second round to defeat Chile, securing 120 votes to 60 for its rival."
     q = "Which candidate won the seat in June 2023, Chile or Peru?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     assert [s.text for s in find_choice(view, Part("choice", q))] == [
         "Peru (Chile 60, Peru 120 votes)"
     ]
-
-
-def _choice_view(text: str, q: str):
-    from diplograph.query.spans import SentenceView
-
-    return SentenceView(text=text, mentions=[], events=[], published=None, question=q)
 
 
 def test_ask_comparisons_of_phrases_name_the_side_and_its_numbers():
@@ -323,7 +324,7 @@ def test_ask_comparisons_of_phrases_name_the_side_and_its_numbers():
         ),
     ]:
         part = classify(q)[0]
-        spans = FINDERS[part.kind](_choice_view(text, q), part)
+        spans = FINDERS[part.kind](_view(text, q), part)
         assert max(spans, key=lambda s: s.score).text == expected
 
 
@@ -335,11 +336,11 @@ def test_ask_how_many_more_is_a_difference_and_raise_or_cut_a_direction():
     q = "How many more votes did Peru receive than Chile?"
     part = classify(q)[0]
     assert part.kind == "difference"
-    assert [s.text for s in FINDERS["difference"](_choice_view(text, q), part)] == ["115 votes"]
+    assert [s.text for s in FINDERS["difference"](_view(text, q), part)] == ["115 votes"]
     text = "Seoul also raised its pledge to Lima to 5 million dollars, up from 500,000 dollars."
     q = "Did Seoul raise or cut its pledge to Lima?"
     part = classify(q)[0]
-    assert [s.text for s in FINDERS[part.kind](_choice_view(text, q), part)] == ["raised"]
+    assert [s.text for s in FINDERS[part.kind](_view(text, q), part)] == ["raised"]
 
 
 def test_ask_where_takes_the_venue_in_the_city_the_question_names():
@@ -355,13 +356,13 @@ def test_ask_where_takes_the_venue_in_the_city_the_question_names():
 
 def test_ask_where_reads_seas_and_shoals():
     from diplograph.query.ask import classify
-    from diplograph.query.spans import FINDERS, SentenceView
+    from diplograph.query.spans import FINDERS
 
     text = "DUBAI, May 13 – Naval forces seized a tanker in the Gulf of Oman on Monday."
     q = "In which waters did the navy seize the tanker in May 2025?"
     part = classify(q)[0]
     assert part.kind == "where"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     assert [s.text for s in FINDERS["where"](view, part)] == ["the Gulf of Oman"]
 
 
@@ -373,85 +374,85 @@ def test_ask_question_verb_skips_the_subject_nouns():
 
 
 def test_ask_quantity_prefers_the_number_of_the_asked_year():
-    from diplograph.query.spans import Part, SentenceView, find_quantity
+    from diplograph.query.spans import Part, find_quantity
 
     text = "Trade reached 7.7 billion USD in 2024, and they set a target of 15 billion USD by 2030."
     q = "What trade target did Chile and Peru set for 2030?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     best = max(find_quantity(view, Part("quantity", q)), key=lambda s: s.score)
     assert best.text.startswith("15 billion USD")
 
 
 def test_ask_why_takes_what_a_state_is_accused_of():
-    from diplograph.query.spans import Part, SentenceView, find_reason
+    from diplograph.query.spans import Part, find_reason
 
     text = "Chile cut ties with Peru on Tuesday, accusing it of arming the rebels in the north."
     q = "Why did Chile cut ties with Peru?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     texts = [s.text for s in find_reason(view, Part("why", q))]
     assert "arming the rebels in the north" in texts
 
 
 def test_ask_which_fields_takes_the_whole_list():
-    from diplograph.query.spans import Part, SentenceView, find_object
+    from diplograph.query.spans import Part, find_object
 
     text = "The two presidents signed ten agreements on farming, science and technology, and sport."
     q = "In which fields did the two presidents sign agreements?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     texts = [s.text for s in find_object(view, Part("which", q, ("field",), True))]
     assert "ten agreements on farming, science and technology, and sport" in texts
 
 
 def test_ask_how_skips_dates_and_which_event_falls_back_to_the_object():
     from diplograph.query.ask import classify
-    from diplograph.query.spans import FINDERS, SentenceView
+    from diplograph.query.spans import FINDERS
 
     text = "The group left on Thursday and crossed by road into Syria before flying home."
     q = "How did the group get out of Lebanon?"
     part = classify(q)[0]
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     texts = [s.text for s in FINDERS[part.kind](view, part)]
     assert texts and all(not t.startswith("Thursday") for t in texts)
     assert any(t.startswith("by road into Syria") for t in texts)
     text = "Lula invited the Vietnamese authorities to attend COP30 in Belém in November."
     q = "What event did Lula invite the Vietnamese authorities to attend?"
     part = classify(q)[0]
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     assert any("COP30" in s.text for s in FINDERS[part.kind](view, part))
 
 
 def test_ask_which_roadmap_takes_a_name_with_its_year():
-    from diplograph.query.spans import Part, SentenceView, find_which
+    from diplograph.query.spans import Part, find_which
 
     text = "The leaders adopted the Chile-Peru Vision 2035, a roadmap for their partnership."
     q = "What roadmap did the leaders adopt?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     texts = [s.text for s in find_which(view, Part("which", q, ("roadmap",)))]
     assert texts == ["Chile-Peru Vision 2035"]
 
 
 def test_ask_how_many_people_reads_a_running_total_of_persons():
-    from diplograph.query.spans import Part, SentenceView, find_quantity
+    from diplograph.query.spans import Part, find_quantity
 
     text = (
         "A second aircraft landed with 110 people from Israel, bringing to 271 the number of "
         "persons brought home by the government since the weekend."
     )
     q = "How many people had the government brought home from Israel by October 12?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     best = max(find_quantity(view, Part("quantity", q, ("peopl",))), key=lambda s: s.score)
     assert best.text == "271 the number of persons brought home"
 
 
 def test_ask_how_did_x_describe_answers_the_description():
     from diplograph.query.ask import classify
-    from diplograph.query.spans import FINDERS, SentenceView
+    from diplograph.query.spans import FINDERS
 
     q = "How did Lima describe Chile's naval drills?"
     part = classify(q)[0]
     assert part.kind == "describe"
     text = "Lima condemned the drills as an irrational provocation."
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     assert [s.text for s in FINDERS["describe"](view, part)] == ["an irrational provocation"]
 
 
@@ -464,7 +465,7 @@ def test_ask_what_share_is_a_quantity_question():
 
 def test_ask_rank_and_duration_questions():
     from diplograph.query.ask import classify
-    from diplograph.query.spans import FINDERS, SentenceView
+    from diplograph.query.spans import FINDERS
 
     cases = [
         (
@@ -483,16 +484,16 @@ def test_ask_rank_and_duration_questions():
     for text, q, kind, expected in cases:
         part = classify(q)[0]
         assert part.kind == kind
-        view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+        view = _view(text, q)
         assert max(FINDERS[kind](view, part), key=lambda s: s.score).text == expected
 
 
 def test_ask_target_question_takes_the_target_not_last_years_figure():
-    from diplograph.query.spans import Part, SentenceView, find_quantity
+    from diplograph.query.spans import Part, find_quantity
 
     text = "Trade reached 16.7 billion USD last year; they set a target of 18 billion USD by 2028."
     q = "What new trade target did Chile and Peru set in March 2025?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     best = max(find_quantity(view, Part("quantity", q)), key=lambda s: s.score)
     assert best.text.startswith("18 billion USD")
 
@@ -528,14 +529,14 @@ def test_ask_never_cites_a_document_about_another_year(store, settings, write):
 
 
 def test_ask_who_prefers_the_doer_and_skips_document_names():
-    from diplograph.query.spans import Part, SentenceView, find_who
+    from diplograph.query.spans import Part, find_who
 
     text = (
         "Leaders welcomed the Chile-Peru Comprehensive Economic Partnership Agreement, which "
         "was signed by Trade Minister Ana Rojas and Peruvian envoy Luis Soto."
     )
     q = "Who signed the trade agreement for Chile?"
-    view = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    view = _view(text, q)
     spans = find_who(view, Part("who", q))
     assert all("Comprehensive" not in s.text for s in spans)
     assert max(spans, key=lambda s: s.score).text == "Trade Minister Ana Rojas"
