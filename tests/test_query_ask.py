@@ -558,3 +558,23 @@ def test_ask_never_cites_a_sentence_that_asks(store, settings, write):
     a = answer(store, "How did Lima respond to the Chilean naval drills?")
     cited = [e["sentence"] for e in [*a.evidence, *a.nearest]]
     assert cited and not any(t.endswith("?") for t in cited)
+
+
+def test_ask_how_did_it_change_answers_both_numbers():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    text = "By December the bloc counted 12 dialogue partners, up from seven at the start of 2024."
+    q = "How did the number of the bloc's dialogue partners change in 2024?"
+    part = classify(q)[0]
+    assert part.kind == "trend"
+    best = max(FINDERS["trend"](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "12 dialogue partners, up from seven"
+    text = "Ghana's exports to Togo rose to GH¢ 4 billion, while imports stood at GH¢ 9 billion."
+    q = "How did Ghana's exports to Togo compare with its imports?"
+    part = classify(q)[0]
+    best = max(FINDERS["trend"](_view(text, q), part), key=lambda s: s.score)
+    assert "4 billion" in best.text and "9 billion" in best.text
+    # "how did X describe" and "how did they travel" keep their own kinds
+    assert classify("How did Minsk describe the drills?")[0].kind == "describe"
+    assert classify("How did the evacuees travel home?")[0].kind == "how"

@@ -68,6 +68,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "trend",
+        re.compile(
+            r"^\W*how\s+(?:did|has|have|had|does|do|was|were|is|are)\b.*\b(?:chang|compar|evolv|"
+            r"develop|shift|mov|grow|grew|fare)\w*\b",
+            re.I,
+        ),
+    ),
     ("why", re.compile(r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b)", re.I)),
     (
         "how",

@@ -1164,6 +1164,77 @@ def _numbers_plain(s: SentenceView) -> list[tuple[int, int, str]]:
             if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))]  # fmt: skip
 
 
+# "how did X change", "how did exports compare with imports": both numbers and what joins them
+_CHANGE_VERB = re.compile(
+    r"\b(?:r[oi]se|rising|grew|grow\w*|increas\w+|climb\w*|jump\w*|surg\w+|doubl\w+|tripl\w+|"
+    r"f[ae]ll\w*|dropp?\w*|declin\w+|slipp?\w*|plung\w+|shr[iau]nk\w*|rais\w+|lift\w*|cut|"
+    r"reduc\w+|lower\w*|expand\w*|widen\w*|narrow\w*|took|taking|brought|bringing|went|up|down)\b",
+    re.I,
+)
+_JOIN = re.compile(
+    r"^[^.;]{0,70}?(?:\bfrom\b|\bto\b|\bup\s+from\b|\bdown\s+from\b|\bcompared\s+(?:with|to)\b|"
+    r"\bagainst\b|\bversus\b|\bvs\.?|\bwhile\b|\bwhereas\b|\bbut\b|\bthan\b)[^.;]{0,70}$",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|about\s+|around\s+)?$")
+TREND_WORDS = 10  # content words: within EVAL.md's concise length whatever the gold's
+
+
+def find_trend(s: SentenceView, part: Part) -> list[Span]:
+    """``how did the number of partners change`` → "rose from nine to 14": two numbers of the
+    sentence joined by from/to, "up from", "compared with" or "while", with the verb before
+    them; one number with a verb of change when the sentence has no pair."""
+    nums = [(_currency_before(s.text, a), b, t) for a, b, t in _numbers(s)]
+    out: list[Span] = []
+    for (a1, b1, _), (a2, b2, _) in zip(nums, nums[1:], strict=False):
+        if a2 - b1 > 90 or not _JOIN.match(s.text[b1:a2] + " "):
+            continue
+        verb = None
+        for m in _CHANGE_VERB.finditer(s.text, max(0, a1 - 60), a1):
+            verb = m
+        start = verb.start() if verb else a1
+        from_m = _FROM_BEFORE.search(s.text[max(0, a1 - 20) : a1])
+        if not verb and from_m:
+            start = a1 - len(from_m.group(0))
+        end = _tail(s.text, b2)
+        text = s.text[start:end].strip(" ,")
+        if len(content_terms(text)) > TREND_WORDS:  # the two numbers with their nouns alone
+            text = f"{s.text[a1 : _tail(s.text, b1)].strip(' ,')}; {s.text[a2:end].strip(' ,')}"
+        kept = _first_words(text, TREND_WORDS)
+        score = 3.0 + (1.0 if verb else 0.0) + 0.5 * _near_terms(s, part, a1, end, 45)
+        score += _year_fit(s, a1, end)
+        out.append(Span(start, start + len(kept), kept, score))
+    if not out:
+        for a, b, _ in nums:
+            verb = None
+            for m in _CHANGE_VERB.finditer(s.text, max(0, a - 40), a):
+                verb = m
+            if verb is None:
+                continue
+            end = _tail(s.text, b)
+            kept = _first_words(s.text[verb.start() : end].strip(" ,"), TREND_WORDS)
+            score = 1.5 + 0.5 * _near_terms(s, part, a, end, 45)
+            out.append(Span(verb.start(), verb.start() + len(kept), kept, score))
+    return out
+
+
+def _currency_before(text: str, a: int) -> int:
+    """A currency written before a number that the number pattern does not know: "KSh 48"."""
+    m = re.search(r"\b(?:[A-Z][A-Za-z]{0,3}\$?|Rs\.?|RM|Rp|NT\$|S\$|A\$|HK\$)\s?$", text[:a])
+    return m.start() if m and not text[m.start() : a].strip().istitle() else a
+
+
+def _first_words(text: str, n: int) -> str:
+    """``text`` cut after its n-th content word."""
+    count = 0
+    for m in re.finditer(r"\S+", text):
+        if content_terms(m.group(0)):
+            count += 1
+            if count == n:
+                return text[: m.end()].rstrip(" ,")
+    return text
+
+
 _DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
     r"[\s-](?:day|week|month|year|hour|decade)s?\b(?:[\s-]long)?(?:\s+(?!and\b|to\b|in\b|of\b)"
@@ -1208,4 +1279,5 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "duration": find_duration,
     "difference": find_difference,
     "how": find_means,
+    "trend": find_trend,
 }
