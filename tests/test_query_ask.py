@@ -578,3 +578,47 @@ def test_ask_how_did_it_change_answers_both_numbers():
     # "how did X describe" and "how did they travel" keep their own kinds
     assert classify("How did Minsk describe the drills?")[0].kind == "describe"
     assert classify("How did the evacuees travel home?")[0].kind == "how"
+
+
+def test_ask_comparison_answer_carries_the_chosen_amount():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    text = (
+        "Oslo and Accra signed a credit line worth 3.4 billion kroner, and on Monday Oslo "
+        "added a further 0.9 billion kroner in export guarantees to buy more than 4,000 "
+        "solar pumps."
+    )
+    q = "Which was larger: the credit line signed by Oslo and Accra or the export guarantees?"
+    part = classify(q)[0]
+    [span] = FINDERS[part.kind](_view(text, q), part)
+    # both sides' numbers would run past ten content words: the chosen side's alone
+    assert span.text == "the credit line signed by Oslo and Accra, 3.4 billion kroner"
+
+
+def test_ask_rise_or_fall_answers_with_the_change_and_the_level():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    text = "Two-way trade reached 9.2 billion US dollars in 2024, up 11.5 percent year on year."
+    q = "Did trade between the two countries rise or fall in 2024?"
+    part = classify(q)[0]
+    [span] = FINDERS[part.kind](_view(text, q), part)
+    assert span.text.startswith("rose, 9.2 billion US dollars in 2024, up 11.5 percent")
+    text = "Trade exceeded USD 2.1 billion in 2023, a decline of 4 percent."
+    q = "Did trade grow or shrink in 2023?"
+    part = classify(q)[0]
+    [span] = FINDERS[part.kind](_view(text, q), part)
+    assert span.text.startswith("fell, USD 2.1 billion in 2023, a decline of 4 percent")
+
+
+def test_ask_when_before_a_dated_event_is_the_earlier_date():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    text = "The commission last met in 2009, and on Monday the two sides agreed to revive it."
+    q = "When did the commission last meet before the sides agreed to revive it in May 2026?"
+    part = classify(q)[0]
+    assert part.kind == "when"
+    best = max(FINDERS["when"](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "2009"

@@ -138,6 +138,14 @@ _ESTABLISHED = re.compile(
 )
 
 
+# a question about the state before a dated event: its own date is not the answer
+_EARLIER = re.compile(
+    r"\b(?:before|prior\s+to|since\s+when|previously|originally|last\s+(?:met|held|visited|"
+    r"been|took|hosted|signed|\w+ed)\b)",
+    re.I,
+)
+
+
 def find_when(s: SentenceView, part: Part) -> list[Span]:
     if _ASKS_YEAR.search(part.text):  # "in what year …", "since what year …": a year alone
         pub = (s.published or "")[:4]
@@ -153,8 +161,9 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
     dates = find_dates(s.text, s.published, s.default_year)
     starts = {d.start: d for d in dates}
     for d in dates:
-        if d.kind == "year" or s.in_question(d.text):
-            continue
+        earlier_year = d.kind == "year" and bool(_EARLIER.search(s.question))
+        if d.kind == "year" and not earlier_year or s.in_question(d.text):
+            continue  # a bare year answers only "when did they last …" ("in 2005")
         start, end = d.start, d.end
         m = re.match(r"\s?[-–]\s?\d{1,2}\b(?!:)", s.text[end:])
         # "from July 31 to August 2": the range is the answer when the question asks for dates
@@ -178,7 +187,10 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             text = d.value[:4]  # "in what year": the year of a full date
         score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
         years = asked_years(part.text)
-        if years and d.value[:4] not in years:
+        if years and _EARLIER.search(s.question):
+            # "when had it been suspended before they restored it in May 2023": the earlier date
+            score += 1.0 if d.value[:4] < min(years) else -2.0
+        elif years and d.value[:4] not in years:
             score -= 2.0  # the question names another year
         if _ESTABLISHED.search(part.text) and d.value[:4] < (s.published or "0")[:4]:
             score += 2.5  # "when did A and B establish ties": the past date, not the report's
@@ -948,6 +960,20 @@ _MORE_OR_LESS_THAN = re.compile(
     r"[,?]|$)",
     re.I,
 )
+_RISE_OR_FALL = re.compile(
+    r"\b(?:rise|increase|grow|expand)\s+or\s+(?:fall|decrease|decline|shrink|contract)\b", re.I
+)
+_PCT_CHANGE = re.compile(
+    r"\b(up|down|r[io]se|fell|grew|shrank|increased|decreased|declined|jumped|dropped|"
+    r"(?:a|an)\s+(?:rise|increase|growth|jump|fall|drop|decline|decrease)\s+of)\s+(?:by\s+)?"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+)?[\d.,]+\s*(?:percent|per\s+cent|%)",
+    re.I,
+)
+_MONEY_AFTER = re.compile(
+    r"\s*(?:million|billion|trillion|bn|mn)\b|\s*(?:US\s+)?(?:dollars?|euros?|pounds|yen|yuan|"
+    r"USD|EUR|VND|won|rupees?)\b",
+    re.I,
+)
 _BEAT = re.compile(r"\b(?:defeat(?:ed|ing)?|beat(?:ing)?|outpoll\w*|edged\s+out)\b", re.I)
 _N_TO_M = re.compile(r"\b(\d[\d,]*)\s+(?:votes?\s+)?to\s+(\d[\d,]*)\b")
 _ASKS_WINNER = re.compile(r"\b(?:won|win|wins|prevailed|beat|defeated)\b", re.I)
@@ -987,14 +1013,21 @@ def _option_at(s: SentenceView, option: str, other: str = "") -> int | None:
 def find_choice(s: SentenceView, part: Part) -> list[Span]:
     """``A or B?``: the option the sentence supports (larger number, winner, rise or fall)."""
     q = s.question.strip()
-    if re.search(r"\brise\s+or\s+fall\b|\bincrease\s+or\s+decrease\b", q, re.I):
-        pct = re.search(
-            r"\b(up|down|rose|fell)\s+(?:by\s+)?([\d.,]+\s*(?:percent|%))", s.text, re.I
-        )
+    if _RISE_OR_FALL.search(q):
+        pct = _PCT_CHANGE.search(s.text)
         word = "rose" if _UP.search(s.text) else "fell" if _DOWN.search(s.text) else None
         if pct:
-            word = "rose" if pct.group(1).lower() in ("up", "rose") else "fell"
-            return [Span(pct.start(), pct.end(), f"{word}, {pct.group(1)} {pct.group(2)}", 2.0)]
+            word = "fell" if _DOWN.search(pct.group(1)) else "rose"
+            # with the level it reached, before or after: "rose, 15.1 billion US dollars in
+            # 2024, up 23.8 percent"
+            a, b = pct.start(), _tail(s.text, pct.end())
+            level = [n for n in _numbers(s) if re.search(r"illion|[$€£¥]|USD", n[2])]
+            near = [n for n in level if 0 <= a - n[1] <= 60 or 0 <= n[0] - b <= 40]
+            if near:
+                n = min(near, key=lambda n: min(abs(a - n[1]), abs(n[0] - b)))
+                a, b = min(a, n[0]), max(b, _tail(s.text, n[1]))
+            said = _first_words(f"{word}, {s.text[a:b].strip(' ,')}", TREND_WORDS)
+            return [Span(a, b, said, 2.0)]
         return [Span(0, 0, word, 1.0)] if word else []
     verb = _UP_OR_DOWN.search(q)
     if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
@@ -1045,6 +1078,9 @@ def option_values(s: SentenceView, where: list[tuple[int | None, str]]) -> list[
     """The number the sentence gives each option ("A received 97", "24 percent for A", "A and B
     … 180 and 182 respectively", "A defeated B by 153 votes to 38"), or None."""
     spans = [(a, e, float(t.replace(",", ""))) for a, e, t in _numbers_plain(s)]
+    money = [x for x in spans if _MONEY_AFTER.match(s.text, x[1])]
+    if len(money) >= 2:  # amounts against amounts, not "5,000 missiles" against a loan
+        spans = money
     nums = [(a, v) for a, _, v in spans]
     pos = sorted(w for w, _ in where if w is not None)
     to = _N_TO_M.search(s.text, max(pos))
@@ -1062,7 +1098,11 @@ def option_values(s: SentenceView, where: list[tuple[int | None, str]]) -> list[
             values.append(after[order])
         else:  # "X received 97", or "24 percent for X": the number bound to the option
             bound = [v for a, e, v in spans if _BIND.fullmatch(s.text[e : w or 0])]
-            near = [(abs(a - (w or 0)), v) for a, _, v in spans if a > (w or 0)]
+            # the nearest number after the option, else one just before it ("a further 1.6
+            # billion pounds in export finance")
+            near = [(abs(a - (w or 0)), v) for a, _, v in spans if a > (w or 0)] or [
+                ((w or 0) - e, v) for _, e, v in spans if 0 <= (w or 0) - e <= 40
+            ]
             if not bound and not near:
                 return None
             values.append(bound[-1] if bound else min(near)[1])
@@ -1080,11 +1120,13 @@ SUPPORT_WORDS = 10  # an answer with its numbers stays within EVAL.md's concise 
 
 def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, str]]) -> str:
     """The choice with each option's number from the sentence, within ten content words:
-    "Sierra Leone (Algeria 184 votes, Sierra Leone 188 votes)"."""
+    "Sierra Leone (Algeria 184 votes, Sierra Leone 188 votes)"; when both are too long, the
+    chosen option's own number: "the loan, 2.26 billion pounds"."""
     values = option_values(s, where)
     if values is None:
         return choice
     parts: list[str] = []
+    nums: list[str] = []
     for (w, _), v in zip(where, values, strict=True):
         label = _LABEL.match(s.text, w or 0)
         num = next(
@@ -1098,9 +1140,13 @@ def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, st
         if label is None or num is None:
             return choice
         parts.append(f"{label.group(0)} {num}")
-    text = f"{choice} ({', '.join(parts)})"
-    content = [w for w in words(text) if w not in STOP]
-    return text if len(content) <= SUPPORT_WORDS else choice
+        nums.append(num)
+    both = f"{choice} ({', '.join(parts)})"
+    own = [n for n, (_, o) in zip(nums, where, strict=True) if o == choice]
+    for text in (both, f"{choice}, {own[0]}" if own else choice):
+        if len([w for w in words(text) if w not in STOP]) <= SUPPORT_WORDS:
+            return text
+    return choice
 
 
 # "how many more votes did A receive than B", "by how many votes did A beat B": A's number less
