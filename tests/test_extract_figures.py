@@ -466,3 +466,27 @@ def test_figures_ordinal_relief_aircraft_are_flights() -> None:
 )
 def test_figures_running_totals_with_long_nouns(text: str, value: float, unit: str) -> None:
     assert (value, unit) in [(f.value, f.unit) for f in _figs(text)]
+
+
+def test_figures_nationality_before_a_thing_counts_the_thing() -> None:
+    units = {
+        t: [(f.value, f.unit) for f in _figs(t)]
+        for t in (
+            "Four Chinese coast guard vessels sailed through the waters on Sunday.",
+            "Five Chinese and six Russian warplanes flew through the zone.",
+            "The bloc listed two Chinese regional banks.",
+            "China will provide aid worth 100 million Chinese yuan, the ambassador said.",
+            "Muizzu secured a currency swap of USD 400 million and ₹30 billion.",
+            "Tokyo will host 50 young Vietnamese researchers a year.",
+            "Italy evacuated 83 Italians and their families from the city.",
+        )
+    }
+    assert list(units.values()) == [
+        [(4.0, "count")],
+        [(5.0, "count"), (6.0, "count")],
+        [(2.0, "count")],
+        [(100000000.0, "CNY")],
+        [(400000000.0, "USD"), (30000000000.0, "INR")],
+        [(50.0, "people")],
+        [(83.0, "people")],
+    ]

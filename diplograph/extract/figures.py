@@ -103,6 +103,10 @@ _CUR_PREFIX = {
     "nzd": "NZD",
     "cad": "CAD",
     "chf": "CHF",
+    "₹": "INR",
+    "₩": "KRW",
+    "₱": "PHP",
+    "₫": "VND",
 }
 _CUR_SUFFIX = [
     # a named dollar or franc first, so that a bare "dollars" stays USD
@@ -142,8 +146,8 @@ _CUR_SUFFIX = [
     (r"us\s+dollars?|u\.s\.\s+dollars?|usd|dollars?", "USD"),
     (r"vnd|dong", "VND"),
     (r"euros?|eur", "EUR"),
-    (r"yuan|rmb|cny", "CNY"),
-    (r"yen|jpy", "JPY"),
+    (r"(?:chinese\s+)?yuan|rmb|cny", "CNY"),
+    (r"(?:japanese\s+)?yen|jpy", "JPY"),
     (r"pounds?(?:\s+sterling)?|sterling|gbp", "GBP"),
     (r"won|krw", "KRW"),
     (r"rupees?", "INR"),
@@ -153,7 +157,7 @@ _CUR_SUFFIX = [
 ]
 _NUMBER = re.compile(
     r"(?:(?<![\w$])(?P<cur>US\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
-    r"THB|MYR|IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|KSh\s?|RMB\s?|"
+    r"THB|MYR|IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|KSh\s?|RMB\s?|"
     r"Rs\.?\s?)|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
@@ -429,6 +433,31 @@ def _ordinal_unit(what: str, after: str, phrase: str) -> tuple[str, str]:
     return "count", "count"
 
 
+def _head_after_demonym(rest: list[str]) -> tuple[str | None, str] | None:
+    """What a nationality qualifies ("two Chinese regional banks", "five Russian warplanes",
+    "100 million Chinese yuan"): the unit of the noun it modifies, None when it is the noun
+    itself ("83 Italians were evacuated")."""
+    joined = False
+    for w in rest:
+        if w in ("and", "or") or w in _people_demonyms() or _WORD_NUMBER.fullmatch(w):
+            joined = joined or w in ("and", "or")
+            continue  # "five Chinese and six Russian warplanes"
+        if joined and re.fullmatch(r"[A-Z][a-z]+", w):
+            continue
+        if not re.fullmatch(r"[a-z][a-z’'-]*", w):
+            return None  # a name, a number or punctuation: the demonym is the noun
+        for unit_rx, unit in _UNIT_RX:
+            if unit_rx.fullmatch(w):
+                return unit, w
+        if w in ("yuan", "renminbi", "yen", "won", "rupees", "pesos", "roubles", "rubles"):
+            return None, w  # a currency the number's own pattern reads
+        if re.search(r"(?:er|or|ist|ant|ent|ian)s$", w):
+            return "people", w  # "researchers", "officials": people of that nationality
+        if w.endswith("s") and not w.endswith(("ss", "us")) and w not in _NOT_NOUNS:
+            return "count", w  # "banks", "warplanes", "prefectures"
+    return None
+
+
 def _unit_after(after: str) -> tuple[str | None, str]:
     """Unit from the noun after a number: the first unit noun or plural noun within 4 words."""
     if re.match(r"^-person\b", after) or re.match(
@@ -449,11 +478,15 @@ def _unit_after(after: str) -> tuple[str | None, str]:
         if _THING.fullmatch(w):
             return None, w
         if w in demonyms:
-            if any(_THING.fullmatch(x) for x in words[i + 1 : i + 3]):
-                continue  # "31 Chinese military aircraft"
+            if any(_THING.fullmatch(x) for x in words[i + 1 : i + 5]):
+                continue  # "31 Chinese military aircraft", "four Chinese coast guard vessels"
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if _OWNED.fullmatch(nxt):
                 return "count", nxt  # "four Vietnamese firms", "134 Taiwanese products"
+            # "Chinese", "Japanese", "Swiss" are adjectives too; "Australians" is a noun
+            head = None if w.endswith("s") else _head_after_demonym(words[i + 1 : i + 5])
+            if head is not None:  # "100 million Chinese yuan", "two Canadian exporters' …"
+                return head
             return "people", w
         if w.lower() == "family" and i + 1 < len(words) and words[i + 1].lower() == "members":
             return "people", "members"  # "6 family members"
