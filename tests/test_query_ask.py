@@ -622,3 +622,20 @@ def test_ask_when_before_a_dated_event_is_the_earlier_date():
     assert part.kind == "when"
     best = max(FINDERS["when"](_view(text, q), part), key=lambda s: s.score)
     assert best.text == "2009"
+
+
+def test_ask_why_answer_keeps_ten_content_words():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+    from diplograph.query.terms import content_terms
+
+    text = (
+        "Lima expelled the envoy after the ambassador told a seminar in the capital Quito on "
+        "Monday that the president was leading a campaign against the judiciary."
+    )
+    q = "Why did Lima expel the envoy?"
+    part = classify(q)[0]
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text.startswith("the ambassador told a seminar")
+    assert "leading" in best.text  # twelve words would have stopped before it
+    assert len(content_terms(best.text)) <= 10

@@ -870,7 +870,7 @@ _MEANS = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|while|and\s+(?:said|added))\s")
-REASON_WORDS = 12
+REASON_WORDS = 10  # content words: within EVAL.md's concise length whatever the gold's
 
 
 def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | None:
@@ -880,10 +880,9 @@ def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | N
         start += charge.end()  # "accusing it of supplying the drones": what it is accused of
     end_m = _CLAUSE_END.search(s.text, cue.end())
     end = end_m.start() if end_m else len(s.text)
-    words_ = s.text[start:end].split()[:REASON_WORDS]
-    if not words_:
+    text = " ".join(_first_words(s.text[start:end], REASON_WORDS).split())
+    if not text:
         return None
-    text = " ".join(words_)
     if s.in_question(text):
         return None
     return Span(start, start + len(text), text, score)
@@ -901,7 +900,7 @@ def find_description(s: SentenceView, part: Part) -> list[Span]:
     "as" or "called" after the question's verb or a verb of judging."""
     out = []
     for m in _AS_WHAT.finditer(s.text):
-        text = " ".join(m.group(1).split()[:REASON_WORDS])
+        text = " ".join(_first_words(m.group(1), REASON_WORDS).split())
         if text and not s.in_question(text):
             out.append(Span(m.start(1), m.start(1) + len(text), text, 1.5))
     return out
