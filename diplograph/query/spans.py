@@ -763,7 +763,7 @@ _OBJECT_END = re.compile(
 _VERB_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 # the rest of a list after its first item: ", science and technology, and sports"
 _LIST_ON = re.compile(r"(?:,\s+[^,.;]{1,40})*,?\s+and\s+[^,.;]{1,30}?(?=[,.;]|$)")
-OBJECT_WORDS = 10
+OBJECT_WORDS = 10  # content words, as for reasons
 MIN_OBJECT_WORDS = 4
 
 
@@ -798,7 +798,7 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         toks = phrase.split()
         if not toks or toks[0].lower() in _AUX:
             continue
-        phrase = " ".join(toks[:OBJECT_WORDS])
+        phrase = " ".join(_first_words(" ".join(toks), OBJECT_WORDS).split())
         a = t.end() + rest.index(toks[0])
         if s.in_question(phrase):
             continue  # the question's own words are no answer
