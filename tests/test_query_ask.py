@@ -639,3 +639,17 @@ def test_ask_why_answer_keeps_ten_content_words():
     assert best.text.startswith("the ambassador told a seminar")
     assert "leading" in best.text  # twelve words would have stopped before it
     assert len(content_terms(best.text)) <= 10
+
+
+def test_ask_ordinal_number_and_phrasal_object():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    q = "Which number protest did Manila file over the incident?"
+    assert classify(q)[0].kind == "ordinal"
+    assert classify("What number of protests did Manila file?")[0].kind != "ordinal"
+    text = "At the forum Kuala Lumpur called for a regional fund to cut reliance on the dollar."
+    q = "What did Kuala Lumpur call for at the forum?"
+    part = classify(q)[0]
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "a regional fund to cut reliance on the dollar"

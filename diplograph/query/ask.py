@@ -121,6 +121,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "ordinal",
         re.compile(
             r"\bnumber what\b|\b(?:which|what) (?:round|rank|edition|time)\b|"
+            r"\b(?:which|what) number\b(?!\s+of\b)|"  # "which number protest was it"
             r"\bwhat (?:was|is) [\w'’ -]{0,40}?\b(?:rank|ranking|position)\b",  # "X's rank among"
             re.I,
         ),

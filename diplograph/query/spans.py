@@ -763,6 +763,7 @@ _OBJECT_END = re.compile(
 _VERB_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 # the rest of a list after its first item: ", science and technology, and sports"
 _LIST_ON = re.compile(r"(?:,\s+[^,.;]{1,40})*,?\s+and\s+[^,.;]{1,30}?(?=[,.;]|$)")
+_PURPOSE = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|be|\d)\b)[a-z]{3,}\w*\s")
 OBJECT_WORDS = 10  # content words, as for reasons
 MIN_OBJECT_WORDS = 4
 
@@ -778,16 +779,21 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         if not any(st == v or (len(v) >= 4 and st.startswith(v)) for v in verbs):
             continue
         rest = s.text[t.end() :]
+        particle = re.match(r"\s+(?:for|on|about|into|against|with|up)\s+", rest)
+        if particle and re.search(
+            rf"\b{re.escape(t.group(0)[:4])}\w*\s+{particle.group(0).strip()}\b", s.question, re.I
+        ):  # "what did they call for": the object after "call for"
+            rest = " " * particle.end() + rest[particle.end() :]
         inf = re.match(r"\s+to\s+[a-z]+\s+", rest)  # "agreed to launch X": X
         if inf:
             rest = " " * inf.end() + rest[inf.end() :]
         cut = _OBJECT_END.search(rest, len(rest) - len(rest.lstrip()))
         # an adjunct ends the object only once it has some words: "downgrading relations to
         # the lowest level" is one answer, "visited Hanoi | in May" two
-        while (
-            cut
-            and cut.group(0)[0] not in ",;:.()[]"
+        while cut and (
+            cut.group(0)[0] not in ",;:.()[]"
             and len(rest[: cut.start()].split()) < MIN_OBJECT_WORDS
+            or _PURPOSE.match(rest, cut.start())  # "a fund to reduce dependence": its purpose
         ):
             cut = _OBJECT_END.search(rest, cut.end())
         cut_at = cut.start() if cut else len(rest)
