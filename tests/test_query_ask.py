@@ -653,3 +653,20 @@ def test_ask_ordinal_number_and_phrasal_object():
     part = classify(q)[0]
     best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
     assert best.text == "a regional fund to cut reliance on the dollar"
+
+
+def test_ask_where_answers_the_venue_with_its_city():
+    from diplograph.query.spans import Part, find_where
+
+    text = "Delegations met at the headquarters of the Andean Community in Lima on Monday."
+    view = SentenceView(
+        text=text,
+        mentions=[{"start": 63, "end": 67, "label": "CAPITAL", "text": "Lima", "code": "PER"}],
+        events=[],
+        published=None,
+        question="Where did the delegations meet?",
+    )
+    best = max(
+        find_where(view, Part("where", "Where did the delegations meet")), key=lambda s: s.score
+    )
+    assert best.text == "headquarters of the Andean Community in Lima"

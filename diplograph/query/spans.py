@@ -529,8 +529,12 @@ def _dateline_end(text: str) -> int:
 
 
 _VENUE_BEFORE = re.compile(
-    r"(?:[A-Z][\w'’-]*\s+){1,4}(?:Palace|House|Hall|Centre|Center|Hotel|Stadium|Building|"
-    r"Palais|Castle|Residence|Complex)\s+(?:in|at)\s+$"
+    r"(?:[A-Z][\w'’-]*\s+){1,5}(?:Palace|House|Hall|Centre|Center|Hotel|Stadium|[Bb]uilding|"
+    r"Palais|Castle|Residence|Complex|[Hh]eadquarters|[Ss]ecretariat|Pavilion|Museum|Square|"
+    r"Villa|Lodge|Guesthouse|Compound|Academy|Airport|Chamber|Convention\s+Centre)\s+"
+    r"(?:in|at)\s+$"
+    # "the headquarters of the Gulf Cooperation Council in Riyadh"
+    r"|\b(?:headquarters|secretariat|seat)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,5}(?:in|at)\s+$"
 )
 _PLACE_AFTER = re.compile(r"\s+(?:Bay|Harbour|Harbor|Port|Strait|Gulf|Sea|Province|Island)\b")
 
