@@ -670,3 +670,13 @@ def test_ask_where_answers_the_venue_with_its_city():
         find_where(view, Part("where", "Where did the delegations meet")), key=lambda s: s.score
     )
     assert best.text == "headquarters of the Andean Community in Lima"
+
+
+def test_ask_who_reads_hyphenated_names_and_skips_the_dateline_agency():
+    from diplograph.query.spans import Part, find_who
+
+    text = "BAMAKO, Feb 6 (Sahel Wire) – The government expelled Anne-Marie Ngefa-Atondoko."
+    q = "Whom did the government expel?"
+    found = [s.text for s in find_who(_view(text, q), Part("who", q))]
+    assert "Anne-Marie Ngefa-Atondoko" in found
+    assert "Sahel Wire" not in found

@@ -370,7 +370,8 @@ def _appositive(text: str, end: int) -> int:
     return end
 
 
-_NAME = re.compile(r"\b(?:[A-Z][a-zà-ỹ'’-]+\s+){1,3}[A-Z][a-zà-ỹ'’-]+\b")
+_NAME_PART = r"[A-Z][a-zà-ỹ'’]+(?:-[A-Za-zà-ỹ'’]+)*"  # "Ngefa-Atondoko", "Jae-myung"
+_NAME = re.compile(rf"\b(?:{_NAME_PART}\s+){{1,3}}{_NAME_PART}\b")
 _NOT_NAME = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the this that "
@@ -461,7 +462,7 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
     ]
     taken = [(m["start"], m["end"]) for m in s.mentions]
-    for m in _NAME.finditer(s.text):
+    for m in _NAME.finditer(s.text, _dateline_end(s.text)):  # "(Continental Wire) –" is no one
         a, b = m.span()
         toks = list(re.finditer(r"\S+", m.group(0)))
         lead = 0  # "Foreign Minister Ayman Safadi": the titles before the name are not the name
