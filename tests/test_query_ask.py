@@ -680,3 +680,20 @@ def test_ask_who_reads_hyphenated_names_and_skips_the_dateline_agency():
     found = [s.text for s in find_who(_view(text, q), Part("who", q))]
     assert "Anne-Marie Ngefa-Atondoko" in found
     assert "Sahel Wire" not in found
+
+
+def test_ask_which_capitals_lists_the_capitals():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import find_countries
+
+    text = "On his tour he went to Kyiv, then Moscow and finally Beijing."
+    q = "Which three capitals did he visit on his tour?"
+    part = classify(q)[0]
+    assert part.kind == "country" and part.plural
+    mentions = [
+        {"start": text.index(c), "end": text.index(c) + len(c), "label": "CAPITAL", "text": c,
+         "code": code}
+        for c, code in (("Kyiv", "UKR"), ("Moscow", "RUS"), ("Beijing", "CHN"))
+    ]  # fmt: skip
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert [s.text for s in find_countries(view, part)] == ["Kyiv, Moscow, Beijing"]

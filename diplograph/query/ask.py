@@ -166,7 +166,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "country",
         re.compile(
             r"\b(?:which|what) (?:\w+ )?(?:\w+ )?(?:countries|country|nations|nation|states|"
-            r"partners|neighbours|neighbors|members)\b",
+            r"partners|neighbours|neighbors|members|capitals|cities)\b",
             re.I,
         ),
     ),

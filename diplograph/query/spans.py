@@ -654,10 +654,14 @@ def find_tier(s: SentenceView, part: Part) -> list[Span]:
 
 
 def find_countries(s: SentenceView, part: Part) -> list[Span]:
+    """``which countries``, or ``which three capitals`` (the capitals and cities named)."""
+    places = re.search(r"\b(?:capitals|cities)\b", part.text, re.I)
+    labels = ("CAPITAL", "CITY") if places else ("COUNTRY",)
     seen: dict[str, dict[str, Any]] = {}
     for m in s.mentions:
-        if m["label"] == "COUNTRY" and not s.in_question(m["text"]) and m["code"] not in seen:
-            seen[m["code"]] = m
+        key = m["text"] if places else m["code"]
+        if m["label"] in labels and not s.in_question(m["text"]) and key not in seen:
+            seen[key] = m
     if not seen:
         return []
     ms = list(seen.values())
