@@ -23,7 +23,7 @@ from diplograph.extract import extract
 from diplograph.extract.pipeline import build_nlp
 from diplograph.learn.decider import load_decider
 from diplograph.learn.examples import collect
-from diplograph.learn.train import train_all
+from diplograph.learn.train import event_training_pairs, train_all
 
 
 def _code(a: Any) -> str | None:
@@ -106,7 +106,7 @@ def main() -> None:
         help="decider attributes to try (repeatable: one configuration each)",
     )
     args = ap.parse_args()
-    pairs = list(load_split(get_split("train")))
+    pairs = list(event_training_pairs(load_split(get_split("train"))))
     corpus = collect(pairs)
     examples = corpus.examples
     docs = sorted({d.id for d, _ in pairs})

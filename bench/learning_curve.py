@@ -15,11 +15,11 @@ from diplograph.extract import extract
 from diplograph.extract.pipeline import build_nlp
 from diplograph.learn.decider import load_decider
 from diplograph.learn.examples import examples_for
-from diplograph.learn.train import train_all
+from diplograph.learn.train import event_training_pairs, train_all
 
 
 def main() -> None:
-    examples = examples_for(load_split(get_split("train")))
+    examples = examples_for(event_training_pairs(load_split(get_split("train"))))
     docs = sorted({e.doc for e in examples})
     nlp = build_nlp()
     print("| training documents | held-back events.type+actors | check events.type+actors |")

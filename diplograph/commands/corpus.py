@@ -66,7 +66,7 @@ def train(
     from diplograph.corpus.splits import Split, corpus_root, load_split
     from diplograph.learn.decider import MODEL_DIR
     from diplograph.learn.examples import collect, examples_for
-    from diplograph.learn.train import train_all
+    from diplograph.learn.train import EVENT_TRAINING_EXCLUDE, event_training_pairs, train_all
 
     root = corpus or corpus_root()
     parts = ((root / "train" / "news", root / "train" / "gold"),)
@@ -75,7 +75,8 @@ def train(
         err_console.print(f"[red]error[/red] no training split at {root / 'train'}")
         raise typer.Exit(2)
     console.print(f"reading {root / 'train'} …")
-    collected = collect(load_split(split))
+    collected = collect(event_training_pairs(load_split(split)))
+    console.print(f"batches {', '.join(EVENT_TRAINING_EXCLUDE)} left out (learn/train.py)")
     examples = collected.examples
     info: dict[str, Any] = {"external": False}
     if external:

@@ -19,6 +19,7 @@ from diplograph.extract.events import (
 )
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
+from diplograph.extract.home import document_home
 from diplograph.extract.language import SUPPORTED, detect_language
 from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.plover import to_plover
@@ -127,7 +128,13 @@ def extract(
     learned = person_mentions(text, learn_people(text, raw), raw)
     raw = sorted([*raw, *learned], key=lambda m: m.start)
     codes = [m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")]
-    home_code = detect_home(home, codes, text, doc.outlet, doc.url)
+    outlet_codes = [
+        m.key
+        for m in (_raw_mentions(nlp, doc.outlet) if doc.outlet else [])
+        if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")
+    ]
+    named_home = document_home(doc.outlet, doc.url, text, outlet_codes)
+    home_code = detect_home(home, codes, text, named_home.code)
     home_actor = Actor(home_code, g.name_of(home_code))
     x = Extraction(
         doc_id=doc.id, extractor_version=EXTRACTOR_VERSION, home=home_code, sentences=units

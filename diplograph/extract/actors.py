@@ -123,14 +123,16 @@ def resolve(
     return None
 
 
-def detect_home(
-    default: str, mention_codes: list[str], text: str, outlet: str | None, url: str | None
-) -> str:
-    """Home country for "we": the default unless the text clearly speaks for another one.
+def detect_home(default: str, mention_codes: list[str], text: str, named: str | None = None) -> str:
+    """Home country for "we": the one the document names (``named``: its outlet, site or
+    dateline, :mod:`diplograph.extract.home`), else the default unless the text clearly speaks
+    for another one.
 
     Rule: when the default country is never mentioned but the text uses first-person
     plural forms, the most-mentioned country is the speaker.
     """
+    if named:
+        return named
     counts = Counter(mention_codes)
     if counts.get(default, 0) > 0 or not counts:
         return default

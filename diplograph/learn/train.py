@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,17 @@ from diplograph.learn.features import pair_features, role_features, sentence_fea
 from diplograph.learn.hashing import DIM, indices
 from diplograph.learn.linear import LinearModel
 from diplograph.learn.tiers import TIER_THRESHOLD, candidates, pair_tier_features, tier_key
+from diplograph.models import Document
 
 SEED = 13
+# Corpus batches 5 and 6 (writers q–s and u–w, prefixes below: 164 articles asked for real-news
+# density and style) stay out of the event and tier models for now. Session 11, same seed and
+# code, outlet-based home detection: trained with them, held-back events.type+actors 0.611,
+# dev 0.648, check 0.528; without them 0.613 / 0.659 / 0.547 (session 8 saw the same with batch
+# 5 alone: held-back +0.003, check −0.012, dev −0.029). More of our own articles no longer pays
+# on real news with these linear deciders; the batches serve the figure and relation rules and
+# the ask training questions, and come back when a model uses them better.
+EVENT_TRAINING_EXCLUDE = ("tq", "tr", "ts", "tu", "tv", "tw")
 ROLE_THRESHOLD = 0.4
 # the pair model, chosen by 4-fold cross-validation over training documents, end to end
 # (events.type+actors; the role model alone on the same folds: 0.559). Pair model alone with
@@ -299,3 +308,10 @@ def train_all(
     version = save(types, roles, folder, meta, thresholds, pairs, tier_model)
     progress(f"saved models {version} to {folder}")
     return version
+
+
+def event_training_pairs(
+    pairs: Iterable[tuple[Document, dict[str, Any]]],
+) -> Iterator[tuple[Document, dict[str, Any]]]:
+    """The training documents the event and tier models learn from (EVENT_TRAINING_EXCLUDE)."""
+    return (p for p in pairs if not p[0].id.startswith(EVENT_TRAINING_EXCLUDE))
