@@ -1,9 +1,12 @@
-"""Issue 19: every read request has a time budget, a gone client stops its work, and the
-expensive results are cached per store version (real stores, real app, a real server)."""
+"""Issue 19: every read request has a time budget, a gone client stops its request, and the
+expensive results are cached per store version: their computations go on for the next request
+when their requests give up, and stop at the cache's limit, when the store version moves or
+when they have not started yet (real stores, real app, a real server)."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import socket
@@ -12,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -80,20 +84,28 @@ def test_budget_checks_raise_once_over_or_cancelled() -> None:
     check_budget()  # the scope has ended
 
 
-def test_server_request_over_budget_answers_503_and_stops(history_db: Path) -> None:
-    app = create_app(Settings(db=str(history_db), request_budget=0.3))
+def test_server_request_over_budget_answers_503_and_its_work_stops_at_the_limit(
+    history_db: Path,
+) -> None:
+    app = create_app(Settings(db=str(history_db), request_budget=0.3), warm=False)
+    cache = app.state.result_cache
+    cache.limit = 1.5  # the scan of 105 pairs needs seconds
     with TestClient(app) as client:
+        app.state.compute_pool.start()  # a worker is ready: the scan starts at once
         start = time.monotonic()
         r = client.get("/api/alerts", params={"top": 5})
         elapsed = time.monotonic() - start
         body = r.json()
         assert r.status_code == 503, r.text
         assert body["ok"] is False and body["status"] == 503
-        assert body["error"].startswith("[D501] GET /api/alerts ran past its time budget of 0.3 s")
+        assert body["error"].startswith(
+            "[D501] GET /api/alerts ran past its time budget of 0.6 s"
+        )  # twice: an analysis
         assert body["errors"] == [{"code": "D501"}]
-        assert elapsed < 2.5  # the scan of 105 pairs needs seconds
-        # nobody waits for the scan any more: its process stops it at its next check
-        cache = app.state.result_cache
+        assert elapsed < 2.5
+        # nobody waits for the scan any more; it goes on for the next request, and its
+        # process stops it at the cache's limit
+        assert cache.computing() == 1
         _wait_until_idle(cache)
         assert (cache.computing(), cache.stopped, cache.hits) == (0, 1, 0)
 
@@ -172,11 +184,11 @@ def _serve(app: object) -> tuple[uvicorn.Server, threading.Thread, int]:
     return server, thread, port
 
 
-def test_server_client_disconnect_cancels_the_work(
+def test_server_client_disconnect_stops_the_request_and_the_work_is_cached(
     history_db: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="diplograph.api")
-    app = create_app(Settings(db=str(history_db), request_budget=120))
+    app = create_app(Settings(db=str(history_db), request_budget=120), warm=False)
     server, thread, port = _serve(app)
     try:
         with socket.create_connection(("127.0.0.1", port)) as conn:
@@ -187,12 +199,17 @@ def test_server_client_disconnect_cancels_the_work(
         while not stopped and time.monotonic() < deadline:
             stopped = [r for r in caplog.records if "[D502]" in r.getMessage()]
             time.sleep(0.05)
-        # had nobody noticed the disconnect, the scan would have run to its end (no D502)
+        # had nobody noticed the disconnect, the request would have waited for the scan
         assert stopped, [r.getMessage() for r in caplog.records]
         assert "GET /api/alerts was stopped: the client disconnected" in stopped[0].getMessage()
+        # the scan itself goes on to its end, and the next request finds its result
         cache = app.state.result_cache
-        _wait_until_idle(cache)
-        assert (cache.computing(), cache.stopped) == (0, 1)  # and so did the computation
+        _wait_until_idle(cache, 60)
+        assert (cache.computing(), cache.stopped, cache.hits) == (0, 0, 0)
+        url = f"http://127.0.0.1:{port}/api/alerts?top=5"
+        with urllib.request.urlopen(url, timeout=30) as r:
+            assert r.status == 200 and len(json.load(r)["data"]) == 5
+        assert cache.hits == 1
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -201,7 +218,7 @@ def test_server_client_disconnect_cancels_the_work(
 @pytest.fixture
 def conflicts_client(store: Store, tmp_path: Path) -> Iterator[tuple[TestClient, Store]]:
     assert fill_store(store, tmp_path / "articles").new == 2
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(Settings(db=store.url), warm=False)) as client:
         yield client, store
 
 
@@ -241,7 +258,7 @@ def _run_loop(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     return out[0]
 
 
-def test_server_cache_shares_a_computation_until_its_last_waiter_leaves(
+def test_server_cache_shares_a_computation_and_finishes_it_for_the_next_request(
     history_db: Path,
 ) -> None:
     settings = Settings(db=str(history_db))
@@ -265,11 +282,68 @@ def test_server_cache_shares_a_computation_until_its_last_waiter_leaves(
     assert (cache.misses, cache.stopped) == (1, 0)
     assert _run_loop(lambda: ask(120)) == patient and cache.hits == 1  # then it is cached
     cache.clear()
-    assert _run_loop(lambda: ask(0.3)) == "D501"  # the only waiter: nobody wants the result
-    _wait_until_idle(cache)
-    assert (cache.computing(), cache.misses, cache.stopped) == (0, 2, 1)
+    assert _run_loop(lambda: ask(0.3)) == "D501"  # the only waiter gives up ...
+    assert cache.computing() == 1  # ... and the computation goes on
+    _wait_until_idle(cache, 60)
+    assert (cache.computing(), cache.misses, cache.stopped) == (0, 2, 0)
+    assert _run_loop(lambda: ask(0.3)) == patient and cache.hits == 2  # for the next request
     compute.close()
     pool.close()
+
+
+def test_server_cache_stops_a_computation_at_its_limit(history_db: Path) -> None:
+    settings = Settings(db=str(history_db))
+    pool, compute = StorePool(settings), ComputePool(settings)
+    cache = ResultCache(pool, compute, limit=0.5)
+
+    async def ask() -> object:
+        with Budget(120).scope():  # a patient request: the cache's limit stops the work
+            try:
+                return await cache.get(("alerts",), alert_list, SeriesQuery(), 5, 5)
+            except BudgetError as err:
+                return err
+
+    err = _run_loop(ask)
+    assert isinstance(err, BudgetError) and err.code == "D501"
+    assert "computing alerts ran past its time budget of 0.5 s" in str(err)
+    _wait_until_idle(cache)
+    assert (cache.computing(), cache.stopped, cache.hits) == (0, 1, 0)
+    compute.close()
+    pool.close()
+
+
+class _Versions:
+    """A store version the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1
+
+    def data_version(self) -> int:
+        return self.now
+
+
+def test_server_cache_stops_work_for_an_older_version_that_nobody_waits_for(
+    history_db: Path,
+) -> None:
+    settings = Settings(db=str(history_db))
+    versions, compute = _Versions(), ComputePool(settings)
+    cache = ResultCache(versions, compute, limit=60)
+    compute.start()
+
+    async def ask() -> object:
+        with Budget(0.3).scope():
+            try:
+                return await cache.get(("alerts",), alert_list, SeriesQuery(), 5, 5)
+            except BudgetError as err:
+                return err.code
+
+    assert _run_loop(ask) == "D501" and cache.computing() == 1  # goes on for the next request
+    versions.now = 2  # a write: its result would be stale before it is stored
+    assert _run_loop(ask) == "D501"  # the next request starts one for the new version ...
+    _wait_until_idle(cache, 60)
+    assert (cache.computing(), cache.misses, cache.stopped) == (0, 2, 1)  # ... the old one stops
+    assert isinstance(_run_loop(ask), list) and cache.hits == 1
+    compute.close()
 
 
 def test_server_cache_cancels_a_queued_computation_without_deadlock(history_db: Path) -> None:
@@ -301,7 +375,8 @@ def test_server_cache_cancels_a_queued_computation_without_deadlock(history_db: 
     queued, *ahead = out[0]
     assert queued == "D501" and all(isinstance(a, list) and len(a) == 5 for a in ahead)
     _wait_until_idle(cache)
-    assert cache.computing() == 0
+    # the queued one had not started when its only request left: dropped, nothing computed
+    assert (cache.computing(), cache.stopped) == (0, 1)
     compute.close()
     pool.close()
 
@@ -325,3 +400,13 @@ with TestClient(app) as client:
     )
     assert run.stdout.split() == ["200", "20", "False"], run.stderr[-2000:]
     assert "computing in threads of the server" in run.stderr
+
+
+def test_analyses_get_twice_a_lists_budget() -> None:
+    from diplograph.server.middleware import ANALYSIS_FACTOR, RequestBudgetMiddleware
+
+    mw = RequestBudgetMiddleware(app=None, seconds=5.0)  # type: ignore[arg-type]
+    assert mw.seconds_for("/api/conflicts") == 5.0 * ANALYSIS_FACTOR == 10.0
+    assert mw.seconds_for("/api/trends/") == 10.0
+    assert mw.seconds_for("/api/events") == 5.0
+    assert mw.seconds_for("/api/conflicts/export") == 5.0  # only the analyses themselves

@@ -32,6 +32,13 @@ anything else, or filters other than country/partner/since/until, computes from 
   one came).
 
 The result equals a computation from scratch, order included (tests/test_incremental.py).
+
+Derived results (#19): :func:`derive_conflicts` narrows the conflicts of some dates to one
+country's without reading the store, exactly (see there), so the server derives each
+country's conflicts from the cached conflicts of every country. Date filters cannot be
+derived so: events are clustered across the bounds (rows a few days apart, a month or a year
+against a day, undated rows, which join the clusters last), so leaving the rows outside the
+dates out changes the clusters and their conflicts.
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ AROUND = frozenset({"about", "around", "approximately", "some", "roughly"})
 GroupKey = tuple[str, str, str, str]  # indicator, subject, period, unit
 SortKey = tuple[str, str, str, str]  # a canonical event's date, type, source, target
 Partners = dict[tuple[str, int], frozenset[str]]
+Mentions = dict[str, tuple[dict[int, frozenset[str]], tuple[str, ...]]]  # per document
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
@@ -455,6 +463,9 @@ class ConflictState:
     partners: Partners
     events: dict[tuple[str, str, str], list[tuple[SortKey, list[Conflict]]]]  # per pair key
     double: dict[str, list[Conflict]]  # per year
+    mentions: Mentions  # what the partners were read from (derive_conflicts reads them again)
+    upgrades: list[Row]  # the upgrade events and tier records the tier conflicts came from
+    relations: list[Row]
 
 
 def _sort_key(ev: CanonicalEvent) -> SortKey:
@@ -474,25 +485,46 @@ def _keyed_conflicts(
     return out
 
 
-def _partners(store: Store, figures: list[Row]) -> Partners:
+def _mention_index(store: Store, figures: list[Row]) -> Mentions:
+    """The country codes each sentence of the figures' documents names (countries, demonyms,
+    capitals), and each document's two most named countries: what :func:`_partners_of` reads,
+    kept with a result so that a country's conflicts can be derived from it (#19)."""
+    index: Mentions = {}
+    for doc in checked(dict.fromkeys(r["doc_id"] for r in figures), every=64):
+        sentences: dict[int, set[str]] = {}
+        counts: Counter[str] = Counter()
+        for m in store.mentions(doc):
+            if m["label"] in ("COUNTRY", "DEMONYM", "CAPITAL"):
+                sentences.setdefault(m["sent_idx"], set()).add(m["code"])
+                counts[m["code"]] += 1
+        focus = tuple(c for c, _ in counts.most_common(2))  # the pair a bilateral article is about
+        index[doc] = ({k: frozenset(v) for k, v in sentences.items()}, focus)
+    return index
+
+
+def _partners_of(figures: list[Row], mentions: Mentions) -> Partners:
     """Other countries each figure's sentence names (or its article's pair, for a bilateral
-    indicator in a sentence that names none), per (document, sentence)."""
+    indicator in a sentence that names none), per (document, sentence). A sentence's set
+    depends on the figures read with it (the first bilateral figure without a partner there
+    sets it to the article's pair), so it is computed for a list of figures, not per row."""
     partners: dict[tuple[str, int], set[str]] = {}
     by_doc: dict[str, list[Row]] = {}
     for r in figures:  # grouped once: a scan of all figures per document was quadratic (#19)
         by_doc.setdefault(r["doc_id"], []).append(r)
     for doc, doc_figures in checked(by_doc.items(), every=64):
-        counts: Counter[str] = Counter()
-        for m in store.mentions(doc):
-            if m["label"] in ("COUNTRY", "DEMONYM", "CAPITAL"):
-                partners.setdefault((doc, m["sent_idx"]), set()).add(m["code"])
-                counts[m["code"]] += 1
-        focus = [c for c, _ in counts.most_common(2)]  # the pair a bilateral article is about
+        sentences, focus = mentions[doc]
+        for idx, codes in sentences.items():
+            partners[(doc, idx)] = set(codes)
         for r in doc_figures:
             own = partners.get((doc, r["sent_idx"]), set()) - {r["subject"]}
             if not own and any(k in r["indicator"] for k in BILATERAL):
                 partners[(doc, r["sent_idx"])] = set(focus)
     return {k: frozenset(v) for k, v in partners.items()}
+
+
+def _partners(store: Store, figures: list[Row]) -> Partners:
+    """:func:`_partners_of` the figures, reading their documents' mentions."""
+    return _partners_of(figures, _mention_index(store, figures))
 
 
 def _updatable(f: Filters) -> bool:
@@ -537,14 +569,14 @@ def find_conflicts(store: Store, filters: Filters | None = None) -> ConflictList
         return _find_all(store, f)
     mark = store.data_mark()
     figures = store.figures(_bounded(f, mark, "figures"))
-    partners = _partners(store, figures)
+    mentions = _mention_index(store, figures)
+    partners = _partners_of(figures, mentions)
     pairs, groups = _figure_pairs(figures, partners)
     events = store.events(_bounded(f, mark, "events"))
     upgrades, relations, tiers = _tier_parts(store, f, mark)
     double = double_counts_by_year(events, relations)
-    state = ConflictState(
-        mark, f, groups, partners, _keyed_conflicts(cluster_events(events)), double
-    )
+    keyed = _keyed_conflicts(cluster_events(events))
+    state = ConflictState(mark, f, groups, partners, keyed, double, mentions, upgrades, relations)
     return _result(figures, pairs, tiers, state)
 
 
@@ -570,27 +602,89 @@ def update_conflicts(
         return find_conflicts(store, f)
     if mark == state.mark:
         return previous
-    figures, pairs, groups, partners = _update_figures(store, previous, state, mark)
+    figures, pairs, groups, partners, mentions = _update_figures(store, previous, state, mark)
     events = _update_events(store, state, mark)
     upgrades, relations, tiers = _tier_parts(store, f, mark)
     double = dict(state.double)
     double.update(double_counts_by_year(upgrades, relations, _touched_years(store, state, mark)))
-    new = ConflictState(mark, f, groups, partners, events, double)
+    new = ConflictState(mark, f, groups, partners, events, double, mentions, upgrades, relations)
     return _result(figures, pairs, tiers, new)
+
+
+def country_base(filters: Filters) -> Filters | None:
+    """The filters whose conflicts :func:`derive_conflicts` can narrow to those of
+    ``filters``: the same without the country, when ``filters`` name a country (no partner)
+    and otherwise only dates. None when they cannot be derived."""
+    if not filters.country or filters.partner or not _updatable(filters):
+        return None
+    return replace(filters, country=None)
+
+
+def derive_conflicts(base: ConflictList, filters: Filters) -> ConflictList:
+    """:func:`find_conflicts` for ``filters`` (a country and dates, see :func:`country_base`),
+    taken from ``base``, the conflicts of the same dates without the country, at the same mark.
+    No store is read, so a country's conflicts cost milliseconds once those of every country
+    are cached (the cache's derivations, #19). The result equals the computation from scratch,
+    order and state included (tests/test_server_derived.py), because a country filter keeps
+    whole units of every kind:
+
+    - figures: the country filter keeps the figures of that subject, so whole groups (the
+      subject is part of a group's key), in the same order. A group's pairs are carried over
+      when each member's partner set is the one it had in ``base`` (a sentence's set can
+      depend on the other figures read with it, see :func:`_partners_of`); a group where one
+      differs is compared again.
+    - events: the country filter keeps every row of a (type, pair) key that names it and none
+      of the others, and clustering is per key: the keys that name the country are kept.
+    - tiers and double counts: computed again from the country's tier records and upgrade
+      events, kept with ``base`` (a few rows).
+    """
+    state = base.state
+    if state is None or country_base(filters) != state.filters:
+        raise ValueError(f"conflicts of {state and state.filters} do not narrow to {filters}")
+    code = (filters.country or "").upper()
+    old = base._figures
+    kept = [i for i, r in enumerate(old) if r.get("subject") == code]
+    figures = [old[i] for i in checked(kept)]
+    remap = np.full(len(old), -1, dtype=np.int64)
+    remap[kept] = np.arange(len(kept), dtype=np.int64)
+    mentions = {doc: state.mentions[doc] for doc in dict.fromkeys(r["doc_id"] for r in figures)}
+    partners = _partners_of(figures, mentions)
+
+    def side(of: Partners, r: Row, subj: str) -> frozenset[str]:
+        return of.get((r["doc_id"], r["sent_idx"]), frozenset()) - {subj}
+
+    def reuse(key: GroupKey, members: list[int]) -> Pairs | None:
+        rows = [figures[i] for i in members]
+        if any(side(partners, r, key[1]) != side(state.partners, r, key[1]) for r in rows):
+            return None  # compared again
+        lo, hi = state.groups[key]
+        return remap[base._a[lo:hi]], remap[base._b[lo:hi]]
+
+    pairs, groups = _figure_pairs(figures, partners, reuse)
+    events = {k: found for k, found in state.events.items() if code in k[1:]}
+    upgrades = [r for r in state.upgrades if code in (r["source_code"], r["target_code"])]
+    relations = [r for r in state.relations if code in (r["a"], r["b"])]
+    double = double_counts_by_year(upgrades, relations)
+    new = ConflictState(
+        state.mark, filters, groups, partners, events, double, mentions, upgrades, relations
+    )
+    return _result(figures, pairs, tier_conflicts(relations), new)
 
 
 def _update_figures(
     store: Store, previous: ConflictList, state: ConflictState, mark: Mark
-) -> tuple[list[Row], Pairs, dict[GroupKey, tuple[int, int]], Partners]:
-    """The figures with the new ones merged in, their pairs, group slices and partners."""
+) -> tuple[list[Row], Pairs, dict[GroupKey, tuple[int, int]], Partners, Mentions]:
+    """The figures with the new ones merged in, their pairs, group slices, partners and
+    mention index."""
     old = previous._figures
     if not mark.moved(state.mark, "figures"):
-        return old, (previous._a, previous._b), state.groups, state.partners
+        return old, (previous._a, previous._b), state.groups, state.partners, state.mentions
     added = store.figures(_bounded(state.filters, mark, "figures", state.mark))
     figures = sorted(old + added, key=lambda r: (str(r["doc_id"]), r["start"], r["id"]))
     position = {id(r): i for i, r in enumerate(figures)}
     remap = np.array([position[id(r)] for r in old], dtype=np.int64)
-    partners = {**state.partners, **_partners(store, added)}
+    mentions = {**state.mentions, **_mention_index(store, added)}
+    partners = {**state.partners, **_partners_of(added, mentions)}
     touched = {_group_key(r) for r in added}
     new = {position[id(r)] for r in added}
 
@@ -604,7 +698,7 @@ def _update_figures(
         return old
 
     pairs, groups = _figure_pairs(figures, partners, reuse)
-    return figures, pairs, groups, partners
+    return figures, pairs, groups, partners, mentions
 
 
 def _update_events(

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The app for ``settings``; imported lazily so ``web`` and ``api`` can use ``deps``."""
+def create_app(settings: Settings | None = None, warm: bool = True) -> FastAPI:
+    """The app for ``settings``; imported lazily so ``web`` and ``api`` can use ``deps``.
+    ``warm``: start computing the unfiltered conflicts when the server starts."""
     from diplograph.server.app import create_app as build
 
-    return build(settings)
+    return build(settings, warm)

@@ -7,10 +7,17 @@ API) changes the version and the next lookup computes afresh.
 A computation is shared work, not one request's: it runs in a worker process
 (:mod:`diplograph.server.compute`), and every request that wants the same result waits for that
 one computation, each within its own budget and without holding a thread. A request whose
-budget runs out answers 503 and stops waiting; the computation goes on while any request still
-waits for it, and stops at its next budget check once none does (the last waiter timed out or
-disconnected) or after ``limit`` seconds. So a cold result is computed once for all the
-requests that want it, and work that nobody waits for stops using the CPU.
+budget runs out answers 503 and stops waiting. The computation then goes on to its end even
+when nobody waits for it any more (the last waiter timed out or disconnected), and its result
+is cached: it is the next request's answer, and starting it again from scratch for every
+request would answer each of them 503 while a result that needs more than one budget never
+arrives (#19: four conflict filter sets of a 10,000-document store, 13 errors a run). What
+stops it: ``limit`` seconds (its own budget in the worker), a move of the store version (the
+result would be stale before it is stored), the server shutting down, and, for a computation
+still queued behind others when its last waiter leaves, the leaving itself (it has cost
+nothing yet; the next request queues it again). So a cold result is computed once for all the
+requests that want it, and what runs for nobody is bounded by the pool's few workers and
+``limit``.
 
 The dashboard's expensive pages (the overview's counts, alerts, conflicts, the map) are sync
 handlers: they take their data through :func:`cached_result`, under the same keys as the API
@@ -21,11 +28,27 @@ normalised query: resolved actor codes and cleaned dates (a frozen ``Filters`` o
 
 Incremental results (#19): a caller may pass ``update``, a function that brings an older
 result of the same key up to date (``update(store, previous, *args)``: conflicts and trends).
-When the version moves, the results of such keys are kept as *bases* (at most ``size``), and
-so is a result that finished after the version had moved; the next computation of the key
-is then ``update`` of its base instead of ``fn``. Whether the store only appended since the
-base, and so whether the update adds a delta or computes from scratch, is the update's
-decision (:mod:`diplograph.store.marks`), taken in the worker.
+When the version moves, the results of such keys are kept as *bases* (weighing at most
+``size``), and so is a result that finished after the version had moved; the next computation
+of the key is then ``update`` of its base instead of ``fn``. Whether the store only appended
+since the base, and so whether the update adds a delta or computes from scratch, is the
+update's decision (:mod:`diplograph.store.marks`), taken in the worker.
+
+Derived results (#19): :meth:`ResultCache.derive` registers, for a function, how the result
+of a key follows from the result of another key at the same version without the store (a
+country's conflicts from those of every country: milliseconds instead of seconds). A miss
+whose *source* is cached is derived from it in a worker; one whose source is being computed
+waits for that computation first, within its budget. :meth:`ResultCache.warm` starts a
+computation nobody has asked for yet (the server warms the unfiltered conflicts when it
+starts), so the first requests find it under way or done.
+
+Turns (#19): given ``turns``, the limiter the list requests queue at (``lists.LIST_THREADS``
+at a time, first come first served), a result leaves :meth:`ResultCache.get` only once its
+request's turn in that queue has come. A cached page costs the CPU a list page does (2-3 ms),
+but it was answered at once while the list requests queued, so under saturation a client of
+cached results sent 20 requests for each list client's one: the 10 trends and conflicts
+clients of 200 took half the server's CPU and the lists' p99 went past 1 s. In turn, every
+client gets its share; an idle server has no queue, and nothing waits.
 """
 
 from __future__ import annotations
@@ -35,9 +58,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import CancelledError, Future
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar, cast
 
+import anyio
 import anyio.from_thread
 from starlette.requests import Request
 
@@ -48,6 +72,19 @@ from diplograph.store import Filters, Store
 
 T = TypeVar("T")
 WAIT_STEP = 0.05  # seconds between budget checks while waiting for a computation
+BIG = 100_000  # items of a result that count as one more result against the cache's size
+
+
+def weight(value: Any) -> int:
+    """What ``value`` counts against :attr:`ResultCache.size`: 1, plus 1 per :data:`BIG` items
+    of a long result. Counting results alone, 32 of them, let the trend series of 89 queries
+    push out the conflicts of a 10,000-document store and each other under load, so the same
+    results were computed again and again (#19: 525 computations in 40 s instead of 180);
+    weighing bytes alone would keep a few huge results only."""
+    try:
+        return 1 + len(value) // BIG
+    except TypeError:  # not sized
+        return 1
 
 
 class VersionSource(Protocol):
@@ -56,13 +93,30 @@ class VersionSource(Protocol):
     def data_version(self) -> Hashable: ...
 
 
+@dataclass(frozen=True)
+class Derivation:
+    """How the result of a key follows from the result of another key (see the module
+    docstring): ``source(key)`` is that other key (None: not derivable), and
+    ``derive(source_result, *args)`` the result, computed without the store."""
+
+    source: Callable[[Hashable], Hashable | None]
+    derive: Callable[..., Any]
+
+
+def _derived(store: Store, derive: Callable[..., Any], source: Any, *args: Any) -> Any:
+    """``derive(source, *args)``, as a worker runs ``fn(store, *args)`` (module level: it is
+    sent to the worker by name)."""
+    return derive(source, *args)
+
+
 class _Flight:
     """One computation in progress and the requests waiting for it."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = False) -> None:
         self.task: Task | None = None
         self.done = threading.Event()
         self.cancelled = False
+        self.keep = keep  # a warm-up: kept even while queued with nobody waiting
         self.waiters = 0
         self.value: Any = None
         self.error: BaseException | None = None
@@ -79,13 +133,23 @@ class _Flight:
         return future
 
     def leave(self, future: asyncio.Future[None]) -> None:
-        """A waiter leaves (answered, timed out or gone); the last one out stops the work."""
+        """A waiter leaves (answered, timed out or gone); when it was the last, a computation
+        still queued is dropped, one under way goes on (the cache's lock is held)."""
         self.waiters -= 1
         self._wakers = [(loop, f) for loop, f in self._wakers if f is not future]
-        if self.waiters == 0 and not self.done.is_set():
-            self.cancelled = True
-            if self.task is not None:  # else it is cancelled as soon as it is submitted
-                self.task.cancel()
+        if self.waiters == 0 and not self.keep and self.task is not None:
+            self.drop_unless_started()  # else :meth:`ResultCache._submit` does, once submitted
+
+    def drop_unless_started(self) -> None:
+        """Cancel the computation if no worker has started it yet."""
+        if self.task is not None and not self.done.is_set() and not self.task.started:
+            self.stop()
+
+    def stop(self) -> None:
+        """Cancel the computation: dropped if queued, stopped at its next check if running."""
+        self.cancelled = True
+        if self.task is not None:
+            self.task.cancel()
 
     def finish(self, value: Any, error: BaseException | None) -> None:
         self.value, self.error = value, error
@@ -100,15 +164,23 @@ def _resolve(future: asyncio.Future[None]) -> None:
 
 
 class ResultCache:
-    """At most ``size`` results of one store version, least recently used dropped first."""
+    """Results of one store version weighing at most ``size`` together (:func:`weight`: a
+    result is 1, a conflict list of a million figure pairs 11), least recently used dropped
+    first; computations stop after ``limit`` seconds."""
 
     def __init__(
-        self, versions: VersionSource, compute: ComputePool, size: int = 32, limit: float = 60.0
+        self,
+        versions: VersionSource,
+        compute: ComputePool,
+        size: int = 256,
+        limit: float = 60.0,
+        turns: anyio.CapacityLimiter | None = None,
     ) -> None:
         self._versions = versions
         self._compute = compute
         self.size = size
         self.limit = limit
+        self.turns = turns  # the queue a result waits its turn in (see the module docstring)
         # re-entrant: cancelling a queued task (under the lock) runs its done-callback,
         # :meth:`_finish`, at once in the same thread
         self._lock = threading.RLock()
@@ -116,11 +188,26 @@ class ResultCache:
         self._seen: Hashable = None  # the store version the entries belong to
         self._flights: dict[tuple[Hashable, Hashable], _Flight] = {}
         self._bases: OrderedDict[Hashable, Any] = OrderedDict()  # older results to update
+        self._weights: dict[tuple[bool, Hashable], int] = {}  # (is a base, key) → weight
         self._updatable: set[Hashable] = set()  # keys asked with an update function
+        self._derivations: dict[Callable[..., Any], Derivation] = {}
         self.hits = 0
-        self.misses = 0
+        self.misses = 0  # computations a request started (derived and updated ones included)
         self.stopped = 0  # computations that ended at a budget check (cancelled or too long)
         self.updates = 0  # computations that started from an older result (``update``)
+        self.derived = 0  # computations that started from another key's result (``derive``)
+        self.warmed = 0  # computations started by :meth:`warm`
+
+    def derive(
+        self,
+        fn: Callable[..., Any],
+        source: Callable[[Hashable], Hashable | None],
+        derive: Callable[..., Any],
+    ) -> None:
+        """Derive the results of ``fn`` where ``source(key)`` names a key (of ``fn`` too)
+        whose result gives them: ``derive(source_result, *args)`` with ``fn``'s ``args``
+        equals ``fn(store, *args)`` at the same version. ``derive`` runs in a worker."""
+        self._derivations[fn] = Derivation(source, derive)
 
     async def get(
         self,
@@ -137,55 +224,131 @@ class ResultCache:
         :class:`~diplograph.errors.BudgetError` when the calling request's budget runs out
         (or its client leaves) first; whatever ``fn`` raised otherwise.
         """
-        version = self._versions.data_version()
-        start = False
-        with self._lock:
-            if update is not None:
-                self._updatable.add(key)
-            if version != self._seen:
-                for k in self._updatable.intersection(self._entries):
-                    self._keep_base(k, self._entries[k])
-                self._entries.clear()
-                self._seen = version
-            if key in self._entries:
-                self.hits += 1
-                self._entries.move_to_end(key)
-                return cast(T, self._entries[key])
-            flight = self._flights.get((version, key))
-            if flight is None or flight.cancelled:
-                self.misses += 1
-                flight = self._flights[(version, key)] = _Flight()
-                start = True
-                base = self._bases.get(key) if update is not None else None
-                if update is not None and base is not None:
-                    self.updates += 1
-                    fn, args = update, (base, *args)
-            done = flight.join()
-        try:
-            if start:
-                label = f"computing {key[0] if isinstance(key, tuple) and key else key}"
-                await asyncio.to_thread(self._submit, flight, version, key, label, fn, args)
-            while not done.done():
-                check_budget()
-                await asyncio.wait([done], timeout=WAIT_STEP)
-        finally:
+        derivation = self._derivations.get(fn)
+        source = derivation.source(key) if derivation is not None else None
+        waited = False  # for the source's computation
+        while True:
+            version = self._versions.data_version()
+            start: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+            own = True  # the flight waited for is this key's (else its source's)
             with self._lock:
-                flight.leave(done)
+                self._see(version, key, update)
+                if key in self._entries:  # a hit
+                    self.hits += 1
+                    self._entries.move_to_end(key)
+                    value, flight = self._entries[key], None
+                else:
+                    flight = self._live(version, key)
+                    if flight is None and source is not None and not waited:
+                        if source not in self._entries:
+                            flight = self._live(version, source)
+                            own = flight is None
+                    if flight is None:
+                        self.misses += 1
+                        flight = self._flights[(version, key)] = _Flight()
+                        start = self._call(key, fn, args, update, derivation, source)
+                    done = flight.join()
+            if flight is None:
+                await self._turn()
+                return cast(T, value)
+            try:
+                if start is not None:
+                    await asyncio.to_thread(self._submit, flight, version, key, *start)
+                while not done.done():
+                    check_budget()
+                    await asyncio.wait([done], timeout=WAIT_STEP)
+            finally:
+                with self._lock:
+                    flight.leave(done)
+            if own:
+                break
+            waited = True  # the source is cached now (or failed): derive (or compute) next
         if flight.error is not None:
             raise flight.error
+        await self._turn()
         return cast(T, flight.value)
+
+    async def _turn(self) -> None:
+        """Wait until this request's turn in :attr:`turns` has come (see the module
+        docstring)."""
+        if self.turns is not None:
+            async with self.turns:
+                pass
+
+    def warm(
+        self,
+        key: Hashable,
+        fn: Callable[..., Any],
+        *args: Any,
+        update: Callable[..., Any] | None = None,
+    ) -> None:
+        """Start computing ``key`` as :meth:`get` would, with nobody waiting for it yet,
+        unless it is cached or under way: the server warms the results its first requests
+        are likely to want. It runs to its end (or ``limit``) even while queued. Blocks while
+        the first worker starts: call it from a thread, not the event loop."""
+        version = self._versions.data_version()
+        with self._lock:
+            self._see(version, key, update)
+            if key in self._entries or self._live(version, key) is not None:
+                return
+            self.warmed += 1
+            flight = self._flights[(version, key)] = _Flight(keep=True)
+            call = self._call(key, fn, args, update, None, None)
+        self._submit(flight, version, key, *call)
+
+    def _see(self, version: Hashable, key: Hashable, update: Callable[..., Any] | None) -> None:
+        """Note ``key``'s update function, and move to ``version`` when it is new: the
+        entries of updatable keys become bases, the others go, and computations of older
+        versions that nobody waits for stop (the lock is held)."""
+        if update is not None:
+            self._updatable.add(key)
+        if version == self._seen:
+            return
+        for k in self._updatable.intersection(self._entries):
+            self._keep(self._bases, k, self._entries[k])
+        self._entries.clear()
+        self._seen = version
+        for (v, _), flight in list(self._flights.items()):
+            if v != version and flight.waiters == 0 and not flight.done.is_set():
+                flight.stop()
+
+    def _live(self, version: Hashable, key: Hashable) -> _Flight | None:
+        """The computation of ``key`` at ``version`` under way, if any (the lock is held)."""
+        flight = self._flights.get((version, key))
+        return None if flight is None or flight.cancelled else flight
+
+    def _call(
+        self,
+        key: Hashable,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        update: Callable[..., Any] | None,
+        derivation: Derivation | None,
+        source: Hashable | None,
+    ) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        """What a worker runs for a miss of ``key``: a derivation from its cached source,
+        else an update of its base, else ``fn`` (the lock is held)."""
+        if derivation is not None and source is not None and source in self._entries:
+            self.derived += 1
+            self._entries.move_to_end(source)
+            return _derived, (derivation.derive, self._entries[source], *args)
+        base = self._bases.get(key) if update is not None else None
+        if update is not None and base is not None:
+            self.updates += 1
+            return update, (base, *args)
+        return fn, args
 
     def _submit(
         self,
         flight: _Flight,
         version: Hashable,
         key: Hashable,
-        label: str,
         fn: Callable[..., Any],
         args: tuple[Any, ...],
     ) -> None:
         """Hand the computation to a worker process (in a thread: the first submission starts
         the processes; and a request cancelled meanwhile leaves no computation untracked)."""
+        label = f"computing {key[0] if isinstance(key, tuple) and key else key}"
         try:
             task = self._compute.submit(self.limit, label, fn, *args)
         except BaseException as err:  # no worker could start: every waiter gets the error
@@ -196,8 +359,10 @@ class ResultCache:
             return
         with self._lock:
             flight.task = task
-            if flight.cancelled:  # every waiter left while it was being submitted
+            if flight.cancelled:  # the version moved while it was being submitted
                 task.cancel()
+            elif flight.waiters == 0 and not flight.keep:  # every waiter left meanwhile
+                flight.drop_unless_started()
         task.future.add_done_callback(lambda f: self._finish(flight, version, key, f))
 
     def _finish(
@@ -212,22 +377,24 @@ class ResultCache:
         with self._lock:
             self.stopped += isinstance(error, BudgetError | CancelledError)
             if error is None and self._seen == version:
-                self._entries[key] = value
+                self._keep(self._entries, key, value)
                 self._bases.pop(key, None)
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
             elif error is None and key in self._updatable:  # the version moved meanwhile
-                self._keep_base(key, value)
+                self._keep(self._bases, key, value)
             if self._flights.get((version, key)) is flight:
                 del self._flights[(version, key)]
             flight.finish(value, error)
 
-    def _keep_base(self, key: Hashable, value: Any) -> None:
-        """Keep ``value`` to update ``key`` from (the lock is held)."""
-        self._bases[key] = value
-        self._bases.move_to_end(key)
-        while len(self._bases) > self.size:
-            self._bases.popitem(last=False)
+    def _keep(self, table: OrderedDict[Hashable, Any], key: Hashable, value: Any) -> None:
+        """Put ``value`` in ``table`` (the entries or the bases) as the most recently used,
+        dropping the least recently used while the table weighs more than ``size`` (the lock
+        is held)."""
+        table[key] = value
+        table.move_to_end(key)
+        total = sum(weight(v) for v in table.values())
+        while total > self.size and len(table) > 1:
+            _, old = table.popitem(last=False)
+            total -= weight(old)
 
     def computing(self) -> int:
         """Computations in flight (queued or running)."""

@@ -9,7 +9,19 @@ each with its own store connection, so they use another core and the server keep
 Every task runs under a :class:`~diplograph.budget.Budget` of ``seconds``; the server stops a
 task early with :meth:`Task.cancel`, which sets a flag in shared memory that the task's budget
 checks read (the same checks that stop the loops and interrupt SQLite), so a cancelled
-computation stops using the CPU at its next check.
+computation stops using the CPU at its next check. A second flag says whether a worker has
+started the task (:attr:`Task.started`): the cache drops a task nobody waits for only while it
+has not.
+
+The workers keep the server's CPU priority. Niced (``os.nice(10)``), they left the CPU to the
+list requests, but they starved the computations that requests wait for whenever the machine
+was busy: a 1.3 s conflicts computation took longer than the 5 s budget, and 5 to 37 answers a
+run were 503 under 200 clients, for 0.2-0.3 s less list p99 (#19). Lowering the priority only
+of work nobody waits for (a warm-up, a computation whose requests gave up) starved the request
+that came for it next instead (the first conflicts after start: 5 s instead of 2-3 s), and a
+process cannot raise its priority again. What took the lists' CPU was the clients of cached
+results, who were answered at once while list requests queued; the cache now has them wait
+their turn (:mod:`diplograph.server.cache`).
 
 Processes come from the ``forkserver`` start method with the query modules preloaded: the
 first pool of a server process costs ~0.3 s, the next ones milliseconds. Like every
@@ -49,9 +61,13 @@ REASONS = {1: "no request waits for it any more", 2: "the server is shutting dow
 class _TaskBudget(Budget):
     """A budget that the server can also cancel through a shared flag."""
 
-    def __init__(self, seconds: float, label: str, flags: Any, index: int) -> None:
+    def __init__(self, seconds: float, label: str, flags: Any, taken: Any, index: int) -> None:
         super().__init__(seconds, label)
-        self.flags, self.index = flags, index
+        self.flags, self.taken, self.index = flags, taken, index
+
+    def take(self) -> None:
+        """Say that a worker has started the task (before its first check)."""
+        self.taken[self.index] = 1
 
     def _poll(self) -> None:
         flag = self.flags[self.index]
@@ -70,6 +86,7 @@ class _TaskBudget(Budget):
 def _run(store: Callable[[], Store], budget: _TaskBudget, fn: Callable[..., Any], args: Any) -> Any:
     """``fn(store, *args)`` under ``budget``; an interrupted statement is the budget's error."""
     with budget.scope():
+        budget.take()
         budget.check()  # cancelled while it queued
         try:
             return fn(store(), *args)
@@ -81,13 +98,14 @@ def _run(store: Callable[[], Store], budget: _TaskBudget, fn: Callable[..., Any]
 
 # -- in a worker process -----------------------------------------------------------------------
 _flags: Any = None  # the pool's shared cancel flags, set by _init_worker
+_taken: Any = None  # and its shared started flags
 _settings: Settings | None = None
 _store: Store | None = None
 
 
-def _init_worker(flags: Any, settings: Settings) -> None:
-    global _flags, _settings
-    _flags, _settings = flags, settings
+def _init_worker(flags: Any, taken: Any, settings: Settings) -> None:
+    global _flags, _taken, _settings
+    _flags, _taken, _settings = flags, taken, settings
 
 
 def _process_store() -> Store:
@@ -103,7 +121,7 @@ def _process_store() -> Store:
 def _run_in_process(
     index: int, seconds: float, label: str, fn: Callable[..., Any], args: tuple[Any, ...]
 ) -> Any:
-    return _run(_process_store, _TaskBudget(seconds, label, _flags, index), fn, args)
+    return _run(_process_store, _TaskBudget(seconds, label, _flags, _taken, index), fn, args)
 
 
 def _warm_up() -> None:
@@ -117,10 +135,15 @@ class Task:
     def __init__(self, pool: ComputePool, index: int, future: Future[Any]) -> None:
         self.pool, self.index, self.future = pool, index, future
 
+    @property
+    def started(self) -> bool:
+        """True once a worker has taken it (it may already have ended)."""
+        return bool(self.pool.taken[self.index]) or self.future.done()
+
     def cancel(self, reason: int = 1) -> None:
         """Stop it: dropped if still queued, stopped at its next budget check if running."""
         if not self.future.cancel():
-            self.pool.flags[self.index] = reason
+            self.pool.flag(self, reason)
 
 
 class ComputePool:
@@ -134,6 +157,7 @@ class ComputePool:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(PRELOAD)
         self.flags = self._context.RawArray("b", FLAGS)
+        self.taken = self._context.RawArray("b", FLAGS)  # 1: a worker has started the task
         self._free = list(range(FLAGS))
         self._lock = threading.Lock()
         self._started = threading.Lock()  # held while the first worker starts
@@ -175,12 +199,12 @@ class ComputePool:
             if not self._free:
                 raise RuntimeError(f"more than {FLAGS} computations in flight")
             index = self._free.pop()
-            self.flags[index] = 0
+            self.flags[index] = self.taken[index] = 0
             try:
                 if self.processes:
                     future = self._pool().submit(_run_in_process, index, seconds, label, fn, args)
                 else:
-                    budget = _TaskBudget(seconds, label, self.flags, index)
+                    budget = _TaskBudget(seconds, label, self.flags, self.taken, index)
                     future = self._pool().submit(_run, self._thread_store, budget, fn, args)
             except BrokenProcessPool:  # a worker died (killed, out of memory): start anew
                 self._executor = None
@@ -200,7 +224,7 @@ class ComputePool:
                     self.size,
                     mp_context=self._context,
                     initializer=_init_worker,
-                    initargs=(self.flags, self.settings),
+                    initargs=(self.flags, self.taken, self.settings),
                 )
             else:
                 self._executor = ThreadPoolExecutor(
@@ -217,6 +241,13 @@ class ComputePool:
             with self._lock:
                 self._stores.append(store)
         return store
+
+    def flag(self, task: Task, reason: int) -> None:
+        """Set ``task``'s cancel flag, unless it has ended: its flag may then belong to the
+        next task already (a later one cancelled by mistake)."""
+        with self._lock:
+            if not task.future.done() and not self._closed:
+                self.flags[task.index] = reason
 
     def _release(self, index: int) -> None:
         with self._lock:
