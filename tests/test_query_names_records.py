@@ -243,7 +243,7 @@ def test_ask_choice_between_two_options_by_their_numbers(votes) -> None:
 
 def test_ask_rise_or_fall(votes) -> None:
     a = answer(votes, "Did trade between Chile and Peru in 2024 rise or fall?")
-    assert a.answer == "rose, up 12 percent"
+    assert a.answer == "rose, 4.1 billion USD in 2024, up 12 percent"  # with the level
 
 
 SUMMIT = """url: https://example.org/s
