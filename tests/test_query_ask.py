@@ -697,3 +697,24 @@ def test_ask_which_capitals_lists_the_capitals():
     ]  # fmt: skip
     view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     assert [s.text for s in find_countries(view, part)] == ["Kyiv, Moscow, Beijing"]
+
+
+def test_ask_worth_two_counts_and_minutes():
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import FINDERS
+
+    q = "What was Kenya-Ghana bilateral trade worth in 2024?"
+    part = classify(q)[0]
+    assert part.kind == "quantity"
+    text = "Taipei said it tracked 31 aircraft and 9 naval vessels around the island."
+    q = "How many aircraft and naval vessels did Taipei track around the island?"
+    part = classify(q)[0]
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text.startswith("31 aircraft and 9 naval vessels")
+    text = "The missile flew for about 48 minutes before it fell into the sea."
+    q = "How long was the missile in flight?"
+    part = classify(q)[0]
+    assert part.kind == "duration"
+    assert [s.text for s in FINDERS["duration"](_view(text, q), part)][0].startswith(
+        "about 48 minutes"
+    )

@@ -147,7 +147,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bwhat (?:was|is|were|are) (?:the )?(?:\w+ )?(?:value|amount|number|total|turnover|"
             r"volume|size|figure|sum)\b|\bwhat (?:[\w-]+ ){0,3}(?:amount|target|cost|sum|total)\b"
             r"|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)"
-            r"|\b(?:what|which) (?:share|percentage|proportion|fraction)\b",
+            r"|\b(?:what|which) (?:share|percentage|proportion|fraction)\b"
+            r"|\bwhat (?:was|were|is|are) [^?]{0,60}\bworth\b",  # "what was trade worth"
             re.I,
         ),
     ),

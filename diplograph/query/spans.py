@@ -280,7 +280,7 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
         start = a
         if i > 0 and re.fullmatch(r"[^,;.]{0,40}\s(?:and|or)\s", s.text[nums[i - 1][1] : a]):
             start = nums[i - 1][0]  # "70 countries and 14 organisations"
-        phrase = s.text[a:end]
+        phrase = s.text[start:end]  # "76 aircraft and 15 naval vessels": both nouns count
         unit = set(content_terms(s.text[b:end])) | set(content_terms(phrase))
         head = set(part.head)
         if head & _PEOPLE and unit & _PEOPLE:  # "how many people": 271 persons, 55 citizens
@@ -294,6 +294,8 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
         if much and re.search(r"\b(?:years?|months?|days?|sides?|times)\b", phrase):
             score -= 1.5  # … not a duration or a count of sides
         score += _year_fit(s, a, end)
+        if start != a and _TWO_COUNTS.search(s.question):
+            score += 2.0  # "how many aircraft and naval vessels": both numbers
         if _TARGET.search(s.question) and _TARGET.search(s.text[max(0, a - 30) : a]):
             score += 1.5  # "what target did they set": the number the target names
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
@@ -301,6 +303,7 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
 
 
 _TARGET = re.compile(r"\b(?:target|goal|aim)s?\b", re.I)
+_TWO_COUNTS = re.compile(r"\bhow\s+many\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+", re.I)
 
 
 def _year_fit(s: SentenceView, a: int, b: int) -> float:
@@ -1296,8 +1299,10 @@ def _first_words(text: str, n: int) -> str:
 
 
 _DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-    r"[\s-](?:day|week|month|year|hour|decade)s?\b(?:[\s-]long)?(?:\s+(?!and\b|to\b|in\b|of\b)"
+    r"\b(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+    r"[\s-](?:minute|day|week|month|year|hour|decade)s?\b(?:[\s-]long)?"
+    r"(?:\s+(?!and\b|to\b|in\b|of\b)"
     r"[a-z]+){0,2}",
     re.I,
 )
