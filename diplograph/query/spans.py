@@ -66,6 +66,9 @@ _ROLE = frozenset(
     chief director leader representative counterpart state senior minister's chancellor
     governor mayor commander official delegate consul sultan prince crown speaker""".split()
 )
+# the longest answer a phrase finder gives, in content words: within EVAL.md's concise length
+# (max(10, 3 × the gold's content words)) whatever the gold's length
+ANSWER_WORDS = 10
 _TOKEN = re.compile(r"[\w$€£][\w'’.$%-]*|[,;:()–—\"“”]", re.UNICODE)
 _DAYPART = re.compile(
     r"(?:(?:on|in)\s+)?(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+$",
@@ -776,7 +779,6 @@ _VERB_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 # the rest of a list after its first item: ", science and technology, and sports"
 _LIST_ON = re.compile(r"(?:,\s+[^,.;]{1,40})*,?\s+and\s+[^,.;]{1,30}?(?=[,.;]|$)")
 _PURPOSE = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|be|\d)\b)[a-z]{3,}\w*\s")
-OBJECT_WORDS = 10  # content words, as for reasons
 MIN_OBJECT_WORDS = 4
 
 
@@ -816,7 +818,7 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         toks = phrase.split()
         if not toks or toks[0].lower() in _AUX:
             continue
-        phrase = " ".join(_first_words(" ".join(toks), OBJECT_WORDS).split())
+        phrase = " ".join(_first_words(" ".join(toks), ANSWER_WORDS).split())
         a = t.end() + rest.index(toks[0])
         if s.in_question(phrase):
             continue  # the question's own words are no answer
@@ -888,7 +890,6 @@ _MEANS = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|while|and\s+(?:said|added))\s")
-REASON_WORDS = 10  # content words: within EVAL.md's concise length whatever the gold's
 
 
 def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | None:
@@ -898,7 +899,7 @@ def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | N
         start += charge.end()  # "accusing it of supplying the drones": what it is accused of
     end_m = _CLAUSE_END.search(s.text, cue.end())
     end = end_m.start() if end_m else len(s.text)
-    text = " ".join(_first_words(s.text[start:end], REASON_WORDS).split())
+    text = " ".join(_first_words(s.text[start:end], ANSWER_WORDS).split())
     if not text:
         return None
     if s.in_question(text):
@@ -918,7 +919,7 @@ def find_description(s: SentenceView, part: Part) -> list[Span]:
     "as" or "called" after the question's verb or a verb of judging."""
     out = []
     for m in _AS_WHAT.finditer(s.text):
-        text = " ".join(_first_words(m.group(1), REASON_WORDS).split())
+        text = " ".join(_first_words(m.group(1), ANSWER_WORDS).split())
         if text and not s.in_question(text):
             out.append(Span(m.start(1), m.start(1) + len(text), text, 1.5))
     return out
@@ -1043,7 +1044,7 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             if near:
                 n = min(near, key=lambda n: min(abs(a - n[1]), abs(n[0] - b)))
                 a, b = min(a, n[0]), max(b, _tail(s.text, n[1]))
-            said = _first_words(f"{word}, {s.text[a:b].strip(' ,')}", TREND_WORDS)
+            said = _first_words(f"{word}, {s.text[a:b].strip(' ,')}", ANSWER_WORDS)
             return [Span(a, b, said, 2.0)]
         return [Span(0, 0, word, 1.0)] if word else []
     verb = _UP_OR_DOWN.search(q)
@@ -1132,7 +1133,6 @@ _NUM_UNIT = re.compile(
     re.I,
 )
 _LABEL = re.compile(r"[\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
-SUPPORT_WORDS = 10  # an answer with its numbers stays within EVAL.md's concise length
 
 
 def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, str]]) -> str:
@@ -1161,7 +1161,7 @@ def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, st
     both = f"{choice} ({', '.join(parts)})"
     own = [n for n, (_, o) in zip(nums, where, strict=True) if o == choice]
     for text in (both, f"{choice}, {own[0]}" if own else choice):
-        if len([w for w in words(text) if w not in STOP]) <= SUPPORT_WORDS:
+        if len([w for w in words(text) if w not in STOP]) <= ANSWER_WORDS:
             return text
     return choice
 
@@ -1240,7 +1240,6 @@ _JOIN = re.compile(
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|about\s+|around\s+)?$")
-TREND_WORDS = 10  # content words: within EVAL.md's concise length whatever the gold's
 
 
 def find_trend(s: SentenceView, part: Part) -> list[Span]:
@@ -1261,9 +1260,9 @@ def find_trend(s: SentenceView, part: Part) -> list[Span]:
             start = a1 - len(from_m.group(0))
         end = _tail(s.text, b2)
         text = s.text[start:end].strip(" ,")
-        if len(content_terms(text)) > TREND_WORDS:  # the two numbers with their nouns alone
+        if len(content_terms(text)) > ANSWER_WORDS:  # the two numbers with their nouns alone
             text = f"{s.text[a1 : _tail(s.text, b1)].strip(' ,')}; {s.text[a2:end].strip(' ,')}"
-        kept = _first_words(text, TREND_WORDS)
+        kept = _first_words(text, ANSWER_WORDS)
         score = 3.0 + (1.0 if verb else 0.0) + 0.5 * _near_terms(s, part, a1, end, 45)
         score += _year_fit(s, a1, end)
         out.append(Span(start, start + len(kept), kept, score))
@@ -1275,7 +1274,7 @@ def find_trend(s: SentenceView, part: Part) -> list[Span]:
             if verb is None:
                 continue
             end = _tail(s.text, b)
-            kept = _first_words(s.text[verb.start() : end].strip(" ,"), TREND_WORDS)
+            kept = _first_words(s.text[verb.start() : end].strip(" ,"), ANSWER_WORDS)
             score = 1.5 + 0.5 * _near_terms(s, part, a, end, 45)
             out.append(Span(verb.start(), verb.start() + len(kept), kept, score))
     return out
