@@ -36,8 +36,8 @@ def test_home_from_the_outlet(outlet: str, code: str) -> None:
 def test_home_of_a_wire_is_the_default_perspective() -> None:
     assert _home("Reuters") == "VNM"  # no home named: the caller's default stays
     assert _home("Asia Pacific Wire") == "VNM"
-    assert document_home("Reuters", None, TEXT, []).rule == "outlet.wire.reuters"
-    assert document_home("Asia Pacific Wire", None, TEXT, []).code is None
+    assert document_home("Reuters", None, TEXT, lambda _: []).rule == "outlet.wire.reuters"
+    assert document_home("Asia Pacific Wire", None, TEXT, lambda _: []).code is None
 
 
 def test_home_from_the_site_and_the_dateline() -> None:

@@ -72,6 +72,9 @@ _RELATED = re.compile(
 )
 
 
+STATE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL")  # mentions that name a state
+
+
 def _raw_mentions(nlp: Language, text: str) -> list[RawMention]:
     sdoc = nlp(fold(text))  # same length: offsets hold for the original text
     out = [
@@ -127,13 +130,12 @@ def extract(
     full_names = {m.key for m in raw if m.label == "PERSON" and " " in m.key}
     learned = person_mentions(text, learn_people(text, raw), raw)
     raw = sorted([*raw, *learned], key=lambda m: m.start)
-    codes = [m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")]
-    outlet_codes = [
-        m.key
-        for m in (_raw_mentions(nlp, doc.outlet) if doc.outlet else [])
-        if m.label in ("COUNTRY", "DEMONYM", "CAPITAL")
-    ]
-    named_home = document_home(doc.outlet, doc.url, text, outlet_codes)
+    codes = [m.key for m in raw if m.label in STATE_LABELS]
+
+    def states_in(name: str) -> list[str]:  # run only when the outlet's name must be read
+        return [m.key for m in _raw_mentions(nlp, name) if m.label in STATE_LABELS]
+
+    named_home = document_home(doc.outlet, doc.url, text, states_in)
     home_code = detect_home(home, codes, text, named_home.code)
     home_actor = Actor(home_code, g.name_of(home_code))
     x = Extraction(
@@ -142,7 +144,7 @@ def extract(
 
     published = doc.published
     year_hint = int(published[:4]) if published else None
-    counts = Counter(m.key for m in raw if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"))
+    counts = Counter(m.key for m in raw if m.label in STATE_LABELS)
     org_counts = Counter(m.key for m in raw if m.label == "ORG")
     # the countries the document is about, most mentioned first (implicit aid recipients)
     focus = tuple(Actor(code, g.name_of(code)) for code, _ in counts.most_common(3))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -85,10 +86,13 @@ def url_home(url: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
-def document_home(outlet: str | None, url: str | None, text: str, outlet_codes: list[str]) -> Home:
+def document_home(
+    outlet: str | None, url: str | None, text: str, states_in: Callable[[str], list[str]]
+) -> Home:
     """The home the document itself names (see the module docstring for the order).
 
-    ``outlet_codes``: the states the gazetteer finds in the outlet's name, in order.
+    ``states_in(name)``: the states the gazetteer finds in a name, in order (called only when
+    the outlet table, a wire's name and the site have not decided).
     """
     name = (outlet or "").strip()
     if name:
@@ -100,7 +104,7 @@ def document_home(outlet: str | None, url: str | None, text: str, outlet_codes: 
     code = url_home(url)
     if code:
         return Home(code, "url")
-    distinct = list(dict.fromkeys(outlet_codes))
+    distinct = list(dict.fromkeys(states_in(name))) if name else []
     if len(distinct) == 1 or (distinct and _SENDER.search(name)):
         return Home(distinct[0], "outlet-name")
     m = _DATELINE_AGENCY.search(text[:200])
