@@ -718,3 +718,36 @@ def test_ask_worth_two_counts_and_minutes():
     assert [s.text for s in FINDERS["duration"](_view(text, q), part)][0].startswith(
         "about 48 minutes"
     )
+
+
+def _best(text: str, q: str) -> str:
+    from diplograph.query.spans import FINDERS
+
+    part = classify(q)[0]
+    return max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score).text
+
+
+def test_ask_why_answers_at_whose_request():
+    text = "Four Thai nationals were on the Indonesian evacuation flight at Bangkok's request."
+    q = "Why were Thai nationals on the Indonesian evacuation flight?"
+    assert classify(q)[0].kind == "why"
+    assert _best(text, q) == "at Bangkok's request"
+
+
+def test_ask_who_prefers_the_doer_of_the_asked_act_and_strips_demonyms():
+    from diplograph.query.spans import Part, find_who
+
+    text = (
+        "Chilean President Gabriel Boric paid a state visit to our country in April, "
+        "and Minister Ramos visited Chile in June."
+    )
+    q = "Which Chilean leader paid a state visit in April?"
+    found = sorted(find_who(_view(text, q), Part("who", q, ("chilean",))), key=lambda s: -s.score)
+    assert found[0].text.endswith("Gabriel Boric")  # the name is found though a demonym leads
+
+
+def test_ask_what_did_x_do_answers_the_predicate():
+    q = "What did sailors on the Ruritanian patrol boats do during the incident?"
+    assert classify(q)[0].kind == "which"  # not a country question
+    text = "Two Ruritanian patrol boats came close, and the sailors fired flares at the trawler."
+    assert _best(text, q) == "fired flares at the trawler"

@@ -166,7 +166,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "country",
         re.compile(
-            r"\b(?:which|what) (?:\w+ )?(?:\w+ )?(?:countries|country|nations|nation|states|"
+            r"\b(?:which|what) (?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
+            r"(?:\w+ )?(?:\w+ )?(?:countries|country|nations|nation|states|"
             r"partners|neighbours|neighbors|members|capitals|cities)\b",
             re.I,
         ),

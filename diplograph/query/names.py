@@ -98,6 +98,18 @@ def _table() -> _Table:
     return _Table(by_key, frozenset(acronyms), frozenset(codes - spelled), names)
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    gaz = resources.files("diplograph.data") / "gazetteer"
+    with (gaz / "countries.csv").open(encoding="utf-8") as fh:
+        return frozenset(_key(d) for row in csv.DictReader(fh) for d in _split(row.get("demonyms")))
+
+
+def is_demonym(word: str) -> bool:
+    """A nationality adjective of the gazetteer ("Israeli", "Thai"), not a state's name."""
+    return _key(word) in _demonyms()
+
+
 def display(code: str) -> str:
     """The display name of a code ("VNM" → "Vietnam"), or the code itself."""
     named = _table().names.get(code)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from diplograph.extract.dates import find_dates
-from diplograph.query.names import find_names
+from diplograph.query.names import find_names, is_demonym
 from diplograph.query.places import geocode
 from diplograph.query.terms import (
     STOP,
@@ -463,6 +463,9 @@ def _does_the_verb(s: SentenceView, start: int, end: int) -> bool:
     return any(m and stem(fold(m.group(1))) in verbs for m in (agent, subject))
 
 
+_AFTER_STOP = re.compile(r"[,;:.()]|\s(?:and|while|but|as|which|who)\s")
+
+
 def find_who(s: SentenceView, part: Part) -> list[Span]:
     spans: list[tuple[int, int]] = [
         (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
@@ -472,8 +475,10 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         a, b = m.span()
         toks = list(re.finditer(r"\S+", m.group(0)))
         lead = 0  # "Foreign Minister Ayman Safadi": the titles before the name are not the name
-        while lead < len(toks) and fold(toks[lead].group(0)) in _ROLE:
-            lead += 1
+        while lead < len(toks) and (
+            fold(toks[lead].group(0)) in _ROLE or is_demonym(toks[lead].group(0))
+        ):
+            lead += 1  # "Israeli President Isaac Herzog": the name starts at "Isaac"
         if 0 < lead <= len(toks) - 2:
             a = m.start() + toks[lead].start()
         first = fold(s.text[a:b].split()[0])
@@ -500,7 +505,10 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             start = titled
         lo = _clause_start(s.text, max(0, a - 40), a)  # another clause's verbs are not its own
         before = set(content_terms(s.text[lo:a]))
+        stop = _AFTER_STOP.search(s.text, end, min(len(s.text), end + 80))
+        after = set(content_terms(s.text[end : stop.start() if stop else end + 80]))
         score = 2.0 + 1.5 * len(before & verbs) + 0.3 * _near_terms(s, part, a, b)
+        score += 1.0 * len(after & verbs)  # "X paid an official visit": the doer of the asked act
         if _does_the_verb(s, start, end):
             score += 2.5  # "signed by Minister X", "X signed": the doer of the asked verb
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
@@ -782,8 +790,48 @@ _PURPOSE = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|be|\d)\b)[a-z]{
 MIN_OBJECT_WORDS = 4
 
 
+_WHAT_DO = re.compile(r"\bwhat\s+(?:did|does|do|will|would|had|has|have)\s+(.+?)\s+do\b", re.I)
+
+
+def find_deed(s: SentenceView, part: Part) -> list[Span]:
+    """``what did the crew members do`` → "fired warning shots into the air": the predicate
+    after the question's subject in the sentence."""
+    q = _WHAT_DO.search(part.text)
+    # "crew members on Turkish coast guard boats": the head before the first preposition
+    head = re.split(r"\s(?:on|of|from|in|at|aboard|with|near|off)\s", q.group(1))[0] if q else ""
+    subject = content_terms(head)
+    if not subject:
+        return []
+    last = subject[-1]
+    out: list[Span] = []
+    for t in _VERB_TOKEN.finditer(s.text):
+        if stem(fold(t.group(0))) != last:
+            continue
+        rest = s.text[t.end() :]
+        verb = re.match(
+            r"\s+(?:(?:had|has|have|also|then|later|reportedly)\s+)*([a-z]+ed|[a-z]+)\b", rest
+        )
+        if not verb or verb.group(1) in _AUX or verb.group(1) in STOP:
+            continue
+        a = t.end() + verb.start(1)
+        cut = _OBJECT_END.search(s.text, a)
+        while (
+            cut
+            and cut.group(0)[0] not in ",;:.()[]"
+            and len(s.text[a : cut.start()].split()) < MIN_OBJECT_WORDS
+        ):
+            cut = _OBJECT_END.search(s.text, cut.end())
+        b = cut.start() if cut else len(s.text)
+        phrase = " ".join(_first_words(s.text[a:b], ANSWER_WORDS).split())
+        if phrase and not s.in_question(phrase):
+            out.append(Span(a, a + len(phrase), phrase, 2.0))
+    return out
+
+
 def find_object(s: SentenceView, part: Part) -> list[Span]:
     """``what did A adopt`` → the phrase after the question's verb in the sentence."""
+    if _WHAT_DO.search(part.text):
+        return find_deed(s, part)
     verbs = predicate_terms(s.question)
     if not verbs:
         return []
@@ -878,8 +926,15 @@ def find_topic(s: SentenceView, part: Part) -> list[Span]:
 
 _REASON = re.compile(
     r"\b(?:because(?:\s+of)?|due\s+to|in\s+(?:response|retaliation|reaction|protest)\s+"
-    r"(?:to|for|at|against|over)|over|after|given|citing|calling|accusing|as)\s+",
+    r"(?:to|for|at|against|over)|over|after|given|citing|calling|accusing|as|amid|following|"
+    r"saying(?:\s+that)?|arguing(?:\s+that)?|on\s+the\s+grounds?\s+that|in\s+order\s+to|"
+    r"so\s+that)\s+",
     re.I,
+)
+# "at Tokyo's request", "at the invitation of the Lao government": the whole phrase answers
+_AT_REQUEST = re.compile(
+    r"\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+['’]s?\s+(?:request|urging|behest)\b|"
+    r"\bat\s+the\s+(?:request|urging|behest)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5}"
 )
 _MEANS = re.compile(
     r"\b(?:by|via|through|overland|aboard|on\s+board|on)\s+"
@@ -937,6 +992,10 @@ def find_reason(s: SentenceView, part: Part) -> list[Span]:
         span = _phrase_after(s, m, 2.0 - 0.01 * (m.start() - verb_at) / 10)
         if span:
             out.append(span)
+    for m in _AT_REQUEST.finditer(s.text):
+        text = m.group(0).strip()
+        if not s.in_question(text):
+            out.append(Span(m.start(), m.start() + len(text), text, 2.5))
     return out
 
 
