@@ -284,6 +284,16 @@ def test_relations_later_withs_share_the_subject_and_tier() -> None:
             "Bolivia severed ties with Israel in May, and Chile and Peru recalled envoys.",
             ("BOL", "ISR"),
         ),
+        # a decision the subject reports: "said it would sever", "will re-establish"
+        (
+            "Peru said on Monday that it would sever diplomatic relations with Mexico.",
+            ("PER", "MEX"),
+        ),
+        ("Brazil will re-establish diplomatic relations with Venezuela next week.", ("BRA", "VEN")),
+        (
+            "Colombia's government announced it was breaking diplomatic ties with Israel.",
+            ("COL", "ISR"),
+        ),
     ],
 )
 def test_relations_subject_verb_tier_with_and_anniversaries(
@@ -291,6 +301,10 @@ def test_relations_subject_verb_tier_with_and_anniversaries(
 ) -> None:
     got = [(a, b) for a, b, level, _ in _pairs(text) if level == "diplomatic relations"]
     assert got == [pair]
+
+
+def test_relations_intentions_stay_unlabelled() -> None:
+    assert _pairs("Peru plans to restore diplomatic relations with Mexico in some years.") == []
 
 
 def test_relations_anniversary_years_date_the_establishment() -> None:

@@ -25,7 +25,7 @@ LEVELS = [
 _W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|friendly)\s+)?"
 # a tier phrase that holds its own verb: "broke off relations", "severed ties", "restored ties"
 _TIES_CHANGED = re.compile(
-    r"\b(?:br(?:oke|eak|eaks|eaking|oken)\s+off|cut|cuts|cutting|sever\w*|restor\w*|"
+    r"\b(?:br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*|restor\w*|"
     r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:its\s+|their\s+)?"
     r"(?:diplomatic\s+)?(?:ties|relations)\b",
     re.I,
@@ -110,6 +110,9 @@ _FUTURE = re.compile(
     r"(?!\s+(?:also\s+)?(?:mark|celebrate|commemorate)\b)",
     re.I,
 )
+
+
+_DECIDED = re.compile(r"\b(?:will|would|shall)\s+(?:also\s+)?(?:formally\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -296,6 +299,17 @@ _TIER_VERB = re.compile(
 _TIER_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?$")
 
 
+# "Peru said it would sever …", "Niger's government announced on Tuesday that it was breaking
+# off …", "Bolivia has decided to cut …": the subject reports its own decision
+_REPORTED = re.compile(
+    r"^(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:government|authorities|junta|leadership))?"
+    r"(?:\s+(?:said|announced|declared|confirmed|stated)(?:\s+(?:on|late|early|in)\s+\w+"
+    r"(?:\s+\w+)?)?(?:\s+that)?\s+(?:it|they|its\s+government|his\s+government|"
+    r"her\s+government)(?:\s+(?:was|were|would|will|had|has|is|is\s+to))?)?"
+    r"(?:\s+(?:has|have|had))?(?:\s+(?:decided|agreed|voted)\s+to)?"
+)
+
+
 def _subject_tier_with(
     text: str, actors: list[Slot], tier: TierMention
 ) -> tuple[Actor, Actor] | None:
@@ -305,6 +319,9 @@ def _subject_tier_with(
     if after is None or not before or not _TIER_WITH.match(text[tier.end : after.start]):
         return None
     x, between = before[-1], text[before[-1].end : tier.start]
+    reported = _REPORTED.match(between)
+    if reported and reported.end() > 0:
+        between = between[reported.end() :]
     verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and _TIES_CHANGED.fullmatch(
         text[tier.start : tier.end]
     )  # "Bolivia severed ties with Israel": the tier phrase holds the verb
@@ -415,7 +432,20 @@ def read_tiers(
             and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
         ):
             skip = "group"  # "strategic partners" as a group, no pair
-        if skip is None and _FUTURE.search(text[max(0, tier.start - 140) : tier.start]):
+        changed = next(
+            (
+                m
+                for m in _TIES_CHANGED.finditer(text, max(0, tier.start - 40))
+                if m.start() <= tier.start and m.end() >= tier.end
+            ),
+            None,
+        )  # "said it would sever diplomatic relations": a decision announced, not an intention
+        decided = changed and _DECIDED.search(text[max(0, changed.start() - 30) : changed.start()])
+        if (
+            skip is None
+            and not decided
+            and _FUTURE.search(text[max(0, tier.start - 140) : tier.start])
+        ):
             skip = "future"  # an intention ("would be to upgrade", "will ... recognize")
         if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
             skip = "no_ties"  # "have no diplomatic relations", "in the absence of ..."
