@@ -359,3 +359,10 @@ def test_relations_a_year_in_a_name_dates_nothing() -> None:
         "partnership the two countries established in 2021."
     )
     assert (r.a, r.b, r.date) == ("CHL", "PER", "2021")
+
+
+def test_relations_with_both_lists_each_partner() -> None:
+    got = sorted((a, b) for a, b, _, _ in _pairs(
+        "Egypt maintains diplomatic relations with both Armenia and Azerbaijan."
+    ))  # fmt: skip
+    assert got == [("EGY", "ARM"), ("EGY", "AZE")]

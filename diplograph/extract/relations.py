@@ -93,7 +93,7 @@ _PAIR_AS_PARTNERS = re.compile(
 # what opens the list of partners after a tier: "with", "include", "following", "such as"
 _LIST_INTRO = re.compile(
     r"\s*,?\s*(?:[a-z]+\s+){0,2}?(?:with|includes?|including|following|such\s+as)\s+"
-    r"(?:(?:countries|states|nations)\s+(?:such\s+as|like)\s+)?(?:the\s+)?"
+    r"(?:(?:countries|states|nations)\s+(?:such\s+as|like)\s+)?(?:both\s+)?(?:the\s+)?"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 
