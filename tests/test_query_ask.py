@@ -751,3 +751,12 @@ def test_ask_what_did_x_do_answers_the_predicate():
     assert classify(q)[0].kind == "which"  # not a country question
     text = "Two Ruritanian patrol boats came close, and the sailors fired flares at the trawler."
     assert _best(text, q) == "fired flares at the trawler"
+
+
+def test_ask_object_of_a_verb_after_a_clause_and_of_its_noun():
+    q = "What will the Ruritanian grant, announced during the minister's visit, improve?"
+    text = (
+        "The minister announced a grant of 5 million euros for the improvement of water "
+        "supply in the northern provinces, the embassy said."
+    )
+    assert _best(text, q) == "water supply in the northern provinces"

@@ -24,6 +24,7 @@ from diplograph.query.terms import (
     fold,
     predicate_terms,
     stem,
+    tail_verb,
     words,
 )
 
@@ -835,11 +836,13 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
     verbs = predicate_terms(s.question)
     if not verbs:
         return []
+    tail = tail_verb(s.question)
     out: list[Span] = []
     for t in _VERB_TOKEN.finditer(s.text):
         st = stem(fold(t.group(0)))
         if not any(st == v or (len(v) >= 4 and st.startswith(v)) for v in verbs):
             continue
+        score = 1.5 if tail and (st == tail or st.startswith(tail)) else 1.0
         rest = s.text[t.end() :]
         particle = re.match(r"\s+(?:for|on|about|into|against|with|up)\s+", rest)
         if particle and re.search(
@@ -849,6 +852,9 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         inf = re.match(r"\s+to\s+[a-z]+\s+", rest)  # "agreed to launch X": X
         if inf:
             rest = " " * inf.end() + rest[inf.end() :]
+        nominal = re.match(r"\s+of\s+", rest)  # "for the improvement of X": X
+        if nominal:
+            rest = " " * nominal.end() + rest[nominal.end() :]
         cut = _OBJECT_END.search(rest, len(rest) - len(rest.lstrip()))
         # an adjunct ends the object only once it has some words: "downgrading relations to
         # the lowest level" is one answer, "visited Hanoi | in May" two
@@ -870,7 +876,7 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         a = t.end() + rest.index(toks[0])
         if s.in_question(phrase):
             continue  # the question's own words are no answer
-        out.append(Span(a, a + len(phrase), phrase, 1.0))
+        out.append(Span(a, a + len(phrase), phrase, score))
     return out
 
 

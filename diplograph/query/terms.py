@@ -113,7 +113,17 @@ def predicate_terms(question: str) -> set[str]:
                 continue  # "did the Brazilian and Vietnamese presidents witness": witness
             out.add(stem(fold(w)))
             break
-    return out
+    tail = tail_verb(question)
+    return out | {tail} if tail else out
+
+
+def tail_verb(question: str) -> str | None:
+    """The stem of a verb that closes the question after a clause: "What will the grant,
+    announced during the visit, improve?" → "improv" (the words after "will" are its subject)."""
+    tail = re.search(r",\s+([a-z]{3,})\s*\?\s*$", question)
+    if tail and _AUX_Q.search(question) and fold(tail.group(1)) not in STOP:
+        return stem(fold(tail.group(1)))
+    return None
 
 
 # words of a question's subject (its numbers and head nouns), never its verb
