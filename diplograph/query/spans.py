@@ -162,6 +162,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             return year_spans
     event_dates = {e["date"] for e in s.events if e.get("date")}
     out: list[Span] = []
+    dateline = _dateline_end(s.text)
     dates = find_dates(s.text, s.published, s.default_year)
     starts = {d.start: d for d in dates}
     for d in dates:
@@ -200,8 +201,8 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             score += 2.5  # "when did A and B establish ties": the past date, not the report's
         if re.search(r"\bdates\b|\bfrom when\b", part.text, re.I) and is_range:
             score += 1.5  # "what were the dates" asks for a range
-        if s.text[max(0, start - 1) : start] == "(":
-            score -= 0.8
+        if s.text[max(0, start - 1) : start] == "(" or end <= dateline:
+            score -= 0.8  # the report's dateline dates the report, not what it tells
         out.append(Span(start, end, text, score + 0.3 * _near_terms(s, part, start, end)))
     return out
 
@@ -219,9 +220,15 @@ def _date_suffix(text: str, value: str) -> str:
     if len(value) == 10 and not has_month:
         d = date.fromisoformat(value)
         return f", {d.strftime('%B')} {d.day}, {d.year}"
+    if len(value) == 7 and not has_month and not re.search(_MONTH_NAME, text):
+        d = date.fromisoformat(value + "-01")  # "earlier this month" → ", May 2025"
+        return f", {d.strftime('%B')} {d.year}"
     if not has_year and len(value) >= 4:
         return f", {value[:4]}"
     return ""
+
+
+_MONTH_NAME = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 
 
 # -- quantities ----------------------------------------------------------------------------------
