@@ -760,3 +760,15 @@ def test_ask_object_of_a_verb_after_a_clause_and_of_its_noun():
         "supply in the northern provinces, the embassy said."
     )
     assert _best(text, q) == "water supply in the northern provinces"
+
+
+def test_ask_relative_month_names_the_month_and_dateline_dates_rank_lower():
+    from diplograph.query.spans import Part, _date_suffix, find_when
+
+    assert _date_suffix("Earlier this month", "2025-09") == ", September 2025"
+    assert _date_suffix("in May 2025", "2025-05") == ""
+    text = "ROMA, June 2 (Wire) – The envoy will take up the post on September 9, 2025."
+    q = "When will the envoy take up the post?"
+    v = SentenceView(text=text, mentions=[], events=[], published="2025-06-02", question=q)
+    best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
+    assert best.text.startswith("September 9")
