@@ -772,3 +772,8 @@ def test_ask_relative_month_names_the_month_and_dateline_dates_rank_lower():
     v = SentenceView(text=text, mentions=[], events=[], published="2025-06-02", question=q)
     best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
     assert best.text.startswith("September 9")
+
+
+def test_ask_three_words_before_the_role_still_ask_who():
+    q = "Which former Ruritanian deputy prime minister did the police arrest?"
+    assert classify(q)[0].kind == "who"

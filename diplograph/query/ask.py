@@ -157,7 +157,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "what declaration did leaders issue" asks for a declaration, not a person
             r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) "
-            r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)[\w-]+ ){0,2}"
+            r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)[\w-]+ ){0,3}"
             r"(?:leader|official|envoy|ambassador|"
             r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson)s?\b",
             re.I,
