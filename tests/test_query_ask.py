@@ -777,3 +777,11 @@ def test_ask_relative_month_names_the_month_and_dateline_dates_rank_lower():
 def test_ask_three_words_before_the_role_still_ask_who():
     q = "Which former Ruritanian deputy minister did the police arrest?"
     assert classify(q)[0].kind == "who"
+
+
+def test_ask_attribution_lead_and_decimal_points():
+    q = "According to the Ruritanian Herald, how did trade change in 2024?"
+    assert classify(q)[0].kind == "trend"
+    q = "Why did Ruritania cut the tariff?"
+    text = "Ruritania cut the tariff because imports reached $7.26 billion last year."
+    assert _best(text, q) == "imports reached $7.26 billion last year"  # not cut at "$7"

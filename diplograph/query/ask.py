@@ -246,11 +246,15 @@ def _asks_plural(chunk: str) -> bool:
     return False
 
 
+_ATTRIBUTION = re.compile(r"^\W*(?:according\s+to|per|as\s+reported\s+by)\s[^,?]{1,80},\s*", re.I)
+
+
 def classify(question: str) -> list[Part]:
     """Split a question into the parts it asks for ("which flight, and when …")."""
     parts: list[Part] = []
     for chunk in _SPLIT.split(question.strip().rstrip("?")):
-        kind = next((k for k, pat in _RULES if pat.search(chunk)), "which")
+        core = _ATTRIBUTION.sub("", chunk)  # "According to VNA, how did …": how did …
+        kind = next((k for k, pat in _RULES if pat.search(core)), "which")
         head: tuple[str, ...] = ()
         m = re.search(
             rf"\bhow (?:many|much) ((?:[\w-]+ ){{0,2}}?[\w-]+?)(?= {_BOUNDARY}\b|$)", chunk, re.I

@@ -787,7 +787,7 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
 
 # where the object of a verb ends: a clause break or a preposition that starts an adjunct
 _OBJECT_END = re.compile(
-    r"[,;:.()\[\]]|\s[–—-]\s|\s(?:which|that|who|while|as\s+well\s+as|after|before|during|"
+    r"[,;:()\[\]]|\.(?!\d)|\s[–—-]\s|\s(?:which|that|who|while|as\s+well\s+as|after|before|during|"
     r"when|where|at|in|by|from|to|with|amid|following|under)\s",
     re.I,
 )
@@ -957,7 +957,7 @@ _MEANS = re.compile(
     r"(?:the\s+)?(?:morning|afternoon|evening|night|weekend))\b)",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|while|and\s+(?:said|added))\s")
+_CLAUSE_END = re.compile(r"[,;:()]|\.(?!\d)|\s[–—-]\s|\s(?:which|while|and\s+(?:said|added))\s")
 
 
 def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | None:
