@@ -490,3 +490,28 @@ def test_figures_nationality_before_a_thing_counts_the_thing() -> None:
         [(50.0, "people")],
         [(83.0, "people")],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decimal scaled count after "the number of … topped" (it read 8)
+        ("The number of Korean visitors to Japan topped 8.8 million in 2024.", (8.8e6, "people")),
+        ("Two-way trade reached about R600 billion last year.", (6e11, "ZAR")),
+        (
+            "India will provide grant assistance of LKR 2,370 million for solar power.",
+            (2.37e9, "LKR"),
+        ),
+        ("The quake killed 2,000 people and injured about 3,900 others.", (3900.0, "people")),
+        ("The fighting has wounded nearly 1,000 in the past week.", (1000.0, "people")),
+    ],
+)
+def test_figures_scaled_counts_currency_codes_and_casualties(
+    text: str, expected: tuple[float, str]
+) -> None:
+    assert expected in _values(text)
+
+
+def test_figures_a_noun_after_a_casualty_verb_keeps_its_own_unit() -> None:
+    got = _values("More than 300 people were injured, and at least 575 buildings collapsed.")
+    assert (575.0, "count") in got and (575.0, "people") not in got

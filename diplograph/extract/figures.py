@@ -103,6 +103,21 @@ _CUR_PREFIX = {
     "nzd": "NZD",
     "cad": "CAD",
     "chf": "CHF",
+    "lkr": "LKR",
+    "zar": "ZAR",
+    "r": "ZAR",
+    "ngn": "NGN",
+    "kes": "KES",
+    "pkr": "PKR",
+    "bdt": "BDT",
+    "twd": "TWD",
+    "hkd": "HKD",
+    "aed": "AED",
+    "sar": "SAR",
+    "try": "TRY",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "egp": "EGP",
     "₹": "INR",
     "₩": "KRW",
     "₱": "PHP",
@@ -157,8 +172,10 @@ _CUR_SUFFIX = [
 ]
 _NUMBER = re.compile(
     r"(?:(?<![\w$])(?P<cur>US\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
-    r"THB|MYR|IDR|PHP|NZD|CAD|CHF)\s?|€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|KSh\s?|RMB\s?|"
-    r"Rs\.?\s?)|(?<![\w.,/$-]))"
+    r"THB|MYR|IDR|PHP|NZD|CAD|CHF|LKR|ZAR|NGN|KES|PKR|BDT|TWD|HKD|AED|SAR|TRY|BRL|MXN|EGP)\s?|"
+    r"€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|KSh\s?|RMB\s?|Rs\.?\s?|"
+    # South African rand written before the amount: "R600 billion", "R400 million"
+    r"(?-i:R)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
     r"(?P<pct>[\s-]*(?:%|percent\b|per\s+cent\b))?",
@@ -531,8 +548,9 @@ def _indicator(unit: str, noun: str, text: str) -> str:
                     )
                 return ind
         return f"{noun.lower()}_count" if noun and noun.isalpha() else "count"
+    money = "USD" if unit in _CURRENCIES else unit  # trade in rand is trade too
     for u, cue_rx, ind in _INDICATOR_RX:
-        if u == unit and (cue_rx is None or cue_rx.search(low)):
+        if u == money and (cue_rx is None or cue_rx.search(low)):
             return ind
     if unit not in ("USD", "percent", "people", "countries", "flights", "votes", "doses"):
         return f"value_{unit.lower()}"
@@ -645,8 +663,8 @@ _RANGE_TO = re.compile(
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?P<noun>[a-z][\w\s-]{1,80}?)\s+(?:exceeded|reached|"
     r"rose\s+to|stood\s+at|hit|topped|totalled|totaled|climbed\s+to)\s+(?P<q>(?:more\s+than|over|"
-    r"about|around|nearly|almost|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)\b(?!\s*(?:%|percent|"
-    r"billion|million|[-–]))",
+    r"about|around|nearly|almost|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<scale>thousand|million|billion))?\b(?!\s*(?:%|percent|[-–]))",
     re.I,
 )
 # "the death toll from the floods climbed to 113": a toll stated at the end of its clause
@@ -771,6 +789,12 @@ def extract_figures(
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
             if unit is None and (
                 re.search(r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I)
+                or (  # "injured about 3,900 others", "wounded nearly 1,000 in the past week"
+                    noun.lower() in ("", "others", "more")
+                    and re.search(
+                        r"\b(?:killing|injur(?:ed|ing)|wound(?:ed|ing))\s+(?:\w+\s+){0,2}$", before
+                    )
+                )
                 or _TOLL_TO.search(before)
                 or _CREW_OF.search(before)
             ):
@@ -827,7 +851,8 @@ def extract_figures(
         figs.append(Figure(f"{noun or 'total'}_count" if unit == "count" else f"{unit}_count",
                            value, unit, ev, qual, period, subject, m.group("n")))  # fmt: skip
     for m in _NUMBER_OF.finditer(text) if "number of" in low else ():
-        value = float(m.group("n").replace(",", ""))
+        value = float(m.group("n").replace(",", ""))  # "topped 8.8 million": 8,800,000
+        value *= _SCALE.get((m.group("scale") or "").lower(), 1)
         if any(f.value == value for f in figs):
             continue  # already read with its own noun
         nouns = m.group("noun").lower().split()
