@@ -504,6 +504,9 @@ def test_figures_nationality_before_a_thing_counts_the_thing() -> None:
         ),
         ("The quake killed 2,000 people and injured about 3,900 others.", (3900.0, "people")),
         ("The fighting has wounded nearly 1,000 in the past week.", (1000.0, "people")),
+        ("The war has displaced about 13 million.", (13e6, "people")),
+        ("The package adds 116 individuals and entities to the freeze list.", (116.0, "count")),
+        ("Ruritania was backed by 174 delegations.", (174.0, "votes")),
     ],
 )
 def test_figures_scaled_counts_currency_codes_and_casualties(

@@ -485,6 +485,12 @@ def _unit_after(after: str) -> tuple[str | None, str]:
         return "people", "person"  # "an 82-person team", "a 26-member rescue team"
     if re.match(r"^-[a-z]", after):
         return None, ""  # "22-liter", "3-month": a measure inside a compound
+    if re.match(
+        r"^\s+(?:individuals|people|persons)\s+and\s+(?:entities|companies|firms|organi[sz]ations)\b",
+        after,
+        re.I,
+    ):
+        return "count", "entities"  # "adds 116 individuals and entities to the list": listings
     if re.match(r"^\s+(?:[\w-]+\s+){0,2}?present\s+and\s+voting\b", after):
         return "votes", "voting"  # "188 member states present and voting": the votes cast
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", after[:70])
@@ -779,10 +785,11 @@ def extract_figures(
             span = _RANGE_TO.match(after)
             if unit is None and not noun and span:  # "3,000 to 4,000 troops": both are troops
                 unit, noun = _unit_after(after[span.end() :])
-            if noun.lower() in ("countries", "states", "delegations") and _VOTING.match(
-                after[after.lower().find(noun.lower()) + len(noun) :]
+            if noun.lower() in ("countries", "states", "delegations") and (
+                _VOTING.match(after[after.lower().find(noun.lower()) + len(noun) :])
+                or re.search(r"\b(?:backed|supported|elected)\s+by\s+(?:\w+\s+)?$", before[-30:])
             ):
-                unit = "votes"  # "124 countries voted in favour", "14 delegations abstained"
+                unit = "votes"  # "124 countries voted in favour", "backed by 174 delegations"
             if noun.lower() == "abstentions":
                 unit = "votes"
             if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
@@ -792,7 +799,9 @@ def extract_figures(
                 or (  # "injured about 3,900 others", "wounded nearly 1,000 in the past week"
                     noun.lower() in ("", "others", "more")
                     and re.search(
-                        r"\b(?:killing|injur(?:ed|ing)|wound(?:ed|ing))\s+(?:\w+\s+){0,2}$", before
+                        r"\b(?:killing|injur(?:ed|ing)|wound(?:ed|ing)|displac(?:ed|ing))\s+"
+                        r"(?:\w+\s+){0,2}$",
+                        before,
                     )
                 )
                 or _TOLL_TO.search(before)
