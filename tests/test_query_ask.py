@@ -785,3 +785,13 @@ def test_ask_attribution_lead_and_decimal_points():
     q = "Why did Ruritania cut the tariff?"
     text = "Ruritania cut the tariff because imports reached $7.26 billion last year."
     assert _best(text, q) == "imports reached $7.26 billion last year"  # not cut at "$7"
+
+
+def test_ask_since_what_year_takes_the_year_after_since():
+    from diplograph.query.spans import Part, find_when
+
+    q = "Since what year have Ruritania and Freedonia been strategic partners?"
+    text = "In 2024 the two countries, strategic partners since 2008, signed a new accord."
+    v = SentenceView(text=text, mentions=[], events=[], published="2024-05-01", question=q)
+    best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
+    assert best.text == "2008"

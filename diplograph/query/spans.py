@@ -153,8 +153,17 @@ _EARLIER = re.compile(
 def find_when(s: SentenceView, part: Part) -> list[Span]:
     if _ASKS_YEAR.search(part.text):  # "in what year …", "since what year …": a year alone
         pub = (s.published or "")[:4]
+        since = bool(re.search(r"\bsince\b", part.text, re.I))
         year_spans = [
-            Span(m.start(1), m.end(1), m.group(1), 2.0 - (1.0 if m.group(1) == pub else 0.0))
+            Span(
+                m.start(1),
+                m.end(1),
+                m.group(1),
+                2.0
+                - (1.0 if m.group(1) == pub else 0.0)
+                # "since what year …": the year the sentence says "since" of
+                + (1.5 if since and re.search(r"\bsince\s+$", s.text[: m.start(1)]) else 0.0),
+            )
             for m in _PAST_YEAR.finditer(s.text)
             if not s.in_question(m.group(1))
         ]
@@ -185,12 +194,16 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             m = pat.search(s.text[:start])
             if m:
                 start = m.start()
+        score_adj = 0.0
         text = s.text[start:end].strip()
         text = re.sub(r"^(?:on|in)\s+", "", text)
         text += _date_suffix(text, d.value)
         if _ASKS_YEAR.search(part.text):
             text = d.value[:4]  # "in what year": the year of a full date
+            if d.value[:4] == (s.published or "")[:4]:
+                score_adj = -1.0  # the report's own year answers "in what year" least often
         score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
+        score += score_adj
         years = asked_years(part.text)
         if years and _EARLIER.search(s.question):
             # "when had it been suspended before they restored it in May 2023": the earlier date
