@@ -795,3 +795,22 @@ def test_ask_since_what_year_takes_the_year_after_since():
     v = SentenceView(text=text, mentions=[], events=[], published="2024-05-01", question=q)
     best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
     assert best.text == "2008"
+
+
+def test_retrieve_reaches_past_the_top_documents_for_the_asked_year(store, settings, write):
+    from diplograph.query.retrieve import TOP_DOCS, retrieve
+
+    body = " ".join(
+        f"In {y} a president assumed the rotating chairmanship of the Andean Forum."
+        for y in range(2015, 2021)
+    )
+    for i in range(TOP_DOCS + 2):
+        write(f"in/old{i}.txt", f"published: 2023-0{i % 9 + 1}-02\ntitle: Forum {i}\n---\n{body}\n")
+    write(
+        "in/new.txt",
+        "published: 2026-02-16\ntitle: New chair\n---\n"
+        "President Rolando Vargas assumed the rotating chairmanship of the Andean Forum.\n",
+    )
+    ingest_documents([str(write("in/.keep", "").parent)], store, settings)
+    q = "Who assumed the rotating chairmanship of the Andean Forum in 2026?"
+    assert "new" in {c.doc_id for c in retrieve(store, q, limit=12)}

@@ -28,6 +28,7 @@ from diplograph.store import Filters, Store
 
 SKIP_KINDS = frozenset({"headline", "dateline", "heading", "related"})
 TOP_DOCS = 6
+YEAR_DOCS = 4  # documents published in a year the question asks about, beyond TOP_DOCS
 OUTLET_DOCS = 200  # an outlet's documents looked at when a question names it
 PREV_WEIGHT = 0.45
 TITLE_WEIGHT = 0.25
@@ -183,6 +184,15 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
         rank = {d: i for i, d in enumerate(sorted(doc_score, key=lambda d: -doc_score[d]))}
         first = sorted(dict.fromkeys(by_outlet), key=lambda d: rank.get(d, len(rank)))[:TOP_DOCS]
         docs = first + [d for d in docs if d not in first][: max(0, TOP_DOCS - len(first))]
+    years = asked_years(question)
+    if years:  # the next documents published in an asked year get places beyond TOP_DOCS
+        ranked = sorted(doc_score, key=lambda d: -doc_score[d])
+        docs += [
+            d
+            for d in ranked[TOP_DOCS : 3 * TOP_DOCS]
+            if d not in docs
+            and str((store.get_document(d) or {}).get("published") or "")[:4] in years
+        ][:YEAR_DOCS]
     pool: list[tuple[str, dict[str, object], list[str]]] = []
     meta: dict[str, dict[str, object]] = {}
     doc_codes: dict[str, set[str]] = {}
@@ -236,7 +246,6 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     for (d, _, _), m in zip(pool, matched, strict=True):
         doc_m[d] |= m
     names = (set(name_terms(rest)) & set(q_terms)) | {f"@{c}" for c in codes}
-    years = asked_years(question)
     doc_years = {  # only when the question asks about a year
         d: _doc_years(" ".join(doc_text.get(d, ())), str(meta[d].get("published") or ""))
         for d in (docs if years else ())
@@ -270,5 +279,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
                 title=str(meta[d].get("title") or "") or None,
             )
         )
-    out.sort(key=lambda c: -c.score)
+    # a sentence of a document that never speaks of the asked year cannot be cited: the
+    # sentences of the asked year fill the ``limit`` first
+    out.sort(key=lambda c: (c.other_year, -c.score))
     return out[:limit]
