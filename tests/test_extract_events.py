@@ -249,6 +249,27 @@ def test_events_restated_action_kept_once() -> None:
     assert [(e.type, e.date) for e in _x(text).events] == [("MEET", "2024-03-06")]
 
 
+def test_events_reports_with_different_dates_are_two_actions() -> None:
+    from diplograph.extract import dedupe_events
+    from diplograph.models import Actor, Evidence
+
+    def ev(idx: int, date: str | None, basis: str | None) -> Event:
+        return Event(
+            type="PROTEST_ACCUSE",
+            evidence=Evidence("d", idx, idx * 100, idx * 100 + 50, "…"),
+            source=Actor("VNM", "Vietnam"),
+            target=Actor("CHN", "China"),
+            date=date,
+            date_basis=basis,
+        )
+
+    # a protest in March and another in May, neither date stated by a rule: two records
+    kept = dedupe_events([ev(0, "2024-03-02", "context"), ev(1, "2024-05-10", "context")])
+    assert [e.date for e in kept] == ["2024-03-02", "2024-05-10"]
+    # the same protest restated without a date: one record
+    assert len(dedupe_events([ev(0, "2024-03-02", "stated"), ev(1, None, None)])) == 1
+
+
 def test_events_headline_is_not_mined() -> None:
     text = "Vietnam, Japan sign labour deal\nThe two ministries exchanged views on labour.\n"
     assert _x(text, title="Vietnam, Japan sign labour deal").events == []

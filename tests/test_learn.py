@@ -76,6 +76,12 @@ def test_learn_model_records_carry_model_name_and_version():
     assert all(e.produced_by and e.produced_by.startswith(("model:", "rule:")) for e in x.events)
     assert any(e.produced_by == f"model:events@{decider.version}" for e in x.events)
     assert all(0.0 <= e.confidence <= 1.0 for e in x.events)
+    # a model event dated by its own sentence ("on Thursday") says so: restatements with
+    # other dates stay separate actions (extract.dedupe_events)
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert (meet.date, meet.date_basis) == ("2024-05-02", "stated")
+    protest = next(e for e in x.events if e.type == "PROTEST_ACCUSE")
+    assert protest.date_basis == "context"  # no date in its sentence
 
 
 def test_learn_trainer_is_seeded_and_deterministic(tmp_path):

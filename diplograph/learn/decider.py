@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.evaluation import SYMMETRIC_TYPES
-from diplograph.extract.events import UnitContext, _date_for
+from diplograph.extract.events import UnitContext, _date_for, _usable_dates
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import TierReading
 from diplograph.learn.calibrate import Calibration
@@ -327,7 +327,11 @@ class EventDecider:
             confidence=round(self.calibration(conf) if self.calibration else conf, 3),
             trigger=rule.trigger if rule else None,
             produced_by=f"model:events@{self.version}",
-            date_basis=rule.date_basis if rule else ("context" if ctx.fallback_date else None),
+            date_basis=rule.date_basis
+            if rule
+            else "stated"
+            if _usable_dates(ctx, pos)
+            else ("context" if ctx.fallback_date else None),
         )
 
 
