@@ -270,6 +270,28 @@ def test_events_reports_with_different_dates_are_two_actions() -> None:
     assert len(dedupe_events([ev(0, "2024-03-02", "stated"), ev(1, None, None)])) == 1
 
 
+def test_events_messages_of_two_leaders_are_two_actions() -> None:
+    from diplograph.extract import dedupe_events
+    from diplograph.models import Actor, Evidence
+
+    def ev(idx: int, etype: str, src: Actor, tgt: Actor) -> Event:
+        evidence = Evidence("d", idx, idx * 100, idx * 100 + 50, "…")
+        return Event(type=etype, evidence=evidence, source=src, target=tgt, date="2024-03-02")
+
+    president = Actor("VNM", "Vietnam", person="Luong Cuong")
+    premier = Actor("VNM", "Vietnam", person="Pham Minh Chinh")
+    morocco = Actor("MAR", "Morocco")
+    sent = [
+        ev(0, "STATEMENT_SUPPORT", president, morocco),
+        ev(1, "STATEMENT_SUPPORT", premier, morocco),
+    ]
+    assert len(dedupe_events(sent)) == 2
+    # one meeting told from either side, the same people: one record
+    kishida = Actor("JPN", "Japan", person="Fumio Kishida")
+    met = [ev(0, "MEET", premier, kishida), ev(1, "MEET", kishida, premier)]
+    assert len(dedupe_events(met)) == 1
+
+
 def test_events_headline_is_not_mined() -> None:
     text = "Vietnam, Japan sign labour deal\nThe two ministries exchanged views on labour.\n"
     assert _x(text, title="Vietnam, Japan sign labour deal").events == []
