@@ -220,3 +220,20 @@ def test_learn_tier_decider_is_trained_on_gold_relations_and_names_itself(tmp_pa
     again = load_decider(folder)
     assert again is not None and again.tiers is None
     assert all(r.produced_by.startswith("rule:") for r in extract(doc, decider=again).relations)
+
+
+def test_learn_a_bare_title_opening_the_sentence_marks_the_home_government():
+    from types import SimpleNamespace
+
+    from diplograph.extract.slots import Slot
+    from diplograph.learn.features import _home_title_subject
+    from diplograph.models import Actor
+
+    def view(text: str, slots: list[Slot]) -> Any:
+        return SimpleNamespace(ctx=SimpleNamespace(text=text, slots=slots))
+
+    said = "Also on May 9, the Prime Minister sent a message of sympathy to the flood victims."
+    assert _home_title_subject(view(said, []))
+    named = "President Luong Cuong sent a message to the King."
+    cuong = Slot(10, 21, Actor("VNM", "Vietnam", person="Luong Cuong"), labels=("PERSON",))
+    assert not _home_title_subject(view(named, [cuong]))  # a named leader speaks for himself

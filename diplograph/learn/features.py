@@ -193,6 +193,20 @@ def role_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
     return f + [f"{etype}|{x}" for x in f]
 
 
+# a bare title opening the sentence, perhaps after an opening phrase: the home government
+_BARE_TITLE = re.compile(
+    r"^(?:[^,]{0,40},\s*)?(?:the\s+)?(?:(?:deputy|vice|acting)\s+)?(?:prime\s+minister|"
+    r"president|(?:foreign\s+)?minister|secretary|spokes(?:person|man|woman)|foreign\s+ministry|"
+    r"ministry(?:\s+of\s+foreign\s+affairs)?|government|premier|chancellor)\b",
+    re.I,
+)
+
+
+def _home_title_subject(view: UnitView) -> bool:
+    m = _BARE_TITLE.match(view.ctx.text)
+    return m is not None and not any(s.start < m.end() + 2 for s in view.ctx.slots)
+
+
 def candidate_features(view: UnitView, cand: Candidate, etype: str) -> list[str]:
     """Features of one candidate actor: its kind, words around it, position and context."""
     f: list[str] = []
@@ -238,6 +252,8 @@ def candidate_features(view: UnitView, cand: Candidate, etype: str) -> list[str]
         f.append("org_code")
     if cand.code == view.ctx.home.code:
         f.append("is_home")
+        if not cand.slots and _home_title_subject(view):
+            f.append("home_title_subject")  # "The Prime Minister sent a message to …": ours
     for e in view.rule_events:
         if e.type != etype:
             continue
