@@ -233,7 +233,7 @@ def _date_suffix(text: str, value: str) -> str:
     if len(value) == 10 and not has_month:
         d = date.fromisoformat(value)
         return f", {d.strftime('%B')} {d.day}, {d.year}"
-    if len(value) == 7 and not has_month and not re.search(_MONTH_NAME, text):
+    if len(value) == 7 and not re.search(_MONTH_NAME, text):
         d = date.fromisoformat(value + "-01")  # "earlier this month" → ", May 2025"
         return f", {d.strftime('%B')} {d.year}"
     if not has_year and len(value) >= 4:
@@ -957,7 +957,7 @@ _REASON = re.compile(
     r"so\s+that)\s+",
     re.I,
 )
-# "at Tokyo's request", "at the invitation of the Lao government": the whole phrase answers
+# "at Tokyo's request", "at the request of the Lao government": the whole phrase answers
 _AT_REQUEST = re.compile(
     r"\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+['’]s?\s+(?:request|urging|behest)\b|"
     r"\bat\s+the\s+(?:request|urging|behest)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5}"
