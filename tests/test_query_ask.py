@@ -814,3 +814,26 @@ def test_retrieve_reaches_past_the_top_documents_for_the_asked_year(store, setti
     ingest_documents([str(write("in/.keep", "").parent)], store, settings)
     q = "Who assumed the rotating chairmanship of the Andean Forum in 2026?"
     assert "new" in {c.doc_id for c in retrieve(store, q, limit=12)}
+
+
+def test_ask_where_reads_the_dateline_city_from_and_venue_words():
+    from diplograph.query.spans import Part, find_where
+
+    q = "In which Ruritanian border city did the president receive her counterpart?"
+    assert classify(q)[0].kind == "where"
+    text = (
+        "STRELSAU, Borland, March 27 – The president received her counterpart in this border city."
+    )
+    v = SentenceView(text=text, mentions=[], events=[], published="2025-03-28", question=q)
+    assert max(find_where(v, Part("where", q)), key=lambda s: s.score).text == "Strelsau"
+    q = "From which capital did the repatriation flight take off?"
+    assert classify(q)[0].kind == "where"
+    text = "The flight took off from Bucharest and landed in Hanoi the next morning."
+    mentions = [
+        {"start": 25, "end": 34, "label": "CAPITAL", "text": "Bucharest", "code": "ROU"},
+        {"start": 47, "end": 52, "label": "CAPITAL", "text": "Hanoi", "code": "VNM"},
+    ]
+    v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert max(find_where(v, Part("where", q)), key=lambda s: s.score).text == "Bucharest"
+    q = "At which British prime ministerial country house was the deal signed?"
+    assert classify(q)[0].kind == "where"

@@ -111,7 +111,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "where",
         re.compile(
-            r"\bwhere\b|\b(?:which|what) (?:\w+ )?(?:city|town|venue|place|building|palace|hall|"
+            r"\bwhere\b|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)"
+            r"\b)\w+ ){0,4}(?:city|town|venue|place|building|palace|hall|house|residence|"
             r"location|province|port|airport|capital|island|site|waters|sea|area|region)\b",
             re.I,
         ),

@@ -555,7 +555,7 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
 
 _DATELINE = re.compile(
     # "HANOI –", "HANOI, May 2 (VNA) –", "KUALA LUMPUR, Oct. 26 –": where the report was filed
-    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ -]+,[^–—\n]{0,50}?)\s[-–—]\s"
+    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ /-]+,[^–—\n]{0,50}?)\s[-–—]\s"
 )
 
 
@@ -591,6 +591,8 @@ def _gazetteer_places(s: SentenceView, part: Part, skip: int) -> list[Span]:
             first = fold(text.split()[0])
             if first in _NOT_NAME or first in _ROLE or s.in_question(text):
                 continue
+            if re.search(r"['’]s?$", text):
+                break  # "Zagreb's expulsion": the state acting, not a place
             place = geocode(text)
             if place is not None:
                 score = 1.5 + (1.5 if place.country in wanted else 0.0)
@@ -602,11 +604,14 @@ def _gazetteer_places(s: SentenceView, part: Part, skip: int) -> list[Span]:
 def find_where(s: SentenceView, part: Part) -> list[Span]:
     skip = _dateline_end(s.text)
     want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
+    from_where = bool(re.match(r"\W*from\s+(?:which|what|where)\b", part.text, re.I))
     out: list[Span] = []
     labels = ("COUNTRY",) if want_country else ("CAPITAL", "CITY", "PLACE")
     for m in s.mentions:
         if m["start"] < skip or m["label"] not in labels:
             continue
+        if re.match(r"['’]s?\b", s.text[m["end"] :]) and not want_country:
+            continue  # "Zagreb's expulsion of a diplomat": the state acting, not a place
         venue = None if want_country else _VENUE_BEFORE.search(s.text[: m["start"]])
         if s.in_question(m["text"]) and (venue is None or s.in_question(venue.group(0))):
             continue  # the city the question names, unless a venue in it is the answer
@@ -620,9 +625,12 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
         water = _PLACE_AFTER.match(s.text, end)  # "Manila Bay"
         if water and not want_country:
             end = water.end()
-        before = s.text[max(0, start - 4) : start]
+        before = s.text[max(0, start - 6) : start]
         score = 2.0 + (1.0 if re.search(r"\b(?:in|at)\s$", before) else 0.0)
+        if from_where and re.search(r"\bfrom\s$", before):
+            score += 1.5  # "from which capital did the flight leave": where it left from
         out.append(Span(start, end, s.text[start:end], score))
+    named = bool(out)  # a place the extractor tagged, before the fallbacks below
     if not out and not want_country:
         out = _gazetteer_places(s, part, skip)
     if not out and not want_country:
@@ -632,9 +640,28 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
                 continue  # "in November, Xi …" is a date, not a place
             if a >= skip and not s.in_question(p.group(1)):
                 out.append(Span(a, b, p.group(1).strip(), 1.0))
+    here = _DEICTIC_PLACE.search(s.text, skip) if skip and not want_country else None
+    place = re.match(r"\s*([A-Z][A-Za-z'’. -]+?)\s*(?:[,/(]|\s[-–—]\s)", s.text) if here else None
+    if place and not s.in_question(place.group(1)):
+        # "TAPACHULA, Chiapas, March 27 – … received him in this southern border city"
+        name = place.group(1)
+        out.append(
+            Span(
+                place.start(1),
+                place.end(1),
+                name.title() if name.isupper() else name,
+                1.0 if named else 3.5,  # a place the sentence names itself comes first
+            )
+        )
+    if not out and part.head:  # "in which northern Serbian town": the town the sentence names
+        out = find_which(s, part)
     return out
 
 
+# "in this southern border city", "in the capital": the place of the dateline
+_DEICTIC_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:city|capital|town|port)\b(?!\s+of\b)"
+)
 # "in Hanoi", "at Bayan Palace", "in the Gulf of Oman", "over Scarborough Shoal", "off Kinmen"
 _PLACE_PHRASE = re.compile(
     r"\b(?:in|at|over|off|near|across)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?"
