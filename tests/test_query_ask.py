@@ -837,3 +837,16 @@ def test_ask_where_reads_the_dateline_city_from_and_venue_words():
     assert max(find_where(v, Part("where", q)), key=lambda s: s.score).text == "Bucharest"
     q = "At which British prime ministerial country house was the deal signed?"
     assert classify(q)[0].kind == "where"
+
+
+def test_ask_passive_what_questions_and_set_up_by_one_side():
+    q = "What was launched at the Freedonian naval base during the president's visit?"
+    text = (
+        "The visit took her to the naval base of Portola, where the frigate Valiant, "
+        "built with Ruritanian technology, was launched."
+    )
+    assert _best(text, q) == "the frigate Valiant"
+    q = "What did ECOWAS leaders set up at the summit to handle the departures?"
+    assert classify(q)[0].kind == "which"  # not a tier question: no pair sets it up
+    q = "What did Ruritania and Freedonia establish between them in 2024?"
+    assert classify(q)[0].kind == "tier"

@@ -137,7 +137,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|\bwhat did .*\b(?:elevate|upgrade|raise|lift)\w*\s+(?:their|the|its)\s+"
             r"(?:bilateral\s+)?(?:ties|relations|relationship)\s+to\b"
             # "what did Fiala and Chinh establish between the Czech Republic and Vietnam"
-            r"|\bwhat (?:did|have|has|had) .*\b(?:establish|set up|forge|launch)\s+"
+            r"|\bwhat (?:did|have|has|had) [^?]*?\b(?:and|both)\b[^?]*?\b(?:establish|set up|"
+            r"forge|launch)\s+"
             r"(?:between|during|in|on|at|when)\b",
             re.I,
         ),

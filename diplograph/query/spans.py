@@ -876,6 +876,17 @@ def find_deed(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+# "What was launched at …": the thing the sentence says was launched
+_ASKS_PASSIVE = re.compile(
+    r"^\W*(?:what|which\s+\w+)\s+(?:was|were|has\s+been|have\s+been)\s+\w+ed\b", re.I
+)
+# the subject of "… was launched": from the clause's start to its first comma or verb
+_PASSIVE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:where|which|when|and|as|after)\s+)((?:the|a|an|its|their)\s+[^,;:]{2,80}?)"
+    r"(?:,[^,]{0,80},)?\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|been|be)\s+$"
+)
+
+
 def find_object(s: SentenceView, part: Part) -> list[Span]:
     """``what did A adopt`` → the phrase after the question's verb in the sentence."""
     if _WHAT_DO.search(part.text):
@@ -884,6 +895,7 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
     if not verbs:
         return []
     tail = tail_verb(s.question)
+    passive = bool(_ASKS_PASSIVE.match(s.question))
     out: list[Span] = []
     for t in _VERB_TOKEN.finditer(s.text):
         st = stem(fold(t.group(0)))
@@ -900,8 +912,16 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         if inf:
             rest = " " * inf.end() + rest[inf.end() :]
         nominal = re.match(r"\s+of\s+", rest)  # "for the improvement of X": X
+        if not nominal and re.search(r"\b(?:an?|the)\s+$", s.text[: t.start()]):
+            nominal = re.match(r"\s+(?:to|on|for)\s+", rest)  # "orders an end to X": X
         if nominal:
             rest = " " * nominal.end() + rest[nominal.end() :]
+        if passive and re.search(r"\b(?:was|were|is|are|been|be)\s+$", s.text[: t.start()]):
+            subject = _PASSIVE_SUBJECT.search(s.text[: t.start()])
+            if subject and not s.in_question(subject.group(1)):
+                # "where the submarine Tonelero, built with French technology, was launched"
+                text = " ".join(_first_words(subject.group(1), ANSWER_WORDS).split())
+                out.append(Span(subject.start(1), subject.start(1) + len(text), text, score + 0.5))
         cut = _OBJECT_END.search(rest, len(rest) - len(rest.lstrip()))
         # an adjunct ends the object only once it has some words: "downgrading relations to
         # the lowest level" is one answer, "visited Hanoi | in May" two

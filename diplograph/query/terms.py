@@ -109,7 +109,12 @@ def predicate_terms(question: str) -> set[str]:
     for m in _AUX_Q.finditer(question):
         for w in question[m.end() :].split()[:6]:
             w = w.strip(",.?")
-            if w[:1].isupper() or fold(w) in STOP or _SUBJECT_NOUN.fullmatch(fold(w)):
+            if (
+                w[:1].isupper()
+                or w[:1].isdigit()  # "did Putin's November 2015 decree end": not "2015"
+                or fold(w) in STOP
+                or _SUBJECT_NOUN.fullmatch(fold(w))
+            ):
                 continue  # "did the Brazilian and Vietnamese presidents witness": witness
             out.add(stem(fold(w)))
             break
