@@ -850,3 +850,14 @@ def test_ask_passive_what_questions_and_set_up_by_one_side():
     assert classify(q)[0].kind == "which"  # not a tier question: no pair sets it up
     q = "What did Ruritania and Freedonia establish between them in 2024?"
     assert classify(q)[0].kind == "tier"
+
+
+def test_ask_reason_runs_past_an_inserted_phrase():
+    q = "Why did the first forum fade within a year?"
+    text = (
+        "The forum faded within a year after Ruritania, under its new premier, withdrew in protest."
+    )
+    assert _best(text, q) == "Ruritania, under its new premier, withdrew in protest"
+    q = "Why did Freedonia expel two diplomats?"
+    text = "The move was a response to the expulsion of two Freedonian envoys last month."
+    assert _best(text, q).startswith("the expulsion of two Freedonian envoys")

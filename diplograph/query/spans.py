@@ -999,7 +999,8 @@ def find_topic(s: SentenceView, part: Part) -> list[Span]:
 
 _REASON = re.compile(
     r"\b(?:because(?:\s+of)?|due\s+to|in\s+(?:response|retaliation|reaction|protest)\s+"
-    r"(?:to|for|at|against|over)|over|after|given|citing|calling|accusing|as|amid|following|"
+    r"(?:to|for|at|against|over)|(?:an?|the)\s+response\s+to|responding\s+to|"
+    r"retaliat\w*\s+(?:for|against)|over|after|given|citing|calling|accus(?:ing|ed)|as|amid|following|"
     r"saying(?:\s+that)?|arguing(?:\s+that)?|on\s+the\s+grounds?\s+that|in\s+order\s+to|"
     r"so\s+that)\s+",
     re.I,
@@ -1025,14 +1026,26 @@ def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | N
     charge = re.match(r"[^,;.]{1,40}?\s(?:of|for)\s", s.text[start:])
     if charge and cue.group(0).lower().startswith(("accus", "blam")):
         start += charge.end()  # "accusing it of supplying the drones": what it is accused of
-    end_m = _CLAUSE_END.search(s.text, cue.end())
+    end_m = _CLAUSE_END.search(s.text, max(start, cue.end()))
     end = end_m.start() if end_m else len(s.text)
+    insert = _INSERT.match(s.text, end)
+    if insert and s.text[start:end].strip():
+        # "because economist Sean Turnell, an adviser to Suu Kyi, was being held": the clause
+        # goes on past the inserted phrase
+        more = _CLAUSE_END.search(s.text, insert.end())
+        end = more.start() if more else len(s.text)
     text = " ".join(_first_words(s.text[start:end], ANSWER_WORDS).split())
     if not text:
         return None
     if s.in_question(text):
         return None
     return Span(start, start + len(text), text, score)
+
+
+# a phrase set off by commas inside a clause, the clause's verb after it: ", under Kevin Rudd,"
+_INSERT = re.compile(
+    r",\s+[^,;:.()]{2,50},\s+(?=(?!(?:and|or|but|which|who|whom|while|where|when|the|a|an)\b)[a-z]+\b)"
+)
 
 
 _AS_WHAT = re.compile(
