@@ -861,3 +861,13 @@ def test_ask_reason_runs_past_an_inserted_phrase():
     q = "Why did Freedonia expel two diplomats?"
     text = "The move was a response to the expulsion of two Freedonian envoys last month."
     assert _best(text, q).startswith("the expulsion of two Freedonian envoys")
+
+
+def test_ask_when_takes_the_year_of_the_asked_word_and_by_when():
+    from diplograph.query.spans import Part, find_when
+
+    q = "When does the Ruritania-Freedonia river treaty expire?"
+    text = "The river treaty, which was signed in 1996 and expires in 2026, will be renegotiated."
+    v = SentenceView(text=text, mentions=[], events=[], published="2024-06-01", question=q)
+    assert max(find_when(v, Part("when", q)), key=lambda s: s.score).text == "2026"
+    assert classify("By when is the rail link on track to open?")[0].kind == "when"

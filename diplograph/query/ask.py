@@ -101,7 +101,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "when" that opens the question, not the one of a clause ("… when they met")
             # (after a comma only as a question of its own: ", when did …", not ", when Xi met …")
-            r"(?:^|\band\s+|^\W*since\s+)when\b|[,:;]\s*when\s+(?:did|does|do|was|were|is|are|will|has|have|had"
+            r"(?:^|\band\s+|^\W*(?:since|by|until|till)\s+)when\b|[,:;]\s*when\s+(?:did|does|do|was|were|is|are|will|has|have|had"
             r"|would)\b|\b(?:what|which) (?:date|day|dates|time|year|month)\b"
             r"|dates? of\b",
             re.I,

@@ -176,7 +176,12 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
     starts = {d.start: d for d in dates}
     for d in dates:
         earlier_year = d.kind == "year" and bool(_EARLIER.search(s.question))
-        if d.kind == "year" and not earlier_year or s.in_question(d.text):
+        # "which was signed in 1996 and expires in 2026": the year of a word the question asks
+        verb_year = d.kind == "year" and bool(
+            set(content_terms(" ".join(s.text[max(0, d.start - 25) : d.start].split()[-3:])))
+            & s.q_stems
+        )
+        if d.kind == "year" and not (earlier_year or verb_year) or s.in_question(d.text):
             continue  # a bare year answers only "when did they last …" ("in 2005")
         start, end = d.start, d.end
         m = re.match(r"\s?[-–]\s?\d{1,2}\b(?!:)", s.text[end:])
