@@ -871,3 +871,8 @@ def test_ask_when_takes_the_year_of_the_asked_word_and_by_when():
     v = SentenceView(text=text, mentions=[], events=[], published="2024-06-01", question=q)
     assert max(find_when(v, Part("when", q)), key=lambda s: s.score).text == "2026"
     assert classify("By when is the rail link on track to open?")[0].kind == "when"
+
+
+def test_ask_three_words_before_states_still_ask_for_countries():
+    part = classify("Which four EU member states opened their borders to the refugees?")[0]
+    assert part.kind == "country" and part.plural

@@ -168,8 +168,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "country",
         re.compile(
-            r"\b(?:which|what) (?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
-            r"(?:\w+ )?(?:\w+ )?(?:countries|country|nations|nation|states|"
+            r"\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
+            r"\w+ ){0,3}(?:countries|country|nations|nation|states|"
             r"partners|neighbours|neighbors|members|capitals|cities)\b",
             re.I,
         ),
