@@ -876,3 +876,21 @@ def test_ask_when_takes_the_year_of_the_asked_word_and_by_when():
 def test_ask_three_words_before_states_still_ask_for_countries():
     part = classify("Which four EU member states opened their borders to the refugees?")[0]
     assert part.kind == "country" and part.plural
+
+
+def test_ask_which_country_got_the_most_votes():
+    from diplograph.query.spans import find_countries
+
+    text = "Ruritania received 121 votes, Freedonia 117 and Borduria 109, out of 163 ballots cast."
+    q = "Which country received the most votes in the council election?"
+    mentions = [
+        {"start": text.index(n), "end": text.index(n) + len(n), "label": "COUNTRY", "text": n,
+         "code": c}
+        for n, c in (("Ruritania", "RUR"), ("Freedonia", "FRE"), ("Borduria", "BOR"))
+    ]  # fmt: skip
+    v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    part = classify(q)[0]
+    assert [s.text for s in find_countries(v, part)] == ["Ruritania, 121 votes"]
+    q = "Which country received the fewest votes in the council election?"
+    v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert [s.text for s in find_countries(v, classify(q)[0])] == ["Borduria, 109"]

@@ -732,6 +732,11 @@ def find_countries(s: SentenceView, part: Part) -> list[Span]:
     if not seen:
         return []
     ms = list(seen.values())
+    most = _SUPERLATIVE.search(part.text)
+    if most and not part.plural:
+        best = _most_by_number(s, ms, most.group(0).lower() in ("fewest", "least", "lowest"))
+        if best is not None:
+            return [best]
     if part.plural:
         text = ", ".join(m["text"] for m in ms)
         return [Span(ms[0]["start"], ms[-1]["end"], text, 1.0 + len(ms))]
@@ -741,6 +746,27 @@ def find_countries(s: SentenceView, part: Part) -> list[Span]:
         )
         for m in ms
     ]
+
+
+_SUPERLATIVE = re.compile(r"\b(?:most|highest|largest|biggest|fewest|least|lowest)\b", re.I)
+_NUMBER_AFTER = re.compile(r"[^.;]{0,25}?\b(\d[\d,.]*)(\s+(?:votes|seats|delegates|members))?")
+
+
+def _most_by_number(s: SentenceView, ms: list[dict[str, Any]], fewest: bool) -> Span | None:
+    """ "Which country received the most votes?" in "Morocco received 121 votes, Indonesia 117
+    and Cote d'Ivoire 109": the state whose own number is the largest (or smallest)."""
+    scored: list[tuple[float, dict[str, Any], str]] = []
+    for i, m in enumerate(ms):
+        stop = ms[i + 1]["start"] if i + 1 < len(ms) else len(s.text)
+        n = _NUMBER_AFTER.match(s.text[m["end"] : stop])
+        if n:
+            scored.append((float(n.group(1).replace(",", "").rstrip(".")), m, n.group(0)))
+    if len(scored) < 2:
+        return None
+    value, m, said = (min if fewest else max)(scored, key=lambda x: x[0])
+    num = re.search(r"\d[\d,.]*(?:\s+\w+)?", said)  # "121 votes", or "117"
+    text = f"{m['text']}, {num.group(0).rstrip(',.') if num else value}"
+    return Span(m["start"], m["end"], text, 4.0)
 
 
 _COMPLEMENT = re.compile(
