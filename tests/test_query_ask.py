@@ -894,3 +894,9 @@ def test_ask_which_country_got_the_most_votes():
     q = "Which country received the fewest votes in the council election?"
     v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     assert [s.text for s in find_countries(v, classify(q)[0])] == ["Borduria, 109"]
+
+
+def test_ask_a_lead_phrase_before_the_wh_word_keeps_the_kind():
+    q = "In the 2024 vote for the council presidency, how did Ruritania fare against Freedonia?"
+    assert classify(q)[0].kind == "trend"
+    assert classify("In which city did the two leaders meet?")[0].kind == "where"

@@ -248,7 +248,13 @@ def _asks_plural(chunk: str) -> bool:
     return False
 
 
-_ATTRIBUTION = re.compile(r"^\W*(?:according\s+to|per|as\s+reported\s+by)\s[^,?]{1,80},\s*", re.I)
+# "According to VNA, how did …", "In the January 2024 vote, how did …": the question after it
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:(?:according\s+to|per|as\s+reported\s+by)\s[^,?]{1,80},\s*|"
+    r"(?:in|on|at|during|after|before|of|besides|apart\s+from)\s[^,?]{1,100},\s*"
+    r"(?=(?:how|what|which|who|whom|when|where|why)\b))",
+    re.I,
+)
 
 
 def classify(question: str) -> list[Part]:
