@@ -900,3 +900,16 @@ def test_ask_a_lead_phrase_before_the_wh_word_keeps_the_kind():
     q = "In the 2024 vote for the council presidency, how did Ruritania fare against Freedonia?"
     assert classify(q)[0].kind == "trend"
     assert classify("In which city did the two leaders meet?")[0].kind == "where"
+
+
+def test_ask_dates_question_prefers_a_range_written_as_one_date():
+    from diplograph.query.spans import Part, find_when
+
+    q = "What were the dates of the Ruritanian president's state visit in 2024?"
+    text = (
+        "The president is paying a state visit from September 10-13, 2024, after a "
+        "working visit in July 2024."
+    )
+    v = SentenceView(text=text, mentions=[], events=[], published="2024-09-10", question=q)
+    best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
+    assert best.text.startswith("September 10-13")

@@ -189,7 +189,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         to = _DATE_TO.match(s.text, end)
         if m is None and to and to.end() in starts and starts[to.end()].kind != "year":
             m = re.match(r".*", s.text[end : starts[to.end()].end])
-        is_range = bool(m)
+        is_range = bool(m) or bool(re.search(r"\d\s?[-–]\s?\d", d.text))  # "September 10-13"
         if m:
             end += m.end()
         m = re.match(r"\s+(?:morning|afternoon|evening|night)\b", s.text[end:])
