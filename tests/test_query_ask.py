@@ -720,6 +720,13 @@ def test_ask_worth_two_counts_and_minutes():
     )
 
 
+def _best_when(text: str, q: str, published: str) -> str:
+    from diplograph.query.spans import Part, find_when
+
+    v = SentenceView(text=text, mentions=[], events=[], published=published, question=q)
+    return max(find_when(v, Part("when", q)), key=lambda s: s.score).text
+
+
 def _best(text: str, q: str) -> str:
     from diplograph.query.spans import FINDERS
 
@@ -763,15 +770,13 @@ def test_ask_object_of_a_verb_after_a_clause_and_of_its_noun():
 
 
 def test_ask_relative_month_names_the_month_and_dateline_dates_rank_lower():
-    from diplograph.query.spans import Part, _date_suffix, find_when
+    from diplograph.query.spans import _date_suffix
 
     assert _date_suffix("Earlier this month", "2025-09") == ", September 2025"
     assert _date_suffix("in May 2025", "2025-05") == ""
     text = "ROMA, June 2 (Wire) – The envoy will take up the post on September 9, 2025."
     q = "When will the envoy take up the post?"
-    v = SentenceView(text=text, mentions=[], events=[], published="2025-06-02", question=q)
-    best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
-    assert best.text.startswith("September 9")
+    assert _best_when(text, q, "2025-06-02").startswith("September 9")
 
 
 def test_ask_three_words_before_the_role_still_ask_who():
@@ -788,13 +793,9 @@ def test_ask_attribution_lead_and_decimal_points():
 
 
 def test_ask_since_what_year_takes_the_year_after_since():
-    from diplograph.query.spans import Part, find_when
-
     q = "Since what year have Ruritania and Freedonia been strategic partners?"
     text = "In 2024 the two countries, strategic partners since 2008, signed a new accord."
-    v = SentenceView(text=text, mentions=[], events=[], published="2024-05-01", question=q)
-    best = max(find_when(v, Part("when", q)), key=lambda s: s.score)
-    assert best.text == "2008"
+    assert _best_when(text, q, "2024-05-01") == "2008"
 
 
 def test_retrieve_reaches_past_the_top_documents_for_the_asked_year(store, settings, write):
@@ -864,12 +865,9 @@ def test_ask_reason_runs_past_an_inserted_phrase():
 
 
 def test_ask_when_takes_the_year_of_the_asked_word_and_by_when():
-    from diplograph.query.spans import Part, find_when
-
     q = "When does the Ruritania-Freedonia river treaty expire?"
     text = "The river treaty, which was signed in 1996 and expires in 2026, will be renegotiated."
-    v = SentenceView(text=text, mentions=[], events=[], published="2024-06-01", question=q)
-    assert max(find_when(v, Part("when", q)), key=lambda s: s.score).text == "2026"
+    assert _best_when(text, q, "2024-06-01") == "2026"
     assert classify("By when is the rail link on track to open?")[0].kind == "when"
 
 
