@@ -507,12 +507,21 @@ def test_figures_nationality_before_a_thing_counts_the_thing() -> None:
         ("The war has displaced about 13 million.", (13e6, "people")),
         ("The package adds 116 individuals and entities to the freeze list.", (116.0, "count")),
         ("Ruritania was backed by 174 delegations.", (174.0, "votes")),
+        # how long ties or a rupture lasted (GUIDELINES: "eight years" is 8 years)
+        ("Ruritania has been Freedonia's top partner for 20 consecutive years.", (20.0, "years")),
+        ("The two states ended a rupture of almost six years.", (6.0, "years")),
+        ("Ruritania returned to the league after a 12-year suspension.", (12.0, "years")),
     ],
 )
 def test_figures_scaled_counts_currency_codes_and_casualties(
     text: str, expected: tuple[float, str]
 ) -> None:
     assert expected in _values(text)
+
+
+def test_figures_a_term_is_no_duration() -> None:
+    assert all(u != "years" for _, u in _values("She served for two years as ambassador."))
+    assert (20.0, "count") not in _values("It has been the top partner for 20 consecutive years.")
 
 
 def test_figures_a_noun_after_a_casualty_verb_keeps_its_own_unit() -> None:
