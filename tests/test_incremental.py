@@ -4,25 +4,24 @@ deletion or a re-extraction it computes from scratch (and still equals it)."""
 
 from __future__ import annotations
 
-import hashlib
 import random
 from pathlib import Path
 from typing import Any
 
+import syntheticdocs
 from fastapi.testclient import TestClient
 from historydata import rows as imported_rows
+from syntheticdocs import SyntheticDoc, evidence_at, pack, sentences_of
 
 from diplograph.analysis import trends
 from diplograph.models import (
     Actor,
-    Document,
     Event,
     Evidence,
     Extraction,
     Figure,
     Mention,
     Relation,
-    Sentence,
 )
 from diplograph.query import conflicts, history
 from diplograph.query.conflicts import ConflictList, find_conflicts, update_conflicts
@@ -43,7 +42,7 @@ QUERIES = [
 FILTERS = [Filters(), Filters(country="VNM"), Filters(since="2023-03", until="2024")]
 
 
-def make_doc(i: int, rnd: random.Random) -> tuple[Document, str, Extraction]:
+def make_doc(i: int, rnd: random.Random) -> SyntheticDoc:
     """A small article whose records overlap with others': same pairs, nearby dates, close
     figures, tier upgrades (dated or not), country mentions for the partner rule."""
     a, b = rnd.sample(CODES[:3], 2) if rnd.random() < 0.7 else rnd.sample(CODES, 2)
@@ -56,14 +55,11 @@ def make_doc(i: int, rnd: random.Random) -> tuple[Document, str, Extraction]:
         f"{a} and {b} upgraded ties to a {rnd.choice(LEVELS)}.",
         f"{a} sent {rnd.choice([20, 25, 40])} delegations abroad.",
     ]
-    sents, pos = [], 0
-    for k, line in enumerate(lines):
-        sents.append(Sentence(idx=k, start=pos, end=pos + len(line), text=line))
-        pos += len(line) + 1
+    sents = sentences_of(lines)
     doc_id = f"doc-{i:04d}"
 
     def ev(k: int) -> Evidence:
-        return Evidence(doc_id, k, sents[k].start, sents[k].end, sents[k].text)
+        return evidence_at(doc_id, sents, k)
 
     events = [
         Event(type=t, evidence=ev(0), source=Actor(a, a), target=Actor(b, b), date=date,
@@ -85,16 +81,12 @@ def make_doc(i: int, rnd: random.Random) -> tuple[Document, str, Extraction]:
         for c in (a, b)
         if rnd.random() < 0.5
     ]
-    text = " ".join(lines)
-    doc = Document(id=doc_id, text=text, title=f"{a}-{b}", published=date, outlet="Wire")
-    x = Extraction(doc_id, "test", "VNM", sentences=sents, mentions=mentions, events=events,
-                   figures=figures, relations=relations)  # fmt: skip
-    return doc, hashlib.sha256(text.encode()).hexdigest(), x
+    return pack(doc_id, lines, sents, f"{a}-{b}", date, mentions=mentions, events=events,
+                figures=figures, relations=relations)  # fmt: skip
 
 
 def add_docs(store: Store, ids: range, seed: int) -> None:
-    rnd = random.Random(seed)
-    store.save_documents_batch([make_doc(i, rnd) for i in ids], None)
+    syntheticdocs.add_docs(store, ids, seed, make_doc)
 
 
 def dump(found: ConflictList) -> list[dict[str, Any]]:

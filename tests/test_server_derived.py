@@ -5,7 +5,6 @@ result waits its turn behind the queued list requests; a late cancel hits no oth
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import random
 import threading
 import time
@@ -18,19 +17,18 @@ from typing import Any
 import anyio
 import numpy as np
 import pytest
+import syntheticdocs
 from fastapi.testclient import TestClient
+from syntheticdocs import SyntheticDoc, evidence_at, pack, sentences_of
 
 from diplograph.budget import check_budget
 from diplograph.models import (
     Actor,
-    Document,
     Event,
     Evidence,
-    Extraction,
     Figure,
     Mention,
     Relation,
-    Sentence,
 )
 from diplograph.query import conflicts
 from diplograph.query.canonical import stats_with_canonical
@@ -60,7 +58,7 @@ BASES = [
 ]
 
 
-def make_doc(i: int, rnd: random.Random) -> tuple[Document, str, Extraction]:
+def make_doc(i: int, rnd: random.Random) -> SyntheticDoc:
     """An article whose records overlap with others' (pairs, dates, figures, tiers), with
     undated and one-sided events, and a sentence holding a bilateral figure of one country
     beside another country's figure: whether that sentence names a country decides the
@@ -76,14 +74,11 @@ def make_doc(i: int, rnd: random.Random) -> tuple[Document, str, Extraction]:
         f"{a} and {b} upgraded ties to a {rnd.choice(LEVELS)}.",
         f"{a} sent {rnd.choice([20, 25, 40])} delegations abroad.",
     ]
-    sents, pos = [], 0
-    for k, line in enumerate(lines):
-        sents.append(Sentence(idx=k, start=pos, end=pos + len(line), text=line))
-        pos += len(line) + 1
+    sents = sentences_of(lines)
     doc_id = f"doc-{i:04d}"
 
     def ev(k: int) -> Evidence:
-        return Evidence(doc_id, k, sents[k].start, sents[k].end, sents[k].text)
+        return evidence_at(doc_id, sents, k)
 
     events = [
         Event(type=t, evidence=ev(0), source=Actor(a, a),
@@ -109,16 +104,12 @@ def make_doc(i: int, rnd: random.Random) -> tuple[Document, str, Extraction]:
         for c in (a, b, rnd.choice(CODES))
         if rnd.random() < (0.15 if k == 1 else 0.5)  # the figures' sentence mostly names none
     ]
-    text = " ".join(lines)
-    doc = Document(id=doc_id, text=text, title=f"{a}-{b}", published=date, outlet="Wire")
-    x = Extraction(doc_id, "test", "VNM", sentences=sents, mentions=mentions, events=events,
-                   figures=figures, relations=relations)  # fmt: skip
-    return doc, hashlib.sha256(text.encode()).hexdigest(), x
+    return pack(doc_id, lines, sents, f"{a}-{b}", date, mentions=mentions, events=events,
+                figures=figures, relations=relations)  # fmt: skip
 
 
 def add_docs(store: Store, ids: range, seed: int) -> None:
-    rnd = random.Random(seed)
-    store.save_documents_batch([make_doc(i, rnd) for i in ids], None)
+    syntheticdocs.add_docs(store, ids, seed, make_doc)
 
 
 def assert_same(derived: ConflictList, full: ConflictList) -> None:

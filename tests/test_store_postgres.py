@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from syntheticdocs import evidence_at, sentences_of
 
 from diplograph.errors import StoreError
 from diplograph.extract import EXTRACTOR_VERSION, extract
 from diplograph.ingest.normalize import content_hash
 from diplograph.jobs import ingest_documents
-from diplograph.models import Document, Event, Evidence, Extraction, Sentence
+from diplograph.models import Document, Event, Extraction
 from diplograph.settings import Settings
 from diplograph.store import Filters, SQLiteStore, open_store
 from diplograph.store.migrations import LATEST, MIGRATIONS
@@ -33,12 +34,9 @@ def pg(pg_url):
 
 def _doc(doc_id: str, sentences: list[str], version: str = "") -> tuple[Document, Extraction]:
     text = " ".join(sentences) + version
-    sents, pos = [], 0
-    for i, s in enumerate(sentences):
-        sents.append(Sentence(i, pos, pos + len(s), s))
-        pos += len(s) + 1
+    sents = sentences_of(sentences)
     x = Extraction(doc_id, EXTRACTOR_VERSION, "VNM", sentences=sents)
-    ev = Evidence(doc_id, 0, sents[0].start, sents[0].end, sents[0].text)
+    ev = evidence_at(doc_id, sents, 0)
     x.events.append(Event("MEET", ev, None, None, "2023-05", confidence=0.8))
     return Document(id=doc_id, text=text, title=doc_id, published="2023-05-02"), x
 

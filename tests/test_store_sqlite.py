@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from syntheticdocs import evidence_at, sentences_of
 
 from diplograph.errors import StoreError
 from diplograph.extract import EXTRACTOR_VERSION
@@ -15,11 +16,9 @@ from diplograph.models import (
     Actor,
     Document,
     Event,
-    Evidence,
     Extraction,
     Figure,
     Relation,
-    Sentence,
 )
 from diplograph.store import Filters, SQLiteStore, open_store
 from diplograph.store.migrations import LATEST
@@ -36,13 +35,10 @@ def _doc_with_records(doc_id: str, sentences: list[str], records) -> tuple[Docum
     ``records`` is a list of (sentence index, kind, fields) tuples.
     """
     text = " ".join(sentences)
-    sents, pos = [], 0
-    for i, s in enumerate(sentences):
-        sents.append(Sentence(i, pos, pos + len(s), s))
-        pos += len(s) + 1
+    sents = sentences_of(sentences)
     x = Extraction(doc_id=doc_id, extractor_version=EXTRACTOR_VERSION, home="VNM", sentences=sents)
     for idx, kind, fields in records:
-        ev = Evidence(doc_id, idx, sents[idx].start, sents[idx].end, sents[idx].text)
+        ev = evidence_at(doc_id, sents, idx)
         if kind == "event":
             x.events.append(Event(evidence=ev, **fields))
         elif kind == "figure":
