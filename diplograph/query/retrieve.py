@@ -177,29 +177,26 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
     doc_score: dict[str, float] = {}
     for h in hits:
         doc_score[h["doc_id"]] = doc_score.get(h["doc_id"], 0.0) - float(h["score"])
-    docs = sorted(doc_score, key=lambda d: -doc_score[d])[:TOP_DOCS]
+    ranked = sorted(doc_score, key=lambda d: -doc_score[d])
+    docs = ranked[:TOP_DOCS]
     named = outlets_in(question, store.outlets())
     if named:  # the outlet the question names: its documents first, best matching first
         by_outlet = [d for o in named for d in store.docs_by_outlet(o, OUTLET_DOCS)]
-        rank = {d: i for i, d in enumerate(sorted(doc_score, key=lambda d: -doc_score[d]))}
+        rank = {d: i for i, d in enumerate(ranked)}
         first = sorted(dict.fromkeys(by_outlet), key=lambda d: rank.get(d, len(rank)))[:TOP_DOCS]
         docs = first + [d for d in docs if d not in first][: max(0, TOP_DOCS - len(first))]
+    meta: dict[str, dict[str, object]] = {}  # each document's row, read once
     years = asked_years(question)
     if years:  # the next documents published in an asked year get places beyond TOP_DOCS
-        ranked = sorted(doc_score, key=lambda d: -doc_score[d])
-        docs += [
-            d
-            for d in ranked[TOP_DOCS : 3 * TOP_DOCS]
-            if d not in docs
-            and str((store.get_document(d) or {}).get("published") or "")[:4] in years
-        ][:YEAR_DOCS]
+        later = [d for d in ranked[TOP_DOCS : 3 * TOP_DOCS] if d not in docs]
+        meta.update({d: store.get_document(d) or {} for d in later})
+        docs += [d for d in later if str(meta[d].get("published") or "")[:4] in years][:YEAR_DOCS]
     pool: list[tuple[str, dict[str, object], list[str]]] = []
-    meta: dict[str, dict[str, object]] = {}
     doc_codes: dict[str, set[str]] = {}
     doc_text: dict[str, list[str]] = {}
     for d in docs:
-        row = store.get_document(d) or {}
-        meta[d] = row
+        if d not in meta:
+            meta[d] = store.get_document(d) or {}
         by_sent: dict[int, set[str]] = {}
         for mention in store.mentions(d):
             by_sent.setdefault(int(mention["sent_idx"]), set()).add(f"@{mention['code']}")
