@@ -151,8 +151,9 @@ _EARLIER = re.compile(
 
 
 def find_when(s: SentenceView, part: Part) -> list[Span]:
-    if _ASKS_YEAR.search(part.text):  # "in what year …", "since what year …": a year alone
-        pub = (s.published or "")[:4]
+    asks_year = bool(_ASKS_YEAR.search(part.text))
+    pub = (s.published or "")[:4]
+    if asks_year:  # "in what year …", "since what year …": a year alone
         since = bool(re.search(r"\bsince\b", part.text, re.I))
         year_spans = [
             Span(
@@ -199,23 +200,21 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             m = pat.search(s.text[:start])
             if m:
                 start = m.start()
-        score_adj = 0.0
         text = s.text[start:end].strip()
         text = re.sub(r"^(?:on|in)\s+", "", text)
         text += _date_suffix(text, d.value)
-        if _ASKS_YEAR.search(part.text):
-            text = d.value[:4]  # "in what year": the year of a full date
-            if d.value[:4] == (s.published or "")[:4]:
-                score_adj = -1.0  # the report's own year answers "in what year" least often
         score = 1.0 + (2.0 if d.value in event_dates else 0.0) + (0.5 * d.value.count("-"))
-        score += score_adj
+        if asks_year:
+            text = d.value[:4]  # "in what year": the year of a full date
+            if d.value[:4] == pub:
+                score -= 1.0  # the report's own year answers "in what year" least often
         years = asked_years(part.text)
         if years and _EARLIER.search(s.question):
             # "when had it been suspended before they restored it in May 2023": the earlier date
             score += 1.0 if d.value[:4] < min(years) else -2.0
         elif years and d.value[:4] not in years:
             score -= 2.0  # the question names another year
-        if _ESTABLISHED.search(part.text) and d.value[:4] < (s.published or "0")[:4]:
+        if _ESTABLISHED.search(part.text) and d.value[:4] < (pub or "0"):
             score += 2.5  # "when did A and B establish ties": the past date, not the report's
         if re.search(r"\bdates\b|\bfrom when\b", part.text, re.I) and is_range:
             score += 1.5  # "what were the dates" asks for a range
