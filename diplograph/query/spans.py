@@ -868,6 +868,21 @@ _PURPOSE = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|be|\d)\b)[a-z]{
 MIN_OBJECT_WORDS = 4
 
 
+def _object_end(text: str, a: int, purpose: bool) -> int:
+    """Where the object starting at ``a`` ends. An adjunct ends it only once it has some
+    words: "downgrading relations to the lowest level" is one answer, "visited Hanoi | in May"
+    two; with ``purpose``, "a fund to reduce dependence" keeps its purpose clause."""
+    cut = _OBJECT_END.search(text, a)
+    while cut and (
+        cut.group(0)[0] not in ",;:.()[]"
+        and len(text[a : cut.start()].split()) < MIN_OBJECT_WORDS
+        or purpose
+        and _PURPOSE.match(text, cut.start())
+    ):
+        cut = _OBJECT_END.search(text, cut.end())
+    return cut.start() if cut else len(text)
+
+
 _WHAT_DO = re.compile(r"\bwhat\s+(?:did|does|do|will|would|had|has|have)\s+(.+?)\s+do\b", re.I)
 
 
@@ -892,14 +907,7 @@ def find_deed(s: SentenceView, part: Part) -> list[Span]:
         if not verb or verb.group(1) in _AUX or verb.group(1) in STOP:
             continue
         a = t.end() + verb.start(1)
-        cut = _OBJECT_END.search(s.text, a)
-        while (
-            cut
-            and cut.group(0)[0] not in ",;:.()[]"
-            and len(s.text[a : cut.start()].split()) < MIN_OBJECT_WORDS
-        ):
-            cut = _OBJECT_END.search(s.text, cut.end())
-        b = cut.start() if cut else len(s.text)
+        b = _object_end(s.text, a, purpose=False)
         phrase = " ".join(_first_words(s.text[a:b], ANSWER_WORDS).split())
         if phrase and not s.in_question(phrase):
             out.append(Span(a, a + len(phrase), phrase, 2.0))
@@ -952,16 +960,7 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
                 # "where the submarine Tonelero, built with French technology, was launched"
                 text = " ".join(_first_words(subject.group(1), ANSWER_WORDS).split())
                 out.append(Span(subject.start(1), subject.start(1) + len(text), text, score + 0.5))
-        cut = _OBJECT_END.search(rest, len(rest) - len(rest.lstrip()))
-        # an adjunct ends the object only once it has some words: "downgrading relations to
-        # the lowest level" is one answer, "visited Hanoi | in May" two
-        while cut and (
-            cut.group(0)[0] not in ",;:.()[]"
-            and len(rest[: cut.start()].split()) < MIN_OBJECT_WORDS
-            or _PURPOSE.match(rest, cut.start())  # "a fund to reduce dependence": its purpose
-        ):
-            cut = _OBJECT_END.search(rest, cut.end())
-        cut_at = cut.start() if cut else len(rest)
+        cut_at = _object_end(rest, len(rest) - len(rest.lstrip()), purpose=True)
         listed = _LIST_ON.match(rest, cut_at) if part.plural else None
         if listed:  # "in which fields": "agriculture, science and technology, and sports"
             cut_at = listed.end()
