@@ -20,6 +20,12 @@ from diplograph.models import (
 from diplograph.store import Store
 
 SyntheticDoc = tuple[Document, str, Extraction]
+# what the conflict and trend generators draw from: states, event types, places (one written
+# in lower case, to be folded), tiers
+CODES = ["VNM", "CHN", "LAO", "JPN", "USA"]
+TYPES = ["MEET", "VISIT", "CALL", "PARTNERSHIP_UPGRADE"]
+PLACES = ["Hanoi", "Beijing", "Tokyo", "hanoi"]
+LEVELS = ["strategic partnership", "comprehensive strategic partnership"]
 
 
 def sentences_of(lines: list[str]) -> list[Sentence]:

@@ -11,7 +11,16 @@ from typing import Any
 import syntheticdocs
 from fastapi.testclient import TestClient
 from historydata import rows as imported_rows
-from syntheticdocs import SyntheticDoc, evidence_at, pack, sentences_of
+from syntheticdocs import (
+    CODES,
+    LEVELS,
+    PLACES,
+    TYPES,
+    SyntheticDoc,
+    evidence_at,
+    pack,
+    sentences_of,
+)
 
 from diplograph.analysis import trends
 from diplograph.models import (
@@ -30,10 +39,6 @@ from diplograph.server import create_app
 from diplograph.settings import Settings
 from diplograph.store import Filters, Store
 
-CODES = ["VNM", "CHN", "LAO", "JPN", "USA"]
-TYPES = ["MEET", "VISIT", "CALL", "PARTNERSHIP_UPGRADE"]
-PLACES = ["Hanoi", "Beijing", "Tokyo", "hanoi"]
-LEVELS = ["strategic partnership", "comprehensive strategic partnership"]
 QUERIES = [
     series_query("VNM"),
     series_query("VNM", "CHN", by="quarter"),

@@ -19,7 +19,16 @@ import numpy as np
 import pytest
 import syntheticdocs
 from fastapi.testclient import TestClient
-from syntheticdocs import SyntheticDoc, evidence_at, pack, sentences_of
+from syntheticdocs import (
+    CODES,
+    LEVELS,
+    PLACES,
+    TYPES,
+    SyntheticDoc,
+    evidence_at,
+    pack,
+    sentences_of,
+)
 
 from diplograph.budget import check_budget
 from diplograph.models import (
@@ -46,10 +55,6 @@ from diplograph.server.deps import StorePool
 from diplograph.settings import Settings
 from diplograph.store import Filters, SQLiteStore, Store
 
-CODES = ["VNM", "CHN", "LAO", "JPN", "USA"]
-TYPES = ["MEET", "VISIT", "CALL", "PARTNERSHIP_UPGRADE"]
-PLACES = ["Hanoi", "Beijing", "Tokyo", "hanoi"]
-LEVELS = ["strategic partnership", "comprehensive strategic partnership"]
 BASES = [
     Filters(),
     Filters(since="2023-03"),
