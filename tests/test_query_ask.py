@@ -201,6 +201,34 @@ def test_ask_yes_no_comparisons_read_the_numbers(question, expected):
     assert "24 percent" in answer  # the numbers that decide it come with the answer
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "named"),
+    [
+        ("It will be the third time Chile has held a seat on the council.", "No", True),
+        ("For Chile it will be the first term on the 15-member body.", "Yes", True),
+        ("It makes Chile the first country other than Peru to do so.", "No", True),
+        ("Lima said it was the first such term for the region.", "Yes", False),
+    ],
+)
+def test_ask_yes_no_first_reads_the_ordinal_and_prefers_the_asked_state(text, expected, named):
+    from diplograph.query.spans import Part, SentenceView, find_yes_no
+
+    question = "Was Chile's 2027-2028 term its first on the Security Council?"
+    view = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
+    span = find_yes_no(view, Part("yes_no", question, ()))[0]
+    assert span.text == expected
+    plain = SentenceView(
+        text="Chile held talks with Peru.",
+        mentions=[],
+        events=[],
+        published=None,
+        question=question,
+    )
+    base = find_yes_no(plain, Part("yes_no", question, ()))[0].score
+    # deciding "first" adds 2.5; not naming Chile (the plain sentence does) costs 1.5
+    assert span.score == pytest.approx(base + (2.5 if named else 1.0))
+
+
 TIES_WIRE = """url: https://example.org/w
 outlet: Example Wire
 published: 2024-09-20

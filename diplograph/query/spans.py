@@ -983,17 +983,47 @@ _NEGATION = re.compile(
 )
 
 
+# "was it the country's first term?": a later ordinal of a time or term says no, and so does
+# "the first … other than France"
+_LATER_TIME = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+"
+    r"(?:time|term|stint|occasion|seat)\b",
+    re.I,
+)
+_FIRST_BUT = re.compile(
+    r"\bfirst\b[^.;]*?\b(?:other\s+than|besides|apart\s+from|aside\s+from|except)\b", re.I
+)
+_ASKS_FIRST = re.compile(r"\b(?:the\s+)?(?:very\s+)?first\b", re.I)
+
+
+def _asked_subject(question: str) -> str | None:
+    """The state a yes/no question is about: the first state named after its auxiliary."""
+    aux = re.search(r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", question, re.I)
+    states = [(a, c) for a, _, c in find_names(question) if len(c) == 3]
+    after = [c for a, c in states if aux and a > aux.start()]
+    return (after or [c for _, c in states] or [None])[0]
+
+
 def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
-    """A yes/no question: a comparison decided by the sentence's numbers, else "No" when the
-    sentence negates what the question does not."""
+    """A yes/no question: a comparison decided by the sentence's numbers; a "first" decided
+    by the sentence's ordinal; else "No" when the sentence negates what the question does not.
+    A sentence that names the state asked about fits better than one that does not."""
     pair = _compared(s.question)
     if pair is not None:
         where = _located(s, pair)
         pick = choose(s, where, s.question)
         if pick is not None:  # a sentence that decides the comparison beats one that cannot
             return [Span(0, 0, _with_support("Yes" if pick == 0 else "No", s, where), 6.0)]
+    subject = _asked_subject(part.text)
+    named = subject is not None and subject in {c for _, _, c in find_names(s.text)}
+    score = 1.0 + (1.5 if named else 0.0)
+    if _ASKS_FIRST.search(part.text):
+        if _LATER_TIME.search(s.text) or _FIRST_BUT.search(s.text):
+            return [Span(0, 0, "No", score + 2.5)]
+        if re.search(r"\bfirst\b", s.text, re.I):
+            return [Span(0, 0, "Yes", score + 2.5)]
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
-    return [Span(0, 0, "No" if neg else "Yes", 1.0)]
+    return [Span(0, 0, "No" if neg else "Yes", score)]
 
 
 def find_which_or_object(s: SentenceView, part: Part) -> list[Span]:
