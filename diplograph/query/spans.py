@@ -978,7 +978,7 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|failed|fell\s+short|rejected|denied|refused|"
-    r"declined|lost|instead|yet\s+to|has\s+yet|have\s+yet)\b|n['’]t\b",
+    r"declined|lost|instead|yet\s+to|has\s+yet|have\s+yet|stayed\s+away|boycott\w*)\b|n['’]t\b",
     re.I,
 )
 
@@ -1016,7 +1016,8 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
             return [Span(0, 0, _with_support("Yes" if pick == 0 else "No", s, where), 6.0)]
     subject = _asked_subject(part.text)
     named = subject is not None and subject in {c for _, _, c in find_names(s.text)}
-    score = 1.0 + (1.5 if named else 0.0)
+    acts = bool(predicate_terms(part.text) & set(content_terms(s.text)))  # "declined to attend"
+    score = 1.0 + (1.5 if named else 0.0) + (1.5 if acts else 0.0)
     if _ASKS_FIRST.search(part.text):
         if _LATER_TIME.search(s.text) or _FIRST_BUT.search(s.text):
             return [Span(0, 0, "No", score + 2.5)]
