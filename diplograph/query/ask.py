@@ -257,12 +257,14 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def classify(question: str) -> list[Part]:
-    """Split a question into the parts it asks for ("which flight, and when …")."""
+def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]:
+    """Split a question into the parts it asks for ("which flight, and when …"); ``instead``
+    reads a kind as another ({"tier": "which"}: the second reading of "what framework")."""
     parts: list[Part] = []
     for chunk in _SPLIT.split(question.strip().rstrip("?")):
         core = _ATTRIBUTION.sub("", chunk)  # "According to VNA, how did …": how did …
         kind = next((k for k, pat in _RULES if pat.search(core)), "which")
+        kind = (instead or {}).get(kind, kind)
         head: tuple[str, ...] = ()
         m = re.search(
             rf"\bhow (?:many|much) ((?:[\w-]+ ){{0,2}}?[\w-]+?)(?= {_BOUNDARY}\b|$)", chunk, re.I
@@ -387,6 +389,37 @@ def _from_named_outlet(store: Store, question: str, evidence: list[dict[str, Any
     return any((store.get_document(str(e["doc"])) or {}).get("outlet") in named for e in evidence)
 
 
+def _best_sentence(
+    store: Store,
+    question: str,
+    parts: list[Part],
+    cands: list[Candidate],
+    cache: dict[str, Any],
+) -> tuple[tuple[float, Candidate, list[Span]] | None, float]:
+    """The candidate sentence whose spans answer every part best, and the runner-up's total."""
+    best_score = cands[0].score
+    best: tuple[float, Candidate, list[Span]] | None = None
+    second = 0.0
+    for c in checked(cands, every=1):
+        if (
+            c.coverage < MIN_COVERAGE
+            or c.doc_coverage < MIN_DOC_COVERAGE
+            or c.name_coverage < MIN_NAME_COVERAGE
+        ):
+            continue
+        spans = _pick(parts, _view(store, c, question, cache))
+        if spans is None:
+            continue
+        fit = sum(s.score for s in spans) / len(spans)
+        total = c.score / best_score + 0.5 * c.coverage + 0.15 * min(fit, 6.0)
+        if best is None or total > best[0]:
+            second = best[0] if best else second
+            best = (total, c, spans)
+        else:
+            second = max(second, total)
+    return best, second
+
+
 def answer(store: Store, question: str) -> Answer:
     """Answer ``question`` from ``store`` with 1–3 evidence sentences, or say it does not know.
 
@@ -412,27 +445,13 @@ def answer(store: Store, question: str) -> Answer:
         return Answer(rec.answer, [*rec.evidence, *more][:MAX_EVIDENCE], conf, signals=sig)
     if not cands:
         return Answer(None)
-    best_score = cands[0].score
     cache: dict[str, Any] = {}
-    best: tuple[float, Candidate, list[Span]] | None = None
-    second = 0.0
-    for c in checked(cands, every=1):
-        if (
-            c.coverage < MIN_COVERAGE
-            or c.doc_coverage < MIN_DOC_COVERAGE
-            or c.name_coverage < MIN_NAME_COVERAGE
-        ):
-            continue
-        spans = _pick(parts, _view(store, c, question, cache))
-        if spans is None:
-            continue
-        fit = sum(s.score for s in spans) / len(spans)
-        total = c.score / best_score + 0.5 * c.coverage + 0.15 * min(fit, 6.0)
-        if best is None or total > best[0]:
-            second = best[0] if best else second
-            best = (total, c, spans)
-        else:
-            second = max(second, total)
+    best, second = _best_sentence(store, question, parts, cands, cache)
+    if best is None and any(p.kind == "tier" for p in parts):
+        # "what framework did they sign", "what did they sign an agreement to establish":
+        # no tier in any sentence, so the question asks for a thing, not a tier
+        parts = classify(question, instead={"tier": "which"})
+        best, second = _best_sentence(store, question, parts, cands, cache)
     if best is None:
         return Answer(None, nearest=[_evidence(c) for c in cands[:2]])
     total, c, spans = best
@@ -443,13 +462,13 @@ def answer(store: Store, question: str) -> Answer:
             : MAX_EVIDENCE - 1
         ]
     )
-    raw = min(1.0, 0.5 * c.coverage + 0.5 * min(1.0, c.score / best_score))
+    raw = min(1.0, 0.5 * c.coverage + 0.5 * min(1.0, c.score / cands[0].score))
     fit = sum(s.score for s in spans) / len(spans)
     sig = {
         "coverage": c.coverage,
         "doc_coverage": c.doc_coverage,
         "name_coverage": c.name_coverage,
-        "rel_score": min(1.0, c.score / best_score),
+        "rel_score": min(1.0, c.score / cands[0].score),
         "fit": min(fit, 6.0) / 6.0,
         "margin": min(2.0, total - second) / 2.0 if second else 1.0,
         "answer_words": min(len(text.split()), 10) / 10.0,

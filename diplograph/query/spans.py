@@ -792,8 +792,21 @@ def _grow_left(s: SentenceView, part: Part, a: int) -> int:
         if stem(fold(w)) in part.head or _NAMEISH.fullmatch(w) and fold(w) not in _NOT_NAME:
             a = prev.start(1)
             continue
+        # "King Salman Humanitarian Aid and Relief Centre": a joining word inside a name
+        before = re.search(r"([A-Z][\w'’-]*)\s+$", s.text[: prev.start(1)])
+        if w in _NAME_JOIN and before and fold(before.group(1)) not in _NOT_NAME:
+            a = before.start(1)
+            continue
         break
     return a
+
+
+_NAME_JOIN = frozenset("and of for de da do dos das del la le em al el".split())
+# a code or name after the head: "Flight VN58", "Operation Voltando em Paz"
+_NAME_AFTER = re.compile(
+    r"(?:\s+(?:(?:de|da|do|dos|das|del|la|le|em|al|el)\s+)?(?:[A-Z0-9][\w-]*\d[\w-]*|[A-Z][\w-]+))"
+    r"{1,4}"
+)
 
 
 _CALLED = re.compile(
@@ -832,7 +845,7 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
             # "the Kazan Declaration, a document of 134 paragraphs": the name it is set beside
             out.append(Span(named.start(1), named.end(1), named.group(1), 1.6))
             continue
-        code = re.match(r"(?:\s+[A-Z0-9][\w-]*\d[\w-]*|\s+[A-Z][\w-]+){1,3}", s.text[b:])
+        code = _NAME_AFTER.match(s.text[b:])
         if code:
             b += code.end()
         else:  # "an annual dialogue on semiconductors and critical minerals"
@@ -902,7 +915,9 @@ def find_deed(s: SentenceView, part: Part) -> list[Span]:
             continue
         rest = s.text[t.end() :]
         verb = re.match(
-            r"\s+(?:(?:had|has|have|also|then|later|reportedly)\s+)*([a-z]+ed|[a-z]+)\b", rest
+            r"\s+(?:(?:had|has|have|also|then|later|reportedly|would|will|could|should|must|"
+            r"can|may|might)\s+)*([a-z]+ed|[a-z]+)\b",
+            rest,
         )
         if not verb or verb.group(1) in _AUX or verb.group(1) in STOP:
             continue
