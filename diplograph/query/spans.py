@@ -770,7 +770,7 @@ def _most_by_number(s: SentenceView, ms: list[dict[str, Any]], fewest: bool) -> 
 
 _COMPLEMENT = re.compile(
     r"\s+(?:on|of|for)\s+[^,;:.()]{2,70}?(?=[,;:.()]|\s+(?:which|that|and\s+(?:to|the)|to|at|in|"
-    r"during|when|while)\s|$)"
+    r"during|when|while|after|before|following)\s|$)"
 )
 
 
@@ -1016,7 +1016,8 @@ def _asked_subject(question: str) -> str | None:
     aux = re.search(r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", question, re.I)
     states = [(a, c) for a, _, c in find_names(question) if len(c) == 3]
     after = [c for a, c in states if aux and a > aux.start()]
-    return (after or [c for _, c in states] or [None])[0]
+    found = after or [c for _, c in states]
+    return found[0] if found else None
 
 
 def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
