@@ -984,3 +984,44 @@ def test_ask_tier_reading_falls_back_to_the_thing_asked(store, settings, write):
     ingest_documents([str(folder)], store, settings)
     got = answer(store, "What framework did Nepal and Peru sign in Lima?")
     assert got.answer == "Framework for Andean Trade Cooperation"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "How did Tokyo respond when a drone entered its airspace",
+            "A drone entered Japanese airspace on Monday, prompting Tokyo to summon the envoy.",
+            "summon the envoy",
+        ),
+        (
+            "How did Sergei Lavrov react to the boycott",
+            "Sergei Lavrov, who is also in Geneva, shrugged off the decision.",
+            "shrugged off the decision",
+        ),
+        (
+            "How did Lima respond to the expulsion",
+            "Lima responded by recalling its ambassador.",
+            "by recalling its ambassador",
+        ),
+    ],
+)
+def test_ask_how_did_x_respond_reads_what_x_did(question, text, expected):
+    from diplograph.query.spans import FINDERS, Part
+
+    assert classify(question + "?")[0].kind == "respond"
+    spans = FINDERS["respond"](_view(text, question + "?"), Part("respond", question, ()))
+    assert max(spans, key=lambda s: s.score).text == expected
+
+
+def test_ask_why_keeps_the_cue_of_protest_and_solidarity():
+    from diplograph.query.spans import Part, find_reason
+
+    q = "Why did Amman recall its ambassador from Tel Aviv?"
+    text = "Jordan recalled its ambassador from Tel Aviv in protest at the war on Wednesday."
+    spans = find_reason(_view(text, q), Part("why", q, ()))
+    assert max(spans, key=lambda s: s.score).text.startswith("in protest at the war")
+    q = "Why did Ankara shut the border in 1993?"
+    text = "The border has been closed since 1993, when Ankara shut it in solidarity with Baku."
+    spans = find_reason(_view(text, q), Part("why", q, ()))
+    assert max(spans, key=lambda s: s.score).text == "in solidarity with Baku"

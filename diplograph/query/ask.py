@@ -78,6 +78,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("why", re.compile(r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b)", re.I)),
     (
+        "respond",
+        re.compile(
+            r"^\W*how\s+(?:did|does|do|has|have|had|will|would|was|were)\s+[^?]+?\s+"
+            r"(?:respond|react|reply|retaliate)\w*\b",
+            re.I,
+        ),
+    ),
+    (
         "how",
         re.compile(
             r"^\W*(?:how\s+(?:did|were|was|do|does|will)\b(?!.*\b(?:respond|react|vote)\b)|"

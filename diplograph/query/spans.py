@@ -906,14 +906,20 @@ def find_deed(s: SentenceView, part: Part) -> list[Span]:
     # "crew members on Turkish coast guard boats": the head before the first preposition
     head = re.split(r"\s(?:on|of|from|in|at|aboard|with|near|off)\s", q.group(1))[0] if q else ""
     subject = content_terms(head)
-    if not subject:
-        return []
-    last = subject[-1]
+    return _deeds(s, subject[-1], 2.0) if subject else []
+
+
+def _deeds(s: SentenceView, last: str, score: float, skip_insert: bool = False) -> list[Span]:
+    """The predicates after each mention of the subject word ``last`` in the sentence; with
+    ``skip_insert``, past a phrase set off by commas ("Lavrov, who is in The Hague, shrugged")."""
     out: list[Span] = []
     for t in _VERB_TOKEN.finditer(s.text):
         if stem(fold(t.group(0))) != last:
             continue
         rest = s.text[t.end() :]
+        insert = re.match(r",\s+(?:who|which)\s[^,;:.()]{2,80},", rest) if skip_insert else None
+        if insert:
+            rest = " " * insert.end() + rest[insert.end() :]
         verb = re.match(
             r"\s+(?:(?:had|has|have|also|then|later|reportedly|would|will|could|should|must|"
             r"can|may|might)\s+)*([a-z]+ed|[a-z]+)\b",
@@ -925,7 +931,7 @@ def find_deed(s: SentenceView, part: Part) -> list[Span]:
         b = _object_end(s.text, a, purpose=False)
         phrase = " ".join(_first_words(s.text[a:b], ANSWER_WORDS).split())
         if phrase and not s.in_question(phrase):
-            out.append(Span(a, a + len(phrase), phrase, 2.0))
+            out.append(Span(a, a + len(phrase), phrase, score))
     return out
 
 
@@ -938,6 +944,37 @@ _PASSIVE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:where|which|when|and|as|after)\s+)((?:the|a|an|its|their)\s+[^,;:]{2,80}?)"
     r"(?:,[^,]{0,80},)?\s+(?:(?:has|have|had)\s+)?(?:was|were|is|are|been|be)\s+$"
 )
+
+
+_HOW_RESPOND = re.compile(
+    r"^\W*how\s+(?:did|does|do|has|have|had|will|would|was|were)\s+(.+?)\s+"
+    r"(?:respond|react|reply|retaliate)\w*\b",
+    re.I,
+)
+# "prompting Tokyo to summon China's acting ambassador": what the subject was moved to do
+_PROMPTING = re.compile(
+    r"\b(?:prompting|leading|forcing|causing|pushing|spurring|moving)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’-]*\s+){1,4})to\s+"
+)
+
+
+def find_response(s: SentenceView, part: Part) -> list[Span]:
+    """``how did Panama respond`` → "suspended relations with Venezuela": what the subject did
+    in the sentence ("prompting Tokyo to summon …", "Lavrov, who …, shrugged off …")."""
+    q = _HOW_RESPOND.search(part.text)
+    subject = content_terms(q.group(1)) if q else []
+    if not subject:
+        return find_object(s, part)
+    out: list[Span] = []
+    for m in _PROMPTING.finditer(s.text):
+        if subject[-1] in content_terms(m.group(1)):
+            b = _object_end(s.text, m.end(), purpose=False)
+            text = " ".join(_first_words(s.text[m.end() : b], ANSWER_WORDS).split())
+            if text and not s.in_question(text):
+                out.append(Span(m.end(), m.end() + len(text), text, 2.5))
+    # "Phnom Penh responded by downgrading relations …": the words after the asked verb first
+    said = [Span(x.start, x.end, x.text, 2.6) for x in find_object(s, part)]
+    return out + said + _deeds(s, subject[-1], 2.0, skip_insert=True)
 
 
 def find_object(s: SentenceView, part: Part) -> list[Span]:
@@ -1074,8 +1111,8 @@ def find_topic(s: SentenceView, part: Part) -> list[Span]:
 
 
 _REASON = re.compile(
-    r"\b(?:because(?:\s+of)?|due\s+to|in\s+(?:response|retaliation|reaction|protest)\s+"
-    r"(?:to|for|at|against|over)|(?:an?|the)\s+response\s+to|responding\s+to|"
+    r"\b(?:because(?:\s+of)?|due\s+to|in\s+(?:response|retaliation|reaction|protest|solidarity)\s+"
+    r"(?:to|for|at|against|over|with)|(?:an?|the)\s+response\s+to|responding\s+to|"
     r"retaliat\w*\s+(?:for|against)|over|after|given|citing|calling|accus(?:ing|ed)|as|amid|following|"
     r"saying(?:\s+that)?|arguing(?:\s+that)?|on\s+the\s+grounds?\s+that|in\s+order\s+to|"
     r"so\s+that)\s+",
@@ -1098,7 +1135,12 @@ _CLAUSE_END = re.compile(r"[,;:()]|\.(?!\d)|\s[–—-]\s|\s(?:which|while|and\s
 
 
 def _phrase_after(s: SentenceView, cue: re.Match[str], score: float) -> Span | None:
-    start = cue.start() if cue.group(0).lower().startswith(("overland", "by", "via")) else cue.end()
+    # "overland to Armenia", "in protest at the war": the cue's words belong to the answer
+    start = (
+        cue.start()
+        if cue.group(0).lower().startswith(("overland", "by", "via", "in "))
+        else cue.end()
+    )
     charge = re.match(r"[^,;.]{1,40}?\s(?:of|for)\s", s.text[start:])
     if charge and cue.group(0).lower().startswith(("accus", "blam")):
         start += charge.end()  # "accusing it of supplying the drones": what it is accused of
@@ -1564,5 +1606,6 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "duration": find_duration,
     "difference": find_difference,
     "how": find_means,
+    "respond": find_response,
     "trend": find_trend,
 }
