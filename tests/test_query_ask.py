@@ -386,7 +386,9 @@ def test_ask_how_many_more_is_a_difference_and_raise_or_cut_a_direction():
     text = "Seoul also raised its pledge to Lima to 5 million dollars, up from 500,000 dollars."
     q = "Did Seoul raise or cut its pledge to Lima?"
     part = classify(q)[0]
-    assert [s.text for s in FINDERS[part.kind](_view(text, q), part)] == ["raised"]
+    assert [s.text for s in FINDERS[part.kind](_view(text, q), part)] == [
+        "raised it to 5 million dollars"
+    ]
 
 
 def test_ask_where_takes_the_venue_in_the_city_the_question_names():
@@ -1025,3 +1027,66 @@ def test_ask_why_keeps_the_cue_of_protest_and_solidarity():
     text = "The border has been closed since 1993, when Ankara shut it in solidarity with Baku."
     spans = find_reason(_view(text, q), Part("why", q, ()))
     assert max(spans, key=lambda s: s.score).text == "in solidarity with Baku"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (  # options without the question's frame; the vote a count, not Korean won
+            "In the vote, did Chile or Peru receive more votes?",
+            "Chile got 71 votes, short of the 120 won by Peru and the 98 won by Bolivia.",
+            "Peru",
+        ),
+        (  # counts right before the option
+            "In the team, were there more police officers or army personnel?",
+            "The team includes 21 police officers, 40 army personnel and six dogs.",
+            "army personnel",
+        ),
+        (  # scaled amounts: millions against billions
+            "Which is bigger: annual Peru–Chile trade or total Chilean investment in Peru?",
+            "Trade stands at about 900 million dollars a year, but Chilean investment in Peru "
+            "totals more than 2 billion dollars.",
+            "total Chilean investment in Peru",
+        ),
+        (  # a source named after the options
+            "Which was Peru's bigger partner, Chile or Bolivia, according to the Lima Wire?",
+            "Chile is Peru's largest partner at 9.1 billion dollars, while Bolivia ranked fifth "
+            "at 1.2 billion dollars.",
+            "Chile",
+        ),
+    ],
+)
+def test_ask_choice_reads_options_and_numbers(question, text, expected):
+    from diplograph.query.spans import Part, find_choice
+
+    assert classify(question)[0].kind == "choice"
+    spans = find_choice(_view(text, question), Part("choice", question, ()))
+    assert spans and spans[0].text.split(" (")[0].split(",")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "Did Peru run a trade surplus or deficit with Chile in 2014?",
+            "Trade reached $9 billion, but Peru ran a deficit of nearly $2 billion last year.",
+            "deficit of nearly $2 billion",
+        ),
+        (
+            "Has the number of Peru's defence pacts risen or fallen since 2016?",
+            "Lima counts more than 12 defence pacts, up from fewer than 5 in 2016.",
+            "It rose, to more than 12 from fewer than 5",
+        ),
+        (
+            "Did Lima raise or lower its pledge to Quito after the quake?",
+            "Lima also raised its pledge to Quito to 2 million dollars on Tuesday.",
+            "raised it to 2 million dollars",
+        ),
+    ],
+)
+def test_ask_choice_says_the_word_with_its_amount(question, text, expected):
+    from diplograph.query.spans import Part, find_choice
+
+    assert classify(question)[0].kind == "choice"
+    spans = find_choice(_view(text, question), Part("choice", question, ()))
+    assert spans and spans[0].text == expected

@@ -20,7 +20,7 @@ from typing import Any
 from diplograph.budget import checked
 from diplograph.query.records import answer_from_records
 from diplograph.query.retrieve import Candidate, outlets_in, question_names, retrieve
-from diplograph.query.spans import FINDERS, Part, SentenceView, Span
+from diplograph.query.spans import FINDERS, TAIL_SOURCE, Part, SentenceView, Span
 from diplograph.query.terms import content_terms, words
 from diplograph.store import Filters, Store
 
@@ -40,8 +40,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "choice",
         re.compile(
-            r"[,:]\s*(?:the\s+)?[\w'’ -]+\s+or\s+(?:the\s+)?[\w'’ -]+\??\s*$|"
-            r"\b(?:rise|increase|grow)\s+or\s+(?:fall|decrease|decline|shrink)\b|"
+            r"[,:]\s*(?:the\s+)?[\w'’ –-]+\s+or\s+(?:the\s+)?[\w'’ –-]+\??\s*$|"
+            r"\b(?:rise|risen|increase|grow|grown)\s+or\s+(?:fall|fallen|decrease|decline|"
+            r"shrink|shrunk)\b|\b(?:a\s+)?surplus\s+or\s+(?:a\s+)?deficit\b|"
             # "did Seoul raise or cut its pledge", "were exports larger or smaller than imports"
             r"\b(?:raise|increase|expand|extend|lift)\s+or\s+(?:cut|reduce|lower|shrink|scale)\b|"
             r"\b(?:larger|bigger|higher|greater|more)\s+or\s+(?:smaller|lower|less|fewer)\b",
@@ -271,6 +272,7 @@ def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]
     parts: list[Part] = []
     for chunk in _SPLIT.split(question.strip().rstrip("?")):
         core = _ATTRIBUTION.sub("", chunk)  # "According to VNA, how did …": how did …
+        core = TAIL_SOURCE.sub("", core)  # "…, China or Japan, according to Yonhap"
         kind = next((k for k, pat in _RULES if pat.search(core)), "which")
         kind = (instead or {}).get(kind, kind)
         head: tuple[str, ...] = ()

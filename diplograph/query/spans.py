@@ -1242,8 +1242,41 @@ _MORE_OR_LESS_THAN = re.compile(
     re.I,
 )
 _RISE_OR_FALL = re.compile(
-    r"\b(?:rise|increase|grow|expand)\s+or\s+(?:fall|decrease|decline|shrink|contract)\b", re.I
+    r"\b(?:rise|risen|increase|increased|grow|grown|expand|expanded)\s+or\s+"
+    r"(?:fall|fallen|decrease|decreased|decline|declined|shrink|shrunk|contract|contracted)\b",
+    re.I,
 )
+# "up from about 2 percent": the level before, after a rise or fall the sentence states
+_FROM_LEVEL = re.compile(
+    r"\b(?:up|down)\s+from\s+((?:[a-z]+\s+){0,2}?\d[\d,.]*"
+    r"(?:\s+(?!(?:in|on|at|by|since|last|this|a|the)\b)[a-z%]+)?)",
+    re.I,
+)
+# "…, according to the Saudi Press Agency?": a source named after the question's options
+TAIL_SOURCE = re.compile(r",\s*(?:according\s+to|per|as\s+reported\s+by)\s[^,?:]+\??\s*$", re.I)
+# what opens an option but is not its name: "were there more police officers", "did Russia"
+_OPTION_LEAD = re.compile(
+    r"^(?:(?:did|do|does|was|were|is|are|has|have|had|will|would)\s+)?(?:there\s+)?"
+    r"(?:(?:more|fewer|less)\s+)?",
+    re.I,
+)
+
+
+def choice_options(question: str) -> list[str] | None:
+    """The two options of "A or B?", without the question's frame: "did Russia or Albania
+    receive more votes" → Russia, Albania; "were more Indians or more Afghans flown out" →
+    Indians, Afghans."""
+    m = _CHOICE.search(TAIL_SOURCE.sub("?", question.strip()))
+    if not m:
+        return None
+    a, b = (_OPTION_LEAD.sub("", x.strip()) for x in (m.group(1), m.group(2)))
+    if a and all(w[:1].isupper() for w in a.split()):
+        name = re.match(r"(?:[A-Z][\w'’.-]*\s*)+", b)  # B's own name, not the verb after it
+        if name:
+            b = name.group(0).strip()
+    return [a or m.group(1).strip(), b or m.group(2).strip()]
+
+
 _PCT_CHANGE = re.compile(
     r"\b(up|down|r[io]se|fell|grew|shrank|increased|decreased|declined|jumped|dropped|"
     r"(?:a|an)\s+(?:rise|increase|growth|jump|fall|drop|decline|decrease)\s+of)\s+(?:by\s+)?"
@@ -1252,9 +1285,10 @@ _PCT_CHANGE = re.compile(
 )
 _MONEY_AFTER = re.compile(
     r"\s*(?:million|billion|trillion|bn|mn)\b|\s*(?:US\s+)?(?:dollars?|euros?|pounds|yen|yuan|"
-    r"USD|EUR|VND|won|rupees?)\b",
+    r"USD|EUR|VND|won(?!\s+by\b)|rupees?)\b",  # "the 123 won by Albania" is a count
     re.I,
 )
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _BEAT = re.compile(r"\b(?:defeat(?:ed|ing)?|beat(?:ing)?|outpoll\w*|edged\s+out)\b", re.I)
 _N_TO_M = re.compile(r"\b(\d[\d,]*)\s+(?:votes?\s+)?to\s+(\d[\d,]*)\b")
 _ASKS_WINNER = re.compile(r"\b(?:won|win|wins|prevailed|beat|defeated)\b", re.I)
@@ -1285,9 +1319,10 @@ def _option_at(s: SentenceView, option: str, other: str = "") -> int | None:
     if i >= 0:
         return i
     own = [t for t in content_terms(option) if t not in set(content_terms(other))]
-    for t in _VERB_TOKEN.finditer(s.text):
-        if own and stem(fold(t.group(0))) == own[0]:
-            return t.start()
+    for word in own:  # "annual India–Cyprus trade": "trade" when "annual" is not said
+        for t in _VERB_TOKEN.finditer(s.text):
+            if stem(fold(t.group(0))) == word:
+                return t.start()
     return None
 
 
@@ -1309,13 +1344,25 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
                 a, b = min(a, n[0]), max(b, _tail(s.text, n[1]))
             said = _first_words(f"{word}, {s.text[a:b].strip(' ,')}", ANSWER_WORDS)
             return [Span(a, b, said, 2.0)]
-        return [Span(0, 0, word, 1.0)] if word else []
+        prior = _FROM_LEVEL.search(s.text)
+        if word and prior:  # "It rose, to about 35 percent from about 2 percent"
+            level = [n for n in _numbers(s) if n[1] <= prior.start()]
+            to = f" to {level[-1][2]}" if level else ""
+            said = _first_words(f"It {word},{to} from {prior.group(1)}", ANSWER_WORDS)
+            return [Span(0, 0, said, 1.5)]
+        return [Span(0, 0, f"It {word}", 1.0)] if word else []
     verb = _UP_OR_DOWN.search(q)
     if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
         up, down = _UP.search(s.text), _DOWN.search(s.text)
         hit = up or down
         if hit is not None and bool(up) != bool(down):
-            return [Span(0, 0, hit.group(0), 1.5)]  # the sentence's own word: "raised"
+            # the sentence's own word, with the amount it went to: "raised it to 5 million"
+            to = re.search(
+                r"\bto\s+((?:about|some|nearly|over)\s+)?\d[\d,.]*(?:\s+[a-z]+){0,2}",
+                s.text[hit.end() :],
+            )
+            said = f"{hit.group(0)} it {to.group(0)}" if to else hit.group(0)
+            return [Span(0, 0, said, 1.5)]
         return []
     than = _MORE_OR_LESS_THAN.search(q)
     if than:  # "were A's exports larger or smaller than its imports": A against B
@@ -1325,15 +1372,32 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             return []
         said = than.group(2) if values[0] > values[1] else than.group(3)
         return [Span(0, 0, _with_support(said, s, where), 5.0)]
-    m = _CHOICE.search(q)
-    if not m:
+    options = choice_options(q)
+    if options is None:
         return []
-    options = [m.group(1).strip(), m.group(2).strip()]
     where = _located(s, options)
     pick = choose(s, where, q)
-    if pick is None:
+    if pick is not None:
+        return [Span(0, 0, _with_support(options[pick], s, where), 5.0)]
+    words_or = _WORDS_OR.search(q)
+    if words_or is None:
         return []
-    return [Span(0, 0, _with_support(options[pick], s, where), 5.0)]
+    # "did Vietnam run a trade surplus or deficit": the one word of the two the sentence says,
+    # with its "of N"
+    where = _located(s, [words_or.group(1), words_or.group(2)])
+    said = [w for w, _ in where if w is not None]
+    if len(said) != 1:
+        return []
+    of = _OF_AMOUNT.match(s.text, said[0])
+    text = of.group(0) if of else next(o for w, o in where if w is not None)
+    return [Span(said[0], said[0] + len(text), text, 4.0)]
+
+
+_WORDS_OR = re.compile(r"\b([a-z]{4,})\s+or\s+(?:an?\s+)?([a-z]{4,})\b")
+_OF_AMOUNT = re.compile(
+    r"[a-z]+\s+of\s+(?:about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?\S*\d[\d,.]*"
+    r"(?:\s+(?:million|billion|trillion))?(?:\s+(?:dollars|euros|USD|percent))?"
+)
 
 
 def choose(s: SentenceView, where: list[tuple[int | None, str]], q: str) -> int | None:
@@ -1358,7 +1422,12 @@ def choose(s: SentenceView, where: list[tuple[int | None, str]], q: str) -> int 
 def option_values(s: SentenceView, where: list[tuple[int | None, str]]) -> list[float] | None:
     """The number the sentence gives each option ("A received 97", "24 percent for A", "A and B
     … 180 and 182 respectively", "A defeated B by 153 votes to 38"), or None."""
-    spans = [(a, e, float(t.replace(",", ""))) for a, e, t in _numbers_plain(s)]
+    spans = []
+    for a, e, t in _numbers_plain(s):  # "150 million" against "15 billion": scaled
+        scale = re.match(r"\s*(thousand|million|mn|billion|bn|trillion)\b", s.text[e:], re.I)
+        spans.append(
+            (a, e, float(t.replace(",", "")) * (_SCALE[scale.group(1).lower()] if scale else 1))
+        )
     money = [x for x in spans if _MONEY_AFTER.match(s.text, x[1])]
     if len(money) >= 2:  # amounts against amounts, not "5,000 missiles" against a loan
         spans = money
@@ -1378,7 +1447,12 @@ def option_values(s: SentenceView, where: list[tuple[int | None, str]]) -> list[
                 return None
             values.append(after[order])
         else:  # "X received 97", or "24 percent for X": the number bound to the option
-            bound = [v for a, e, v in spans if _BIND.fullmatch(s.text[e : w or 0])]
+            # "24 percent for X", or a count right before it: "26 police officers"
+            bound = [
+                v
+                for a, e, v in spans
+                if _BIND.fullmatch(s.text[e : w or 0]) or (e < (w or 0) and not s.text[e:w].strip())
+            ]
             # the nearest number after the option, else one just before it ("a further 1.6
             # billion pounds in export finance")
             near = [(abs(a - (w or 0)), v) for a, _, v in spans if a > (w or 0)] or [
@@ -1398,6 +1472,13 @@ _NUM_UNIT = re.compile(
 _LABEL = re.compile(r"[\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
 
 
+def _scaled(text: str) -> float:
+    """ "3 billion US" → 3e9: a number and the scale word after it, as option_values reads it."""
+    toks = text.split()
+    value = float(toks[0].rstrip("%").replace(",", ""))
+    return value * _SCALE.get(toks[1].lower(), 1) if len(toks) > 1 else value
+
+
 def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, str]]) -> str:
     """The choice with each option's number from the sentence, within ten content words:
     "Sierra Leone (Algeria 184 votes, Sierra Leone 188 votes)"; when both are too long, the
@@ -1410,11 +1491,7 @@ def _with_support(choice: str, s: SentenceView, where: list[tuple[int | None, st
     for (w, _), v in zip(where, values, strict=True):
         label = _LABEL.match(s.text, w or 0)
         num = next(
-            (
-                m.group(0)
-                for m in _NUM_UNIT.finditer(s.text)
-                if float(m.group(0).split()[0].rstrip("%").replace(",", "")) == v
-            ),
+            (m.group(0) for m in _NUM_UNIT.finditer(s.text) if _scaled(m.group(0)) == v),
             None,
         )
         if label is None or num is None:
