@@ -1357,11 +1357,11 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
         hit = up or down
         if hit is not None and bool(up) != bool(down):
             # the sentence's own word, with the amount it went to: "raised it to 5 million"
-            to = re.search(
+            amount = re.search(
                 r"\bto\s+((?:about|some|nearly|over)\s+)?\d[\d,.]*(?:\s+[a-z]+){0,2}",
                 s.text[hit.end() :],
             )
-            said = f"{hit.group(0)} it {to.group(0)}" if to else hit.group(0)
+            said = f"{hit.group(0)} it {amount.group(0)}" if amount else hit.group(0)
             return [Span(0, 0, said, 1.5)]
         return []
     than = _MORE_OR_LESS_THAN.search(q)
@@ -1385,12 +1385,13 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     # "did Vietnam run a trade surplus or deficit": the one word of the two the sentence says,
     # with its "of N"
     where = _located(s, [words_or.group(1), words_or.group(2)])
-    said = [w for w, _ in where if w is not None]
-    if len(said) != 1:
+    stated = [(w, o) for w, o in where if w is not None]
+    if len(stated) != 1:
         return []
-    of = _OF_AMOUNT.match(s.text, said[0])
-    text = of.group(0) if of else next(o for w, o in where if w is not None)
-    return [Span(said[0], said[0] + len(text), text, 4.0)]
+    at, word = stated[0]
+    of = _OF_AMOUNT.match(s.text, at)
+    text = of.group(0) if of else word
+    return [Span(at, at + len(text), text, 4.0)]
 
 
 _WORDS_OR = re.compile(r"\b([a-z]{4,})\s+or\s+(?:an?\s+)?([a-z]{4,})\b")
