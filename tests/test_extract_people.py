@@ -34,6 +34,27 @@ def test_people_introduced_with_country_and_role(intro: str, code: str, role: st
     assert ("Wekesa", code, "Amani Wekesa", role) in found
 
 
+@pytest.mark.parametrize(
+    ("intro", "name", "surname"),
+    [
+        (
+            "Iraqi Prime Minister Karim Ali al-Tamimi sent a cable.",
+            "Karim Ali al-Tamimi",
+            "al-Tamimi",
+        ),
+        (
+            "Qatar's ambassador to Peru Sheikh Nasser Ahmed bin Khalid Al-Kuwari spoke.",
+            "Nasser Ahmed bin Khalid Al-Kuwari",
+            "Al-Kuwari",
+        ),
+    ],
+)
+def test_people_names_keep_their_particles(intro: str, name: str, surname: str) -> None:
+    found = _people(intro + f" Later, {surname} told reporters the talks went well.")
+    assert any(text == name and person == name for text, _, person, _ in found)
+    assert any(text == surname and person == name for text, _, person, _ in found)
+
+
 def test_people_family_name_first_for_chinese_names() -> None:
     found = _people("Chinese Vice Foreign Minister Deng Liqun met the envoy. Deng said little.")
     assert ("Deng", "CHN", "Deng Liqun", "deputy_minister") in found

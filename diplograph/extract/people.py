@@ -29,7 +29,12 @@ _TITLE_WORD = (
 )
 _TITLE = rf"(?:{_TITLE_WORD}\s+){{0,4}}?{_ROLE_NOUN}(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?"
 _NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĐ][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)?)(?!['’])"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+# inside a name: "Mohammed Shia al-Sudani", "Sheikha Alya Ahmed bin Saif Al-Thani"
+_NAME_INNER = (
+    rf"(?:(?-i:(?:al|el|ad|ash|as|az|ar|an)-){_NAME_WORD}|"
+    rf"(?-i:(?:bin|bint|ibn|van|von|de|da|dos|del|di|du)\s+)?{_NAME_WORD})"
+)
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_INNER}){{1,4}})"
 _PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+|(?-i:Dato|Datuk|Sheikh|Prince)\s+)?"
 _POSS = r"(?:\s*['’]s)?"
 
