@@ -888,6 +888,26 @@ def test_ask_where_reads_the_dateline_city_from_and_venue_words():
     assert classify(q)[0].kind == "where"
 
 
+def test_ask_where_takes_an_untagged_name_after_the_asked_preposition():
+    """'Through which Ruritanian border town …': the name after 'through', not the state the
+    question names by its adjective nor a place in another role."""
+    from diplograph.query.spans import Part, find_where
+
+    q = "Through which Ruritanian border town will the rescued sailors be handed over?"
+    text = (
+        "The sailors will be handed over through Zenda, near the border with Ruritania, "
+        "officials said."
+    )
+    mentions = [{"start": 67, "end": 76, "label": "COUNTRY", "text": "Ruritania", "code": "RUR"}]
+    v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert max(find_where(v, Part("where", q)), key=lambda s: s.score).text == "Zenda"
+    q = "In which Ruritanian town did the talks take place?"  # 'in' keeps the tagged place
+    text = "The talks took place in Strelsau after a stop through Zenda."
+    mentions = [{"start": 24, "end": 32, "label": "CITY", "text": "Strelsau", "code": "RUR"}]
+    v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert max(find_where(v, Part("where", q)), key=lambda s: s.score).text == "Strelsau"
+
+
 def test_ask_passive_what_questions_and_set_up_by_one_side():
     q = "What was launched at the Freedonian naval base during the president's visit?"
     text = (

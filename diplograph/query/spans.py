@@ -605,10 +605,43 @@ def _gazetteer_places(s: SentenceView, part: Part, skip: int) -> list[Span]:
     return out
 
 
+# "From which Saudi city …", "Through which border town …": the preposition the place takes
+_ASKED_PREP = re.compile(
+    r"\W*(from|to|into|through|via|in|at|near|off)\s+(?:which|what|where)\b", re.I
+)
+
+
+def _asked_prep_places(
+    s: SentenceView, part: Part, prep: str, skip: int, found: list[Span]
+) -> list[Span]:
+    """Names after the question's own preposition ("from Jeddah", "through Mae Sot") that the
+    extractor did not tag as places, never a person, an organisation or the state the question
+    names by its adjective ("which Egyptian town": not "Egypt")."""
+    wanted = _qualifier_codes(part.text)
+    taken = [(m["start"], m["end"]) for m in s.mentions if m["label"] in ("PERSON", "ORG")]
+    taken += [(x.start, x.end) for x in found]
+    out = []
+    for m in re.finditer(
+        rf"\b{prep}\s+((?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+)){{0,3}})", s.text[skip:]
+    ):
+        a, b = skip + m.start(1), skip + m.end(1)
+        text = m.group(1)
+        if fold(text.split()[0]) in _NOT_NAME or fold(text.split()[0]) in _ROLE:
+            continue
+        if any(a < e and st < b for st, e in taken) or s.in_question(text):
+            continue
+        names = find_names(text)
+        if names and names[0][1] - names[0][0] == len(text) and names[0][2] in wanted:
+            continue
+        out.append(Span(a, b, text, 3.0))
+    return out
+
+
 def find_where(s: SentenceView, part: Part) -> list[Span]:
     skip = _dateline_end(s.text)
     want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
-    from_where = bool(re.match(r"\W*from\s+(?:which|what|where)\b", part.text, re.I))
+    asked = _ASKED_PREP.match(part.text)
+    prep = asked.group(1).lower() if asked else None  # "from which capital …": from
     out: list[Span] = []
     labels = ("COUNTRY",) if want_country else ("CAPITAL", "CITY", "PLACE")
     for m in s.mentions:
@@ -631,9 +664,11 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
             end = water.end()
         before = s.text[max(0, start - 6) : start]
         score = 2.0 + (1.0 if re.search(r"\b(?:in|at)\s$", before) else 0.0)
-        if from_where and re.search(r"\bfrom\s$", before):
+        if prep not in (None, "in", "at") and re.search(rf"\b{prep}\s$", before):
             score += 1.5  # "from which capital did the flight leave": where it left from
         out.append(Span(start, end, s.text[start:end], score))
+    if prep and prep not in ("in", "at") and not want_country:  # "in" has the fallbacks below
+        out += _asked_prep_places(s, part, prep, skip, out)
     named = bool(out)  # a place the extractor tagged, before the fallbacks below
     if not out and not want_country:
         out = _gazetteer_places(s, part, skip)
