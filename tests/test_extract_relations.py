@@ -366,3 +366,17 @@ def test_relations_with_both_lists_each_partner() -> None:
         "Egypt maintains diplomatic relations with both Armenia and Azerbaijan."
     ))  # fmt: skip
     assert got == [("EGY", "ARM"), ("EGY", "AZE")]
+
+
+def test_relations_pair_before_a_relative_clause_owns_their_ties() -> None:
+    """'A and B, which …, upgraded their ties to …': the pair, not the state in the clause."""
+    text = (
+        "Quito and Lima, which have both faced pressure from Chinese fishing fleets, "
+        "upgraded their ties to a strategic partnership in 2015."
+    )
+    assert [(a, b, lv) for a, b, lv, _ in _pairs(text)] == [("ECU", "PER", "strategic partnership")]
+
+
+def test_relations_ties_broken_off_with_its_own_ties() -> None:
+    text = "Bolivia, for its part, broke off its own ties with Israel on Tuesday."
+    assert {(r.a, r.b, r.level) for r in _rels(text)} == {("BOL", "ISR", "diplomatic relations")}

@@ -26,7 +26,7 @@ _W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|fri
 # a tier phrase that holds its own verb: "broke off relations", "severed ties", "restored ties"
 _TIES_CHANGED = re.compile(
     r"\b(?:br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*|restor\w*|"
-    r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:its\s+|their\s+)?"
+    r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:(?:its|their)\s+(?:own\s+)?)?"
     r"(?:diplomatic\s+)?(?:ties|relations)\b",
     re.I,
 )
@@ -83,6 +83,12 @@ _ANNIV = re.compile(
 )
 _PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+)?$")
 _CONTAINED = re.compile(r"\(|\)")
+# the pair as the subject of its own ties: "A and B … upgraded their ties to …"
+_THEIR_TIES = re.compile(
+    r"\btheir\s+(?:bilateral\s+|countries['’]\s+|nations['’]\s+)?(?:ties|relations(?:hip)?)\s+"
+    r"(?:to|into|from)\b[^.;]*$",
+    re.I,
+)
 
 
 _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity", re.I)
@@ -189,11 +195,14 @@ def _pairs_near(
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
-        in_list = re.search(r",\s*(?:the\s+)?$", text[max(0, a.start - 10) : a.start]) or re.match(
-            r"\s*,", text[b.end : b.end + 3]
-        )
+        in_list = re.search(r",\s*(?:the\s+)?$", text[max(0, a.start - 10) : a.start]) or (
+            re.match(r"\s*,", text[b.end : b.end + 3])
+            and not re.match(r"\s*,\s*(?:which|who)\b", text[b.end : b.end + 12])
+        )  # "A and B, which have both …": a relative clause, not a list
         if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]) and not in_list:
             dist = min(abs(tier.start - b.end), abs(a.start - tier.end))
+            if b.end <= tier.start and _THEIR_TIES.search(text[b.end : tier.start]):
+                dist = 0  # "A and B, which …, upgraded their ties to": the pair's own ties
             if best is None or dist < best[0]:
                 best = (dist, a.actor, b.actor)
     # organisations only count when named as one side of a pair ("ASEAN-Japan")
@@ -293,7 +302,7 @@ _TIER_VERB = re.compile(
     r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
     r"(?:br(?:oke|eak|eaks|eaking)\s+off|sever\w*|cut|cuts|maintain\w*|establish\w*|"
     r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*)"
-    r"(?:\s+(?:its|their|full|formal))*\s*$",
+    r"(?:\s+(?:its|their|own|full|formal))*\s*$",
     re.I,
 )
 _TIER_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?$")
