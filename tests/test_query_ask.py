@@ -1110,3 +1110,17 @@ def test_ask_choice_says_the_word_with_its_amount(question, text, expected):
     assert classify(question)[0].kind == "choice"
     spans = find_choice(_view(text, question), Part("choice", question, ()))
     assert spans and spans[0].text == expected
+
+
+def test_ask_when_last_reads_the_year_of_a_first_since_sentence():
+    """'When had a leader last visited?': 'the first visit … since … in 1971' gives 1971,
+    not the report's own date."""
+    from diplograph.query.spans import Part, find_when
+
+    q = "Before the 2019 trip, when had a Ruritanian leader last visited Freedonia?"
+    text = (
+        "A Ruritanian leader last visited the region in 1992, for a summit in Strelsau, but "
+        "this trip was the first to Freedonia since 1971."
+    )
+    v = SentenceView(text=text, mentions=[], events=[], published="2019-03-02", question=q)
+    assert max(find_when(v, Part("when", q)), key=lambda s: s.score).text == "1971"

@@ -8,8 +8,9 @@ import pytest
 
 from diplograph.jobs import ingest_documents
 from diplograph.query.ask import answer, classify
-from diplograph.query.names import UnknownName, find_names, resolve_name
+from diplograph.query.names import UnknownName, capital_actors, find_names, resolve_name
 from diplograph.query.records import spoken_date
+from diplograph.query.retrieve import question_names
 
 
 def _ingested(store: Any, settings: Any, write: Any, docs: dict[str, str]) -> Any:
@@ -59,6 +60,28 @@ def test_find_names_reads_two_letter_codes_as_words_in_text() -> None:
     q = "Did the PM tell the NA chairman about the AI summit with the US, VNM and KEN?"
     assert [code for _, _, code in find_names(q)] == ["USA", "VNM", "KEN"]
     assert resolve_name("NA").code == "NAM"
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("In which year did Wellington and Lima launch a partnership?", ["NZL", "PER"]),
+        ("Did Phnom Penh protest?", ["KHM"]),
+        ("What was Ottawa's reply?", ["CAN"]),
+        ("What did the ministers sign in Hanoi?", []),  # a place
+        ("Who attended the Tokyo summits?", []),  # names an event
+        ("Which minister flew to Canberra?", []),
+    ],
+)
+def test_capitals_stand_for_their_state_only_as_actors(question: str, codes: list[str]) -> None:
+    assert [c for _, _, c in capital_actors(question)] == codes
+
+
+def test_question_names_add_a_capital_s_state_only_when_no_state_is_named() -> None:
+    rest, codes = question_names("Did Wellington and Lima launch a partnership?")
+    assert codes == ["NZL", "PER"] and "Wellington" in rest  # the word still retrieves
+    _, codes = question_names("Did Kinshasa expel Rwanda's ambassador?")
+    assert codes == ["RWA"]
 
 
 def test_spoken_date() -> None:

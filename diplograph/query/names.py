@@ -182,3 +182,64 @@ def _lookup(t: _Table, surface: str, n: int) -> str | None:
     if key in t.codes:
         return None  # in running text "PM", "NA" and "AI" are words, not Saint Pierre, Namibia …
     return code
+
+
+# A capital speaks for its state in a question ("did Wellington and Jakarta launch", "Beijing's
+# reaction") unless it is the place of something ("talks in Hanoi", "the Tokyo summit").
+# Capitals that are common words or shared names ("Male", "Victoria", "Kingston") never do.
+_NOT_ACTOR_CAPITALS = frozenset(
+    ("male", "victoria", "kingston", "georgetown", "hamilton", "sucre", "city", "delhi")
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|into|near|via|through|towards?|outside|inside|around|across|of|"
+    r"visit\w*|reach\w*|arriv\w*|left|leave|leaving|land\w*|flew|fly|flights?|city|capital)"
+    r"|[–—-])\s+(?:the\s+)?$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"^(?:\s+(?-i:[A-Z])|\s+(?:summit|talk|meeting|conference|declaration|process|accord|agreement|"
+    r"office|airport|embassy|mayor|city|province|police|court|marathon|forum|dialogue|"
+    r"protocol|format|round|visit|trip|stop|leg|bureau|correspondent|resident|airlift|"
+    r"consultation|evacuation|attack|bombing|blast|raid|consulate|mission|station)s?\b|-)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    gaz = resources.files("diplograph.data") / "gazetteer"
+    with (gaz / "countries.csv").open(encoding="utf-8") as fh:
+        return {
+            _key(c): row["code"].strip()
+            for row in csv.DictReader(fh)
+            for c in _split(row.get("capitals"))
+            if _key(c) not in _NOT_ACTOR_CAPITALS
+        }
+
+
+def capital_actors(text: str) -> list[tuple[int, int, str]]:
+    """Capitals in ``text`` that stand for their state, as (start, end, state code)."""
+    caps = _capitals()
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|la|d'\w+)\b)){0,3}", text):
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        i = 0
+        while i < len(toks):  # the longest capital at each word of the run ("Did Beijing")
+            for n in range(len(toks) - i, 0, -1):
+                a = m.start() + toks[i].start()
+                b = m.start() + toks[i + n - 1].end()
+                surface = text[a:b].removesuffix("'s").removesuffix("’s")
+                code = caps.get(_key(surface))
+                if code is None:
+                    continue
+                b = a + len(surface)
+                possessive = text[b : b + 2] in ("'s", "’s")
+                after = text[b + 2 :] if possessive else text[b:]
+                if not _PLACE_BEFORE.search(text[max(0, a - 30) : a]) and (
+                    possessive or not _PLACE_AFTER.match(after)
+                ):
+                    out.append((a, b, code))
+                i += n - 1
+                break
+            i += 1
+    return out

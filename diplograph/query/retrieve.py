@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diplograph.query.names import display, find_names
+from diplograph.query.names import capital_actors, display, find_names
 from diplograph.query.terms import (
     YEAR,
     asked_years,
@@ -147,12 +147,17 @@ def _doc_years(text: str, published: str) -> set[str]:
 
 
 def question_names(question: str) -> tuple[str, list[str]]:
-    """The question with its country/organisation names cut out, and their codes."""
+    """The question with its country/organisation names cut out, and their codes; a capital
+    that stands for its state in a question that names no state ("did Wellington and Jakarta
+    launch …") adds its state's code and keeps its word (a sentence may name either)."""
     spans = find_names(question)
     rest = question
     for a, b, _ in reversed(spans):
         rest = rest[:a] + " " + rest[b:]
-    return rest, list(dict.fromkeys(code for _, _, code in spans))
+    capitals = (  # only where no state is named by name: else the capital may be a place
+        [] if spans else [code for _, _, code in capital_actors(question)]
+    )
+    return rest, list(dict.fromkeys([*(code for _, _, code in spans), *capitals]))
 
 
 def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:

@@ -150,6 +150,11 @@ _EARLIER = re.compile(
 )
 
 
+# "when had … last visited": the date a "first … since" sentence gives
+_ASKS_LAST = re.compile(r"\blast\b", re.I)
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,120}\bsince\b[^.;]{0,80}$", re.I)
+
+
 def find_when(s: SentenceView, part: Part) -> list[Span]:
     asks_year = bool(_ASKS_YEAR.search(part.text))
     pub = (s.published or "")[:4]
@@ -214,6 +219,8 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             score += 1.0 if d.value[:4] < min(years) else -2.0
         elif years and d.value[:4] not in years:
             score -= 2.0  # the question names another year
+        if _ASKS_LAST.search(part.text) and _FIRST_SINCE.search(s.text[:start]):
+            score += 2.5  # "when had a leader last visited": "the first visit … since … 1964"
         if _ESTABLISHED.search(part.text) and d.value[:4] < (pub or "0"):
             score += 2.5  # "when did A and B establish ties": the past date, not the report's
         if re.search(r"\bdates\b|\bfrom when\b", part.text, re.I) and is_range:
