@@ -1124,3 +1124,25 @@ def test_ask_when_last_reads_the_year_of_a_first_since_sentence():
     )
     v = SentenceView(text=text, mentions=[], events=[], published="2019-03-02", question=q)
     assert max(find_when(v, Part("when", q)), key=lambda s: s.score).text == "1971"
+
+
+def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
+    from diplograph.query.spans import Part, find_who
+
+    q = "Who claimed responsibility for the twin bombings in Strelsau?"
+    text = "The Zendan Liberation group claimed responsibility for the attack on Thursday evening."
+    v = SentenceView(text=text, mentions=[], events=[], published=None, question=q)
+    best = max(find_who(v, Part("who", q)), key=lambda s: s.score)
+    assert best.text == "The Zendan Liberation group"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which Ruritanian foreign ministry spokesman rejected the claims?", "who"),
+        ("Which two counterparts did the minister meet on the sidelines?", "who"),
+        ("Which EU member government held up the sanctions package?", "country"),
+    ],
+)
+def test_ask_classify_people_and_governments(question, kind):
+    assert classify(question)[0].kind == kind

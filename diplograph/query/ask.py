@@ -170,7 +170,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) "
             r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)[\w-]+ ){0,3}"
             r"(?:leader|official|envoy|ambassador|"
-            r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson)s?\b",
+            r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson|"
+            r"spokesman|spokeswoman|counterpart|commander|general|king|queen|prince|emperor|"
+            r"governor|mayor|representative|negotiator|lawmaker|senator|monarch)s?\b",
             re.I,
         ),
     ),
@@ -179,7 +181,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
             r"\w+ ){0,3}(?:countries|country|nations|nation|states|"
-            r"partners|neighbours|neighbors|members|capitals|cities)\b",
+            r"partners|neighbours|neighbors|members|capitals|cities|"
+            r"member government|member state|government)\b",
             re.I,
         ),
     ),

@@ -498,6 +498,37 @@ def _does_the_verb(s: SentenceView, start: int, end: int) -> bool:
 _AFTER_STOP = re.compile(r"[,;:.()]|\s(?:and|while|but|as|which|who)\s")
 
 
+# the subject right before a verb: "The Islamic State group", "Slovakia", "Defence Minister X"
+_SUBJECT_RUN = re.compile(
+    r"(?:^|[\s(\"“])((?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:group|movement|militia|rebels|coalition|alliance|government))?)"
+    r"(?:\s+(?:has|have|had|also|then|repeatedly|formally|officially|later|itself|swiftly))*"
+    r"\s+$"
+)
+
+
+def _verb_subjects(s: SentenceView) -> list[Span]:
+    """The names right before the first form of the question's verb ("who claimed …": "The
+    Islamic State group claimed"), for doers that are no tagged person: states, groups."""
+    verbs = predicate_terms(s.question)
+    if not verbs:
+        return []
+    for m in _VERB_TOKEN.finditer(s.text, _dateline_end(s.text)):
+        if stem(fold(m.group(0))) not in verbs:
+            continue
+        lo = max(0, m.start() - 120)
+        sub = _SUBJECT_RUN.search(s.text[lo : m.start()])
+        if sub is None:
+            return []
+        a, b = lo + sub.start(1), lo + sub.end(1)
+        text = s.text[a:b]
+        first = fold(text.split()[0])
+        if (first in _NOT_NAME and first != "the") or s.in_question(text) or b - a < 3:
+            return []
+        return [Span(a, b, text, 4.0)]
+    return []
+
+
 def find_who(s: SentenceView, part: Part) -> list[Span]:
     spans: list[tuple[int, int]] = [
         (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
@@ -552,6 +583,12 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         elif wanted and nearby:
             score -= 2.0  # … not the Malaysian one
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
+    roles = bool(set(words(part.text)) & _ROLE)
+    for sub in _verb_subjects(s):  # "Slovakia held up …", "The Islamic State group claimed …"
+        if not any(sub.start < o.end and o.start < sub.end for o in out) and not (
+            roles and find_names(sub.text) and not s.text[sub.start : sub.end].count(" ")
+        ):
+            out.append(sub)
     if part.plural and len(out) >= 2:  # "which three prime ministers did Modi meet": all of them
         names = sorted(out, key=lambda sp: sp.start)
         text = ", ".join(sp.text for sp in names[:-1]) + " and " + names[-1].text

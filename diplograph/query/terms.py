@@ -100,10 +100,21 @@ def _content_terms(text: str) -> tuple[str, ...]:
 _AUX_Q = re.compile(r"\b(?:did|does|do|will|would|was|were|is|are|has|have|had)\s+", re.I)
 
 
+_PAST_IRREGULAR = "|".join(
+    sorted((w for w, b in _IRREGULAR.items() if w != b and not w.endswith(("ed", "s"))), key=len)[
+        ::-1
+    ]
+)
+
+
 def predicate_terms(question: str) -> set[str]:
     """Stems of the question's main verb(s): "Whom did Beijing summon" → {"summon"}."""
     out: set[str] = set()
-    m = re.match(r"\s*(?:which|what|who)\s+(?:[\w-]+\s+){0,3}?([a-z]+ed)\b", question, re.I)
+    m = re.match(
+        rf"\s*(?:which|what|who)\s+(?:[\w-]+\s+){{0,3}}?([a-z]+ed|{_PAST_IRREGULAR})\b",
+        question,
+        re.I,
+    )  # "which government held up …": held
     if m:
         out.add(stem(m.group(1)))
     for m in _AUX_Q.finditer(question):
