@@ -1146,3 +1146,28 @@ def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
 )
 def test_ask_classify_people_and_governments(question, kind):
     assert classify(question)[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "What did Ruritania and Freedonia sign an arrangement on during the minister's visit?",
+            "The two governments signed an arrangement on cooperation in the fight against "
+            "transnational crime, officials said.",
+            "cooperation in the fight against transnational crime",
+        ),
+        (
+            "What did Minister Rassendyll accuse Freedonia of when speaking to reporters?",
+            "Speaking to reporters, Rassendyll accused Freedonia of building military bases "
+            "along the border.",
+            "building military bases along the border",
+        ),
+    ],
+)
+def test_ask_what_reads_the_object_of_a_stranded_preposition(question, text, expected):
+    from diplograph.query.spans import Part, find_object
+
+    v = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
+    best = max(find_object(v, Part("what", question)), key=lambda s: s.score)
+    assert best.text == expected

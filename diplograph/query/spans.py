@@ -1065,6 +1065,8 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
         return []
     tail = tail_verb(s.question)
     passive = bool(_ASKS_PASSIVE.match(s.question))
+    strand = _STRANDED.search(part.text)
+    stranded = strand.group(1).lower() if strand else None
     out: list[Span] = []
     for t in _VERB_TOKEN.finditer(s.text):
         st = stem(fold(t.group(0)))
@@ -1101,10 +1103,31 @@ def find_object(s: SentenceView, part: Part) -> list[Span]:
             continue
         phrase = " ".join(_first_words(" ".join(toks), ANSWER_WORDS).split())
         a = t.end() + rest.index(toks[0])
+        if stranded:  # "what did A accuse B of": what follows "of" after the verb
+            out += _after_stranded(s.text, t.end(), stranded, score + 1.5)
         if s.in_question(phrase):
             continue  # the question's own words are no answer
         out.append(Span(a, a + len(phrase), phrase, score))
     return out
+
+
+# a preposition the question leaves without its object: "what did Lavrov accuse Washington of
+# when …", "what did they sign an arrangement on during …", "open its market to?"
+_STRANDED = re.compile(
+    r"\s(of|on|to|for|with|about|against|into|from)(?=\s*$|\s*[,?]|\s+(?:when|while|during|"
+    r"in|at|after|before|according|per|under|as)\b)",
+    re.I,
+)
+
+
+def _after_stranded(text: str, verb_end: int, prep: str, score: float) -> list[Span]:
+    """The phrase after ``prep`` in the verb's clause ("accused the US of | trying to …")."""
+    m = re.compile(rf"\s{prep}\s+", re.I).search(text, verb_end, min(len(text), verb_end + 90))
+    if m is None or re.search(r"[.;]", text[verb_end : m.start()]):
+        return []
+    end = _object_end(text, m.end(), purpose=True)
+    phrase = " ".join(_first_words(text[m.end() : end], ANSWER_WORDS).split())
+    return [Span(m.end(), m.end() + len(phrase), phrase, score)] if phrase else []
 
 
 _NEGATION = re.compile(
