@@ -1171,3 +1171,23 @@ def test_ask_what_reads_the_object_of_a_stranded_preposition(question, text, exp
     v = SentenceView(text=text, mentions=[], events=[], published=None, question=question)
     best = max(find_object(v, Part("what", question)), key=lambda s: s.score)
     assert best.text == expected
+
+
+def test_ask_which_countries_reads_the_list_of_the_asked_size():
+    from diplograph.query.spans import find_countries
+
+    q = "Which three European governments said they would cancel air service agreements?"
+    assert classify(q)[0].kind == "country"
+    assert (
+        classify("Which Asia-Pacific countries were elected to the council?")[0].kind == "country"
+    )
+    assert classify("Which countries sent foreign ministers to the talks?")[0].kind == "country"
+    text = "Britain, France and Germany said they would cancel the agreements, Russia said."
+    spans = [(0, 7, "GBR"), (9, 15, "FRA"), (20, 27, "DEU"), (72, 78, "RUS")]
+    mentions = [
+        {"start": a, "end": b, "label": "COUNTRY", "text": text[a:b], "code": c}
+        for a, b, c in spans
+    ]
+    v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    best = max(find_countries(v, classify(q)[0]), key=lambda s: s.score)
+    assert best.text == "Britain, France, Germany"

@@ -167,7 +167,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "who",
         re.compile(
             # "what declaration did leaders issue" asks for a declaration, not a person
-            r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) "
+            r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) (?!(?:countries|country|nations|states|"
+            r"governments|government)\b)"
             r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)[\w-]+ ){0,3}"
             r"(?:leader|official|envoy|ambassador|"
             r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson|"
@@ -180,9 +181,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "country",
         re.compile(
             r"\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
-            r"\w+ ){0,3}(?:countries|country|nations|nation|states|"
+            r"[\w-]+ ){0,3}(?:countries|country|nations|nation|states|"
             r"partners|neighbours|neighbors|members|capitals|cities|"
-            r"member government|member state|government)\b",
+            r"member governments?|member states?|governments?)\b",
             re.I,
         ),
     ),

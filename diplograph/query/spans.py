@@ -816,6 +816,16 @@ def find_countries(s: SentenceView, part: Part) -> list[Span]:
         if best is not None:
             return [best]
     if part.plural:
+        n = _asked_count(part.text)
+        runs: list[list[dict[str, Any]]] = []
+        for m in ms:  # the sentence's lists of names: "Britain, France and Germany"
+            if runs and _LIST_SEP.fullmatch(s.text[runs[-1][-1]["end"] : m["start"]]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        exact = [r for r in runs if len(r) == n]
+        if n and len(ms) > n and len(exact) == 1:  # "which three governments": the list of three
+            ms = exact[0]
         text = ", ".join(m["text"] for m in ms)
         return [Span(ms[0]["start"], ms[-1]["end"], text, 1.0 + len(ms))]
     return [
@@ -824,6 +834,19 @@ def find_countries(s: SentenceView, part: Part) -> list[Span]:
         )
         for m in ms
     ]
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_LIST_SEP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|\s*,\s*(?:the\s+)?", re.I)
+
+
+def _asked_count(question: str) -> int | None:
+    """The number of items "which three governments …" asks for."""
+    m = re.search(r"\b(?:which|what)\s+(\w+)", question, re.I)
+    if m is None:
+        return None
+    w = m.group(1).lower()
+    return _COUNT_WORDS.get(w) or (int(w) if w.isdigit() and int(w) < 20 else None)
 
 
 _SUPERLATIVE = re.compile(r"\b(?:most|highest|largest|biggest|fewest|least|lowest)\b", re.I)
