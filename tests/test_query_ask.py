@@ -1191,3 +1191,19 @@ def test_ask_which_countries_reads_the_list_of_the_asked_size():
     v = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     best = max(find_countries(v, classify(q)[0]), key=lambda s: s.score)
     assert best.text == "Britain, France, Germany"
+
+
+def test_ask_yes_no_a_sentence_denying_the_act_decides_after_a_long_subject():
+    from diplograph.query.spans import find_yes_no
+    from diplograph.query.terms import predicate_terms
+
+    q = "Did Foreign Secretary of State Rudolf Rassendyll Elphberg meet Rupert Hentzau at the forum?"
+    assert "meet" in predicate_terms(q)
+    said = "Among the guests were Rassendyll and Hentzau, who came to the capital in the same week."
+    denied = "Rassendyll, who also attended the forum, did not meet Hentzau."
+    part = classify(q)[0]
+    best = max(
+        (sp for t in (said, denied) for sp in find_yes_no(_view(t, q), part)),
+        key=lambda sp: sp.score,
+    )
+    assert best.text == "No"

@@ -1202,6 +1202,8 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
         if re.search(r"\bfirst\b", s.text, re.I):
             return [Span(0, 0, "Yes", score + 2.5)]
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
+    if neg and acts:
+        score += 1.0  # "Blinken … did not meet Lavrov": a sentence that denies the act decides
     return [Span(0, 0, "No" if neg else "Yes", score)]
 
 

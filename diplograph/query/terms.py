@@ -118,7 +118,7 @@ def predicate_terms(question: str) -> set[str]:
     if m:
         out.add(stem(m.group(1)))
     for m in _AUX_Q.finditer(question):
-        for w in question[m.end() :].split()[:6]:
+        for w in question[m.end() :].split()[:9]:
             w = w.strip(",.?")
             if (
                 w[:1].isupper()
