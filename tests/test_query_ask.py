@@ -1207,3 +1207,15 @@ def test_ask_yes_no_a_sentence_denying_the_act_decides_after_a_long_subject():
         key=lambda sp: sp.score,
     )
     assert best.text == "No"
+
+
+def test_ask_why_reads_the_cause_before_prompting():
+    from diplograph.query.spans import Part, find_reason
+
+    q = "Why did Ruritania withdraw its ambassador from Strelsau in July?"
+    text = (
+        "Relations soured in July after Freedonia recognised Zenda's claim over the valley, "
+        "prompting Ruritania to withdraw its ambassador from Strelsau."
+    )
+    best = max(find_reason(_view(text, q), Part("why", q)), key=lambda s: s.score)
+    assert best.text == "Freedonia recognised Zenda's claim over the valley"

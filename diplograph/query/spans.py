@@ -1311,6 +1311,13 @@ def find_description(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+_PROMPTED = re.compile(
+    r",\s+(?:prompting|leading|forcing|causing|pushing|spurring|triggering)\s+[^,;.]{1,60}?"
+    r"\s+to\s+",
+    re.I,
+)
+
+
 def find_reason(s: SentenceView, part: Part) -> list[Span]:
     """``why did A do X`` → the phrase after "over", "in retaliation for", "accusing … of" …"""
     verbs = predicate_terms(s.question)
@@ -1323,6 +1330,13 @@ def find_reason(s: SentenceView, part: Part) -> list[Span]:
         span = _phrase_after(s, m, 2.0 - 0.01 * (m.start() - verb_at) / 10)
         if span:
             out.append(span)
+    led = _PROMPTED.search(s.text, 0, verb_at) if verb_at else None
+    if led:  # "after France recognised …, prompting Algeria to withdraw": what came before
+        for m in _REASON.finditer(s.text, 0, led.start()):
+            span = _phrase_after(s, m, 2.2)
+            if span and span.end <= led.start() + 1:
+                out.append(span)
+                break
     for m in _AT_REQUEST.finditer(s.text):
         text = m.group(0).strip()
         if not s.in_question(text):
