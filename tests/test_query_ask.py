@@ -1219,3 +1219,14 @@ def test_ask_why_reads_the_cause_before_prompting():
     )
     best = max(find_reason(_view(text, q), Part("why", q)), key=lambda s: s.score)
     assert best.text == "Freedonia recognised Zenda's claim over the valley"
+
+
+def test_ask_where_names_the_kind_of_place_asked_for():
+    from diplograph.query.spans import find_where
+
+    q = "At which air base in Freedonia did Ruritania fire missiles in June?"
+    part = classify(q)[0]
+    assert part.kind == "where"
+    text = "Ruritania retaliated with a missile attack on Zenda Heights air base in Freedonia."
+    best = max(find_where(_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "Zenda Heights air base"

@@ -122,7 +122,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bwhere\b|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)"
             r"\b)\w+ ){0,4}(?:city|town|venue|place|building|palace|hall|house|residence|"
-            r"location|province|port|airport|capital|island|site|waters|sea|area|region)\b",
+            r"location|province|port|airport|capital|island|site|waters|sea|area|region|"
+            r"base|camp|checkpoint|crossing|hospital|resort|airfield|shoal|reef|strait|bay|"
+            r"gulf|stadium)\b",
             re.I,
         ),
     ),

@@ -681,6 +681,34 @@ def _asked_prep_places(
     return out
 
 
+# "at which air base", "to which island": the kind of place the question asks for
+_PLACE_HEAD = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(air\s+base|naval\s+base|base|island|port|airport|"
+    r"palace|hotel|camp|checkpoint|crossing|hospital|resort|airfield|shoal|reef|strait|bay|"
+    r"gulf|river|dam|mosque|church|temple|cathedral|square|stadium|embassy|consulate)\b",
+    re.I,
+)
+
+
+def _named_heads(s: SentenceView, part: Part, skip: int) -> list[Span]:
+    """A name with the kind of place asked for: "at which air base" → "Al Udeid air base",
+    "to which island" → "Ly Son island"."""
+    head = _PLACE_HEAD.search(part.text)
+    if head is None:
+        return []
+    noun = r"\s+".join(head.group(1).lower().split())
+    out = []
+    for m in re.finditer(
+        rf"\b((?:[A-Z][\w'’-]*\s+){{1,4}})(?:[a-z]+\s+)?(?i:{noun})\b", s.text[skip:]
+    ):
+        a, b = skip + m.start(1), skip + m.end()
+        first = fold(m.group(1).split()[0])
+        if first in _NOT_NAME or s.in_question(m.group(1).strip()):
+            continue
+        out.append(Span(a, b, s.text[a:b], 4.0))
+    return out
+
+
 def find_where(s: SentenceView, part: Part) -> list[Span]:
     skip = _dateline_end(s.text)
     want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
@@ -713,6 +741,7 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
         out.append(Span(start, end, s.text[start:end], score))
     if prep and prep not in ("in", "at") and not want_country:  # "in" has the fallbacks below
         out += _asked_prep_places(s, part, prep, skip, out)
+    out += _named_heads(s, part, skip)
     named = bool(out)  # a place the extractor tagged, before the fallbacks below
     if not out and not want_country:
         out = _gazetteer_places(s, part, skip)
