@@ -530,3 +530,31 @@ def test_ask_what_was_established_between_two_states_asks_for_a_tier() -> None:
     assert part.kind == "tier"
     (part,) = classify("What did Fiala and Chinh sign in Prague?")
     assert part.kind != "tier"
+
+
+@pytest.mark.parametrize(
+    ("level", "sentence", "expected"),
+    [
+        (
+            "comprehensive strategic partnership",
+            'Ruritania and Freedonia raised ties to an "all-weather comprehensive strategic '
+            'partnership for the new era", the leaders said.',
+            "all-weather comprehensive strategic partnership for the new era",
+        ),
+        (
+            "comprehensive strategic partnership",
+            "Li said the two countries, comprehensive strategic cooperative partners, should act.",
+            "comprehensive strategic cooperative partners",
+        ),
+        (
+            "strategic partnership",
+            "The two have kept a Strategic Partnership of Cooperation Featuring Lasting Amity.",
+            "Strategic Partnership of Cooperation Featuring Lasting Amity",
+        ),
+        ("strategic partnership", "The two are strategic partners.", "strategic partners"),
+    ],
+)
+def test_tier_surface_keeps_the_framework_words(level: str, sentence: str, expected: str) -> None:
+    from diplograph.query.records import tier_surface
+
+    assert tier_surface({"level": level, "sentence": sentence}) == expected

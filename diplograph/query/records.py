@@ -181,12 +181,35 @@ def pair_tier(store: Store, question: str, codes: list[str]) -> RecordAnswer | N
     )
 
 
+# the words that make a tier a named framework: "all-weather comprehensive strategic
+# partnership for the new era", "special strategic and global partnership", "Strategic
+# Partnership of Cooperation Featuring Ever-lasting Friendship"
+_FW_BEFORE = re.compile(
+    r"(?:\b(?:all-weather|special|enhanced|strengthened|global|all-round|privileged|extensive)"
+    r"\s+)+$",
+    re.I,
+)
+_FW_AFTER = re.compile(
+    r"\s+for\s+(?:the\s+)?new\s+era\b|\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}"
+)
+
+
 def tier_surface(rel: dict[str, Any]) -> str:
-    """The tier as the sentence words it ("strategic partners"), else the normalised level."""
+    """The tier as the sentence words it ("strategic partners", "all-weather comprehensive
+    strategic partnership for the new era"), else the normalised level."""
     words = str(rel["level"]).split()
-    stem = r"\s+".join(words[:-1] + [words[-1].removesuffix("ship").removesuffix("s")])
-    m = re.search(rf"\b{stem}\w*", str(rel.get("sentence") or ""), re.I)
-    return m.group(0) if m else str(rel["level"])
+    last = words[-1].removesuffix("ship").removesuffix("s")
+    inner = r"(?:\s+(?:cooperative|and\s+global|global|and\s+comprehensive))?"
+    stem = r"\s+".join(words[:-1]) + inner + rf"\s+{last}" if len(words) > 1 else last
+    sentence = str(rel.get("sentence") or "")
+    m = re.search(rf"\b{stem}\w*", sentence, re.I)
+    if m is None:
+        return str(rel["level"])
+    before = _FW_BEFORE.search(sentence[: m.start()])
+    after = _FW_AFTER.match(sentence, m.end())
+    start = before.start() if before else m.start()
+    end = after.end() if after else m.end()
+    return sentence[start:end]
 
 
 def tier_partners(store: Store, question: str, codes: list[str]) -> RecordAnswer | None:
