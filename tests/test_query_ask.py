@@ -1230,3 +1230,17 @@ def test_ask_where_names_the_kind_of_place_asked_for():
     text = "Ruritania retaliated with a missile attack on Zenda Heights air base in Freedonia."
     best = max(find_where(_view(text, q), part), key=lambda s: s.score)
     assert best.text == "Zenda Heights air base"
+
+
+def test_ask_which_was_larger_binds_amounts_in_and_ignores_one_sided_sentences():
+    from diplograph.query.spans import Part, find_choice
+
+    q = "Which component of the package was larger: investments or grants?"
+    part = Part("choice", q)
+    both = (
+        "The package includes 5 billion euros in loans, 1.8 billion euros in investments and "
+        "600 million euros in grants."
+    )
+    one = "Brussels unveiled a 7.4 billion euro package of grants and loans for the country."
+    assert find_choice(_view(both, q), part)[0].text.startswith("investments")
+    assert find_choice(_view(one, q), part) == []

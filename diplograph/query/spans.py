@@ -1466,7 +1466,7 @@ _ASKS_WINNER = re.compile(r"\b(?:won|win|wins|prevailed|beat|defeated)\b", re.I)
 
 # between a number and the option it belongs to: "24 percent for Japan", "97 votes to Peru"
 _BIND = re.compile(
-    r"\s*(?:%|percent|per\s+cent|votes?|(?:million|billion)\s+\w+|\w+)?\s*(?:for|to|by|from)\s+"
+    r"\s*(?:%|percent|per\s+cent|votes?|(?:million|billion)\s+\w+|\w+)?\s*(?:for|to|by|from|in)\s+"
     r"(?:the\s+)?",
     re.I,
 )
@@ -1550,8 +1550,8 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     if pick is not None:
         return [Span(0, 0, _with_support(options[pick], s, where), 5.0)]
     words_or = _WORDS_OR.search(q)
-    if words_or is None:
-        return []
+    if words_or is None or _MORE.search(q) or _LESS.search(q):
+        return []  # "which was larger, A or B": a sentence naming one of them decides nothing
     # "did Vietnam run a trade surplus or deficit": the one word of the two the sentence says,
     # with its "of N"
     where = _located(s, [words_or.group(1), words_or.group(2)])
