@@ -1244,3 +1244,16 @@ def test_ask_which_was_larger_binds_amounts_in_and_ignores_one_sided_sentences()
     one = "Brussels unveiled a 7.4 billion euro package of grants and loans for the country."
     assert find_choice(_view(both, q), part)[0].text.startswith("investments")
     assert find_choice(_view(one, q), part) == []
+
+
+def test_ask_how_many_prefers_the_number_the_asked_verb_takes():
+    from diplograph.query.spans import find_quantity
+
+    q = "How many shadow fleet tankers has the Freedonian Union blacklisted?"
+    part = classify(q)[0]
+    text = (
+        "Freedonian Union inspectors boarded 40 ships last month; the bloc has now "
+        "blacklisted 557 such vessels."
+    )
+    best = max(find_quantity(_view(text, q), part), key=lambda s: s.score)
+    assert best.text.startswith("557")

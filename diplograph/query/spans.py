@@ -295,6 +295,7 @@ _PEOPLE = frozenset(content_terms("people persons citizens nationals evacuees re
 
 def find_quantity(s: SentenceView, part: Part) -> list[Span]:
     nums = _numbers(s)
+    verbs = predicate_terms(s.question)
     out: list[Span] = []
     for i, (a, b, _) in enumerate(nums):
         end = _tail(s.text, b)
@@ -333,8 +334,18 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
             score += 2.0  # "how many aircraft and naval vessels": both numbers
         if _TARGET.search(s.question) and _TARGET.search(s.text[max(0, a - 30) : a]):
             score += 1.5  # "what target did they set": the number the target names
+        verb = _VERB_BEFORE.search(s.text[max(0, a - 40) : a])
+        if verb and stem(fold(verb.group(1))) in verbs:
+            score += 2.0  # "how many … has the EU blacklisted": "has blacklisted 557 such"
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     return out
+
+
+# the verb right before a number: "blacklisted 557", "evacuated more than 300"
+_VERB_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|"
+    r"at\s+least\s+|a\s+further\s+|an\s+additional\s+|another\s+)?[$€£¥]?$"
+)
 
 
 _TARGET = re.compile(r"\b(?:target|goal|aim)s?\b", re.I)
