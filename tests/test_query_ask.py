@@ -1257,3 +1257,36 @@ def test_ask_how_many_prefers_the_number_the_asked_verb_takes():
     )
     best = max(find_quantity(_view(text, q), part), key=lambda s: s.score)
     assert best.text.startswith("557")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "In which month of 2024 did Ruritania and Freedonia establish diplomatic relations?",
+            "In July the two sides established full diplomatic relations, officials said in October.",
+            "July",
+        ),
+        (
+            "Since when have Ruritania and Freedonia had diplomatic relations?",
+            "The two have maintained diplomatic relations since July 1970, the minister said.",
+            "July 1970",
+        ),
+        (
+            "In which year had the president last been to Strelsau before his 2023 visit?",
+            "The visit, which follows the 2019 border treaty, was his first since 2017.",
+            "2017",
+        ),
+        (
+            "By what date did the expelled Freedonian diplomats have to leave the country?",
+            "Told on 27 July to leave the country, the expelled diplomats have until 15 August.",
+            "15 August, 2023",
+        ),
+    ],
+)
+def test_ask_when_reads_months_since_dates_first_since_and_deadlines(question, text, expected):
+    from diplograph.query.spans import Part, find_when
+
+    v = SentenceView(text=text, mentions=[], events=[], published="2023-07-28", question=question)
+    best = max(find_when(v, Part("when", question)), key=lambda s: s.score)
+    assert best.text == expected

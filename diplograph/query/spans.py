@@ -151,13 +151,45 @@ _EARLIER = re.compile(
 
 
 # "when had … last visited": the date a "first … since" sentence gives
-_ASKS_LAST = re.compile(r"\blast\b", re.I)
+_ASKS_LAST = re.compile(r"\b(?:last|previous|prior)\b", re.I)
+# a question about a day still to come when the report was written
+_ASKS_FUTURE = re.compile(
+    r"\bby\s+(?:what|which)\s+(?:date|day)\b|\bdue\s+to\b|\bset\s+(?:to|for)\b|"
+    r"\bexpected\s+to\b|\bscheduled\b|\bplann(?:ed|ing)\s+to\b|\bto\s+take\s+place\b|"
+    r"\b(?:was|were)\s+to\b|\bdeadline\b|\bwhen\s+(?:will|would|is|are)\b|"
+    r"\bwould\s+(?:convene|start|begin|take|hold|leave|open|visit)\b",
+    re.I,
+)
+_ASKS_MONTH = re.compile(r"\b(?:which|what)\s+month\b", re.I)
+_SINCE_WHEN = re.compile(r"\bsince\s+when\b", re.I)
+_MONTH_IN = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom)\s+"
+    r"((?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+(?:19|20)\d\d)?)\b"
+)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,120}\bsince\b[^.;]{0,80}$", re.I)
 
 
 def find_when(s: SentenceView, part: Part) -> list[Span]:
+    if _ASKS_MONTH.search(part.text):  # "in which month …": the month the sentence names
+        months = [
+            Span(m.start(1), m.end(1), m.group(1), 2.0 + 0.3 * _near_terms(s, part, *m.span()))
+            for m in _MONTH_IN.finditer(s.text)
+            if not s.in_question(m.group(1))
+        ]
+        if months:
+            return months
+    if _SINCE_WHEN.search(part.text):  # "since when …": the whole date after "since"
+        since = [
+            Span(d.start, d.end, d.text, 4.0)
+            for d in find_dates(s.text, s.published, s.default_year)
+            if re.search(r"\bsince\s+$", s.text[: d.start]) and not s.in_question(d.text)
+        ]
+        if since:
+            return since
     asks_year = bool(_ASKS_YEAR.search(part.text))
     pub = (s.published or "")[:4]
+    last = bool(_ASKS_LAST.search(part.text))
     if asks_year:  # "in what year …", "since what year …": a year alone
         since = bool(re.search(r"\bsince\b", part.text, re.I))
         year_spans = [
@@ -168,7 +200,9 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
                 2.0
                 - (1.0 if m.group(1) == pub else 0.0)
                 # "since what year …": the year the sentence says "since" of
-                + (1.5 if since and re.search(r"\bsince\s+$", s.text[: m.start(1)]) else 0.0),
+                + (1.5 if since and re.search(r"\bsince\s+$", s.text[: m.start(1)]) else 0.0)
+                # "in which year had he last been there": "his first since 2017"
+                + (2.5 if last and _FIRST_SINCE.search(s.text[: m.start(1)]) else 0.0),
             )
             for m in _PAST_YEAR.finditer(s.text)
             if not s.in_question(m.group(1))
@@ -176,6 +210,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         if year_spans:
             return year_spans
     event_dates = {e["date"] for e in s.events if e.get("date")}
+    future = bool(_ASKS_FUTURE.search(part.text))
     out: list[Span] = []
     dateline = _dateline_end(s.text)
     dates = find_dates(s.text, s.published, s.default_year)
@@ -221,6 +256,10 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             score -= 2.0  # the question names another year
         if _ASKS_LAST.search(part.text) and _FIRST_SINCE.search(s.text[:start]):
             score += 2.5  # "when had a leader last visited": "the first visit … since … 1964"
+        if future and d.value > (s.published or "9"):
+            score += 2.0  # "by what date must they leave", "when is the vote set": a later day
+            if re.search(r"\b(?:by|until|starting(?:\s+on)?|from|effective)\s+$", s.text[:start]):
+                score += 1.0  # "a ceasefire starting on August 4", "leave by 15 August"
         if _ESTABLISHED.search(part.text) and d.value[:4] < (pub or "0"):
             score += 2.5  # "when did A and B establish ties": the past date, not the report's
         if re.search(r"\bdates\b|\bfrom when\b", part.text, re.I) and is_range:
