@@ -1264,7 +1264,7 @@ def test_ask_how_many_prefers_the_number_the_asked_verb_takes():
     [
         (
             "In which month of 2024 did Ruritania and Freedonia establish diplomatic relations?",
-            "In July the two sides established full diplomatic relations, officials said in October.",
+            "In July the two sides established diplomatic relations, officials said in October.",
             "July",
         ),
         (
