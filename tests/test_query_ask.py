@@ -1142,6 +1142,8 @@ def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
         ("Which Ruritanian foreign ministry spokesman rejected the claims?", "who"),
         ("Which two counterparts did the minister meet on the sidelines?", "who"),
         ("Which EU member government held up the sanctions package?", "country"),
+        ("Which Ruritanian chargé d'affaires did Strelsau summon?", "who"),
+        ("Which US mediator received the signed letter?", "who"),
     ],
 )
 def test_ask_classify_people_and_governments(question, kind):

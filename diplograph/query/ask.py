@@ -175,7 +175,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:leader|official|envoy|ambassador|"
             r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson|"
             r"spokesman|spokeswoman|counterpart|commander|general|king|queen|prince|emperor|"
-            r"governor|mayor|representative|negotiator|lawmaker|senator|monarch)s?\b",
+            r"governor|mayor|representative|negotiator|lawmaker|senator|monarch|mediator|"
+            r"undersecretary|under-secretary|commissioner|chancellor|emir|sultan|ruler|"
+            r"chargé d'affaires|charge d'affaires|chargé|charge d’affaires|chargé d’affaires)s?\b",
             re.I,
         ),
     ),
