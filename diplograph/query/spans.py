@@ -180,13 +180,13 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         if months:
             return months
     if _SINCE_WHEN.search(part.text):  # "since when …": the whole date after "since"
-        since = [
+        after_since = [
             Span(d.start, d.end, d.text, 4.0)
             for d in find_dates(s.text, s.published, s.default_year)
             if re.search(r"\bsince\s+$", s.text[: d.start]) and not s.in_question(d.text)
         ]
-        if since:
-            return since
+        if after_since:
+            return after_since
     asks_year = bool(_ASKS_YEAR.search(part.text))
     pub = (s.published or "")[:4]
     last = bool(_ASKS_LAST.search(part.text))
