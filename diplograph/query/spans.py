@@ -373,7 +373,7 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
             score += 2.0  # "how many aircraft and naval vessels": both numbers
         if _TARGET.search(s.question) and _TARGET.search(s.text[max(0, a - 30) : a]):
             score += 1.5  # "what target did they set": the number the target names
-        verb = _VERB_BEFORE.search(s.text[max(0, a - 40) : a])
+        verb = _VERB_BEFORE.search(s.text[max(0, start - 40) : start])
         if verb and stem(fold(verb.group(1))) in verbs:
             score += 2.0  # "how many … has the EU blacklisted": "has blacklisted 557 such"
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
@@ -791,7 +791,9 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
         out.append(Span(start, end, s.text[start:end], score))
     if prep and prep not in ("in", "at") and not want_country:  # "in" has the fallbacks below
         out += _asked_prep_places(s, part, prep, skip, out)
-    out += _named_heads(s, part, skip)
+    out += [  # a tagged place that holds it says more ("Presidential Palace in Hanoi")
+        h for h in _named_heads(s, part, skip) if not any(o.start <= h.start < o.end for o in out)
+    ]
     named = bool(out)  # a place the extractor tagged, before the fallbacks below
     if not out and not want_country:
         out = _gazetteer_places(s, part, skip)
