@@ -1292,3 +1292,14 @@ def test_ask_when_reads_months_since_dates_first_since_and_deadlines(question, t
     v = SentenceView(text=text, mentions=[], events=[], published="2023-07-28", question=question)
     best = max(find_when(v, Part("when", question)), key=lambda s: s.score)
     assert best.text == expected
+
+
+def test_ask_what_kind_reads_the_modifiers_of_the_head_noun():
+    from diplograph.query.spans import FINDERS
+
+    q = "What kind of Ruritanian military aircraft violated Freedonian airspace in August?"
+    part = classify(q)[0]
+    assert part.head == ("aircraft",)
+    text = "On August 26, a Ruritanian military Z-7 intelligence-gathering aircraft crossed in."
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "Z-7 intelligence-gathering aircraft"

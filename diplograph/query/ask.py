@@ -297,7 +297,7 @@ def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]
             w = (
                 re.search(
                     r"\bthe name of (?:the |an? )?(?:[\w-]+(?:'s|’s) )?((?:[\w-]+ ){0,2}?[\w-]+)"
-                    r"(?= (?:for|in|on|at|to|with|during|that|which)\b|$)",
+                    r"(?= (?:for|in|on|at|to|with|during|that|which|of)\b|$)",
                     chunk,
                     re.I,
                 )
@@ -314,6 +314,13 @@ def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]
                     re.I,
                 )
                 or w
+            )
+            # "what kind of Chinese military aircraft": the aircraft
+            w = w or re.search(
+                r"\b(?:which|what) (?:kind|type|sort|form|class) of (?:[\w-]+ ){0,2}?([\w-]+)"
+                r"(?= (?:did|does|do|was|were|is|are|has|have|had|will|violated|[a-z]+ed)\b)",
+                chunk,
+                re.I,
             )
             w = w or re.search(r"\b(?:which|what) ([\w-]+)", chunk, re.I)
             head = tuple(content_terms(w.group(1))) if w else ()

@@ -984,6 +984,41 @@ def _grow_left(s: SentenceView, part: Part, a: int) -> int:
     return a
 
 
+def find_modified(s: SentenceView, part: Part) -> list[Span]:
+    """The head noun with the modifiers the question does not say, where nothing names it:
+    "what new scheme" → "visa-on-arrival scheme", "what kind of aircraft" → "Y-9
+    intelligence-gathering aircraft"."""
+    if not part.head:
+        return []
+    out = []
+    for t in re.finditer(r"[\w'’-]+", s.text):
+        if stem(fold(t.group(0))) == part.head[-1]:
+            a = _modified(s, part, t.start())
+            if a < t.start():
+                out.append(Span(a, t.end(), s.text[a : t.end()], 1.2))
+    return out
+
+
+def _modified(s: SentenceView, part: Part, a: int) -> int:
+    """Where the modifiers before a head noun start: lower-case adjectives the question does not
+    say ("visa-on-arrival", "intelligence-gathering") and the names before them ("Y-9")."""
+    start, taken = a, 0
+    while taken < 3:
+        prev = re.search(r"([\w'’+-]+)\s+$", s.text[:start])
+        if not prev:
+            break
+        w = prev.group(1)
+        lw = fold(w)
+        if lw in STOP or lw in _NOT_NAME or lw in _MOD_SKIP or w.isdigit():
+            break
+        if stem(lw) in part.head or s.in_question(w):
+            break
+        start = prev.start(1)
+        taken += 1
+    return start
+
+
+_MOD_SKIP = frozenset("new first latest second other such own military".split())
 _NAME_JOIN = frozenset("and of for de da do dos das del la le em al el".split())
 # a code or name after the head: "Flight VN58", "Operation Voltando em Paz"
 _NAME_AFTER = re.compile(
@@ -1291,7 +1326,7 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
 def find_which_or_object(s: SentenceView, part: Part) -> list[Span]:
     if _ON_WHAT.match(part.text):
         return find_topic(s, part) or find_which(s, part) or find_object(s, part)
-    return find_which(s, part) or find_object(s, part)
+    return find_which(s, part) or find_object(s, part) or find_modified(s, part)
 
 
 _ON_WHAT = re.compile(r"\s*(?:on|about) what\b", re.I)
