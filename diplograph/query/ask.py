@@ -43,6 +43,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"[,:]\s*(?:the\s+)?[\w'’ –-]+\s+or\s+(?:the\s+)?[\w'’ –-]+\??\s*$|"
             r"\b(?:rise|risen|increase|grow|grown)\s+or\s+(?:fall|fallen|decrease|decline|"
             r"shrink|shrunk)\b|\b(?:a\s+)?surplus\s+or\s+(?:a\s+)?deficit\b|"
+            r"\b(?:go|gone|went)\s+up\s+or\s+down\b|"
+            # "will the embassy have more diplomats or more technical staff"
+            r"\bmore\s+[\w'’ -]+\s+or\s+more\s+[\w'’ -]+\??\s*$|"
             # "did Seoul raise or cut its pledge", "were exports larger or smaller than imports"
             r"\b(?:raise|increase|expand|extend|lift)\s+or\s+(?:cut|reduce|lower|shrink|scale)\b|"
             r"\b(?:larger|bigger|higher|greater|more)\s+or\s+(?:smaller|lower|less|fewer)\b",
@@ -122,7 +125,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bwhere\b|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)"
             r"\b)\w+ ){0,4}(?:city|town|venue|place|building|palace|hall|house|residence|"
-            r"location|province|port|airport|capital|island|site|waters|sea|area|region|"
+            r"location|province|port|airport|capital|island|site|waters|sea|area|region|village|"
+            r"block|district|county|valley|"
             r"base|camp|checkpoint|crossing|hospital|resort|airfield|shoal|reef|strait|bay|"
             r"gulf|stadium)\b",
             re.I,

@@ -734,6 +734,7 @@ def _asked_prep_places(
 # "at which air base", "to which island": the kind of place the question asks for
 _PLACE_HEAD = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(air\s+base|naval\s+base|base|island|port|airport|"
+    r"village|block|district|county|valley|region|province|"
     r"palace|hotel|camp|checkpoint|crossing|hospital|resort|airfield|shoal|reef|strait|bay|"
     r"gulf|river|dam|mosque|church|temple|cathedral|square|stadium|embassy|consulate)\b",
     re.I,
@@ -1500,7 +1501,8 @@ _MORE_OR_LESS_THAN = re.compile(
 )
 _RISE_OR_FALL = re.compile(
     r"\b(?:rise|risen|increase|increased|grow|grown|expand|expanded)\s+or\s+"
-    r"(?:fall|fallen|decrease|decreased|decline|declined|shrink|shrunk|contract|contracted)\b",
+    r"(?:fall|fallen|decrease|decreased|decline|declined|shrink|shrunk|contract|contracted)\b|"
+    r"\b(?:go|gone|went)\s+up\s+or\s+down\b",
     re.I,
 )
 # "up from about 2 percent": the level before, after a rise or fall the sentence states
