@@ -1306,3 +1306,15 @@ def test_ask_what_kind_reads_the_modifiers_of_the_head_noun():
     text = "On August 26, a Ruritanian military Z-7 intelligence-gathering aircraft crossed in."
     best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
     assert best.text == "Z-7 intelligence-gathering aircraft"
+
+
+def test_ask_rise_or_fall_gives_the_level_it_reached():
+    from diplograph.query.spans import Part, find_choice
+
+    q = "Did Ruritania-Freedonia trade rise or fall in the last fiscal year?"
+    text = (
+        "Bilateral trade between the two fell to about 1.3 billion dollars in the last fiscal year."
+    )
+    assert find_choice(_view(text, q), Part("choice", q))[0].text == (
+        "It fell, to about 1.3 billion dollars"
+    )

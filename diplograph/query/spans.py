@@ -1609,6 +1609,10 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             to = f" to {level[-1][2]}" if level else ""
             said = _first_words(f"It {word},{to} from {prior.group(1)}", ANSWER_WORDS)
             return [Span(0, 0, said, 1.5)]
+        hit = (_UP if word == "rose" else _DOWN).search(s.text) if word else None
+        to = _TO_AMOUNT.match(s.text, hit.end()) if hit else None
+        if word and to:  # "fell to about 1.3 billion dollars": the level it reached
+            return [Span(0, 0, _first_words(f"It {word}, {to.group(1)}", ANSWER_WORDS), 1.5)]
         return [Span(0, 0, f"It {word}", 1.0)] if word else []
     verb = _UP_OR_DOWN.search(q)
     if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
@@ -1653,6 +1657,10 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
     return [Span(at, at + len(text), text, 4.0)]
 
 
+_TO_AMOUNT = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(to\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+)?"
+    r"(?:US\$|\$|€|£)?\d[\d,.]*(?:\s+(?:million|billion|trillion))?(?:\s+(?:US\s+)?[a-z]+)?)"
+)
 _WORDS_OR = re.compile(r"\b([a-z]{4,})\s+or\s+(?:an?\s+)?([a-z]{4,})\b")
 _OF_AMOUNT = re.compile(
     r"[a-z]+\s+of\s+(?:about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?\S*\d[\d,.]*"
