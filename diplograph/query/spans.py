@@ -1609,10 +1609,11 @@ def find_choice(s: SentenceView, part: Part) -> list[Span]:
             to = f" to {level[-1][2]}" if level else ""
             said = _first_words(f"It {word},{to} from {prior.group(1)}", ANSWER_WORDS)
             return [Span(0, 0, said, 1.5)]
-        hit = (_UP if word == "rose" else _DOWN).search(s.text) if word else None
-        to = _TO_AMOUNT.match(s.text, hit.end()) if hit else None
-        if word and to:  # "fell to about 1.3 billion dollars": the level it reached
-            return [Span(0, 0, _first_words(f"It {word}, {to.group(1)}", ANSWER_WORDS), 1.5)]
+        moved = (_UP if word == "rose" else _DOWN).search(s.text) if word else None
+        reached = _TO_AMOUNT.match(s.text, moved.end()) if moved else None
+        if word and reached:  # "fell to about 1.3 billion dollars": the level it reached
+            said = _first_words(f"It {word}, {reached.group(1)}", ANSWER_WORDS)
+            return [Span(0, 0, said, 1.5)]
         return [Span(0, 0, f"It {word}", 1.0)] if word else []
     verb = _UP_OR_DOWN.search(q)
     if verb:  # "did Seoul raise or cut its pledge": the direction the sentence states
