@@ -1142,6 +1142,8 @@ def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
         ("Which Ruritanian foreign ministry spokesman rejected the claims?", "who"),
         ("Which two counterparts did the minister meet on the sidelines?", "who"),
         ("Which EU member government held up the sanctions package?", "country"),
+        ("Can you name the two countries that signed the agreement with Strelsau?", "country"),
+        ("Which two claimants want the code of conduct to be binding?", "country"),
         ("Did seizures at the port go up or down in 2023?", "choice"),
         ("Will the embassy have more diplomats or more technical staff after the cut?", "choice"),
         ("Which sea block did the two leaders agree to develop jointly?", "where"),
@@ -1318,3 +1320,18 @@ def test_ask_rise_or_fall_gives_the_level_it_reached():
     assert find_choice(_view(text, q), Part("choice", q))[0].text == (
         "It fell, to about 1.3 billion dollars"
     )
+
+
+def test_ask_which_lists_take_every_item():
+    from diplograph.query.spans import FINDERS
+
+    q = "In which fields were the five memoranda exchanged during the visit?"
+    part = classify(q)[0]
+    text = "Five memoranda were exchanged in the fields of health, maritime security and culture."
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "fields of health, maritime security and culture"
+    q = "Which Ruritanian fruits did the prime minister ask Freedonia to open its market to?"
+    part = classify(q)[0]
+    text = "He asked Freedonia to open its market to Ruritanian longan, rambutan and pomelo."
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "Ruritanian longan, rambutan and pomelo"

@@ -190,7 +190,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
             r"[\w-]+ ){0,3}(?:countries|country|nations|nation|states|"
-            r"partners|neighbours|neighbors|members|capitals|cities|"
+            r"partners|neighbours|neighbors|members|capitals|cities|claimants|signatories|donors|"
             r"member governments?|member states?|governments?)\b",
             re.I,
         ),
@@ -278,10 +278,17 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# "Can you name the two countries …", "Name the minister who …": a which-question
+_NAME_THE = re.compile(
+    r"^\s*(?:(?:can|could)\s+you\s+)?(?:name|list|identify)\s+(?:the\s+)?(?=\w)", re.I
+)
+
+
 def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]:
     """Split a question into the parts it asks for ("which flight, and when …"); ``instead``
     reads a kind as another ({"tier": "which"}: the second reading of "what framework")."""
     parts: list[Part] = []
+    question = _NAME_THE.sub("Which ", question)  # "Can you name the two countries that …"
     for chunk in _SPLIT.split(question.strip().rstrip("?")):
         core = _ATTRIBUTION.sub("", chunk)  # "According to VNA, how did …": how did …
         core = TAIL_SOURCE.sub("", core)  # "…, China or Japan, according to Yonhap"

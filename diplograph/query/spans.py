@@ -1071,6 +1071,9 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
             comp = _COMPLEMENT.match(s.text, b)
             if comp:
                 b = comp.end()
+                listed = _LIST_ON.match(s.text, b) if part.plural else None
+                if listed:  # "in the fields of health, culture and trade": every field
+                    b = listed.end()
         bare = all(stem(fold(w)) in part.head for w in re.findall(r"[\w'’-]+", s.text[a:b]))
         named = _NAME_BEFORE.search(s.text[:a]) if bare else None
         if named:  # "the Compromiso de Sevilla, the outcome document"
@@ -1083,7 +1086,9 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         m = re.search(r"\b(?:[Ww]hich|[Ww]hat)\s+([A-Z][\w'’-]+)\s", s.question)
         q = re.search(rf"\b{re.escape(m.group(1))}\s+[a-z][\w-]+", s.text) if m else None
         if q and not s.in_question(q.group(0)):
-            out.append(Span(q.start(), q.end(), q.group(0), 1.2))
+            listed = _LIST_ON.match(s.text, q.end()) if part.plural else None
+            end = listed.end() if listed else q.end()  # "Vietnamese longan, rambutan and pomelo"
+            out.append(Span(q.start(), end, s.text[q.start() : end], 1.2))
     return out
 
 
