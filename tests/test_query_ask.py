@@ -1335,3 +1335,41 @@ def test_ask_which_lists_take_every_item():
     text = "He asked Freedonia to open its market to Ruritanian longan, rambutan and pomelo."
     best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
     assert best.text == "Ruritanian longan, rambutan and pomelo"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "Why did Ruritania's foreign ministry criticise Freedonia over the state visit?",
+            "Ruritania's foreign ministry criticised Freedonia for failing to arrest the visitor.",
+            "failing to arrest the visitor",
+        ),
+        (
+            "Why did the crisis centre organise a flight home from Strelsau?",
+            "Given the continuing fuel shortages, the crisis centre organised a flight on Friday.",
+            "the continuing fuel shortages",
+        ),
+        (
+            "What prompted Ruritania to expel Freedonia's ambassador in July?",
+            "Ruritania expelled Freedonia's ambassador on Wednesday after a landmine wounded "
+            "five soldiers.",
+            "a landmine wounded five soldiers",
+        ),
+    ],
+)
+def test_ask_why_reads_for_given_and_what_prompted(question, text, expected):
+    from diplograph.query.spans import FINDERS
+
+    part = classify(question)[0]
+    assert part.kind == "why"
+    best = max(FINDERS[part.kind](_view(text, question), part), key=lambda s: s.score)
+    assert best.text == expected
+
+
+def test_ask_yes_no_first_is_denied_by_a_second_consecutive_term_or_country():
+    from diplograph.query.spans import Part, find_yes_no
+
+    q = "Was the election Ruritania's first term on the commission?"
+    text = "This is the second consecutive term for Ruritania at the commission."
+    assert find_yes_no(_view(text, q), Part("yes_no", q))[0].text == "No"

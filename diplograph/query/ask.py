@@ -80,7 +80,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("why", re.compile(r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b)", re.I)),
+    (
+        "why",
+        re.compile(
+            r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b|what\s+prompted\b|"
+            r"what\s+led\b|what\s+(?:reason|grounds|justification)\s+did\b)",
+            re.I,
+        ),
+    ),
     (
         "respond",
         re.compile(

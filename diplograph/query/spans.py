@@ -1286,7 +1286,7 @@ _NEGATION = re.compile(
 # "the first … other than France"
 _LATER_TIME = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+"
-    r"(?:time|term|stint|occasion|seat)\b",
+    r"(?:(?:consecutive|straight|successive)\s+)?(?:time|term|stint|occasion|seat|country)\b",
     re.I,
 )
 _FIRST_BUT = re.compile(
@@ -1433,6 +1433,15 @@ def find_description(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+# a reason that opens the sentence, before its verb: "Given the fuel shortages, …"
+_LEAD_REASON = re.compile(r"\s*(?:Given|Because\s+of|Due\s+to|Owing\s+to|In\s+view\s+of)\s+")
+_GROUNDS_Q = re.compile(r"^\W*(?:why|on\s+what\s+grounds|for\s+what\s+reason)\b", re.I)
+# "criticised Mongolia for failing …": the object of the verb, then "for" and the cause
+_FOR_CAUSE = re.compile(
+    r"[^,;.]{0,60}?\s(?:for|over)\s+"
+    r"(?!(?:the\s+)?(?:first|second|\d|two|three|four|five|several|many|more|years?|months?|"
+    r"weeks?|days?|decades?)\b)"
+)
 _PROMPTED = re.compile(
     r",\s+(?:prompting|leading|forcing|causing|pushing|spurring|triggering)\s+[^,;.]{1,60}?"
     r"\s+to\s+",
@@ -1450,6 +1459,19 @@ def find_reason(s: SentenceView, part: Part) -> list[Span]:
     out = []
     for m in _REASON.finditer(s.text, verb_at):
         span = _phrase_after(s, m, 2.0 - 0.01 * (m.start() - verb_at) / 10)
+        if span:
+            out.append(span)
+    lead = _LEAD_REASON.match(s.text, _dateline_end(s.text))
+    if lead and verb_at and lead.end() < verb_at:  # "Given the fuel shortages, … organised"
+        span = _phrase_after(s, lead, 2.2)
+        if span:
+            out.append(span)
+    grounds = _GROUNDS_Q.search(s.question)
+    cue = _FOR_CAUSE.match(s.text, verb_at) if grounds and verb_at else None
+    if cue and re.search(r"\b(?:call|appeal|demand|request|plea|pressure)s?\b", cue.group(0)):
+        cue = None  # "resisted calls from activists for sanctions": what was called for
+    if cue:  # "criticised Mongolia for failing to arrest Putin", "expelled … for espionage"
+        span = _phrase_after(s, cue, 2.3)
         if span:
             out.append(span)
     led = _PROMPTED.search(s.text, 0, verb_at) if verb_at else None
