@@ -1142,6 +1142,7 @@ def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
         ("Which Ruritanian foreign ministry spokesman rejected the claims?", "who"),
         ("Which two counterparts did the minister meet on the sidelines?", "who"),
         ("Which EU member government held up the sanctions package?", "country"),
+        ("Which Ruritanian premier did he receive at the summit where he was re-elected?", "who"),
         ("Can you name the two countries that signed the agreement with Strelsau?", "country"),
         ("Which two claimants want the code of conduct to be binding?", "country"),
         ("Did seizures at the port go up or down in 2023?", "choice"),
@@ -1373,3 +1374,12 @@ def test_ask_yes_no_first_is_denied_by_a_second_consecutive_term_or_country():
     q = "Was the election Ruritania's first term on the commission?"
     text = "This is the second consecutive term for Ruritania at the commission."
     assert find_yes_no(_view(text, q), Part("yes_no", q))[0].text == "No"
+
+
+def test_ask_who_never_answers_a_title_without_its_name():
+    from diplograph.query.spans import Part, find_who
+
+    q = "Which Ruritanian undersecretary conveyed the objection to the envoy?"
+    text = "Foreign Affairs Undersecretary for Policy Rudolf Hentzau conveyed the objection."
+    best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
+    assert "Hentzau" in best.text

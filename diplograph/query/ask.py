@@ -130,7 +130,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "where",
         re.compile(
-            r"\bwhere\b|\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)"
+            # "where did …", not a relative "… in Abuja where he was re-elected"
+            r"^\W*where\b|\bwhere\s+(?:did|does|do|was|were|is|are|will|would|has|have|had|"
+            r"can|could|should)\b|"
+            r"\b(?:which|what) (?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)"
             r"\b)\w+ ){0,4}(?:city|town|venue|place|building|palace|hall|house|residence|"
             r"location|province|port|airport|capital|island|site|waters|sea|area|region|village|"
             r"block|district|county|valley|"

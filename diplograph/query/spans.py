@@ -65,7 +65,8 @@ _ROLE = frozenset(
     """president prime minister secretary general party chairman chairwoman chair premier king
     queen emperor envoy ambassador deputy vice foreign spokesperson spokesman spokeswoman head
     chief director leader representative counterpart state senior minister's chancellor
-    governor mayor commander official delegate consul sultan prince crown speaker""".split()
+    governor mayor commander official delegate consul sultan prince crown speaker undersecretary
+    under-secretary commissioner emir mediator negotiator senator""".split()
 )
 # the longest answer a phrase finder gives, in content words: within EVAL.md's concise length
 # (max(10, 3 × the gold's content words)) whatever the gold's length
@@ -597,6 +598,8 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         first = fold(s.text[a:b].split()[0])
         if any(a < te and ta < b for ta, te in taken) or first in _NOT_NAME or first in _ROLE:
             continue
+        if fold(s.text[a:b].split()[-1]) in _ROLE:
+            continue  # "Foreign Affairs Undersecretary": a title, the name comes after it
         if set(words(m.group(0))) & _ORG_WORD or re.search(r"\b(?:of|for)\s$", s.text[:a]):
             continue
         if a == 0:
