@@ -1383,3 +1383,8 @@ def test_ask_who_never_answers_a_title_without_its_name():
     text = "Foreign Affairs Undersecretary for Policy Rudolf Hentzau conveyed the objection."
     best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
     assert "Hentzau" in best.text
+
+
+def test_ask_the_name_of_the_operation_under_which():
+    q = "What was the name of the operation under which Ruritania moved its nationals out?"
+    assert classify(q)[0].head == ("operation",)

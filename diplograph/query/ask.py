@@ -318,7 +318,8 @@ def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]
             w = (
                 re.search(
                     r"\bthe name of (?:the |an? )?(?:[\w-]+(?:'s|’s) )?((?:[\w-]+ ){0,2}?[\w-]+)"
-                    r"(?= (?:for|in|on|at|to|with|during|that|which|of)\b|$)",
+                    r"(?= (?:for|in|on|at|to|with|during|that|which|of|under|by|from|through|"
+                    r"whose|where|when|behind|used|launched|given|carried|signed)\b|$)",
                     chunk,
                     re.I,
                 )
