@@ -558,3 +558,8 @@ def test_tier_surface_keeps_the_framework_words(level: str, sentence: str, expec
     from diplograph.query.records import tier_surface
 
     assert tier_surface({"level": level, "sentence": sentence}) == expected
+
+
+def test_find_names_reads_us_dollars_as_a_currency() -> None:
+    text = "They set a US$100 billion target and a 5 million US dollars grant with the US."
+    assert [c for _, _, c in find_names(text)] == ["USA"]

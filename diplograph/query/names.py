@@ -136,6 +136,7 @@ def resolve_name(text: str) -> Named:
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
+_CURRENCY_AFTER = re.compile(r"\$|\s+dollars?\b|\s+cents?\b", re.I)
 MAX_WORDS = 7
 
 
@@ -149,6 +150,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
             start, end = toks[i].start(), toks[i + n - 1].end()
             code = _lookup(t, text[start:end], n)
+            if code is not None and _CURRENCY_AFTER.match(text, end):
+                code = None  # "US$100 billion", "50 million US dollars": a currency
             if code is not None:
                 out.append((start, end, code))
                 i += n - 1
