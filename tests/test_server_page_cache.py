@@ -76,8 +76,11 @@ def test_page_waiting_for_a_computation_keeps_its_budget(tmp_path: Path) -> None
     """A cold alerts scan of many pairs outlasts a 0.3 s budget: the page answers 503 (HTML)
     instead of holding its thread until the scan ends."""
     path = tmp_path / "history.db"
+    # 120 pairs over 30 years: the scan takes ~0.8 s on the CI machine, well past the budget
+    # (66 pairs over 20 years took 0.31 s, and a warm worker pool answered within 0.3 s)
     codes = ["VNM", "CHN", "USA", "JPN", "KOR", "IND", "AUS", "FRA", "DEU", "GBR", "RUS", "LAO"]
-    rnd, span, cells = random.Random(5), months(240, "1995-01"), []
+    codes += ["THA", "MYS", "IDN", "PHL"]
+    rnd, span, cells = random.Random(5), months(360, "1995-01"), []
     for i, a in enumerate(codes):
         for b in codes[i + 1 :]:
             counts_ = {m: rnd.randint(0, 40) for m in span}
