@@ -1142,6 +1142,7 @@ def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
         ("Which Ruritanian foreign ministry spokesman rejected the claims?", "who"),
         ("Which two counterparts did the minister meet on the sidelines?", "who"),
         ("Which EU member government held up the sanctions package?", "country"),
+        ("What relationship did the two leaders agree to elevate their ties to?", "tier"),
         ("Which Ruritanian premier did he receive at the summit where he was re-elected?", "who"),
         ("Can you name the two countries that signed the agreement with Strelsau?", "country"),
         ("Which two claimants want the code of conduct to be binding?", "country"),
@@ -1388,3 +1389,12 @@ def test_ask_who_never_answers_a_title_without_its_name():
 def test_ask_the_name_of_the_operation_under_which():
     q = "What was the name of the operation under which Ruritania moved its nationals out?"
     assert classify(q)[0].head == ("operation",)
+
+
+def test_ask_tier_reads_a_framework_joined_by_and():
+    from diplograph.query.spans import Part, find_tier
+
+    q = "Which partnership did the two ministers reaffirm the importance of?"
+    text = "The ministers confirmed the importance of the Special Strategic and Global Partnership."
+    best = max(find_tier(_view(text, q), Part("tier", q)), key=lambda s: s.score)
+    assert best.text == "Special Strategic and Global Partnership"

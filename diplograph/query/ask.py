@@ -158,6 +158,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:tier|level|kind|type|name) of (?:the )?(?:relation|partnership|tie|relationship)"
             r"|\bfull name\b|\b(?:which|what) (?:partnership )?(?:tier|level|status|framework)\b"
             r"|\b(?:which|what) partnership\b|\bto what (?:level|status|tier)\b"
+            # "what relationship did they agree to elevate Italy-Algeria ties to"
+            r"|\b(?:which|what) (?:relationship|relations)\b[^?]*\b(?:elevat|upgrad|rais|lift)\w*\b"
             r"|\bwhat did .*\b(?:elevate|upgrade|raise|lift)\b.* to\s*$"
             r"|\bwhat did .*\b(?:elevate|upgrade|raise|lift)\w*\s+(?:their|the|its)\s+"
             r"(?:bilateral\s+)?(?:ties|relations|relationship)\s+to\b"

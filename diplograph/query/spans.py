@@ -52,7 +52,8 @@ _ORDINAL = re.compile(
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
 _TIER = re.compile(
-    r"\b(?:comprehensive\s+|strategic\s+|cooperative\s+|special\s+|global\s+)*"
+    r"\b(?:(?:comprehensive|strategic|cooperative|special|global|enhanced|all-weather)\s+"
+    r"(?:and\s+(?=\w+\s+partnership))?)*"
     r"(?:partnership|relationship|relations)\b(?:\s+for\s+[A-Z][\w\s,]+)?",
     re.I,
 )
