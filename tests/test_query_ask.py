@@ -1398,3 +1398,12 @@ def test_ask_tier_reads_a_framework_joined_by_and():
     text = "The ministers confirmed the importance of the Special Strategic and Global Partnership."
     best = max(find_tier(_view(text, q), Part("tier", q)), key=lambda s: s.score)
     assert best.text == "Special Strategic and Global Partnership"
+
+
+def test_ask_which_complement_keeps_a_decimal_amount():
+    from diplograph.query.spans import Part, find_which
+
+    q = "What investment does the refinery in Zenda involve?"
+    text = "The refinery in Zenda comes with an investment of USD 3.7 billion, officials said."
+    best = max(find_which(_view(text, q), Part("which", q, ("investment",))), key=lambda s: s.score)
+    assert best.text == "investment of USD 3.7 billion"

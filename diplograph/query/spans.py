@@ -956,8 +956,9 @@ def _most_by_number(s: SentenceView, ms: list[dict[str, Any]], fewest: bool) -> 
     return Span(m["start"], m["end"], text, 4.0)
 
 
-_COMPLEMENT = re.compile(
-    r"\s+(?:on|of|for)\s+[^,;:.()]{2,70}?(?=[,;:.()]|\s+(?:which|that|and\s+(?:to|the)|to|at|in|"
+_COMPLEMENT = re.compile(  # a decimal point ("USD 3.7 billion") does not end it
+    r"\s+(?:on|of|for)\s+(?:[^,;:.()]|\.(?=\d)){2,70}?(?=[,;:()]|\.(?!\d)|\s+(?:which|that|"
+    r"and\s+(?:to|the)|to|at|in|"
     r"during|when|while|after|before|following)\s|$)"
 )
 
