@@ -1407,3 +1407,12 @@ def test_ask_which_complement_keeps_a_decimal_amount():
     text = "The refinery in Zenda comes with an investment of USD 3.7 billion, officials said."
     best = max(find_which(_view(text, q), Part("which", q, ("investment",))), key=lambda s: s.score)
     assert best.text == "investment of USD 3.7 billion"
+
+
+def test_ask_who_keeps_a_middle_initial():
+    from diplograph.query.spans import Part, find_who
+
+    q = "Who chaired the 46th session of the heritage committee?"
+    text = "The session is being chaired by Ruritania's Permanent Delegate, Rudolf V. Elphberg."
+    best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
+    assert best.text.endswith("Rudolf V. Elphberg")

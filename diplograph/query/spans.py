@@ -461,7 +461,8 @@ def _appositive(text: str, end: int) -> int:
 
 
 _NAME_PART = r"[A-Z][a-zà-ỹ'’]+(?:-[A-Za-zà-ỹ'’]+)*"  # "Ngefa-Atondoko", "Jae-myung"
-_NAME = re.compile(rf"\b(?:{_NAME_PART}\s+){{1,3}}{_NAME_PART}\b")
+# "Vishal V. Sharma": a middle initial belongs to the name
+_NAME = re.compile(rf"\b(?:{_NAME_PART}\s+(?:[A-Z]\.\s+)?){{1,3}}{_NAME_PART}\b")
 _NOT_NAME = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the this that "
