@@ -1416,3 +1416,18 @@ def test_ask_who_keeps_a_middle_initial():
     text = "The session is being chaired by Ruritania's Permanent Delegate, Rudolf V. Elphberg."
     best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
     assert best.text.endswith("Rudolf V. Elphberg")
+
+
+def test_ask_which_reads_a_quoted_name_and_a_leading_phrase():
+    from diplograph.query.spans import FINDERS
+
+    q = "What theme did Ruritania choose for its chairmanship?"
+    part = classify(q)[0]
+    text = 'Under the theme "Connectivity and Resilience", Ruritania chaired the grouping.'
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "Connectivity and Resilience"
+    q = "On the sidelines of what gathering did the leaders meet in Strelsau?"
+    part = classify(q)[0]
+    text = "The leaders met on the sidelines of a nuclear security summit in the capital."
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "a nuclear security summit"

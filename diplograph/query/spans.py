@@ -1061,6 +1061,10 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         if called:  # "an operation named Brahma": the name
             out.append(Span(called.start(1), called.end(1), called.group(1), 1.7))
             continue
+        quoted = _QUOTED_AFTER.match(s.text, b)
+        if quoted and not s.in_question(quoted.group(1)):  # 'the theme "ASEAN: …"': the quote
+            out.append(Span(quoted.start(1), quoted.end(1), quoted.group(1), 1.8))
+            continue
         where = _PLACED.match(s.text, b) if head in _PLACES else None
         if where:  # "the Russian consulate in Constanta": which consulate is where it is
             out.append(Span(where.start(1), where.end(1), where.group(1), 1.7))
@@ -1335,7 +1339,35 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
     return [Span(0, 0, "No" if neg else "Yes", score)]
 
 
+_QUOTED_AFTER = re.compile(r"\s*,?\s*[“\"]([^”\"]{3,120})[”\"]")
+# "On the sidelines of what gathering …", "Under what theme …": the phrase the sentence puts
+# after the same words
+_LEAD_PREP = re.compile(
+    r"^\W*((?:[A-Za-z]+\s+){0,3}?(?:of|on|at|in|under|for|with|by|during|to))\s+(?:what|which)\s+",
+    re.I,
+)
+
+
+def find_after_lead(s: SentenceView, part: Part) -> list[Span]:
+    """ "On the sidelines of what gathering did they meet?" → the phrase after "on the
+    sidelines of" in the sentence ("a nuclear security summit")."""
+    lead = _LEAD_PREP.match(part.text)
+    if lead is None or len(lead.group(1).split()) < 2:
+        return []  # "in which …" alone is any place or time: not this reading
+    m = re.search(rf"\b{re.escape(lead.group(1))}\s+", s.text, re.I)
+    if m is None:
+        return []
+    end = _object_end(s.text, m.end(), purpose=False)
+    phrase = " ".join(_first_words(s.text[m.end() : end], ANSWER_WORDS).split())
+    if not phrase or s.in_question(phrase):
+        return []
+    return [Span(m.end(), m.end() + len(phrase), phrase, 3.0)]
+
+
 def find_which_or_object(s: SentenceView, part: Part) -> list[Span]:
+    after = find_after_lead(s, part)
+    if after:
+        return after
     if _ON_WHAT.match(part.text):
         return find_topic(s, part) or find_which(s, part) or find_object(s, part)
     return find_which(s, part) or find_object(s, part) or find_modified(s, part)
