@@ -1142,6 +1142,8 @@ def test_ask_who_takes_the_subject_of_the_asked_verb_when_no_person_does_it():
         ("Which Ruritanian foreign ministry spokesman rejected the claims?", "who"),
         ("Which two counterparts did the minister meet on the sidelines?", "who"),
         ("Which EU member government held up the sanctions package?", "country"),
+        ("What tariff rate did the announcement set for Ruritanian goods?", "quantity"),
+        ("What bilateral trade goal did the two leaders set?", "quantity"),
         ("What relationship did the two leaders agree to elevate their ties to?", "tier"),
         ("Which Ruritanian premier did he receive at the summit where he was re-elected?", "who"),
         ("Can you name the two countries that signed the agreement with Strelsau?", "country"),

@@ -177,6 +177,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"volume|size|figure|sum)\b|\bwhat (?:[\w-]+ ){0,3}(?:amount|target|cost|sum|total)\b"
             r"|\bwhat (?:was|is) \w+(?:'s|’s) (?:\w+ )?(?:trade|turnover)"
             r"|\b(?:what|which) (?:share|percentage|proportion|fraction)\b"
+            # "what tariff rate did …", "to what size did Moldova order …", "what trade goal"
+            r"|\b(?:what|which) (?:[\w-]+ )?(?:rate|percentage)\b|\bto what size\b"
+            r"|\bwhat (?:[\w-]+ )?trade (?:goal|target)\b"
             r"|\bwhat (?:was|were|is|are) [^?]{0,60}\bworth\b",  # "what was trade worth"
             re.I,
         ),
