@@ -1433,3 +1433,14 @@ def test_ask_which_reads_a_quoted_name_and_a_leading_phrase():
     text = "The leaders met on the sidelines of a nuclear security summit in the capital."
     best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
     assert best.text == "a nuclear security summit"
+
+
+def test_ask_how_much_reads_a_range():
+    from diplograph.query.spans import find_quantity
+
+    q = "To what interest rate did Ruritania ask Freedonia to lower its loans?"
+    part = classify(q)[0]
+    assert part.kind == "quantity"
+    text = "Ruritania asked Freedonia to reduce the interest rate on its loans to 1 to 2 percent."
+    best = max(find_quantity(_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "1 to 2 percent"

@@ -339,6 +339,9 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
     verbs = predicate_terms(s.question)
     out: list[Span] = []
     for i, (a, b, _) in enumerate(nums):
+        rng = _RANGE_TO.match(s.text, b)
+        if rng and i + 1 < len(nums) and nums[i + 1][0] == rng.end():
+            b = nums[i + 1][1]  # "to 1 to 2 percent": the range
         end = _tail(s.text, b)
         total = _COUNT_OF.match(s.text, b)  # "bringing to 271 the number of persons brought home"
         if total and total.end() > end:
@@ -390,6 +393,7 @@ _VERB_BEFORE = re.compile(
 
 
 _TARGET = re.compile(r"\b(?:target|goal|aim)s?\b", re.I)
+_RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 _TWO_COUNTS = re.compile(r"\bhow\s+many\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+", re.I)
 
 
