@@ -1444,3 +1444,14 @@ def test_ask_how_much_reads_a_range():
     text = "Ruritania asked Freedonia to reduce the interest rate on its loans to 1 to 2 percent."
     best = max(find_quantity(_view(text, q), part), key=lambda s: s.score)
     assert best.text == "1 to 2 percent"
+
+
+def test_ask_under_what_condition_reads_once_and_if():
+    from diplograph.query.spans import FINDERS
+
+    q = "Under what condition did Ruritania say it would lift its defensive measures?"
+    part = classify(q)[0]
+    assert part.kind == "why"
+    text = "The minister said Ruritania would lift its measures once the militia threat is gone."
+    best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
+    assert best.text == "the militia threat is gone"

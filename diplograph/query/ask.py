@@ -84,7 +84,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "why",
         re.compile(
             r"^\W*(?:why\b|for\s+what\s+reason\b|on\s+what\s+grounds\b|what\s+prompted\b|"
-            r"what\s+led\b|what\s+(?:reason|grounds|justification)\s+did\b)",
+            r"what\s+led\b|what\s+(?:reason|grounds|justification)\s+did\b|"
+            r"(?:under|on)\s+what\s+conditions?\b)",
             re.I,
         ),
     ),

@@ -1475,6 +1475,10 @@ def find_description(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+_ASKS_CONDITION = re.compile(r"\b(?:under|on)\s+what\s+conditions?\b", re.I)
+_CONDITION = re.compile(
+    r"\b(?:once|if|unless|provided(?:\s+that)?|as\s+soon\s+as|as\s+long\s+as|until)\s+", re.I
+)
 # a reason that opens the sentence, before its verb: "Given the fuel shortages, …"
 _LEAD_REASON = re.compile(r"\s*(?:Given|Because\s+of|Due\s+to|Owing\s+to|In\s+view\s+of)\s+")
 _GROUNDS_Q = re.compile(r"^\W*(?:why|on\s+what\s+grounds|for\s+what\s+reason)\b", re.I)
@@ -1503,6 +1507,11 @@ def find_reason(s: SentenceView, part: Part) -> list[Span]:
         span = _phrase_after(s, m, 2.0 - 0.01 * (m.start() - verb_at) / 10)
         if span:
             out.append(span)
+    if _ASKS_CONDITION.search(s.question):  # "under what condition …": "once …", "if …"
+        for m in _CONDITION.finditer(s.text, verb_at):
+            span = _phrase_after(s, m, 2.6)
+            if span:
+                out.append(span)
     lead = _LEAD_REASON.match(s.text, _dateline_end(s.text))
     if lead and verb_at and lead.end() < verb_at:  # "Given the fuel shortages, … organised"
         span = _phrase_after(s, lead, 2.2)
