@@ -1455,3 +1455,22 @@ def test_ask_under_what_condition_reads_once_and_if():
     text = "The minister said Ruritania would lift its measures once the militia threat is gone."
     best = max(FINDERS[part.kind](_view(text, q), part), key=lambda s: s.score)
     assert best.text == "the militia threat is gone"
+
+
+def test_ask_prefers_the_sentence_that_says_the_asked_act(store, settings, write):
+    doc = """url: https://example.org/v
+outlet: Example Wire
+published: 2024-05-02
+title: Ruritania and Freedonia
+---
+Ruritania and Freedonia hold talks
+
+The Ruritanian minister Rudolf Elphberg met Freedonian officials in Strelsau on Monday.
+
+On Tuesday, Ruritania expelled Freedonian envoy Rupert Hentzau over the border dispute.
+"""
+    folder = write("in/v.txt", doc).parent
+    ingest_documents([str(folder)], store, settings)
+    a = answer(store, "Which Freedonian envoy did Ruritania expel over the border dispute?")
+    assert a.answer and "Hentzau" in a.answer
+    assert "expelled" in a.evidence[0]["sentence"]
