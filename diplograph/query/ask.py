@@ -30,6 +30,11 @@ MIN_NAME_COVERAGE = 0.75  # share of the names and years of the question the doc
 # added to a sentence's total when it says the question's verb; 0.3 chosen on the four training
 # question sets (none → 769, 0.1 → 770, 0.2 → 772, 0.3 → 775, 0.4 → 772 right of 990)
 VERB_BONUS = 0.3
+# weight of the document's coverage of the question in a sentence's total: where the ranking
+# went wrong on the training questions, the right sentence's document covered more of the
+# question (26 against 7). Chosen on the four training sets: 0 → 775, 0.2 → 779, 0.7 → 780,
+# 1.0 → 782, 1.5 → 782, 2.0 → 782 right of 990.
+DOC_WEIGHT = 1.0
 CANDIDATES = 10
 
 _SPLIT = re.compile(
@@ -469,6 +474,7 @@ def _best_sentence(
             continue
         fit = sum(s.score for s in spans) / len(spans)
         total = c.score / best_score + 0.5 * c.coverage + 0.15 * min(fit, 6.0)
+        total += DOC_WEIGHT * c.doc_coverage
         if verbs and verbs & set(content_terms(c.text)):
             total += VERB_BONUS  # the sentence says the asked act ("expelled", "signed")
         if best is None or total > best[0]:
