@@ -256,7 +256,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             score += 1.0 if d.value[:4] < min(years) else -2.0
         elif years and d.value[:4] not in years:
             score -= 2.0  # the question names another year
-        if _ASKS_LAST.search(part.text) and _FIRST_SINCE.search(s.text[:start]):
+        if last and _FIRST_SINCE.search(s.text[:start]):
             score += 2.5  # "when had a leader last visited": "the first visit … since … 1964"
         if future and d.value > (s.published or "9"):
             score += 2.0  # "by what date must they leave", "when is the vote set": a later day
@@ -645,7 +645,7 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
     roles = bool(set(words(part.text)) & _ROLE)
     for sub in _verb_subjects(s):  # "Slovakia held up …", "The Islamic State group claimed …"
         if not any(sub.start < o.end and o.start < sub.end for o in out) and not (
-            roles and find_names(sub.text) and not s.text[sub.start : sub.end].count(" ")
+            roles and find_names(sub.text) and " " not in sub.text
         ):
             out.append(sub)
     if part.plural and len(out) >= 2:  # "which three prime ministers did Modi meet": all of them
