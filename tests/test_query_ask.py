@@ -1458,3 +1458,48 @@ On Tuesday, Ruritania expelled Freedonian envoy Rupert Hentzau over the border d
     a = answer(store, "Which Freedonian envoy did Ruritania expel over the border dispute?")
     assert a.answer and "Hentzau" in a.answer
     assert "expelled" in a.evidence[0]["sentence"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "What did Norway pledge to the Kenyan Coast Guard at the talks in Oslo?",
+            "At the talks in Oslo, Norway committed to provide three patrol boats and a radar"
+            " training centre to the Kenyan Coast Guard.",
+            "committed to provide three patrol boats and a radar training centre",
+        ),
+        (  # one asked word between new ones stays in the answer
+            "What meeting did Lima put off indefinitely?",
+            "Lima also postponed a trilateral summit with Chile and Bolivia in a letter.",
+            "postponed a trilateral summit with Chile and Bolivia in a letter",
+        ),
+    ],
+)
+def test_ask_last_resort_answers_with_the_sentences_new_words(question, text, expected):
+    from diplograph.query.spans import Part, find_residual
+
+    spans = find_residual(_view(text, question), Part("which", question, ()))
+    assert max(spans, key=lambda s: s.score).text == expected
+    assert all("said" not in s.text for s in spans)
+
+
+def test_ask_last_resort_never_answers_with_a_report():
+    from diplograph.query.spans import Part, find_residual
+
+    q = "What did Oslo announce about its embassy in Nairobi?"
+    text = "The ministry said it would soon reopen the embassy in Nairobi."
+    assert find_residual(_view(text, q), Part("which", q, ())) == []
+
+
+def test_ask_last_resort_stops_at_ten_words_that_count():
+    from diplograph.evaluation import answer_words
+    from diplograph.query.spans import RESIDUAL_WORDS, Part, find_residual
+
+    q = "What did the envoy list?"
+    text = (
+        "The envoy listed ports, roads, bridges, dams, railways, airports, schools, clinics,"
+        " markets, power lines and water plants."
+    )
+    spans = find_residual(_view(text, q), Part("which", q, ()))
+    assert spans and all(len(answer_words(s.text)) <= RESIDUAL_WORDS for s in spans)

@@ -20,7 +20,14 @@ from typing import Any
 from diplograph.budget import checked
 from diplograph.query.records import answer_from_records
 from diplograph.query.retrieve import Candidate, outlets_in, question_names, retrieve
-from diplograph.query.spans import FINDERS, TAIL_SOURCE, Part, SentenceView, Span
+from diplograph.query.spans import (
+    FINDERS,
+    TAIL_SOURCE,
+    Part,
+    SentenceView,
+    Span,
+    find_residual,
+)
 from diplograph.query.terms import content_terms, predicate_terms, words
 from diplograph.store import Filters, Store
 
@@ -36,6 +43,11 @@ VERB_BONUS = 0.3
 # 1.0 → 782, 1.5 → 782, 2.0 → 782 right of 990.
 DOC_WEIGHT = 1.0
 CANDIDATES = 10
+# kinds whose answer may be a sentence's new words when no finder of the kind finds one
+RESIDUAL_KINDS = frozenset(
+    {"which", "event", "describe", "why", "how", "trend", "tier", "where", "who", "respond"}
+)
+RESIDUAL_COVERAGE_WEIGHT = 3.0  # chosen on the training question sets (0, 1, 3)
 
 _SPLIT = re.compile(
     r",?\s+and\s+(?=(?:when|where|how|which|what|who|whom|by how|on how|in which|at which|"
@@ -386,9 +398,16 @@ def _view(store: Store, c: Candidate, question: str, cache: dict[str, Any]) -> S
     )
 
 
-def _pick(parts: list[Part], view: SentenceView) -> list[Span] | None:
+def _spans(part: Part, view: SentenceView, residual: bool) -> list[Span]:
+    found = FINDERS[part.kind](view, part)
+    if not found and residual and part.kind in RESIDUAL_KINDS:
+        found = find_residual(view, part)
+    return sorted(found, key=lambda s: -s.score)
+
+
+def _pick(parts: list[Part], view: SentenceView, residual: bool = False) -> list[Span] | None:
     """One span per part, distinct, strongest part first; None if a part finds nothing."""
-    found = [(p, sorted(FINDERS[p.kind](view, p), key=lambda s: -s.score)) for p in parts]
+    found = [(p, _spans(p, view, residual)) for p in parts]
     if any(not spans for _, spans in found):
         return None
     chosen: dict[int, Span] = {}
@@ -456,6 +475,7 @@ def _best_sentence(
     parts: list[Part],
     cands: list[Candidate],
     cache: dict[str, Any],
+    residual: bool = False,
 ) -> tuple[tuple[float, Candidate, list[Span]] | None, float]:
     """The candidate sentence whose spans answer every part best, and the runner-up's total."""
     best_score = cands[0].score
@@ -469,7 +489,7 @@ def _best_sentence(
             or c.name_coverage < MIN_NAME_COVERAGE
         ):
             continue
-        spans = _pick(parts, _view(store, c, question, cache))
+        spans = _pick(parts, _view(store, c, question, cache), residual)
         if spans is None:
             continue
         fit = sum(s.score for s in spans) / len(spans)
@@ -477,6 +497,8 @@ def _best_sentence(
         total += DOC_WEIGHT * c.doc_coverage
         if verbs and verbs & set(content_terms(c.text)):
             total += VERB_BONUS  # the sentence says the asked act ("expelled", "signed")
+        if residual:  # no span of the asked kind to weigh: the sentence saying most of the question
+            total += RESIDUAL_COVERAGE_WEIGHT * c.coverage
         if best is None or total > best[0]:
             second = best[0] if best else second
             best = (total, c, spans)
@@ -517,6 +539,8 @@ def answer(store: Store, question: str) -> Answer:
         # no tier in any sentence, so the question asks for a thing, not a tier
         parts = classify(question, instead={"tier": "which"})
         best, second = _best_sentence(store, question, parts, cands, cache)
+    if best is None:  # last resort: the new words of the best sentence
+        best, second = _best_sentence(store, question, parts, cands, cache, residual=True)
     if best is None:
         return Answer(None, nearest=[_evidence(c) for c in cands[:2]])
     total, c, spans = best

@@ -2033,3 +2033,62 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
     "respond": find_response,
     "trend": find_trend,
 }
+
+
+# -- the last resort: the sentence's new words ----------------------------------------------------
+_RESIDUAL_BREAK = re.compile(r"[;:()]|\s[–—-]\s|\s(?:while|whereas|but)\s|,\s(?:which|who)\s")
+_RESIDUAL_EDGE = frozenset(
+    """a an the of in on at to for by with from into as and or that which who it its their
+    his her was were is are had has have will would said says also been be would""".split()
+)
+_REPORTING = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
+_FILLER = frozenset("a an the of in on at to for by with from into as".split())
+RESIDUAL_WORDS = 10  # at most this many content words in a last-resort answer
+
+
+def _asked_word(s: SentenceView, w: str) -> bool:
+    f = fold(w)
+    return f not in STOP and (stem(f) in s.q_stems or s.in_question(w))
+
+
+def find_residual(s: SentenceView, part: Part) -> list[Span]:
+    """The longest run of the sentence's words that the question does not say, within one
+    clause: the answer a free-form "what did Japan pledge" asks for when no finder of the asked
+    kind finds one. Scored low; used only when nothing else answers."""
+    breaks = [m.start() for m in _RESIDUAL_BREAK.finditer(s.text)]
+    out: list[Span] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while run and (fold(run[0][2]).strip(".'’") in _RESIDUAL_EDGE or _asked_word(s, run[0][2])):
+            run.pop(0)
+        kept = [t for t in run if fold(t[2]) not in _FILLER]
+        if len(kept) > RESIDUAL_WORDS:  # the first ten words that count
+            del run[run.index(kept[RESIDUAL_WORDS]) :]
+        while run and (
+            fold(run[-1][2]).strip(".'’") in _RESIDUAL_EDGE or _asked_word(s, run[-1][2])
+        ):
+            run.pop()
+        new = [t for t in run if fold(t[2]).strip(".'’") not in STOP]
+        if len(new) >= 2:
+            a, b = run[0][0], run[-1][1]
+            text = s.text[a:b].rstrip(".,")
+            if not _REPORTING.search(text):  # "the ministry said it would": no answer
+                out.append(Span(a, a + len(text), text, 0.1 * len(new)))
+        run.clear()
+
+    toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[\w$€£][\w'’.$%-]*", s.text)]
+    asked = [_asked_word(s, w) for _, _, w in toks]
+    last = 0
+    for i, (a, b, w) in enumerate(toks):
+        if any(last <= x < a for x in breaks):
+            close()
+        last = b
+        # one asked word between new ones stays in the run ("a summit with Japan and Korea")
+        inside = run and i + 1 < len(toks) and not asked[i + 1] and not asked[i - 1]
+        if asked[i] and not inside:
+            close()
+            continue
+        run.append((a, b, w))
+    close()
+    return out
