@@ -1503,3 +1503,22 @@ def test_ask_last_resort_stops_at_ten_words_that_count():
     )
     spans = find_residual(_view(text, q), Part("which", q, ()))
     assert spans and all(len(answer_words(s.text)) <= RESIDUAL_WORDS for s in spans)
+
+
+def test_ask_yes_no_a_first_means_none_came_before():
+    from diplograph.query.spans import Part, find_yes_no
+
+    q = "Had any Chilean president made a state visit to Norway before March 2026?"
+    text = "It was the first ever state visit by a Chilean president to Norway."
+    assert find_yes_no(_view(text, q), Part("yes_no", q, ()))[0].text == "No"
+    since = "It was the first state visit by a Chilean president to Norway since 1998."
+    assert find_yes_no(_view(since, q), Part("yes_no", q, ()))[0].text == "Yes"
+
+
+def test_ask_what_year_prefers_the_year_of_the_asked_act():
+    from diplograph.query.spans import Part, find_when
+
+    q = "In which year did Chile and Norway become strategic partners?"
+    text = "Chile and Norway opened ties in 1962 and became strategic partners in 2017."
+    spans = find_when(_view(text, q), Part("when", q, ()))
+    assert max(spans, key=lambda s: s.score).text == "2017"

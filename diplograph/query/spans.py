@@ -172,6 +172,12 @@ _MONTH_IN = re.compile(
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,120}\bsince\b[^.;]{0,80}$", re.I)
 
 
+def _said_of_asked(s: SentenceView, start: int) -> bool:
+    """True when one of the three words before ``start`` is a word of the question."""
+    before = " ".join(s.text[max(0, start - 25) : start].split()[-3:])
+    return bool(set(content_terms(before)) & s.q_stems)
+
+
 def find_when(s: SentenceView, part: Part) -> list[Span]:
     if _ASKS_MONTH.search(part.text):  # "in which month …": the month the sentence names
         months = [
@@ -204,7 +210,9 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
                 # "since what year …": the year the sentence says "since" of
                 + (1.5 if since and re.search(r"\bsince\s+$", s.text[: m.start(1)]) else 0.0)
                 # "in which year had he last been there": "his first since 2017"
-                + (2.5 if last and _FIRST_SINCE.search(s.text[: m.start(1)]) else 0.0),
+                + (2.5 if last and _FIRST_SINCE.search(s.text[: m.start(1)]) else 0.0)
+                # "ties in 1973 and became strategic partners in 2015": the year of the asked act
+                + (1.0 if _said_of_asked(s, m.start(1)) else 0.0),
             )
             for m in _PAST_YEAR.finditer(s.text)
             if not s.in_question(m.group(1))
@@ -220,10 +228,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
     for d in dates:
         earlier_year = d.kind == "year" and bool(_EARLIER.search(s.question))
         # "which was signed in 1996 and expires in 2026": the year of a word the question asks
-        verb_year = d.kind == "year" and bool(
-            set(content_terms(" ".join(s.text[max(0, d.start - 25) : d.start].split()[-3:])))
-            & s.q_stems
-        )
+        verb_year = d.kind == "year" and _said_of_asked(s, d.start)
         if d.kind == "year" and not (earlier_year or verb_year) or s.in_question(d.text):
             continue  # a bare year answers only "when did they last …" ("in 2005")
         start, end = d.start, d.end
@@ -1307,6 +1312,9 @@ _FIRST_BUT = re.compile(
     r"\bfirst\b[^.;]*?\b(?:other\s+than|besides|apart\s+from|aside\s+from|except)\b", re.I
 )
 _ASKS_FIRST = re.compile(r"\b(?:the\s+)?(?:very\s+)?first\b", re.I)
+# "had any Indian premier visited Brunei before?" answered by "the first ever … visit"
+_ASKS_BEFORE = re.compile(r"\b(?:before|previously|prior\s+to|ever)\b", re.I)
+_FIRST_NOT_SINCE = re.compile(r"\bfirst\b(?![^.;]{0,60}\bsince\b)", re.I)
 
 
 def _asked_subject(question: str) -> str | None:
@@ -1337,6 +1345,8 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
             return [Span(0, 0, "No", score + 2.5)]
         if re.search(r"\bfirst\b", s.text, re.I):
             return [Span(0, 0, "Yes", score + 2.5)]
+    elif _ASKS_BEFORE.search(part.text) and _FIRST_NOT_SINCE.search(s.text):
+        return [Span(0, 0, "No", score + 2.5)]  # the first one: none came before
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
     if neg and acts:
         score += 1.0  # "Blinken … did not meet Lavrov": a sentence that denies the act decides
