@@ -1522,3 +1522,25 @@ def test_ask_what_year_prefers_the_year_of_the_asked_act():
     text = "Chile and Norway opened ties in 1962 and became strategic partners in 2017."
     spans = find_when(_view(text, q), Part("when", q, ()))
     assert max(spans, key=lambda s: s.score).text == "2017"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (  # "to whom": the person the act goes to, not its doer named in other words
+            "To whom did Gabriel Boric hand the chair of the summit?",
+            "At the close, President Boric handed the chair to Peruvian President Dina Boluarte.",
+            "Dina Boluarte",
+        ),
+        (  # a particle opens a later part of a name
+            "Whom did Cairo send to the talks in Lima?",
+            "Egypt sent Amr al-Sayed, a senior diplomat, to the talks in Lima.",
+            "Amr al-Sayed",
+        ),
+    ],
+)
+def test_ask_who_reads_the_asked_preposition_and_name_particles(question, text, expected):
+    from diplograph.query.spans import Part, find_who
+
+    spans = find_who(_view(text, question), Part("who", question, ()))
+    assert expected in max(spans, key=lambda s: s.score).text

@@ -469,9 +469,13 @@ def _appositive(text: str, end: int) -> int:
     return end
 
 
-_NAME_PART = r"[A-Z][a-zà-ỹ'’]+(?:-[A-Za-zà-ỹ'’]+)*"  # "Ngefa-Atondoko", "Jae-myung"
+# "Ngefa-Atondoko", "Jae-myung", "Şen"
+_NAME_PART = r"[A-ZŞĞİÇÖÜ][a-zà-ỹşğıçöü'’]+(?:-[A-Za-zà-ỹşğıçöü'’]+)*"
 # "Vishal V. Sharma": a middle initial belongs to the name
-_NAME = re.compile(rf"\b(?:{_NAME_PART}\s+(?:[A-Z]\.\s+)?){{1,3}}{_NAME_PART}\b")
+# "Amr al-Hamami", "Mohamed bin Zayed": a particle may open any part but the first
+_PARTICLE = r"(?:(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|da|van|von|der|du|ben)[-\s])"
+_NAME_NEXT = rf"(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_PART}"
+_NAME = re.compile(rf"\b{_NAME_PART}(?:\s+{_NAME_NEXT}){{1,3}}\b")
 _NOT_NAME = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the this that "
@@ -591,6 +595,9 @@ def _verb_subjects(s: SentenceView) -> list[Span]:
     return []
 
 
+_PREP_WHOM = re.compile(r"\W*(to|with|from|by|for|on\s+behalf\s+of)\s+whom\b", re.I)
+
+
 def find_who(s: SentenceView, part: Part) -> list[Span]:
     spans: list[tuple[int, int]] = [
         (m["start"], m["end"]) for m in s.mentions if m["label"] == "PERSON"
@@ -618,6 +625,8 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         spans.append((a, b))
     verbs = set(content_terms(part.text))
     wanted = _qualifier_codes(part.text)
+    prep = _PREP_WHOM.match(part.text)
+    asked_prep = prep.group(1).lower() if prep else None
     out: list[Span] = []
     for a, b in spans:
         more = _NAME_TAIL.match(s.text, b)  # "Donald" → "Donald Tusk"
@@ -639,6 +648,10 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         if _does_the_verb(s, start, end):
             score += 2.5  # "signed by Minister X", "X signed": the doer of the asked verb
         score += 1.0 if set(part.head) & set(content_terms(s.text[start:end])) else 0.0
+        if asked_prep and re.search(
+            rf"\b{asked_prep}\s+(?:[\w'’.-]+\s+){{0,5}}$", s.text[max(0, a - 60) : a], re.I
+        ):
+            score += 3.0  # "to whom did he hand the gavel": "handed the gavel to … X"
         nearby = _codes_near(s, a, b) if wanted else set()
         if wanted and _leads_side(s, end, wanted):
             score += 3.0  # "X led the Bangladesh side"
