@@ -1544,3 +1544,34 @@ def test_ask_who_reads_the_asked_preposition_and_name_particles(question, text, 
 
     spans = find_who(_view(text, question), Part("who", question, ()))
     assert expected in max(spans, key=lambda s: s.score).text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "What code name did Peru give to the naval drill off Callao in May 2026?",
+            "In May, Peru's navy held a two-day drill code-named Pacific Shield off Callao.",
+            "Pacific Shield",
+        ),
+        (
+            "What theme did Chile choose for its 2027 APEC year?",
+            'Chile has chosen "Open Seas, Open Markets" as the theme of its APEC year.',
+            "Open Seas, Open Markets",
+        ),
+    ],
+)
+def test_ask_which_reads_names_and_quoted_themes(question, text, expected):
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import find_which
+
+    part = classify(question)[0]
+    spans = find_which(_view(text, question), part)
+    assert max(spans, key=lambda s: s.score).text == expected
+
+
+def test_ask_the_name_of_a_thing_ends_before_a_participle():
+    from diplograph.query.ask import classify
+
+    q = "What is the name of the Chilean frigate cited in the protest from Lima?"
+    assert classify(q)[0].head[-1] == "frigat"

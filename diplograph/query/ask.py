@@ -345,7 +345,7 @@ def classify(question: str, instead: dict[str, str] | None = None) -> list[Part]
                 re.search(
                     r"\bthe name of (?:the |an? )?(?:[\w-]+(?:'s|’s) )?((?:[\w-]+ ){0,2}?[\w-]+)"
                     r"(?= (?:for|in|on|at|to|with|during|that|which|of|under|by|from|through|"
-                    r"whose|where|when|behind|used|launched|given|carried|signed)\b|$)",
+                    r"whose|where|when|behind|[a-z]+ed)\b|$)",
                     chunk,
                     re.I,
                 )

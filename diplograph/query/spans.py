@@ -1069,8 +1069,22 @@ _PLACES = frozenset(
 _PLACED = re.compile(r"\s+(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
+_QUOTED_AS = re.compile(
+    r"[“\"]([^”\"]{3,120})[”\"]\s+as\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?$"
+)
+_ASKS_NAME = re.compile(r"\b(?:what|which)\s+(?:code\s+)?name\b|\bthe\s+name\s+of\b", re.I)
+
+
 def find_which(s: SentenceView, part: Part) -> list[Span]:
     """``which flight`` → "Flight VN58": the head noun with a code or name attached."""
+    if _ASKS_NAME.search(part.text):  # "what code name did they give it": what it was called
+        names = [
+            Span(m.start(1), m.end(1), m.group(1), 1.9)
+            for m in _CALLED.finditer(s.text)
+            if not s.in_question(m.group(1))
+        ]
+        if names:
+            return names
     if not part.head:
         return []
     head = part.head[-1]
@@ -1090,6 +1104,10 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         where = _PLACED.match(s.text, b) if head in _PLACES else None
         if where:  # "the Russian consulate in Constanta": which consulate is where it is
             out.append(Span(where.start(1), where.end(1), where.group(1), 1.7))
+            continue
+        quoted = _QUOTED_AS.search(s.text[:a])
+        if quoted and not s.in_question(quoted.group(1)):  # '"Cohesive" as the theme'
+            out.append(Span(quoted.start(1), quoted.end(1), quoted.group(1), 1.8))
             continue
         named = _NAME_BEFORE.search(s.text[:a])
         if named and not s.in_question(named.group(1)):
