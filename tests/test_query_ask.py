@@ -1575,3 +1575,12 @@ def test_ask_the_name_of_a_thing_ends_before_a_participle():
 
     q = "What is the name of the Chilean frigate cited in the protest from Lima?"
     assert classify(q)[0].head[-1] == "frigat"
+
+
+def test_ask_how_many_in_total_reads_the_running_total():
+    from diplograph.query.spans import Part, find_quantity
+
+    q = "How many Chileans had Santiago flown home from Lebanon in total by May 2026?"
+    text = "The last flight carried 140 Chileans, bringing to 1,260 the number flown home."
+    spans = find_quantity(_view(text, q), Part("quantity", q, ("chilean",)))
+    assert max(spans, key=lambda s: s.score).text.startswith("1,260")

@@ -339,6 +339,20 @@ _COUNT_OF = re.compile(
 _PEOPLE = frozenset(content_terms("people persons citizens nationals evacuees returnees"))
 
 
+_ASKS_TOTAL = re.compile(
+    r"\b(?:in\s+total|in\s+all|altogether|all\s+told|total|overall|cumulative|so\s+far|"
+    r"once\s+the\s+last)\b",
+    re.I,
+)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:bringing|brought|taking|took|raising|raised)\s+(?:the\s+(?:total|number|tally)\s+)?"
+    r"(?:\w+\s+)?to\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+)?$|"
+    r"\b(?:a|the)\s+total\s+of\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+)?$|"
+    r"\bin\s+total,?\s+$",
+    re.I,
+)
+
+
 def find_quantity(s: SentenceView, part: Part) -> list[Span]:
     nums = _numbers(s)
     verbs = predicate_terms(s.question)
@@ -383,6 +397,8 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
             score += 2.0  # "how many aircraft and naval vessels": both numbers
         if _TARGET.search(s.question) and _TARGET.search(s.text[max(0, a - 30) : a]):
             score += 1.5  # "what target did they set": the number the target names
+        if _ASKS_TOTAL.search(part.text) and _TOTAL_BEFORE.search(s.text[max(0, a - 40) : a]):
+            score += 2.5  # "how many in total": "bringing to 2,518 the number", "a total of"
         verb = _VERB_BEFORE.search(s.text[max(0, start - 40) : start])
         if verb and stem(fold(verb.group(1))) in verbs:
             score += 2.0  # "how many … has the EU blacklisted": "has blacklisted 557 such"
