@@ -1581,6 +1581,6 @@ def test_ask_how_many_in_total_reads_the_running_total():
     from diplograph.query.spans import Part, find_quantity
 
     q = "How many Chileans had Santiago flown home from Lebanon in total by May 2026?"
-    text = "The last flight carried 140 Chileans, bringing to 1,260 the number flown home."
+    text = "The last flight carried 140 Chileans, bringing to 1,260 the number of Chileans home."
     spans = find_quantity(_view(text, q), Part("quantity", q, ("chilean",)))
     assert max(spans, key=lambda s: s.score).text.startswith("1,260")
