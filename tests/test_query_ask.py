@@ -1584,3 +1584,27 @@ def test_ask_how_many_in_total_reads_the_running_total():
     text = "The last flight carried 140 Chileans, bringing to 1,260 the number of Chileans home."
     spans = find_quantity(_view(text, q), Part("quantity", q, ("chilean",)))
     assert max(spans, key=lambda s: s.score).text.startswith("1,260")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "Which two Chilean Navy ships sailed from Valparaiso with aid for Peru?",
+            "Two Chilean Navy ships, Almirante Cochrane and Aquiles, sailed from Valparaiso.",
+            "Almirante Cochrane and Aquiles",
+        ),
+        (
+            "Which participants did not sign the Lima communique?",
+            "Several participants, including Bolivia, Cuba and Nicaragua, did not sign it.",
+            "Bolivia, Cuba and Nicaragua",
+        ),
+    ],
+)
+def test_ask_which_plural_reads_the_list_set_beside_the_head(question, text, expected):
+    from diplograph.query.ask import classify
+    from diplograph.query.spans import find_which
+
+    part = classify(question)[0]
+    spans = find_which(_view(text, question), part)
+    assert max(spans, key=lambda s: s.score).text == expected

@@ -1088,6 +1088,12 @@ _PLACED = re.compile(r"\s+(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _QUOTED_AS = re.compile(
     r"[“\"]([^”\"]{3,120})[”\"]\s+as\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?$"
 )
+_HEAD_LIST = re.compile(
+    r"(?:\s*,\s*(?:including|such\s+as|namely)\s+|\s+(?:including|such\s+as|namely|covering)\s+|"
+    r"\s*:\s*|\s*,\s+(?=[A-Z]))"
+    r"((?:the\s+)?[^.;:]+?)(?=\s*(?:[.;:]|,\s+(?:which|who|did|do|does|have|has|is|are|was|were|"
+    r"will|would|had|to|in|on|at|with|from|for)\b|,?\s+(?:did|have|has|were|was|are|is|will)\s)|$)"
+)
 _ASKS_NAME = re.compile(r"\b(?:what|which)\s+(?:code\s+)?name\b|\bthe\s+name\s+of\b", re.I)
 
 
@@ -1129,6 +1135,11 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         if named and not s.in_question(named.group(1)):
             # "the Kazan Declaration, a document of 134 paragraphs": the name it is set beside
             out.append(Span(named.start(1), named.end(1), named.group(1), 1.6))
+            continue
+        listed = _HEAD_LIST.match(s.text, b) if part.plural else None
+        if listed and "and" in listed.group(1).split() and len(listed.group(1).split()) <= 16:
+            # "two ships, INS Satpura and INS Savitri,", "participants, including India, …"
+            out.append(Span(listed.start(1), listed.end(1), listed.group(1), 1.9))
             continue
         code = _NAME_AFTER.match(s.text[b:])
         if code:
