@@ -1590,8 +1590,8 @@ def test_ask_how_many_in_total_reads_the_running_total():
     ("question", "text", "expected"),
     [
         (
-            "Which two Chilean Navy ships sailed from Valparaiso with aid for Peru?",
-            "Two Chilean Navy ships, Almirante Cochrane and Aquiles, sailed from Valparaiso.",
+            "Which two Chilean Navy ships did Santiago send to Peru?",
+            "Santiago sent two Chilean Navy ships, Almirante Cochrane and Aquiles, to Peru.",
             "Almirante Cochrane and Aquiles",
         ),
         (
