@@ -1608,3 +1608,21 @@ def test_ask_which_plural_reads_the_list_set_beside_the_head(question, text, exp
     part = classify(question)[0]
     spans = find_which(_view(text, question), part)
     assert max(spans, key=lambda s: s.score).text == expected
+
+
+def test_ask_more_a_or_more_b_compares_the_two_nouns():
+    from diplograph.query.spans import Part, choice_options, find_choice
+
+    q = "Will the embassy in Lima have more diplomats or more technical staff after the cut?"
+    assert choice_options(q) == ["diplomats", "technical staff"]
+    text = "After the cut, the embassy will have 10 diplomats and 15 technical staff."
+    span = find_choice(_view(text, q), Part("choice", q))[0]
+    assert span.text.startswith("technical staff")
+
+
+def test_ask_a_term_may_be_written_with_to():
+    from diplograph.query.spans import Part, find_term
+
+    q = "For which period was Chile elected to ECOSOC?"
+    text = "Chile has been elected a member of ECOSOC for the period 2027 to 2029."
+    assert [s.text for s in find_term(_view(text, q), Part("term", q))] == ["2027 to 2029"]

@@ -904,10 +904,15 @@ def find_ordinal(s: SentenceView, part: Part) -> list[Span]:
     return out
 
 
+_YEARS_TO = re.compile(r"\b((?:19|20)\d\d\s+(?:to|until|through)\s+(?:19|20)\d\d)\b")
+
+
 def find_term(s: SentenceView, part: Part) -> list[Span]:
+    """A term of office: "2025-2027", or "for the period 2025 to 2027"."""
     return [
         Span(m.start(1), m.end(1), m.group(1), 2.0)
-        for m in _YEAR_RANGE.finditer(s.text)
+        for pattern in (_YEAR_RANGE, _YEARS_TO)
+        for m in pattern.finditer(s.text)
         if not s.in_question(m.group(1))
     ]
 
@@ -1667,10 +1672,21 @@ _OPTION_LEAD = re.compile(
 )
 
 
+_MORE_OR_MORE = re.compile(
+    r"\b(?:more|fewer|less)\s+([\w'’ -]+?)\s+or\s+(?:[a-z]+\s+)?(?:more|fewer|less)\s+"
+    r"([\w'’ -]+?)(?=\s+(?:after|before|in|during|since|by|from|according|at|per|than|under|"
+    r"this|last|that)\b|\s*[,?]|\s*$)",
+    re.I,
+)
+
+
 def choice_options(question: str) -> list[str] | None:
     """The two options of "A or B?", without the question's frame: "did Russia or Albania
     receive more votes" → Russia, Albania; "were more Indians or more Afghans flown out" →
     Indians, Afghans."""
+    both = _MORE_OR_MORE.search(question)
+    if both:  # "have more diplomats or more technical staff": diplomats, technical staff
+        return [both.group(1).strip(), both.group(2).strip()]
     m = _CHOICE.search(TAIL_SOURCE.sub("?", question.strip()))
     if not m:
         return None
