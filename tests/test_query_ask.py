@@ -1626,3 +1626,13 @@ def test_ask_a_term_may_be_written_with_to():
     q = "For which period was Chile elected to ECOSOC?"
     text = "Chile has been elected a member of ECOSOC for the period 2027 to 2029."
     assert [s.text for s in find_term(_view(text, q), Part("term", q))] == ["2027 to 2029"]
+
+
+def test_ask_when_prefers_a_written_date_to_the_reports_weekday():
+    from diplograph.query.spans import Part, find_when
+
+    q = "On what date will Chile's new envoy take up the post in Lima?"
+    text = "Santiago named the envoy on Tuesday, and she will take up the post on 1 October."
+    view = SentenceView(text=text, mentions=[], events=[], published="2026-06-10", question=q)
+    spans = find_when(view, Part("when", q))
+    assert max(spans, key=lambda s: s.score).text.startswith("1 October")

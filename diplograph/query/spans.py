@@ -172,6 +172,9 @@ _MONTH_IN = re.compile(
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,120}\bsince\b[^.;]{0,80}$", re.I)
 
 
+RELATIVE_DATE_PENALTY = 1.0  # chosen on the training question sets (0.5, 1.0, 1.5)
+
+
 def _said_of_asked(s: SentenceView, start: int) -> bool:
     """True when one of the three words before ``start`` is a word of the question."""
     before = " ".join(s.text[max(0, start - 25) : start].split()[-3:])
@@ -273,6 +276,9 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             score += 1.5  # "what were the dates" asks for a range
         if s.text[max(0, start - 1) : start] == "(" or end <= dateline:
             score -= 0.8  # the report's dateline dates the report, not what it tells
+        if d.kind == "relative":
+            score -= RELATIVE_DATE_PENALTY  # "on Tuesday" dates the report; a written date
+            # ("since 2008", "on 1 October") is what a question about another time asks for
         out.append(Span(start, end, text, score + 0.3 * _near_terms(s, part, start, end)))
     return out
 
