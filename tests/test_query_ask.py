@@ -1637,3 +1637,18 @@ def test_ask_when_prefers_a_written_date_to_the_reports_weekday():
     spans = find_when(view, Part("when", q))
     # a date to come in a future clause is the next one, not the last
     assert max(spans, key=lambda s: s.score).text == "1 October, 2026"
+
+
+def test_retrieve_counts_an_outlet_named_by_its_initials(store, settings, write):
+    from diplograph.query.retrieve import retrieve
+
+    write(
+        "app/a.txt",
+        "url: https://example.org/app\noutlet: Associated Press of Chile\n"
+        "published: 2025-06-20\ntitle: Chileans return from Peru\n---\n"
+        "More than 300 Chilean nationals returned from Peru through the Chacalluta crossing.\n",
+    )
+    ingest_documents([str(write("app/b.txt", VISIT).parent)], store, settings)
+    q = "Through which crossing did Chileans return from Peru, according to APC?"
+    top = retrieve(store, q)[0]
+    assert top.doc_id == "a" and top.name_coverage == 1.0

@@ -240,6 +240,8 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[Candidate]:
                 f"{_published_terms(str(meta[d].get('published') or ''))}"
             )
         )
+        # "according to APP": the outlet's initials name it too
+        | {f for f in outlet_forms(str(meta[d].get("outlet") or "")) if " " not in f}
         for d in docs
     }
     doc_m: dict[str, set[str]] = {
