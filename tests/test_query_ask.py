@@ -1652,3 +1652,25 @@ def test_retrieve_counts_an_outlet_named_by_its_initials(store, settings, write)
     q = "Through which crossing did Chileans return from Peru, according to APC?"
     top = retrieve(store, q)[0]
     assert top.doc_id == "a" and top.name_coverage == 1.0
+
+
+def test_ask_a_title_after_a_place_word_asks_for_a_person():
+    q = "Which White House senior adviser signed the declaration in Lima?"
+    assert classify(q)[0].kind == "who"
+    assert classify("Which palace did the king receive them in?")[0].kind == "where"
+
+
+def test_ask_who_skips_the_person_the_question_names_by_surname_or_first_names():
+    from diplograph.query.spans import Part, find_who
+
+    q = "Which Chilean envoy delivered General Ramirez-Toledo's message to Lima?"
+    text = (
+        "Foreign Minister Ana Soto received the Chilean envoy, Pedro Alarcon, who delivered a"
+        " message from General Jorge Ramirez-Toledo."
+    )
+    spans = find_who(_view(text, q), Part("who", q, ("chilean", "envoy")))
+    assert max(spans, key=lambda s: s.score).text.endswith("Pedro Alarcon")
+    q = "Who called Crown Prince Mohammed bin Salman in October?"
+    text = "Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud received a call from Ali Reza."
+    spans = find_who(_view(text, q), Part("who", q, ()))
+    assert max(spans, key=lambda s: s.score).text.endswith("Ali Reza")

@@ -159,7 +159,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"location|province|port|airport|capital|island|site|waters|sea|area|region|village|"
             r"block|district|county|valley|"
             r"base|camp|checkpoint|crossing|hospital|resort|airfield|shoal|reef|strait|bay|"
-            r"gulf|stadium)\b",
+            r"gulf|stadium)\b"
+            # "which White House senior adviser" asks for a person
+            r"(?!\s+(?:[\w-]+\s+)?(?:adviser|advisor|official|aide|spokes\w+|secretary|chief|"
+            r"envoy|counsel)s?\b)",
             re.I,
         ),
     ),
@@ -217,6 +220,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"spokesman|spokeswoman|counterpart|commander|general|king|queen|prince|emperor|"
             r"governor|mayor|representative|negotiator|lawmaker|senator|monarch|mediator|"
             r"undersecretary|under-secretary|commissioner|chancellor|emir|sultan|ruler|"
+            r"adviser|advisor|aide|novelist|journalist|writer|activist|judge|"
             r"chargé d'affaires|charge d'affaires|chargé|charge d’affaires|chargé d’affaires)s?\b",
             re.I,
         ),

@@ -517,7 +517,7 @@ _NAME_PART = r"[A-ZŞĞİÇÖÜ][a-zà-ỹşğıçöü'’]+(?:-[A-Za-zà-ỹş�
 # "Amr al-Hamami", "Mohamed bin Zayed": a particle may open any part but the first
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|da|van|von|der|du|ben)[-\s])"
 _NAME_NEXT = rf"(?:[A-Z]\.\s+)?{_PARTICLE}?{_NAME_PART}"
-_NAME = re.compile(rf"\b{_NAME_PART}(?:\s+{_NAME_NEXT}){{1,3}}\b")
+_NAME = re.compile(rf"\b{_NAME_PART}(?:\s+{_NAME_NEXT}){{1,5}}\b")
 _NOT_NAME = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the this that "
@@ -677,6 +677,11 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
         name = s.text[a:b]
         if s.in_question(name) or s.in_question(" ".join(name.split()[-2:])):
             continue
+        surname = name.split()[-1]
+        if len(surname) >= 5 and s.in_question(surname):
+            continue  # "General al-Burhan" in the question is "Abdel Fattah al-Burhan"
+        if len(name.split()) >= 4 and s.in_question(" ".join(name.split()[:3])):
+            continue  # "Mohammed bin Salman" is "Mohammed bin Salman bin Abdulaziz Al Saud"
         start, end = _extend_left(s.text, a), _appositive(s.text, b)
         titled = _title_before(s.text, start)
         if len([w for w in words(s.text[titled:end]) if w not in STOP]) <= MAX_NAME_WORDS:
