@@ -1418,7 +1418,8 @@ def test_ask_which_reads_a_quoted_name_and_a_leading_phrase():
     assert _best(text, q) == "Connectivity and Resilience"
     q = "On the sidelines of what gathering did the leaders meet in Strelsau?"
     text = "The leaders met on the sidelines of a nuclear security summit in the capital."
-    assert _best(text, q) == "a nuclear security summit"
+    # a short object keeps its adjunct: "in the capital" ends it only after ten words
+    assert _best(text, q) == "a nuclear security summit in the capital"
 
 
 def test_ask_how_much_reads_a_range():
@@ -1674,3 +1675,15 @@ def test_ask_who_skips_the_person_the_question_names_by_surname_or_first_names()
     text = "Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud received a call from Ali Reza."
     spans = find_who(_view(text, q), Part("who", q, ()))
     assert max(spans, key=lambda s: s.score).text.endswith("Ali Reza")
+
+
+def test_ask_an_object_keeps_its_adjunct_until_ten_words():
+    from diplograph.query.spans import Part, find_object
+
+    q = "What did Andean leaders call for in the Lima Declaration?"
+    text = (
+        "In the Lima Declaration, Andean leaders called for the deployment of regional observers"
+        " in the disputed border areas until a settlement is reached."
+    )
+    best = max(find_object(_view(text, q), Part("which", q)), key=lambda s: s.score)
+    assert best.text.startswith("the deployment of regional observers in the disputed border areas")
