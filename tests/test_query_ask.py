@@ -1687,3 +1687,12 @@ def test_ask_an_object_keeps_its_adjunct_until_ten_words():
     )
     best = max(find_object(_view(text, q), Part("which", q)), key=lambda s: s.score)
     assert best.text.startswith("the deployment of regional observers in the disputed border areas")
+
+
+def test_ask_a_relative_which_does_not_decide_how_many_are_asked_for():
+    q = (
+        "According to the release in which Lima announced the fund, with which three Andean"
+        " countries' ministers did the envoy meet?"
+    )
+    assert classify(q)[0].plural
+    assert not classify("In which city did the envoy meet the minister?")[0].plural

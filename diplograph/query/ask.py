@@ -296,11 +296,20 @@ _NOT_PLURAL = {"was", "is", "has", "does", "this", "its", "his", "us", "as", "ne
 _AUX_WORD = {"did", "do", "does", "was", "were", "is", "are", "has", "have", "had", "will"}
 
 
+_RELATIVE_WHICH = re.compile(r"\b[a-z][\w'’-]*\s+(?:in|at|by|under|during|through|for|on)\s+$")
+
+
 def _asks_plural(chunk: str) -> bool:
     """Whether "which/what …" asks for several ("which two dialogue partners", "what steps")."""
-    m = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", chunk, re.I)
-    if not m:
+    # "the release in which Joly announced …, with which three countries …": not the relative
+    asks = [
+        x
+        for x in re.finditer(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", chunk, re.I)
+        if not _RELATIVE_WHICH.search(chunk[: x.start()])
+    ]
+    if not asks:
         return False
+    m = asks[0]
     for i, w in enumerate(x.rstrip("'’") for x in m.group(1).lower().split()):
         if (i == 0 and (w in _NUMBER_WORD or w.isdigit())) or w in _AUX_WORD:
             return w not in _AUX_WORD
