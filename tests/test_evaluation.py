@@ -320,3 +320,19 @@ def test_matches_reference_scorer(tmp_path: Path, seed: int) -> None:
         check=True,
     )
     assert score_dirs(NEWS_GOLD, tmp_path).to_dict() == json.loads(done.stdout)
+
+
+def test_question_scoring_ignores_articles_common_prepositions_and_possessives():
+    from diplograph.evaluation import answer_words, question_correct
+
+    assert answer_words("The withdrawal of its troops and their families") == [
+        "withdrawal",
+        "troops",
+        "families",
+    ]
+    assert answer_words("from Lima into Chile") == ["from", "lima", "into", "chile"]
+    gold = {"answer": "1,000 soldiers and police officers", "evidence": "They sent 1,000 soldiers."}
+    right = {"answer": "1,000 soldiers", "evidence": [{"sentence": "They sent 1,000 soldiers."}]}
+    assert question_correct(gold, right) == (True, True)  # 3 of 5 words: 1, 000, soldiers
+    wrong = {"answer": "1,000", "evidence": [{"sentence": "They sent 1,000 soldiers."}]}
+    assert question_correct(gold, wrong) == (False, False)

@@ -379,6 +379,13 @@ _TOTAL_BEFORE = re.compile(
 )
 
 
+_AND_PEOPLE = re.compile(
+    r"\s+and\s+(?:other\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}(?:officers|officials|personnel|"
+    r"staff|members|citizens|nationals|dependants|dependents|students|workers|soldiers|police|"
+    r"troops|employees|diplomats|people|residents|relatives|crew|families)\b"
+)
+
+
 def find_quantity(s: SentenceView, part: Part) -> list[Span]:
     nums = _numbers(s)
     verbs = predicate_terms(s.question)
@@ -388,6 +395,9 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
         if rng and i + 1 < len(nums) and nums[i + 1][0] == rng.end():
             b = nums[i + 1][1]  # "to 1 to 2 percent": the range
         end = _tail(s.text, b)
+        joined = _AND_PEOPLE.match(s.text, end)
+        if joined and end > b:  # "1,000 soldiers and police officers": one count of both
+            end = joined.end()
         total = _COUNT_OF.match(s.text, b)  # "bringing to 271 the number of persons brought home"
         if total and total.end() > end:
             end = total.end()
@@ -2160,7 +2170,8 @@ _RESIDUAL_EDGE = frozenset(
     his her was were is are had has have will would said says also been be would""".split()
 )
 _REPORTING = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
-_FILLER = frozenset("a an the of in on at to for by with from into as".split())
+# the words the scorer leaves out of an answer's count (evaluation.ANSWER_FILLER)
+_FILLER = frozenset("the a an of in on at to for by with and its his her their".split())
 RESIDUAL_WORDS = 10  # at most this many content words in a last-resort answer
 
 
