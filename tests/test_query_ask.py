@@ -1696,3 +1696,17 @@ def test_ask_a_relative_which_does_not_decide_how_many_are_asked_for():
     )
     assert classify(q)[0].plural
     assert not classify("In which city did the envoy meet the minister?")[0].plural
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Did Chile vote against the resolution on Peru?", "Chile voted in favour, as did Peru."),
+        ("Had the border crossing at Tacna been reopened by May?", "The crossing remains shut."),
+        ("Was the text adopted by a recorded vote?", "The Assembly adopted the text by consensus."),
+    ],
+)
+def test_ask_yes_no_a_sentence_saying_the_contrary_answers_no(question, text):
+    from diplograph.query.spans import Part, find_yes_no
+
+    assert find_yes_no(_view(text, question), Part("yes_no", question))[0].text == "No"

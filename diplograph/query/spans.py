@@ -1424,6 +1424,22 @@ _ASKS_BEFORE = re.compile(r"\b(?:before|previously|prior\s+to|ever)\b", re.I)
 _FIRST_NOT_SINCE = re.compile(r"\bfirst\b(?![^.;]{0,60}\bsince\b)", re.I)
 
 
+# a question's word and the word of a sentence that says the contrary
+_CONTRARY = [
+    (re.compile(p, re.I), re.compile(q, re.I))
+    for p, q in (
+        (r"\bagainst\b", r"\bin\s+favou?r\b"),
+        (r"\bin\s+favou?r\b", r"\bagainst\b"),
+        (r"\b(?:re)?open(?:ed)?\b", r"\b(?:shut|closed)\b"),
+        (r"\bliquid\b", r"\bsolid\b"),
+        (r"\bsolid\b", r"\bliquid\b"),
+        (r"\brecorded\s+vote\b", r"\bby\s+consensus\b|\bwithout\s+a\s+vote\b"),
+        (r"\bby\s+consensus\b", r"\brecorded\s+vote\b"),
+        (r"\b(?:agree|agreed)\s+to\s+hear\b", r"\bthrew\s+(?:it\s+)?out\b|\bdismissed\b"),
+    )
+]
+
+
 def _asked_subject(question: str) -> str | None:
     """The state a yes/no question is about: the first state named after its auxiliary."""
     aux = re.search(r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", question, re.I)
@@ -1455,6 +1471,11 @@ def find_yes_no(s: SentenceView, part: Part) -> list[Span]:
     elif _ASKS_BEFORE.search(part.text) and _FIRST_NOT_SINCE.search(s.text):
         return [Span(0, 0, "No", score + 2.5)]  # the first one: none came before
     neg = bool(_NEGATION.search(s.text)) and not _NEGATION.search(s.question)
+    if not neg and any(
+        asked.search(s.question) and said.search(s.text) and not said.search(s.question)
+        for asked, said in _CONTRARY
+    ):
+        return [Span(0, 0, "No", score + 1.0)]  # "voted against?" "voted in favour"
     if neg and acts:
         score += 1.0  # "Blinken … did not meet Lavrov": a sentence that denies the act decides
     return [Span(0, 0, "No" if neg else "Yes", score)]
