@@ -130,3 +130,14 @@ def test_news_event_without_date_takes_the_lead_date_not_background_years() -> N
     x = extract(Document(id="t", text=text, published="2024-03-07", title=None))
     support = [e for e in x.events if e.type == "STATEMENT_SUPPORT"]
     assert [e.date for e in support] == ["2024-03-04"]
+
+
+def test_a_month_in_a_future_clause_is_the_one_to_come():
+    from diplograph.extract.dates import find_dates
+
+    said = find_dates("She took office on 1 October.", "2026-06-10")
+    assert [d.value for d in said] == ["2025-10-01"]
+    coming = find_dates("She will take office on 1 October.", "2026-06-10")
+    assert [d.value for d in coming] == ["2026-10-01"]
+    next_spring = find_dates("The leaders are due to meet in March.", "2026-06-10")
+    assert [d.value for d in next_spring] == ["2027-03"]

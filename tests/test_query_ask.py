@@ -325,8 +325,9 @@ def test_ask_object_runs_on_past_an_early_preposition():
     text = "Phnom Penh answered by downgrading relations to the lowest level on Friday."
     q = "How did Phnom Penh answer the expulsion?"
     view = _view(text, q)
+    # the object runs past "to the lowest level"; the day it happened is no part of it
     assert [s.text for s in find_object(view, Part("which", q))] == [
-        "by downgrading relations to the lowest level on Friday"
+        "by downgrading relations to the lowest level"
     ]
 
 

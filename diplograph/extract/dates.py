@@ -152,11 +152,23 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
         return None
 
 
-def _infer_year(month: int, anchor: date | None, fallback_year: int | None) -> int | None:
+# "will take office on 1 October", "is due to open in March": a date to come
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected|to)|are\s+(?:due|set|scheduled|expected|"
+    r"to)|to\s+be\s+held|planned\s+for|next)\b[^.;]{0,50}$",
+    re.I,
+)
+
+
+def _infer_year(
+    month: int, anchor: date | None, fallback_year: int | None, future: bool = False
+) -> int | None:
     if fallback_year:
         return fallback_year
     if anchor is None:
         return None
+    if future:  # the next such month: "will visit in March" written in June
+        return anchor.year + 1 if month < anchor.month else anchor.year
     # A month far after the anchor month most likely refers to the previous year.
     return anchor.year - 1 if month > anchor.month + 2 else anchor.year
 
@@ -255,7 +267,10 @@ def find_dates(
                     year = max(standalone)  # "August 8th" in a sentence that names its year
                 if year is None:
                     year = _infer_year(
-                        month, anchor, int(default_year) if (default_year and not anchor) else None
+                        month,
+                        anchor,
+                        int(default_year) if (default_year and not anchor) else None,
+                        future=bool(_FUTURE_CUE.search(text[max(0, s - 60) : s])),
                     )
                 if year is None:
                     continue
