@@ -1697,3 +1697,19 @@ def test_ask_yes_no_a_sentence_saying_the_contrary_answers_no(question, text):
     from diplograph.query.spans import Part, find_yes_no
 
     assert find_yes_no(_view(text, question), Part("yes_no", question))[0].text == "No"
+
+
+def test_ask_worth_value_and_vote_questions_ask_for_numbers():
+    from diplograph.query.spans import Part, find_quantity
+
+    long_q = (
+        "What was the second tranche of Andean macro-financial assistance to Peru worth,"
+        " under the memorandum signed in Lima?"
+    )
+    assert classify(long_q)[0].kind == "quantity"
+    assert classify("What value of equipment did Chile pledge to Peru?")[0].kind == "quantity"
+    q = "By what vote did the Assembly reject Ruritania's amendment?"
+    assert classify(q)[0].kind == "quantity"
+    text = "The amendment was rejected by 143 votes to 6, with 15 abstentions."
+    spans = find_quantity(_view(text, q), Part("quantity", q))
+    assert max(spans, key=lambda s: s.score).text == "143 votes to 6, with 15 abstentions"

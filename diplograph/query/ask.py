@@ -204,7 +204,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             # "what tariff rate did …", "to what size did Moldova order …", "what trade goal"
             r"|\b(?:what|which) (?:[\w-]+ )?(?:rate|percentage)\b|\bto what size\b"
             r"|\bwhat (?:[\w-]+ )?trade (?:goal|target)\b"
-            r"|\bwhat (?:was|were|is|are) [^?]{0,60}\bworth\b",  # "what was trade worth"
+            r"|\bwhat (?:was|were|is|are) [^?]{0,90}\bworth\b"  # "what was trade worth"
+            r"|\bwhat value of\b|\bby what (?:vote|margin|majority|tally)\b",
             re.I,
         ),
     ),

@@ -366,7 +366,18 @@ _AND_PEOPLE = re.compile(
 )
 
 
+_ASKS_TALLY = re.compile(r"\bby what (?:vote|margin|majority|tally)\b", re.I)
+_TALLY = re.compile(
+    r"\b\d[\d,]*\s+(?:votes?\s+)?(?:to|against)\s+\d[\d,]*"
+    r"(?:\s*,?\s*(?:and|with)\s+\d[\d,]*\s+abstentions?)?"
+)
+
+
 def find_quantity(s: SentenceView, part: Part) -> list[Span]:
+    if _ASKS_TALLY.search(part.text):  # "by what vote": "143 votes to 6, with 15 abstentions"
+        tallies = [Span(m.start(), m.end(), m.group(0), 6.0) for m in _TALLY.finditer(s.text)]
+        if tallies:
+            return tallies
     nums = _numbers(s)
     verbs = predicate_terms(s.question)
     out: list[Span] = []
