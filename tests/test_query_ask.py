@@ -1713,3 +1713,16 @@ def test_ask_worth_value_and_vote_questions_ask_for_numbers():
     text = "The amendment was rejected by 143 votes to 6, with 15 abstentions."
     spans = find_quantity(_view(text, q), Part("quantity", q))
     assert max(spans, key=lambda s: s.score).text == "143 votes to 6, with 15 abstentions"
+
+
+def test_ask_which_two_titled_people_keeps_those_with_the_title():
+    from diplograph.query.spans import find_who
+
+    q = "Which two Andean prime ministers attended the summit in Lima?"
+    text = (
+        "King Felipe and President Ana Soto attended, along with Peruvian Prime Minister Jorge"
+        " Rojas, Bolivian Prime Minister Luis Arce and Secretary-General Maria Vega."
+    )
+    best = max(find_who(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert "Jorge Rojas and" in best.text and best.text.endswith("Luis Arce")
+    assert "Ana Soto" not in best.text

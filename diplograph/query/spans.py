@@ -716,6 +716,13 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             out.append(sub)
     if part.plural and len(out) >= 2:  # "which three prime ministers did Modi meet": all of them
         names = sorted(out, key=lambda sp: sp.start)
+        asked = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", part.text, re.I)
+        titles = {w.removesuffix("s") for w in words(asked.group(1) if asked else "")} & _ROLE
+        with_title = [  # "which two European prime ministers": those titled so, when that many
+            sp for sp in names if titles & set(words(sp.text))
+        ]
+        if len(with_title) >= 2 and len(with_title) == (_asked_count(part.text) or len(with_title)):
+            names = with_title
         text = ", ".join(sp.text for sp in names[:-1]) + " and " + names[-1].text
         out.append(Span(names[0].start, names[-1].end, text, max(sp.score for sp in names) + 1.0))
     if not out and not set(words(part.text)) & _ROLE:
