@@ -1726,3 +1726,16 @@ def test_ask_which_two_titled_people_keeps_those_with_the_title():
     best = max(find_who(_view(text, q), classify(q)[0]), key=lambda s: s.score)
     assert "Jorge Rojas and" in best.text and best.text.endswith("Luis Arce")
     assert "Ana Soto" not in best.text
+
+
+def test_ask_which_town_is_not_answered_by_a_capital():
+    from diplograph.query.spans import find_where
+
+    q = "In which border town did the Chilean field hospital deploy?"
+    text = "The minister thanked Chile in Lima for the field hospital in Tacna."
+    mentions = [
+        {"start": 30, "end": 34, "text": "Lima", "label": "CAPITAL", "code": "PER"},
+        {"start": 61, "end": 66, "text": "Tacna", "label": "CITY", "code": "PER"},
+    ]
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    assert [s.text for s in find_where(view, classify(q)[0])] == ["Tacna"]

@@ -842,13 +842,22 @@ def _named_heads(s: SentenceView, part: Part, skip: int) -> list[Span]:
     return out
 
 
+_SMALL_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:town|village|crossing|district|county)\b|"
+    r"\b(?:which|what)\s+(?:town|village)\s+in\b",
+    re.I,
+)
+
+
 def find_where(s: SentenceView, part: Part) -> list[Span]:
     skip = _dateline_end(s.text)
     want_country = bool(re.search(r"\bwhich country\b|\bwhat country\b", part.text, re.I))
     asked = _ASKED_PREP.match(part.text)
     prep = asked.group(1).lower() if asked else None  # "from which capital …": from
     out: list[Span] = []
-    labels = ("COUNTRY",) if want_country else ("CAPITAL", "CITY", "PLACE")
+    labels: tuple[str, ...] = ("COUNTRY",) if want_country else ("CAPITAL", "CITY", "PLACE")
+    if _SMALL_PLACE.search(part.text):  # "which border town", "which village": not a capital
+        labels = ("CITY", "PLACE")
     for m in s.mentions:
         if m["start"] < skip or m["label"] not in labels:
             continue
