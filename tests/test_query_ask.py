@@ -1739,3 +1739,12 @@ def test_ask_which_town_is_not_answered_by_a_capital():
     ]
     view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     assert [s.text for s in find_where(view, classify(q)[0])] == ["Tacna"]
+
+
+def test_ask_which_plural_names_after_the_head_are_all_kept():
+    from diplograph.query.spans import find_which
+
+    q = "Which detained Chilean citizens did the minister raise in Lima?"
+    text = "She raised the cases of detained Chilean citizens Ana Soto and Jorge Rojas in Lima."
+    best = max(find_which(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert best.text.endswith("Ana Soto and Jorge Rojas")

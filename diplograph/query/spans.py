@@ -1141,6 +1141,10 @@ _PLACED = re.compile(r"\s+(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _QUOTED_AS = re.compile(
     r"[“\"]([^”\"]{3,120})[”\"]\s+as\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?$"
 )
+# the rest of a list of names: ", Yang Hengjun and Chau Hau"
+_AND_NAME = re.compile(
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+)
 _HEAD_LIST = re.compile(
     r"(?:\s*,\s*(?:including|such\s+as|namely)\s+|\s+(?:including|such\s+as|namely|covering)\s+|"
     r"\s*:\s*|\s*,\s+(?=[A-Z]))"
@@ -1197,6 +1201,9 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         code = _NAME_AFTER.match(s.text[b:])
         if code:
             b += code.end()
+            more = _AND_NAME.match(s.text, b) if part.plural else None
+            if more:  # "detained citizens Cheng Lei and Yang Hengjun": both
+                b = more.end()
         else:  # "an annual dialogue on semiconductors and critical minerals"
             comp = _COMPLEMENT.match(s.text, b)
             if comp:
