@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from diplograph.evaluation import ANSWER_FILLER
 from diplograph.extract.dates import find_dates
 from diplograph.query.names import find_names, is_demonym
 from diplograph.query.places import geocode
@@ -1345,17 +1346,24 @@ _DAY_TERMS = frozenset(
     content_terms("monday tuesday wednesday thursday friday saturday sunday today yesterday")
 )
 _ADJUNCT = re.compile(
-    r"\s(?:at|in|on|during|after|before|with|from|by|under|amid|following)\s(?!.*\s(?:at|in|on|"
-    r"during|after|before|with|from|by|under|amid|following)\s)",
-    re.I,
+    r"\s(?:at|in|on|during|after|before|with|from|by|under|amid|following)\s", re.I
 )
+
+
+def _last_adjunct(phrase: str) -> re.Match[str] | None:
+    """The last preposition of ``phrase`` that may open an adjunct (matches may not overlap, so
+    each is searched from the one before's space)."""
+    last, pos = None, 0
+    while (m := _ADJUNCT.search(phrase, pos)) is not None:
+        last, pos = m, m.end() - 1
+    return last
 
 
 def _drop_asked_adjuncts(s: SentenceView, phrase: str) -> str:
     """ "the Lima Roadmap at the end of talks on Wednesday" for "what did they adopt at the end
     of their talks": trailing adjuncts that only repeat the question (or name a day) go."""
     while True:
-        cut = _ADJUNCT.search(phrase)
+        cut = _last_adjunct(phrase)
         if cut is None or cut.start() == 0:
             return phrase
         tail = set(content_terms(phrase[cut.end() :]))
@@ -2225,11 +2233,9 @@ FINDERS: dict[str, Callable[[SentenceView, Part], list[Span]]] = {
 _RESIDUAL_BREAK = re.compile(r"[;:()]|\s[–—-]\s|\s(?:while|whereas|but)\s|,\s(?:which|who)\s")
 _RESIDUAL_EDGE = frozenset(
     """a an the of in on at to for by with from into as and or that which who it its their
-    his her was were is are had has have will would said says also been be would""".split()
+    his her was were is are had has have will would said says also been be""".split()
 )
 _REPORTING = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
-# the words the scorer leaves out of an answer's count (evaluation.ANSWER_FILLER)
-_FILLER = frozenset("the a an of in on at to for by with and its his her their".split())
 RESIDUAL_WORDS = 10  # at most this many content words in a last-resort answer
 
 
@@ -2243,31 +2249,32 @@ def find_residual(s: SentenceView, part: Part) -> list[Span]:
     clause: the answer a free-form "what did Japan pledge" asks for when no finder of the asked
     kind finds one. Scored low; used only when nothing else answers."""
     breaks = [m.start() for m in _RESIDUAL_BREAK.finditer(s.text)]
+    toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[\w$€£][\w'’.$%-]*", s.text)]
+    asked = [_asked_word(s, w) for _, _, w in toks]
     out: list[Span] = []
-    run: list[tuple[int, int, str]] = []
+    run: list[int] = []  # indices of the run's tokens
+
+    def edge(k: int) -> bool:
+        return fold(toks[k][2]).strip(".'’") in _RESIDUAL_EDGE or asked[k]
 
     def close() -> None:
-        while run and (fold(run[0][2]).strip(".'’") in _RESIDUAL_EDGE or _asked_word(s, run[0][2])):
+        while run and edge(run[0]):
             run.pop(0)
-        kept = [t for t in run if fold(t[2]) not in _FILLER]
+        kept = [k for k in run if fold(toks[k][2]) not in ANSWER_FILLER]
         if len(kept) > RESIDUAL_WORDS:  # the first ten words that count
             del run[run.index(kept[RESIDUAL_WORDS]) :]
-        while run and (
-            fold(run[-1][2]).strip(".'’") in _RESIDUAL_EDGE or _asked_word(s, run[-1][2])
-        ):
+        while run and edge(run[-1]):
             run.pop()
-        new = [t for t in run if fold(t[2]).strip(".'’") not in STOP]
+        new = [k for k in run if fold(toks[k][2]).strip(".'’") not in STOP]
         if len(new) >= 2:
-            a, b = run[0][0], run[-1][1]
+            a, b = toks[run[0]][0], toks[run[-1]][1]
             text = s.text[a:b].rstrip(".,")
             if not _REPORTING.search(text):  # "the ministry said it would": no answer
                 out.append(Span(a, a + len(text), text, 0.1 * len(new)))
         run.clear()
 
-    toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[\w$€£][\w'’.$%-]*", s.text)]
-    asked = [_asked_word(s, w) for _, _, w in toks]
     last = 0
-    for i, (a, b, w) in enumerate(toks):
+    for i, (a, b, _) in enumerate(toks):
         if any(last <= x < a for x in breaks):
             close()
         last = b
@@ -2276,6 +2283,6 @@ def find_residual(s: SentenceView, part: Part) -> list[Span]:
         if asked[i] and not inside:
             close()
             continue
-        run.append((a, b, w))
+        run.append(i)
     close()
     return out
