@@ -1748,3 +1748,16 @@ def test_ask_which_plural_names_after_the_head_are_all_kept():
     text = "She raised the cases of detained Chilean citizens Ana Soto and Jorge Rojas in Lima."
     best = max(find_which(_view(text, q), classify(q)[0]), key=lambda s: s.score)
     assert best.text.endswith("Ana Soto and Jorge Rojas")
+
+
+def test_ask_when_takes_the_date_of_the_clause_the_question_asks_about():
+    from diplograph.query.spans import Part, find_when
+
+    q = "On what date was the joint fisheries panel to meet in Suva under the new accord?"
+    text = (
+        "The ministers, who met in Suva on March 2, said the joint fisheries panel of the new "
+        "accord would meet on March 9."
+    )
+    view = SentenceView(text=text, mentions=[], events=[], published="2026-02-20", question=q)
+    best = max(find_when(view, Part("when", q)), key=lambda s: s.score)
+    assert best.text.startswith("March 9")
