@@ -234,8 +234,7 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
     dateline = _dateline_end(s.text)
     dates = find_dates(s.text, s.published, s.default_year)
     starts = {d.start: d for d in dates}
-    ends = sorted(d.end for d in dates)
-    leads: list[float] = []
+    leads: list[int] = []  # each date's own start, for _by_lead_terms
     for d in dates:
         earlier_year = d.kind == "year" and bool(_EARLIER.search(s.question))
         # "which was signed in 1996 and expires in 2026": the year of a word the question asks
@@ -289,14 +288,25 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
             # ("since 2008", "on 1 October") is what a question about another time asks for
         # "talks on Tuesday and that the committee would convene on Aug 4": the words since the
         # previous date are what this date dates
-        lead = max([dateline, *(e for e in ends if e <= d.start)])
-        leads.append(_terms_in(s, part, s.text[lead:start]))
+        leads.append(d.start)
         out.append(Span(start, end, text, score + 0.3 * _near_terms(s, part, start, end)))
-    # … relative to the sentence's other dates, so a sentence's best date keeps its score
+    return _by_lead_terms(s, part, out, leads, [d.end for d in dates], dateline)
+
+
+def _by_lead_terms(
+    s: SentenceView, part: Part, spans: list[Span], starts: list[int], ends: list[int], skip: int
+) -> list[Span]:
+    """Lower each span by the question words it lacks, against the sentence's best, in the
+    words since the previous candidate: "talks on Tuesday and that the committee would convene
+    on Aug 4". Relative, so a sentence's best span keeps its score and sentence ranking holds.
+    ``starts`` are the candidates' own starts, ``ends`` every candidate's end."""
+    leads = [
+        _terms_in(s, part, s.text[max([skip, *(e for e in ends if e <= a)]) : a]) for a in starts
+    ]
     most = max(leads, default=0.0)
     return [
-        Span(o.start, o.end, o.text, o.score - LEAD_TERMS_WEIGHT * (most - n))
-        for o, n in zip(out, leads, strict=True)
+        Span(x.start, x.end, x.text, x.score - LEAD_TERMS_WEIGHT * (most - n))
+        for x, n in zip(spans, leads, strict=True)
     ]
 
 
