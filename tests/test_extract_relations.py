@@ -380,3 +380,53 @@ def test_relations_pair_before_a_relative_clause_owns_their_ties() -> None:
 def test_relations_ties_broken_off_with_its_own_ties() -> None:
     text = "Bolivia, for its part, broke off its own ties with Israel on Tuesday."
     assert {(r.a, r.b, r.level) for r in _rels(text)} == {("BOL", "ISR", "diplomatic relations")}
+
+
+def _keys(text: str) -> set[tuple[str, str, str]]:
+    return {(min(r.a, r.b), max(r.a, r.b), r.level) for r in _rels(text)}
+
+
+def test_relations_anaphoric_tier_takes_the_documents_last_tier() -> None:
+    text = (
+        "Vietnam and Japan upgraded ties to a comprehensive strategic partnership on Monday. "
+        "Vietnam already holds that tier with China, Russia and India."
+    )
+    csp = "comprehensive strategic partnership"
+    assert {("CHN", "VNM", csp), ("IND", "VNM", csp), ("RUS", "VNM", csp)} <= _keys(text)
+
+
+def test_relations_raised_ties_with_a_list_pairs_the_subject_with_each() -> None:
+    text = (
+        "The European Union on Tuesday raised its relations with Chile, Peru and Colombia "
+        "to a strategic partnership."
+    )
+    sp = "strategic partnership"
+    assert _keys(text) == {("CHL", "EU", sp), ("COL", "EU", sp), ("EU", "PER", sp)}
+
+
+def test_relations_ordinal_after_list_pairs_the_owner_with_each() -> None:
+    text = (
+        "Peru becomes the fourth country with which Brazil holds a strategic partnership, "
+        "after Chile, Mexico and Spain."
+    )
+    sp = "strategic partnership"
+    assert _keys(text) == {("BRA", "CHL", sp), ("BRA", "ESP", sp), ("BRA", "MEX", sp)}
+
+
+def test_relations_ties_cut_are_kept_apart_from_ties_restored() -> None:
+    text = (
+        "Bolivia and Israel restored diplomatic relations in 2020. "
+        "Three years later, Bolivia cut its ties with Israel again."
+    )
+    assert sorted(r.status for r in _rels(text)) == ["mentioned", "severed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador downgraded its diplomatic relations with Mexico on Monday.",
+        "Vietnam has strategic partnerships with 20 countries, including Chile and Spain.",
+    ],
+)
+def test_relations_downgrade_and_tier_counts_name_no_pair(text: str) -> None:
+    assert _rels(text) == []

@@ -23,7 +23,7 @@ from diplograph.extract.home import document_home
 from diplograph.extract.language import SUPPORTED, detect_language
 from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.plover import to_plover
-from diplograph.extract.relations import extract_relations, read_tiers
+from diplograph.extract.relations import extract_relations, find_tiers, read_tiers
 from diplograph.extract.segment import segment
 from diplograph.extract.slots import Slot, build_slots
 from diplograph.extract.version import EXTRACTOR_VERSION, RULES_HASH
@@ -167,6 +167,7 @@ def extract(
     last_pair: tuple[Actor, Actor] | None = None
     prev_two: tuple[Actor, Actor] | None = None  # the two states the sentence before names
     last_person: Actor | None = None
+    tiers_seen: list[str] = []  # the tier levels named so far, for "that tier", "such a ..."
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     mined = 0
     ri = 0
@@ -265,10 +266,13 @@ def extract(
             tier_year,
             dates,
             home_speaks=home_speaks,
+            levels_seen=tuple(tiers_seen),
         )
         decide_relations = getattr(decider, "decide_relations", None)
         if decide_relations is not None:
-            rels = decide_relations(ctx, rels, read_tiers(u.text, rel_date, tier_year, dates))
+            readings = read_tiers(u.text, rel_date, tier_year, dates, tuple(tiers_seen))
+            rels = decide_relations(ctx, rels, readings)
+        tiers_seen.extend(t.level for t in find_tiers(u.text))
         for rel in rels:
             if (
                 rel.status in ("upgraded", "established")
@@ -353,13 +357,14 @@ def _with_pair(slots: list[Slot], two: re.Match[str], actors: Iterable[Actor]) -
 
 
 def dedupe_relations(relations: list[Relation]) -> list[Relation]:
-    """One relation per pair and level in a document; an upgrade beats a mention."""
-    best: dict[tuple[str, str, str], Relation] = {}
-    order: list[tuple[str, str, str]] = []
+    """One relation per pair and level in a document; an upgrade beats a mention. Ties broken
+    ("cut ties with B in 2016") are another claim than ties held or restored."""
+    best: dict[tuple[str, str, str, bool], Relation] = {}
+    order: list[tuple[str, str, str, bool]] = []
     rank = {"upgraded": 2, "established": 2, "mentioned": 0}
     for r in relations:
         lo, hi = sorted((r.a, r.b))
-        key = (lo, hi, r.level)
+        key = (lo, hi, r.level, r.status == "severed")
         if key not in best:
             best[key] = r
             order.append(key)

@@ -128,9 +128,46 @@ class TierMention:
     end: int
 
 
-def find_tiers(text: str) -> list[TierMention]:
-    """Tier phrases in a unit, longest (most specific) first where they overlap."""
+# a tier named by reference to one the document already named: "holds that tier with A and B",
+# "the third country with which X has such a partnership", "lifted ties with A to the same level"
+_ANAPHOR = re.compile(
+    r"\b(?:such\s+(?:a\s+)?partnerships?|an?\s+partnership\s+of\s+(?:that|this)\s+level|"
+    r"(?:ties|relations(?:hip)?)\s+at\s+(?:that|this|the\s+same|the\s+highest)\s+level|"
+    r"(?:that|this|the\s+same)\s+(?:tier|rung)|"
+    r"(?:to|reach(?:ed|es)?|hold(?:s|ing)?|held)\s+(?P<lv>(?:that|this|the\s+same)\s+level)|"
+    r"(?:its|their|the(?:\s+bloc['’]s)?)\s+(?:highest|top)\s+(?:tier|rung|level(?:\s+of\s+partnership)?))\b",
+    re.I,
+)
+_HIGHEST = re.compile(r"\b(?:highest|top)\b", re.I)
+_LADDER = [
+    "comprehensive strategic partnership",
+    "strategic partnership",
+    "comprehensive partnership",
+]
+
+
+def _anaphor_level(phrase: str, seen: tuple[str, ...]) -> str | None:
+    """The level an anaphoric tier stands for: the document's latest named tier (diplomatic
+    relations are no tier to reach), or for "the highest tier" its highest so far."""
+    if _HIGHEST.search(phrase):
+        ranked = [lv for lv in _LADDER if lv in seen]
+        return ranked[0] if ranked else None
+    return next((lv for lv in reversed(seen) if lv != "diplomatic relations"), None)
+
+
+def find_tiers(text: str, seen: tuple[str, ...] = ()) -> list[TierMention]:
+    """Tier phrases in a unit, longest (most specific) first where they overlap.
+
+    ``seen`` lists the levels the document named before this unit, in order; with it, an
+    anaphoric tier ("that tier", "such a partnership") stands for the level it refers to.
+    """
     out: list[TierMention] = []
+    if seen:
+        for m in _ANAPHOR.finditer(text):
+            level = _anaphor_level(m.group(0), seen)
+            start = m.start("lv") if m.group("lv") else m.start()  # "to [that level]"
+            if level and not re.search(r"\b(?:below|above|beneath|under)\s+$", text[:start], re.I):
+                out.append(TierMention(level, start, m.end()))
     if not _TIER_HINT.search(text):
         return out
     for level, pat in TIER_PATTERNS:
@@ -182,6 +219,84 @@ def _with_lists(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[
     return [(a.actor, b.actor) for a in subjects for b in objects if a.code != b.code]
 
 
+# "raised its relations with A, B and C to <tier>", "elevated the bloc's ties with A and with B"
+_RAISED_TIES_WITH = re.compile(
+    r"\b(?:elevat|upgrad|rais|lift)\w*\s+(?:(?:its|their|the|(?:the\s+)?[\w-]+['’]s)\s+)?"
+    r"(?:bilateral\s+)?"
+    r"(?:relations(?:hip)?|ties)\s+with\s+(?:both\s+)?(?:the\s+)?$",
+    re.I,
+)
+_OBJ_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:with\s+)?(?:the\s+)?$")
+_TO_TIER = re.compile(r"^\s+to\s+(?:an?\s+|the\s+)?$")
+
+
+def _raised_list(
+    text: str, actors: list[Slot], tier: TierMention
+) -> list[tuple[Actor, Actor]] | None:
+    """ "The EU raised its relations with A, B and C to a strategic partnership": the subject
+    with each. ``[]`` where the subject is not a state we code ("the grouping lifted its ties
+    with A and B to …": not a tier between A and B); ``None`` where the wording is another."""
+    last = next((s for s in reversed(actors) if s.end <= tier.start), None)
+    if last is None or not _TO_TIER.match(text[last.end : tier.start]):
+        return None
+    objects = [last]
+    for s in reversed([s for s in actors if s.end <= objects[0].start]):
+        if not _OBJ_GAP.match(text[s.end : objects[0].start]):
+            break
+        objects.insert(0, s)
+    verb = _RAISED_TIES_WITH.search(text[max(0, objects[0].start - 80) : objects[0].start])
+    if verb is None or len({s.code for s in objects}) < 2:
+        return None
+    verb_at = max(0, objects[0].start - 80) + verb.start()
+    clause = max((m.end() for m in re.finditer(r"[;:]", text[:verb_at])), default=0)
+    subjects = [s for s in actors if clause <= s.start and s.end <= verb_at]
+    subjects = [
+        s for s in subjects if not _WITH_BEFORE.search(text[max(0, s.start - 12) : s.start])
+    ]
+    if not subjects:
+        return []
+    subject = subjects[-1]
+    return [(subject.actor, s.actor) for s in objects if s.code != subject.code]
+
+
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:country|nation|state|member|partner)\b",
+    re.I,
+)
+
+
+def _after_list(text: str, actors: list[Slot]) -> list[tuple[Actor, Actor]]:
+    """ "Japan is the third country with which Cambodia has such a partnership, after China and
+    Vietnam", "X became Viet Nam's fifth strategic partner, after A and B": the owner with
+    each state listed after "after" (the newcomer's own tier is its upgrade, told elsewhere)."""
+    ordinal = _ORDINAL.search(text)
+    after = re.search(r"\bafter\s+(?:the\s+)?", text)
+    if ordinal is None or after is None:
+        return []
+    first = next((s for s in actors if s.start == after.end()), None)
+    owner = next(
+        (
+            s
+            for s in actors
+            if re.search(r"\bwith\s+which\s+$", text[max(0, s.start - 12) : s.start], re.I)
+            or (
+                s.end <= ordinal.start()
+                and re.fullmatch(r"['’]s\s+", text[s.end : ordinal.start()])
+            )
+        ),
+        None,
+    )
+    if first is None or owner is None:
+        return []
+    listed = [first]
+    for s in actors[actors.index(first) + 1 :]:
+        if not _LIST_GAP.match(text[listed[-1].end : s.start]):
+            break
+        listed.append(s)
+    return [(owner.actor, s.actor) for s in listed if s.code != owner.code]
+
+
 def _pairs_near(
     text: str, slots: list[Slot], tier: TierMention, home: Actor, home_speaks: bool = True
 ) -> list[tuple[Actor, Actor]]:
@@ -192,6 +307,12 @@ def _pairs_near(
     with_pairs = _with_lists(text, actors, tier)
     if with_pairs:
         return with_pairs
+    raised_list = _raised_list(text, actors, tier)
+    if raised_list is not None:
+        return raised_list
+    after_pairs = _after_list(text, actors)
+    if after_pairs:
+        return after_pairs
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
@@ -300,7 +421,7 @@ def _subject_with(text: str, actors: list[Slot], tier: TierMention) -> tuple[Act
 # relations with Israel since 1980": the subject's verb, then the tier, then "with" the other
 _TIER_VERB = re.compile(
     r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
-    r"(?:br(?:oke|eak|eaks|eaking)\s+off|sever\w*|cut|cuts|maintain\w*|establish\w*|"
+    r"(?:br(?:oke|eak|eaks|eaking)(?:\s+off)?|sever\w*|cut|cuts|maintain\w*|establish\w*|"
     r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*)"
     r"(?:\s+(?:its|their|own|full|formal))*\s*$",
     re.I,
@@ -384,6 +505,22 @@ _NO_TIES = re.compile(
 )
 
 
+# a tier held with a number of states: "strategic partnerships with 30 countries, including …"
+_WITH_COUNT = re.compile(
+    r"\s+with\s+(?:(?:more\s+than|over|some|about|nearly|at\s+least)\s+)?(?:\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|many|"
+    r"a\s+(?:small\s+|large\s+)?number\s+of)\s+(?:other\s+)?(?:countries|nations|states)\b",
+    re.I,
+)
+_DOWNGRADE = re.compile(r"\bdowngrad\w*\s+(?:(?:its|their|the)\s+)?(?:bilateral\s+)?$", re.I)
+# ties broken: "broke off diplomatic relations", "cut its ties": a past tier, not the current one
+_BROKEN = re.compile(
+    r"\b(?:br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*)\s+(?:off\s+)?"
+    r"(?:all\s+)?(?:(?:its|their|the)\s+(?:own\s+)?)?(?:diplomatic\s+)?(?:ties|relations)$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class TierReading:
     """One tier phrase of a unit with what its clause says: status, date, previous level.
@@ -404,17 +541,19 @@ def read_tiers(
     date: str | None,
     year_hint: int | None,
     dates: list[DateMention] | None = None,
+    seen: tuple[str, ...] = (),
 ) -> list[TierReading]:
     """Every tier phrase of a unit, read for status and date in its own clause.
 
     In "established diplomatic relations in 1950 and upgraded their ties to a comprehensive
-    strategic partnership in 2012" each tier gets its own verb and year.
+    strategic partnership in 2012" each tier gets its own verb and year. ``seen``: the levels
+    the document named before, for anaphoric tiers (``find_tiers``).
     """
     out: list[TierReading] = []
     ft = _FROM_TO.search(text)
     prev_level = _level_alias(ft.group("prev")) if ft else None
     prev_end = 0
-    for tier in find_tiers(text):
+    for tier in find_tiers(text, seen):
         if prev_level and ft and ft.start() <= tier.start < ft.end():
             continue  # the "from X" part is the previous level, not a new claim
         clause_start = max(prev_end, tier.start - 120)
@@ -426,6 +565,8 @@ def read_tiers(
             and not re.search(r"\(", text[tier.end : tier.end + 6])
         ) and not re.search(r"\(", text[tier.end : tier.end + 6]):
             skip = "count"  # "12 strategic partnership countries": a count, not a pair
+        if skip is None and _WITH_COUNT.match(text, tier.end):
+            skip = "count"  # "has such partnerships with 33 nations, including A and B"
         status = "mentioned"
         clause = text[clause_start : tier.end]
         if text[tier.end : tier.end + 3].strip().startswith("("):
@@ -458,6 +599,8 @@ def read_tiers(
             skip = "future"  # an intention ("would be to upgrade", "will ... recognize")
         if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
             skip = "no_ties"  # "have no diplomatic relations", "in the absence of ..."
+        if skip is None and _DOWNGRADE.search(text[max(0, tier.start - 40) : tier.start]):
+            skip = "downgrade"  # "downgraded diplomatic ties": ties kept, at a lower rank
         rel_date = date
         # "Vision 2035", "Agenda 2030": a year inside a name dates nothing
         real = [d for d in dates or [] if not _NAMED_YEAR.search(text[: d.start])]
@@ -490,15 +633,18 @@ def extract_relations(
     year_hint: int | None,
     dates: list[DateMention] | None = None,
     home_speaks: bool = True,
+    levels_seen: tuple[str, ...] = (),
 ) -> list[Relation]:
-    """Relations stated in one unit, by the pairing rules (``_pairs_near``)."""
+    """Relations stated in one unit, by the pairing rules (``_pairs_near``); ``levels_seen``:
+    the tier levels the document named before the unit (for "that tier")."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
-    for r in read_tiers(text, date, year_hint, dates):
+    for r in read_tiers(text, date, year_hint, dates, levels_seen):
         if r.skip:
             continue
         pairs = _pairs_near(text, slots, r.tier, home, home_speaks)
+        broken = r.tier.level == "diplomatic relations" and _BROKEN.search(text[: r.tier.end][-60:])
         for a, b in [*pairs, *_later_withs(text, slots, r.tier, pairs)]:
             lo, hi = sorted((a.code, b.code))
             key = (lo, hi, r.tier.level)
@@ -512,7 +658,7 @@ def extract_relations(
                     level=r.tier.level,
                     evidence=ev,
                     date=r.date,
-                    status=r.status,
+                    status="severed" if broken else r.status,
                     previous=r.previous,
                 )
             )

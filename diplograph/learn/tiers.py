@@ -203,7 +203,27 @@ class TierDecider:
                 previous=r.previous,
             )
             out.append(replace(rel, produced_by=f"model:tiers@{self.version}:{p:.2f}"))
+        for key in _list_mates(seen, by_rule):
+            seen.add(key)
+            out.append(replace(by_rule[key], produced_by=f"model:tiers@{self.version}:list"))
         return out
+
+
+def _list_mates(
+    kept: set[tuple[str, str, str]], by_rule: dict[tuple[str, str, str], Relation]
+) -> list[tuple[str, str, str]]:
+    """The rules' pairs that share a side and a level with a kept pair of a list the rules read
+    ("X has strategic partnerships with A, B and C"): the model scores far list items low, but
+    one list is one claim."""
+    out: list[tuple[str, str, str]] = []
+    for key in by_rule:
+        if key in kept:
+            continue
+        mates = [k for k in by_rule if k != key and k[2] == key[2] and set(k[:2]) & set(key[:2])]
+        hub = {c for k in mates for c in k[:2]} & set(key[:2])
+        if any(k in kept and set(k[:2]) & hub for k in mates):
+            out.append(key)
+    return out
 
 
 def _first(a: Side, b: Side) -> bool:
