@@ -90,3 +90,25 @@ def test_corpus_pages_read_are_logged_and_not_held_out():
         pytest.skip(f"{tool} not present")
     run = subprocess.run([sys.executable, str(tool), *urls], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
+
+
+def test_corpus_validator_keeps_named_frameworks_to_other_pairs(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "gold").mkdir()
+    text = "Laos and Cambodia are special strategic partners. Vietnam and Laos are close partners."
+    (tmp_path / "news" / "x.txt").write_text(
+        f"url: u\noutlet: o\npublished: 2024-01-01\ntitle: t\n---\n{text}\n"
+    )
+    first, second = text.split(". ")
+    rel = '{{"sentence": "{s}", "a": "{a}", "b": "{b}", "level": "{lv}"}}'
+    (tmp_path / "gold" / "x.json").write_text(
+        '{"doc": "x", "events": [], "figures": [], "relations": ['
+        + rel.format(s=first + ".", a="LAO", b="KHM", lv="special strategic partnership")
+        + ", "
+        + rel.format(s=second, a="VNM", b="LAO", lv="special strategic partnership")
+        + "]}"
+    )
+    _, problems = validate_split(tmp_path, known_codes())
+    messages = [str(p) for p in problems]
+    # another pair's framework is kept by name; the home's is normalised to the tier
+    assert len(messages) == 1 and "'special strategic partnership' is not a tier" in messages[0]

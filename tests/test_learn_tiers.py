@@ -44,3 +44,13 @@ def test_tiers_the_model_keeps_rule_pairs_and_adds_only_up_to_its_limit():
     more = _decider(5.0, 1).decide(ctx, rules, readings)
     assert len(more) == 2 and {tier_key(r.a, r.b, r.level) for r in more} > {("JPN", "VNM", CSP)}
     assert all(r.evidence.text == TEXT for r in more)
+
+
+def test_gold_keys_learn_the_tier_inside_another_pairs_named_framework() -> None:
+    from diplograph.learn.tiers import gold_keys
+
+    gold = [
+        {"a": "KHM", "b": "CHN", "level": "comprehensive strategic cooperative partnership"},
+        {"a": "VNM", "b": "JPN", "level": CSP},
+    ]
+    assert gold_keys(gold) == {("CHN", "KHM", CSP), ("JPN", "VNM", CSP)}

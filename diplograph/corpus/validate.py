@@ -151,12 +151,29 @@ def _check_figure(rec: dict[str, Any], codes: frozenset[str]) -> Iterator[str]:
         yield "indicator is empty"
 
 
+def _framework(level: str, rec: dict[str, Any]) -> bool:
+    """Another pair's named framework, kept in lower case (GUIDELINES: "comprehensive global
+    strategic partnership"); the home's variants are normalised to the tier."""
+    from diplograph.extract.relations import FRAMEWORK_HOME, base_tier
+
+    return (
+        FRAMEWORK_HOME not in (rec.get("a"), rec.get("b"))
+        and level == level.lower()
+        and base_tier(level) in LEVELS
+        and base_tier(level) != level
+    )
+
+
 def _check_relation(rec: dict[str, Any], codes: frozenset[str]) -> Iterator[str]:
     for key in ("a", "b"):
         if rec.get(key) not in codes:
             yield f"{key} {rec.get(key)!r} is not a known code"
-    if rec.get("level") not in LEVELS:
-        yield f"level {rec.get('level')!r} is not a tier ({'; '.join(sorted(LEVELS))})"
+    level = str(rec.get("level"))
+    if level not in LEVELS and not _framework(level, rec):
+        yield (
+            f"level {rec.get('level')!r} is not a tier ({'; '.join(sorted(LEVELS))}) or another "
+            "pair's named framework in lower case"
+        )
     if rec.get("kind", None) not in RELATION_KINDS:
         yield f"kind {rec.get('kind')!r} is not change/status/past"
     if not _check_date(rec.get("date"), DATE_RE):

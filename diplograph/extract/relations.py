@@ -388,6 +388,14 @@ _FRAMEWORK = re.compile(
 )
 
 
+def base_tier(level: str) -> str:
+    """The tier a level names: itself for a tier, the tier inside another pair's named framework
+    ("special strategic partnership" → "strategic partnership"), as the rules and the trained
+    tier decider read it before ``framework_level`` words it."""
+    tiers = find_tiers(level)
+    return tiers[0].level if tiers else level
+
+
 def framework_level(sentence: str, level: str, a: str, b: str) -> str:
     """The level a relation is labelled with: its tier for the home's pairs and for plain
     tiers; another pair's named framework ("special strategic and global partnership")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from diplograph.extract.events import UnitContext
-from diplograph.extract.relations import TierReading
+from diplograph.extract.relations import TierReading, base_tier
 from diplograph.learn.features import masked_tokens
 from diplograph.learn.linear import LinearModel
 from diplograph.models import Actor, Evidence, Relation
@@ -244,5 +244,6 @@ def candidates(unit: TierUnit) -> Iterator[tuple[TierReading, Side, Side]]:
 
 
 def gold_keys(gold: Iterable[dict[str, str]]) -> set[tuple[str, str, str]]:
-    """(code, code, level) of gold relations, codes sorted."""
-    return {tier_key(g["a"], g["b"], g["level"]) for g in gold}
+    """(code, code, tier) of gold relations, codes sorted; a named framework counts as its tier
+    (the candidates carry the tier, and ``framework_level`` words it on output)."""
+    return {tier_key(g["a"], g["b"], base_tier(g["level"])) for g in gold}
