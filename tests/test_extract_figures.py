@@ -527,3 +527,115 @@ def test_figures_a_term_is_no_duration() -> None:
 def test_figures_a_noun_after_a_casualty_verb_keeps_its_own_unit() -> None:
     got = _values("More than 300 people were injured, and at least 575 buildings collapsed.")
     assert (575.0, "count") in got and (575.0, "people") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deal "worth more than" states its own value; only "earning more than" is a threshold
+        ("Firms signed deals worth more than 6 billion euros during the visit.", [(6e9, "EUR")]),
+        ("Lisbon lent RM45 million to the port.", [(45e6, "MYR")]),
+        ("Floods caused damage of 7.2 billion reais in the south.", [(7.2e9, "BRL")]),
+        ("Tourists spent FJ$80 million on the islands.", [(8e7, "FJD")]),
+        ("Madrid will mobilise one billion euros for the fund.", [(1e9, "EUR")]),
+        ("Ankara will invest between 20 and 25 billion dollars.", [(2e10, "USD"), (2.5e10, "USD")]),
+        # "US$" names the US dollar: a later bare "$" is not Singapore's
+        (
+            "Trade hit US$12 billion, and investment totalled $9 billion.",
+            [(9e9, "USD"), (1.2e10, "USD")],
+        ),
+    ],
+)
+def test_figures_money_phrasings(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+def test_figures_won_by_is_no_currency() -> None:
+    got = _values("Chile received 91 votes, short of the 140 won by Peru.")
+    assert got == [(91.0, "votes"), (140.0, "votes")]
+
+
+def test_figures_member_size_inside_a_noun_is_no_vote() -> None:
+    got = _values(
+        "Oman won 150 votes in the 193-member assembly and nine in the 15-member council."
+    )
+    assert got == [(9.0, "votes"), (150.0, "votes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul flew 900 citizens out of Lebanon and another 150 from Syria.",
+            [(150.0, "people"), (900.0, "people")],
+        ),
+        (
+            "Kenya now has 9 strategic partners, up from five in 2019.",
+            [(5.0, "countries"), (9.0, "countries")],
+        ),
+        # a new quantity in between takes no unit from the first
+        (
+            "It received 40 leaders, and the number of calls exceeded 75.",
+            [(40.0, "people"), (75.0, "count")],
+        ),
+    ],
+)
+def test_figures_bare_number_takes_an_earlier_count(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Peru is Chile's main supplier of copper.", 1),
+        ("Egypt is Sudan's leading trading partner.", 1),
+        ("Italy is Tunisia's second trading partner.", 2),
+        ("Laos ranks fourth among Cambodia's foreign investors.", 4),
+        ("Fiji finished seventh in the race for three seats.", 7),
+    ],
+)
+def test_figures_ranks_without_largest(text: str, value: int) -> None:
+    assert (value, "rank") in _values(text)
+
+
+def test_figures_main_partners_plural_is_no_rank() -> None:
+    assert all(u != "rank" for _, u in _values("Peru is one of Chile's main trading partners."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy arrived for a three-day visit, his fifth to Ghana since 2019.", [(5, "count")]),
+        (
+            "Troops crossed the line on Friday, the seventh such crossing this month.",
+            [(7, "count")],
+        ),
+        ("He made his third state visit to Peru.", [(3, "count")]),
+        ("They met on the second day of his state visit.", []),
+        ("The staff were moved to a third country.", []),
+        ("A fourth flight is being considered for next week.", []),
+        ("The panel meets three times a year in Vienna.", []),
+        ("Ghana won the seat in the second round with 101 votes.", [(101.0, "votes")]),
+    ],
+)
+def test_figures_ordinals_and_rates(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 45 heads of state and government attended the forum.", [(45.0, "count")]),
+        ("The strike killed six members of the presidential guard.", [(6.0, "people")]),
+        ("Oslo sent a medical team of 24 members to the region.", [(24.0, "people")]),
+        ("Taiwan is left with 11 diplomatic allies.", [(11.0, "countries")]),
+        ("Ottawa listed 30 individuals, companies and ships.", [(30.0, "count")]),
+        ("Samoa, a nation of about 220,000 people, hosted the meeting.", []),
+        ("Some 90,000 people of Samoan descent live in Auckland.", []),
+        ("Coast guards boarded the fishing boat QNg 40312 TS on Monday.", []),
+    ],
+)
+def test_figures_who_and_what_is_counted(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected

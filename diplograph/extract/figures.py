@@ -122,6 +122,8 @@ _CUR_PREFIX = {
     "₩": "KRW",
     "₱": "PHP",
     "₫": "VND",
+    "rm": "MYR",
+    "fj$": "FJD",
 }
 _CUR_SUFFIX = [
     # a named dollar or franc first, so that a bare "dollars" stays USD
@@ -164,16 +166,19 @@ _CUR_SUFFIX = [
     (r"(?:chinese\s+)?yuan|rmb|cny", "CNY"),
     (r"(?:japanese\s+)?yen|jpy", "JPY"),
     (r"pounds?(?:\s+sterling)?|sterling|gbp", "GBP"),
-    (r"won|krw", "KRW"),
+    (r"won(?!\s+(?:by|the|an?|seats?|votes?|over)\b)|krw", "KRW"),  # not "160 won by"
     (r"rupees?", "INR"),
     (r"roubles?|rubles?", "RUB"),
     (r"baht", "THB"),
+    (r"(?:brazilian\s+)?reais", "BRL"),
     (r"ringgit", "MYR"),
 ]
 _NUMBER = re.compile(
     r"(?:(?<![\w$])(?P<cur>US\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
     r"THB|MYR|IDR|PHP|NZD|CAD|CHF|LKR|ZAR|NGN|KES|PKR|BDT|TWD|HKD|AED|SAR|TRY|BRL|MXN|EGP)\s?|"
-    r"€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|KSh\s?|RMB\s?|Rs\.?\s?|"
+    r"€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|FJ\$\s?|KSh\s?|RMB\s?|Rs\.?\s?|"
+    # Malaysian ringgit written before the amount: "RM170 billion", "RM 1.2 million"
+    r"(?-i:RM)(?=\s?\d)\s?|"
     # South African rand written before the amount: "R600 billion", "R400 million"
     r"(?-i:R)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -189,22 +194,45 @@ _RANK = re.compile(
     r"\b(?:among|one\s+of)\s+(?:(?:\w+\s+){0,2}\w+['’]s?\s+|the\s+|its\s+|their\s+)?(?P<among>"
     + "|".join(_NUM_WORDS)
     + r"|\d{1,2})\s+|(?:\bthe|\bits|\btheir|['’]s?)\s+)"
-    r"(?:largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:trading\s+partner|partner|investor|"
-    r"(?:export\s+|import\s+)?market|provider|supplier|source|donor|destination|importer|"
-    r"exporter|buyer|creditor|lender|backer|customer|funder)s?\b",
+    r"(?:(?:single\s+)?(?P<adj>largest|biggest|main|leading|top|principal)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trading\s+partner|partner|investor|(?:export\s+|import\s+)?market|provider|supplier|"
+    r"source|donor|destination|importer|exporter|buyer|creditor|lender|backer|customer|funder)|"
+    # French-style "its second trading partner", "Spain's first investor": an ordinal alone
+    r"(?:trad(?:e|ing)\s+partner|(?:foreign\s+)?investor|supplier))s?\b",
+    re.I,
+)
+# a rank stated by a verb: "ranking third among foreign investors", "finished sixth in the race"
+_RANK_VERB = re.compile(
+    r"\b(?:rank(?:s|ed|ing)?|finish(?:es|ed|ing)?|plac(?:es|ed|ing)\s+(?:it|them|him|her)|came)"
+    r"\s+(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b(?![\s-]+(?:time|round))",
     re.I,
 )
 # "her fifth visit", "the eighth aid flight", "the eleventh member"; the number of a meeting in
 # its series ("the 42nd ASEAN Summit", "the 13th Party Congress") is a name, not a count
 _ORDINAL_COUNT = re.compile(
-    r"\b" + _ORD + r"\s+(?:[\w-]+\s+){0,3}?"
+    r"\b" + _ORD + r"\s+(?:(?!(?:of|to|in|on|day|days|week|year)\b)[\w-]+\s+|"
+    r"of\s+(?=(?:its|their)\s+kind\b)){0,3}?"  # "the fifth retreat of its kind", not "… day of"
     r"(?P<what>visit|trip|tour|round|protest|note|flight|batch|package|time|term|member|"
-    r"country|state|partner|shipment|convoy|consignment|incident|seizure|violation|incursion|"
-    r"intrusion|turn|kind|aircraft|plane)s?\b",
+    r"country|state(?!\s+visit)|partner|shipment|convoy|consignment|incident|seizure|violation|"
+    r"incursion|intrusion|turn|kind|aircraft|plane|collision|extradition|consulate|launch|"
+    r"crossing|patrol)s?\b",
+    re.I,
+)
+# "a two-day visit, her fourth to Indonesia": the visit's number in the visitor's series;
+# "the 11th such crossing this year": the number of a repeated act
+_ORDINAL_AFTER = re.compile(
+    r"\b(?P<what>visit|trip)\b[^.;:]{0,60}?,\s+(?:his|her|its|their)\s+"
+    + _ORD
+    + r"(?=\s+(?:to|in|since|this|abroad|overseas|as)\b|\s*[,.;])"
+    r"|\b(?:the|its|his|her|their)\s+"
+    + _ORD.replace("ord", "ord2")
+    + r"\s+such\s+(?P<such>[a-z]+)",
     re.I,
 )
 # an ordinal that ranks or dates is no count: "the 16th largest partner", "80th anniversary"
-_NOT_A_COUNT = re.compile(r"\b(?:largest|biggest|main|leading|top|anniversary)\b", re.I)
+_NOT_A_COUNT = re.compile(
+    r"\b(?:largest|biggest|main|leading|top|anniversary|trad(?:e|ing)\s+partner)\b", re.I
+)
 # "one of its largest investors", "among the biggest donors": a rank with no number
 _ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:\S+\s+){0,2}\S*$", re.I)
 _ORDINAL_FACT = re.compile(
@@ -244,7 +272,7 @@ UNIT_NOUNS: list[tuple[str, str]] = [
     ),
     (
         r"countries|nations|nationalities|economies|territories|member\s+states|states|partners|"
-        r"governments|jurisdictions|members",
+        r"governments|jurisdictions|members|allies",
         "countries",
     ),
     (r"votes?|ballots?", "votes"),
@@ -266,6 +294,8 @@ _EXCLUDE_BEFORE = re.compile(
     r"\.?\s*|[A-Za-z]-?|#)$"
 )
 _YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
+# a code of letters before a number makes it an identifier: "QNg 91247 TS", "CSB 8002"
+_CODE_BEFORE = re.compile(r"(?<![\w$])(?=[a-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,4}\s$")
 
 INDICATORS: list[tuple[str, str, str]] = [
     # (unit, cue regex on the sentence, indicator) — first match wins; extend freely.
@@ -365,7 +395,10 @@ _ABSTRACT = frozenset(
 )
 _DIGIT = re.compile(r"\d")
 _FIGURE_HINT = re.compile(
-    r"\d|\b(?:" + "|".join([*_NUM_WORDS, *_ORDINALS, "twice", "largest", "biggest"]) + r")\b", re.I
+    r"\d|\b(?:"
+    + "|".join([*_NUM_WORDS, *_ORDINALS, "twice", "largest", "biggest", "one", "main", "leading"])
+    + r"|top|principal)\b",
+    re.I,
 )
 
 
@@ -475,6 +508,17 @@ def _head_after_demonym(rest: list[str]) -> tuple[str | None, str] | None:
     return None
 
 
+# members of a body of people, not of a body of states
+_MEMBERS_OF_PEOPLE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?members\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|\w+['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:guards?|police|crew|forces?|army|military|navy|militia|family|"
+    r"families|delegation|team|staff|parliament|congress|community|diaspora|gang|network)\b",
+    re.I,
+)
+# a number followed straight by one of these has no noun of its own
+_PREPOSITIONS = frozenset("for from in on at by with to against since during into".split())
+
+
 def _unit_after(after: str) -> tuple[str | None, str]:
     """Unit from the noun after a number: the first unit noun or plural noun within 4 words."""
     if re.match(r"^-person\b", after) or re.match(
@@ -485,19 +529,28 @@ def _unit_after(after: str) -> tuple[str | None, str]:
         return "people", "person"  # "an 82-person team", "a 26-member rescue team"
     if re.match(r"^-[a-z]", after):
         return None, ""  # "22-liter", "3-month": a measure inside a compound
-    if re.match(
-        r"^\s+(?:individuals|people|persons)\s+and\s+(?:entities|companies|firms|organi[sz]ations)\b",
+    listed = re.match(
+        r"^\s+(?:individuals|people|persons)(?:,\s+[a-z]+)*,?\s+and\s+[a-z]+",
         after,
+        re.I,
+    )
+    if listed and re.search(
+        r"\b(?:entit(?:y|ies)|companies|firms|organi[sz]ations|businesses|ships|vessels|aircraft)$",
+        listed.group(0),
         re.I,
     ):
         return "count", "entities"  # "adds 116 individuals and entities to the list": listings
+    if re.match(r"^\s+(?:[A-Za-z]+\s+)?heads\s+of\s+(?:state|government)", after, re.I):
+        return "count", "heads"  # "60 heads of state and government": states represented
+    if _MEMBERS_OF_PEOPLE.match(after):
+        return "people", "members"  # "seven members of the Revolutionary Guards"
     if re.match(r"^\s+(?:[\w-]+\s+){0,2}?present\s+and\s+voting\b", after):
         return "votes", "voting"  # "188 member states present and voting": the votes cast
     words = re.findall(r"[A-Za-z’'-]+|[^\sA-Za-z]", after[:70])
     demonyms = _people_demonyms()
     for i, w in enumerate(words[:4]):
-        if not re.fullmatch(r"[A-Za-z’'-]+", w):
-            return None, ""
+        if not re.fullmatch(r"[A-Za-z’'-]+", w) or (i == 0 and w.lower() in _PREPOSITIONS):
+            return None, ""  # "over 400 from Israel", "44 for the other candidate": no noun
         if _THING.fullmatch(w):
             return None, w
         if w in demonyms:
@@ -572,6 +625,11 @@ _OUT_OF = re.compile(r"\s+(?:out\s+of|of)\s+(?:the\s+)?(?P<den>\d{1,3}(?:,\d{3})
 # "by 93 votes to 24": the second number is votes too
 _VOTES_TO = re.compile(r"\s+votes?\s+to\s+(?P<den>\d{1,3}(?:,\d{3})*)\b(?!\s*(?:%|percent))")
 _VOTE_CUE = re.compile(r"vote|ballot|member|elect|won", re.I)
+# the second half of a money range whose currency follows it: " and 50 billion", " to 2 billion"
+_MONEY_RANGE = re.compile(
+    r"\s*(?:to|and|or|[-–])\s*\d[\d,]*(?:\.\d+)?\s*(?P<scale>thousand|million|billion|trillion)?",
+    re.I,
+)
 _ANNIVERSARY = re.compile(r"\s*(?:th|st|nd|rd)?\s*anniversary", re.I)
 
 
@@ -589,6 +647,13 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         after = text[e : e + 80]
         if not cur_raw and _EXCLUDE_BEFORE.search(text[max(0, s - 12) : s]):
             continue
+        if (
+            not (cur_raw or scale_raw or pct)
+            and "," not in raw
+            and len(raw) >= 3
+            and (_CODE_BEFORE.search(text[max(0, s - 8) : s]))
+        ):
+            continue  # a hull or registration number: "the ship CSB 8002", "QNg 91247 TS"
         if _ORD_SUFFIX.match(after) or (_RANGE_NEXT.match(after) and not pct):
             continue
         slash = _SLASH.match(after)
@@ -632,6 +697,12 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
             unit = _CUR_PREFIX.get(cur, "USD")
         else:
             unit = _currency_after(after)
+            span = _MONEY_RANGE.match(after)
+            if unit is None and span and _currency_after(after[span.end() :]):
+                # "between 30 and 50 billion euros", "from 1.5 billion to 2 billion euros"
+                unit = _currency_after(after[span.end() :])
+                if not scale_key:
+                    value *= _SCALE.get((span.group("scale") or "").lower(), 1.0)
         out.append(NumberMatch(m.start(), e, round(value, 6), unit, m.group(0)))
     return out
 
@@ -639,6 +710,35 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
 # every currency code the number pattern and the suffixes know ("USD", "GBP", "NZD" …)
 _CURRENCIES = frozenset(_CUR_PREFIX.values()) | {code for _, code in _CUR_SUFFIX}
 _VOTES_STATED = re.compile(r"\d\s+votes\b", re.I)
+# what may follow a bare number that takes an earlier count's unit: a preposition, "others",
+# "of them" or a verb of its clause (not the clause's end: "… and Peru 118." stays out)
+_BARE_TAIL = re.compile(
+    r"\s+(?:from|in|at|on|to|for|against|during|since|each|others?|more|"
+    r"of\s+them|were|was|have|has|had|are|is|remain\w*|live\w*|work\w*)\b",
+    re.I,
+)
+# between a count and a bare number, a new quantity: "… while the number of talks exceeded 120"
+_NEW_TOTAL = re.compile(r"\bnumber\s+of\b|\btotal\b|\btoll\b|\bpopulation\b", re.I)
+_TEAM_OF = re.compile(
+    r"\b(?:team|delegation|crew|contingent|unit|mission)\b[^.;]{0,40}\b(?:of|with|comprising|"
+    r"numbering)\s+(?:more\s+than\s+|over\s+|about\s+|some\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+# GUIDELINES: population is background, not a figure
+_POPULATION_OF = re.compile(
+    r"\b(?:country|nation|city|state|island|archipelago|region|province|town|capital)\s+of\s+"
+    r"(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+_DESCENT = re.compile(r"^\s+(?:\w+\s+)?people\s+of\s+\w+\s+(?:descent|heritage|origin)\b", re.I)
+# the rest of an ordinal flight's clause when the flight is only planned or possible
+_NOT_YET = re.compile(
+    r"[^.;]*?\b(?:will|would|could|may|might|if|whether|consider\w*|planned|scheduled|"
+    r"ruled\s+out)\b",
+    re.I,
+)
+_PER_PERIOD = re.compile(r"\s+(?:times\s+)?(?:a|per|each)\s+(?:year|month|week|day)\b", re.I)
+_ONE_SCALED = re.compile(r"\bone\s+(?P<scale>million|billion|trillion)\b(?![\w-])", re.I)
 _SCALED = re.compile(r"\d\s*(?:thousand|million|billion|trillion|bn|mn)\b", re.I)
 
 
@@ -710,11 +810,13 @@ _OWNED = re.compile(
 )
 # states or delegations counted as they vote: "124 countries voted in favour"
 _VOTING = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:voted|cast|casting|abstained|backed|in\s+favou?r|against)\b", re.I
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:voted(?!\s+(?:onto|into|on\s+to|to))|cast|casting|abstained|"
+    r"backed|in\s+favou?r|against)\b",
+    re.I,
 )
 _AIRLIFT = re.compile(
     r"carr(?:y|ied|ying)|loaded|aboard|deliver|relief|\baid\b|evacuat|citizens|nationals|"
-    r"supplies|humanitarian",
+    r"supplies|humanitarian|landed",
     re.I,
 )
 # states whose own dollar a bare "$" or "dollars" means in their own releases
@@ -722,7 +824,7 @@ _DOLLAR_STATES = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD", "SGP": "SGD", "HKG":
                   "TWN": "TWD", "FJI": "FJD"}  # fmt: skip
 _NAMED_DOLLAR = re.compile(
     r"\b(?:(?P<AUD>australian)|(?P<NZD>new\s+zealand)|(?P<CAD>canadian)|(?P<SGD>singapore)|"
-    r"(?P<HKD>hong\s+kong))\s+dollars?\b|(?P<pre>A|NZ|C|S|HK)\$",
+    r"(?P<HKD>hong\s+kong))\s+dollars?\b|(?<![A-Za-z])(?P<pre>A|NZ|C|S|HK)\$",  # not "US$"
     re.I,
 )
 _PREFIX_CODE = {"a": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD", "hk": "HKD"}
@@ -755,8 +857,8 @@ def _elided_unit(n: NumberMatch, text: str, currency: str | None, votes: bool) -
     Indonesia 117" → votes. Only a bare number (no noun of its own) inherits.
     """
     unit, noun = _unit_after(text[n.end :])
-    if unit is not None or noun:
-        return None
+    if unit is not None or noun or text[n.end : n.end + 1] == "-":
+        return None  # a noun of its own, or a size inside a noun ("the 193-member Assembly")
     if currency is not None and _SCALED.search(n.text):
         return currency
     if votes and "." not in n.text and n.value >= 2:
@@ -791,10 +893,9 @@ def extract_figures(
         after = text[e:]
         before = text[:s]
         noun = ""
-        if re.search(
-            r"\b(?:earning|worth|valued\s+at)\s+(?:more\s+than|over|above)\s*$", before[-40:]
-        ):
-            return  # a threshold inside a noun phrase
+        if re.search(r"\bearning\s+(?:more\s+than|over|above)\s*$", before[-40:]):
+            return  # a threshold inside a noun phrase ("30 exports earning over $1bn each"); a
+            # deal "worth more than 4 billion pounds" states its own value
         if re.search(r"\b(?:one\s+of|among)\b", before[-40:]) and any(
             r.start() <= s < r.end() for r in _RANK.finditer(text)
         ):
@@ -816,6 +917,8 @@ def extract_figures(
                 unit = "votes"  # "124 countries voted in favour", "backed by 174 delegations"
             if noun.lower() == "abstentions":
                 unit = "votes"
+            if noun.lower() == "members" and _TEAM_OF.search(before):
+                unit = "people"  # "a medical team of 32 members", "a delegation with 110 members"
             if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
             if unit is None and (
@@ -832,11 +935,22 @@ def extract_figures(
                 or _CREW_OF.search(before)
             ):
                 unit = "people"  # "the death toll … climbed to 113", "its crew of 12"
+            if unit is None and not noun and _BARE_TAIL.match(after):
+                # "3,500 citizens from Iran and over 400 from Israel", "14 countries, up from
+                # nine": a bare number after people or countries counts the same
+                earlier = [(a, u) for a, u in counted if a < s]
+                unit = next(
+                    (u for a, u in earlier[::-1] if not _NEW_TOTAL.search(text, a, s)), None
+                )
             if unit is None:
                 if not noun or not noun_unit:
                     return
                 unit = "count"
+        if unit == "people" and (_POPULATION_OF.search(before) or _DESCENT.match(after)):
+            return  # demography: "a country of 1.4 million people", "people of Indian descent"
         qual = _qualifier(text[:s][-25:])
+        if unit in ("people", "countries"):
+            counted.append((s, unit))
         figs.append(
             Figure(
                 indicator=_indicator(unit, noun, text),
@@ -850,6 +964,7 @@ def extract_figures(
             )
         )
 
+    counted: list[tuple[int, str]] = []  # where people or countries were counted, for a bare number
     currency: str | None = None  # the sentence's last currency, for "…, the World Bank 2 billion"
     votes = bool(_VOTES_STATED.search(text))
     dollar, dollar_from = _local_dollar(text, home)
@@ -860,6 +975,11 @@ def extract_figures(
         add(n.start, n.end, n.value, unit, n.text, True)
         if unit in _CURRENCIES:
             currency = unit
+    # "one billion euros", "over one million Rohingya refugees": a spelled-out one with a scale
+    for m in _ONE_SCALED.finditer(text) if "one " in low else ():
+        if not any(a <= m.start() < b for a, b in skip):
+            value = _SCALE[m.group("scale").lower()]
+            add(m.start(), m.end(), value, _currency_after(text[m.end() :]), m.group(0), True)
     # "bringing the number of FTAs in force to 17", "taking the total to seven"
     for m in _TOTAL_TO.finditer(text):
         raw = m.group("n").lower()
@@ -906,6 +1026,8 @@ def extract_figures(
             continue
         if re.search(r"\bGroup\s+of\s+$", text[: m.start()]):
             continue  # "the Group of Seven" is a name
+        if _PER_PERIOD.match(text, m.end()):
+            continue  # "meets twice a year", "three times a year": a rate, no count
         if w == "twice":
             figs.append(Figure("count", 2, "count", ev, None, period, subject, m.group(0)))
             continue
@@ -920,9 +1042,14 @@ def extract_figures(
         unit, noun = _unit_after(after)
         if unit is None and noun.lower() in _ABSTRACT:
             continue  # "two very important issues", "three pillars": not a measured count
+        bare = unit is None and not noun and _BARE_TAIL.match(after)
+        # "at least 97 votes in the Assembly and eight in the council"; "with 14 countries, up
+        # from nine" (a spelled-out number takes an earlier unit only in these two frames)
+        elided = bare and (votes or re.search(r"\b(?:up|down)\s+from\s+$", text[: m.start()]))
         if (
             unit is None
             and not noun
+            and not elided
             and not _CREW_OF.search(text[: m.start()])
             and not re.match(
                 r"^\s*(?:new\s+|more\s+|other\s+)?(?:[\w-]+\s+){0,3}?(?:flights|calls|visits|"
@@ -934,7 +1061,8 @@ def extract_figures(
             )
         ):
             continue
-        add(m.start(), m.end(), float(_NUM_WORDS[w]), None, m.group(0), True)
+        word_unit = "votes" if elided and votes else None
+        add(m.start(), m.end(), float(_NUM_WORDS[w]), word_unit, m.group(0), True)
     for m in _YEARS_SINCE.finditer(text) if ("year" in low or "decade" in low) else ():
         figs.append(_years_since(m, ev, period, subject))
     for m in _YEARS_LONG.finditer(text) if "year" in low else ():
@@ -943,12 +1071,25 @@ def extract_figures(
             # "for 20 consecutive years" is a duration, not a count of years
             figs = [f for f in figs if not (f.unit == "count" and f.value == long.value)]
             figs.append(long)
-    for m in _RANK.finditer(text) if ("larg" in low or "bigg" in low) else ():
+    for m in _RANK.finditer(text):
         o = (m.group("ord") or m.group("among") or "").lower()
         if not o and _ONE_OF.search(text[: m.start()]):
             continue  # "one of Cambodia's largest partners" states no rank
+        if (
+            m.group("adj")
+            and m.group("adj").lower() not in ("largest", "biggest")
+            and (o or m.group(0).lower().endswith("s"))
+        ):
+            continue  # "its main trading partners", "the fifth leading investor" rank nothing
+        if not m.group("adj") and not m.group("ord"):
+            continue  # "the trading partner": no rank word
         value = _ORDINALS.get(o) or _NUM_WORDS.get(o) or (int(re.sub(r"\D", "", o)) if o else 1)
         figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0)))
+    for m in _RANK_VERB.finditer(text):
+        o = m.group("ord").lower()
+        value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        if not any(f.unit == "rank" and f.value == value for f in figs):
+            figs.append(Figure("rank", value, "rank", ev, None, period, subject, m.group(0)))
     for m in _ORDINAL_COUNT.finditer(text):
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
@@ -959,6 +1100,28 @@ def extract_figures(
             continue  # "16th largest trading partner" is a rank, "80th anniversary" a date
         if what in ("aircraft", "plane") and not _AIRLIFT.search(text):
             continue  # only an airlift's planes are flights ("the tenth aircraft carrying aid")
+        if what in ("flight", "aircraft", "plane") and _NOT_YET.match(text, m.end()):
+            continue  # "a third flight is being considered": not flown yet
+        if what == "round" and _VOTE_CUE.search(text) and not re.match(r"\s+of\b", text[m.end() :]):
+            continue  # "won in the third round": a ballot's round is no count
+        if (
+            what == "country"
+            and re.match(r"third\b", o)
+            and (
+                text[: m.start()].lower().endswith(("a ", "to "))
+                or m.group(0).lower().endswith("s")
+            )
+        ):
+            continue  # "relocated to a third country", "re-export to third countries"
         unit, indicator = _ordinal_unit(what, text[m.end() :][:30], m.group(0).lower())
+        figs.append(Figure(indicator, value, unit, ev, None, period, subject, m.group(0)))
+    for m in _ORDINAL_AFTER.finditer(text) if (" such " in low or "visit" in low) else ():
+        o = (m.group("ord") or m.group("ord2")).lower()
+        value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        what = (m.group("what") or m.group("such")).lower()
+        if value < 2 or any(f.value == value and f.unit in ("count", "flights") for f in figs):
+            continue
+        unit, indicator = _ordinal_unit(what.rstrip("s"), text[m.end() :][:30], what)
+        indicator = indicator if indicator != "count" else f"{what}_count"
         figs.append(Figure(indicator, value, unit, ev, None, period, subject, m.group(0)))
     return figs
