@@ -16,6 +16,25 @@ def index(feature: str, dim: int = DIM) -> int:
     return zlib.crc32(feature.encode("utf-8")) % dim
 
 
+_COLUMNS: dict[str, int] = {}  # feature → column at DIM: a plain dict is the fastest lookup
+
+
 def indices(features: Iterable[str], dim: int = DIM) -> list[int]:
     """Sorted distinct columns of a bag of features (binary features)."""
-    return sorted({index(f, dim) for f in features})
+    return sorted(column_set(features, dim))
+
+
+def column_set(features: Iterable[str], dim: int = DIM) -> set[int]:
+    """Distinct columns of a bag of features."""
+    if dim != DIM:
+        return {index(f, dim) for f in features}
+    cols = _COLUMNS
+    if len(cols) > 1 << 20:
+        cols.clear()  # bounded like ``index``'s cache
+    out = set()
+    for f in features:
+        c = cols.get(f)
+        if c is None:
+            c = cols[f] = zlib.crc32(f.encode("utf-8")) % DIM
+        out.add(c)
+    return out

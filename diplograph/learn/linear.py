@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from diplograph.learn.hashing import DIM, indices
+from diplograph.learn.hashing import DIM, column_set, indices
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class LinearModel:
 
     def columns(self, features: list[str]) -> set[int]:
         """The columns of a bag of features, to combine with others before ``scores_cols``."""
-        return set(indices(features, self.weights.shape[1]))
+        return column_set(features, self.weights.shape[1])
 
     def scores_cols(self, cols: list[int]) -> dict[str, float]:
         """Probability per class for features already hashed to distinct columns."""
