@@ -1761,3 +1761,21 @@ def test_ask_when_takes_the_date_of_the_clause_the_question_asks_about():
     view = SentenceView(text=text, mentions=[], events=[], published="2026-02-20", question=q)
     best = max(find_when(view, Part("when", q)), key=lambda s: s.score)
     assert best.text.startswith("March 9")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoy Maria Lund received the signed letter at Valmont Palace on Monday.",
+            "Maria Lund",
+        ),
+        ("Deputy minister Tomas Varga handed over the note in Pasay City.", "Tomas Varga"),
+    ],
+)
+def test_ask_who_is_not_answered_by_an_untagged_place(text, expected):
+    from diplograph.query.spans import Part, find_who
+
+    q = "Which official received the signed letter?"
+    best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
+    assert expected in best.text and "Palace" not in best.text and "City" not in best.text

@@ -558,7 +558,12 @@ _ORG_WORD = frozenset(
     bank fund union party assembly cross crescent forum embassy university institute association
     news times post group company corporation programme program commission court agreement
     partnership comprehensive treaty declaration vision roadmap summit conference initiative
-    convention accord pact""".split()
+    convention accord pact cooperation""".split()
+)
+# a capitalised run ending in one of these is a place, not a person ("Pasay City", "Baabda Palace")
+_PLACE_WORD = frozenset(
+    """city palace province island islands airport hall house street avenue square bay sea strait
+    river base port district region county state mansion bhavan""".split()
 )
 
 
@@ -690,6 +695,8 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             continue  # "Foreign Affairs Undersecretary": a title, the name comes after it
         if set(words(m.group(0))) & _ORG_WORD or re.search(r"\b(?:of|for)\s$", s.text[:a]):
             continue
+        if fold(s.text[a:b].split()[-1]) in _PLACE_WORD or geocode(s.text[a:b]) is not None:
+            continue  # "at Baabda Palace", "in Pasay City": a place the extractor did not tag
         if a == 0:
             continue
         spans.append((a, b))
