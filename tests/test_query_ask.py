@@ -1779,3 +1779,12 @@ def test_ask_who_is_not_answered_by_an_untagged_place(text, expected):
     q = "Which official received the signed letter?"
     best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
     assert expected in best.text and "Palace" not in best.text and "City" not in best.text
+
+
+def test_ask_when_skips_a_day_the_question_itself_gives():
+    from diplograph.query.spans import Part, find_when
+
+    q = "In their Friday call, on what date did the two ministers agree the panel would meet?"
+    text = "The two ministers spoke by phone on Friday and agreed the panel would meet on May 9."
+    view = SentenceView(text=text, mentions=[], events=[], published="2026-04-30", question=q)
+    assert [s.text.split(",")[0] for s in find_when(view, Part("when", q))] == ["May 9"]

@@ -239,8 +239,9 @@ def find_when(s: SentenceView, part: Part) -> list[Span]:
         earlier_year = d.kind == "year" and bool(_EARLIER.search(s.question))
         # "which was signed in 1996 and expires in 2026": the year of a word the question asks
         verb_year = d.kind == "year" and _said_of_asked(s, d.start)
-        if d.kind == "year" and not (earlier_year or verb_year) or s.in_question(d.text):
-            continue  # a bare year answers only "when did they last …" ("in 2005")
+        if d.kind == "year" and not (earlier_year or verb_year) or s.in_question(_bare(d.text)):
+            continue  # a bare year answers only "when did they last …" ("in 2005"); a date the
+            # question gives ("in their Monday phone call") is not its answer
         start, end = d.start, d.end
         m = re.match(r"\s?[-–]\s?\d{1,2}\b(?!:)", s.text[end:])
         # "from July 31 to August 2": the range is the answer when the question asks for dates
@@ -308,6 +309,11 @@ def _by_lead_terms(
         Span(x.start, x.end, x.text, x.score - LEAD_TERMS_WEIGHT * (most - n))
         for x, n in zip(spans, leads, strict=True)
     ]
+
+
+def _bare(date_text: str) -> str:
+    """A date's words without its preposition: "on Monday" → "Monday"."""
+    return re.sub(r"^(?:on|in|at|by|from|since)\s+", "", date_text, flags=re.I)
 
 
 _DATE_TO = re.compile(r"\s*(?:to|until|till|through|[-–])\s*", re.I)
