@@ -1788,3 +1788,18 @@ def test_ask_when_skips_a_day_the_question_itself_gives():
     text = "The two ministers spoke by phone on Friday and agreed the panel would meet on May 9."
     view = SentenceView(text=text, mentions=[], events=[], published="2026-04-30", question=q)
     assert [s.text.split(",")[0] for s in find_when(view, Part("when", q))] == ["May 9"]
+
+
+def test_ask_who_reads_the_name_after_a_long_title_at_the_sentence_start():
+    from diplograph.query.spans import Part, find_who
+
+    q = (
+        "Which first vice foreign minister told ambassador Piotr Malik in May that the "
+        "deployment was a grave security threat?"
+    )
+    text = (
+        "First Vice Foreign Minister Lee Sun-ho told Ambassador Piotr Malik that the deployment "
+        "was a grave security threat and that Seoul would respond with all available means."
+    )
+    best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
+    assert best.text.endswith("Lee Sun-ho")

@@ -692,6 +692,9 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             fold(toks[lead].group(0)) in _ROLE or is_demonym(toks[lead].group(0))
         ):
             lead += 1  # "Israeli President Isaac Herzog": the name starts at "Isaac"
+        title_at = [i for i, t in enumerate(toks[: len(toks) - 2]) if fold(t.group(0)) in _ROLE]
+        if title_at and title_at[-1] >= lead:
+            lead = title_at[-1] + 1  # "First Vice Foreign Minister Kim Hong-kyun": after the title
         if 0 < lead <= len(toks) - 2:
             a = m.start() + toks[lead].start()
         first = fold(s.text[a:b].split()[0])
