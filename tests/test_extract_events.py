@@ -433,11 +433,31 @@ def test_events_sanction_without_agent_is_dropped() -> None:
         ("Iran launched a barrage of missiles at Israel.", ("OTHER_CONFLICT", "IRN", "ISR")),
         ("Poland airlifted 200 of its citizens out of Israel.", ("EVACUATE", "POL", "ISR")),
         ("Japan evacuated 21 nationals from Tehran to Baku by bus.", ("EVACUATE", "JPN", "IRN")),
+        ("Kenya called in the Ugandan ambassador on Tuesday.", ("PROTEST_ACCUSE", "KEN", "UGA")),
+        ("Ghana urged Togo to stop building the dam.", ("PROTEST_ACCUSE", "GHA", "TGO")),
+        ("Kenya demanded that Ugandan troops leave.", ("PROTEST_ACCUSE", "KEN", "UGA")),
+        ("Chile conveyed its serious concerns to Peru.", ("PROTEST_ACCUSE", "CHL", "PER")),
+        ("Brazil warned Paraguay against building the dam.", ("PROTEST_ACCUSE", "BRA", "PRY")),
+        ("Kenya has filed more than 30 diplomatic protests with Uganda.", None),
+        ("Kenya recalled its ambassador from Uganda.", ("SANCTION", "KEN", "UGA")),
+        ("Mali severed diplomatic relations with Ukraine.", ("SANCTION", "MLI", "UKR")),
+        ("Pakistan closed its border crossings with Afghanistan.", ("SANCTION", "PAK", "AFG")),
+        (
+            "Canada announced retaliatory 25 percent tariffs on goods from Chile.",
+            ("SANCTION", "CAN", "CHL"),
+        ),
+        ("Kenya rejected the accusations made by Uganda.", ("OTHER_CONFLICT", "KEN", "UGA")),
+        ("A Russian drone violated Polish airspace.", ("OTHER_CONFLICT", "RUS", "POL")),
     ],
 )
 def test_events_news_phrasings(text: str, expected: tuple[str, str, str | None] | None) -> None:
     found = _ev(text)
     assert (expected in found) if expected else found == []
+
+
+def test_events_unstated_protester_is_the_home_country() -> None:
+    text = "Vietnam said the incident was unacceptable. The ministry summoned the Chinese envoy."
+    assert ("PROTEST_ACCUSE", "VNM", "CHN") in _ev(text)
 
 
 def test_events_invitation_to_visit_is_no_visit() -> None:

@@ -43,6 +43,7 @@ class Rule:
     id: str = ""
     keys: tuple[str, ...] = ()  # substrings one of which must occur for the rule to run
     vetoes: tuple[str, ...] = ()  # ids in VETOES, checked in order before a match counts
+    home: bool = False  # an unstated source is the home country ("The ministry summoned ...")
 
 
 def _r(p: str) -> re.Pattern[str]:
@@ -70,6 +71,7 @@ def load_rules(path: Traversable = RULES_FILE) -> list[Rule]:
                     id=row["id"],
                     keys=tuple(row.get("keys", ())),
                     vetoes=tuple(row.get("vetoes", ())),
+                    home=bool(row.get("home", False)),
                 )
             )
         except (KeyError, re.error) as err:
@@ -638,7 +640,7 @@ def extract_events(ctx: UnitContext) -> list[Event]:
                 tgt = tgt_slot.actor if tgt_slot else None
                 if (
                     src is None
-                    and rule.type in _HOME_SOURCE
+                    and (rule.type in _HOME_SOURCE or rule.home)
                     and ctx.home_speaks
                     and not any(x.end <= m.start() for x in ctx.slots)
                     and (tgt is None or tgt.code != ctx.home.code)
