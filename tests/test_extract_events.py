@@ -319,6 +319,17 @@ def test_events_date_stated_in_sentence() -> None:
     assert (e.date, e.date_basis) == ("2024-03-04", "stated")
 
 
+def test_events_a_datelines_date_dates_the_report_not_the_action() -> None:
+    # the lead says "on Tuesday" (the day before the dateline's date); the next sentence,
+    # with no date of its own, takes the lead's day too
+    text = (
+        "SUVA, March 7 (PW) – Vietnam signed a labour agreement with Japan on Tuesday.\n\n"
+        "Vietnam also signed a fisheries agreement with Fiji."
+    )
+    dates = {e.target.code: e.date for e in _x(text).events if e.target}
+    assert dates == {"JPN": "2024-03-05", "FJI": "2024-03-05"}
+
+
 def test_events_date_from_publication_is_context() -> None:
     e = _one("Vietnam signed a labour agreement with Japan.", "AGREE_SIGN")
     assert (e.date, e.date_basis) == (PUB, "context")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from diplograph.extract.actors import RawMention, detect_home, home_mentions, resolve
-from diplograph.extract.dates import find_dates, is_bound
+from diplograph.extract.dates import dateline_end, find_dates, is_bound
 from diplograph.extract.events import (
     EVENT_RULES_VERSION,
     TWO_SIDES,
@@ -245,6 +245,8 @@ def extract(
                     for e in events
                 ]  # fmt: skip
         free = [d for d in dates if not is_bound(u.text, d)]
+        told = dateline_end(u.text)  # "NIAMEY, August 3 – … on Wednesday": the report's date
+        free = [d for d in free if d.start >= told] or free
         unit_date = next((d.value for d in free if d.kind in ("explicit", "relative")), None)
         year_dates = [d.value for d in free if d.kind in ("year", "quarter")]
         period_src = unit_date or (year_dates[0] if year_dates else None) or fallback

@@ -222,6 +222,19 @@ def _relative(rel: str, anchor: date) -> str | None:
     return None
 
 
+_DATELINE = re.compile(
+    # "HANOI –", "HANOI, May 2 (VNA) –", "KUALA LUMPUR, Oct. 26 –": where the report was filed
+    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ /-]+,[^–—\n]{0,50}?)\s[-–—]\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a sentence's dateline ends ("NIAMEY, August 3 (SWS) – "), or 0 without one: its
+    date dates the report, not what the sentence tells."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def find_dates(
     text: str, published: str | None = None, default_year: str | None = None
 ) -> list[DateMention]:

@@ -24,7 +24,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from diplograph.extract.dates import DateMention, is_bound
+from diplograph.extract.dates import DateMention, dateline_end, is_bound
 from diplograph.extract.plover import to_plover
 from diplograph.extract.slots import Slot
 from diplograph.extract.version import RULES_HASH
@@ -241,6 +241,8 @@ def _date_for(ctx: UnitContext, pos: int) -> str | None:
     dates = _usable_dates(ctx, pos)
     if not dates:
         return ctx.fallback_date
+    told = dateline_end(ctx.text)  # "NIAMEY, August 3 – France completed … on Wednesday"
+    dates = [d for d in dates if d.start >= told] or dates
     explicit = [d for d in dates if d.kind in ("explicit", "relative")]
     pool = explicit or dates
     # nearest to the trigger, preferring the more precise value

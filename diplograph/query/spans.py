@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from diplograph.evaluation import ANSWER_FILLER
+from diplograph.extract.dates import dateline_end as _dateline_end
 from diplograph.extract.dates import find_dates
 from diplograph.query.names import find_names, is_demonym
 from diplograph.query.places import geocode
@@ -774,17 +775,6 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             if x["label"] in ("COUNTRY", "ORG") and not s.in_question(x["text"]) and near:
                 out.append(Span(x["start"], x["end"], x["text"], 0.5 + 0.3 * near))
     return out
-
-
-_DATELINE = re.compile(
-    # "HANOI –", "HANOI, May 2 (VNA) –", "KUALA LUMPUR, Oct. 26 –": where the report was filed
-    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ /-]+,[^–—\n]{0,50}?)\s[-–—]\s"
-)
-
-
-def _dateline_end(text: str) -> int:
-    m = _DATELINE.match(text)
-    return m.end() if m else 0
 
 
 _VENUE_BEFORE = re.compile(
