@@ -96,7 +96,21 @@ def test_dates_year_after_the_is_a_name() -> None:
 
 
 def test_dates_modal_may_is_not_a_month() -> None:
-    assert _values("The two sides may sign a deal in May.") == []
+    assert _values("The two sides may sign a deal soon.") == []
+    assert _values("The two sides may sign a deal in May.") == [("2024-05", "explicit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In June, the president paid a state visit to Laos.", "2023-06"),
+        ("A delegation visited Taipei in late May and met the president.", "2023-05"),
+        ("The treaty was signed in mid-July.", "2023-07"),
+    ],
+)
+def test_dates_a_month_alone_after_a_preposition(text: str, value: str) -> None:
+    # a month alone takes the year of the publication date
+    assert _values(text, "2023-12-30") == [(value, "explicit")]
 
 
 def test_dates_offsets_match_text() -> None:

@@ -586,3 +586,9 @@ def test_events_both_leaders_after_a_caller() -> None:
 )
 def test_events_drills_boardings_and_wars(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _ev(text)
+
+
+def test_events_a_date_of_another_act_after_since_does_not_date_the_event() -> None:
+    text = "Vietnam signed a labour agreement with Japan, its first since taking office in 2021."
+    e = _one(text, "AGREE_SIGN")
+    assert e.date == PUB

@@ -103,7 +103,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # a bare year, but not a range ("2020-2021") nor a name ("the 1982 UNCLOS")
     ("year", re.compile(rf"(?<![\d/.–-])(?<!the\s){_YEAR}(?![\d/]|\s?[-–]\s?\d)")),
-    ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}\b(?!\s*\d)")),
+    # "In June, …", "in late May": a month alone, the preposition in any case, the month
+    # capitalised (so "may" the verb is never one)
+    (
+        "month",
+        re.compile(
+            rf"\b(?i:in|since|during|until|by|early|late|mid-?|in\s+(?:early|late|mid-?))\s*{_M}\b"
+            r"(?!\s*\d)"
+        ),
+    ),
 ]
 
 
@@ -272,7 +280,7 @@ def find_dates(
                 value = _fmt(int(gd["year"]), int(gd["mnum"]), int(gd["day"]))
             elif kind in ("mdy", "dmy", "my", "month", "weekof"):
                 month = MONTHS[gd["month"].lower().rstrip(".")]
-                if kind == "month" and gd["month"].lower() in ("may", "mar"):
+                if kind == "month" and gd["month"] in ("Mar", "Mar."):
                     continue
                 year = int(gd["year"]) if gd.get("year") else None
                 standalone = [int(y) for y in _STANDALONE_YEAR.findall(text)]

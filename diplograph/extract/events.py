@@ -226,14 +226,22 @@ def _coordinated(ctx: UnitContext, slots: list[Slot], reverse: bool = False) -> 
 _YEAR_AS_NAME = re.compile(r"\b(?:a|an|the|its|their|his|her|for)\s+$", re.I)
 
 
+# "his first trip since taking office in July", "since the two established ties in 1996": the
+# date of another, earlier act (but "strategic partners since November 2024, when …" dates one)
+_SINCE_ACT = re.compile(
+    r"\bsince\s+(?:[a-z]+ing|the|it|they|he|she|its|their|his|her)\b[^,;()]{0,80}$", re.I
+)
+
+
 def _usable_dates(ctx: UnitContext, pos: int) -> list[DateMention]:
-    """Dates that can date the action at ``pos``: near it, and not a term bound."""
+    """Dates that can date the action at ``pos``: near it, not a term bound, not another act's."""
     return [
         d
         for d in ctx.dates
         if (d.kind != "relative" or abs(d.start - pos) < 160)
         and not is_bound(ctx.text, d)
         and not (d.kind == "year" and _YEAR_AS_NAME.search(ctx.text[max(0, d.start - 8) : d.start]))
+        and not _SINCE_ACT.search(ctx.text[max(0, d.start - 100) : d.start])
     ]
 
 
