@@ -155,3 +155,18 @@ def test_a_month_in_a_future_clause_is_the_one_to_come():
     assert [d.value for d in coming] == ["2026-10-01"]
     next_spring = find_dates("The leaders are due to meet in March.", "2026-06-10")
     assert [d.value for d in next_spring] == ["2027-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("HANOI, May 2 (VNA) – Vietnam and Laos signed a pact.", "HANOI, May 2 (VNA) – "),
+        ("(KPA) Vientiane, October 10 - The two sides met.", "(KPA) Vientiane, October 10 - "),
+        ("Mexico City, 5 June 2024 – The minister spoke.", "Mexico City, 5 June 2024 – "),
+        ("Prime Minister Chinh, on May 2 - no dateline here.", ""),
+    ],
+)
+def test_dates_dateline_end(text: str, dateline: str) -> None:
+    from diplograph.extract.dates import dateline_end
+
+    assert text[: dateline_end(text)] == dateline

@@ -231,8 +231,12 @@ def _relative(rel: str, anchor: date) -> str | None:
 
 
 _DATELINE = re.compile(
-    # "HANOI –", "HANOI, May 2 (VNA) –", "KUALA LUMPUR, Oct. 26 –": where the report was filed
-    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ /-]+,[^–—\n]{0,50}?)\s[-–—]\s"
+    # "HANOI –", "HANOI, May 2 (VNA) –", "KUALA LUMPUR, Oct. 26 –": where the report was filed;
+    # "(LSNA) Vientiane, October 10 -", "Hanoi, October 9 –": a city in title case with its date
+    r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ /-]+,[^–—\n]{0,50}?|(?:\([A-Z]{2,10}\)\s*)?"
+    r"[A-Z][A-Za-z.'’ /-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?(?:\s*\([^)]{1,20}\))?)"
+    r"\s[-–—]\s"
 )
 
 
