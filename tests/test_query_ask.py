@@ -1803,3 +1803,18 @@ def test_ask_who_reads_the_name_after_a_long_title_at_the_sentence_start():
     )
     best = max(find_who(_view(text, q), Part("who", q)), key=lambda s: s.score)
     assert best.text.endswith("Lee Sun-ho")
+
+
+def test_outlets_a_form_many_outlets_share_needs_the_outlets_state():
+    from diplograph.query.retrieve import outlets_in
+
+    outlets = [
+        "Ministry of Foreign Affairs, Singapore",
+        "Ministry of Foreign Affairs, Thailand",
+        "Ministry of Foreign Affairs, Malaysia",
+        "Ministry of Foreign Affairs of the Republic of Türkiye",
+    ]
+    # "MFA" alone names none of four ministries; with its state, the one of that state
+    assert outlets_in("Per the MFA, how many citizens left?", outlets) == []
+    assert outlets_in("Per the Turkish MFA, how many citizens left?", outlets) == [outlets[3]]
+    assert outlets_in("Per Thailand's MFA, how many citizens left?", outlets) == [outlets[1]]

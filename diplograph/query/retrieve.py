@@ -87,12 +87,25 @@ def outlets_in(question: str, outlets: list[str]) -> list[str]:
         o: max((f for f in outlet_forms(o) if f" {f} " in q), key=len, default="") for o in outlets
     }
     hits = {o: f for o, f in hits.items() if f}
+    # "MFA", "ministry of foreign affairs": a form many outlets share names one only with its
+    # state ("the Turkish MFA"), else none
+    shared = Counter(f for o in outlets for f in outlet_forms(o))
+    if any(shared[f] >= GENERIC_FORM_OUTLETS for f in hits.values()):
+        asked = {code for _, _, code in find_names(question)}
+        hits = {
+            o: f
+            for o, f in hits.items()
+            if shared[f] < GENERIC_FORM_OUTLETS or asked & {c for _, _, c in find_names(o)}
+        }
     # "Vietnam News Agency" in the question is not also "Viet Nam News"
     return [
         o
         for o, f in hits.items()
         if not any(f != g and f" {f} " in f" {g} " for g in hits.values())
     ]
+
+
+GENERIC_FORM_OUTLETS = 3  # outlets sharing a form make it generic
 
 
 # trailing words a question leaves out of an outlet's name ("Voice of Vietnam Online")
@@ -109,16 +122,19 @@ def outlet_forms(outlet: str) -> frozenset[str]:
     forms = {" ".join(w for w in words(outlet) if w != "the")}
     acronyms = re.findall(r"\b[A-Z]{3,6}\b", outlet)  # "(VNA)", "ANTARA News"
     forms |= {a.lower() for a in acronyms if not find_names(a)}
-    base = re.findall(r"[A-Za-z]+", re.sub(r"\(.*?\)", " ", outlet.split(",")[0]))
+    base = re.findall(r"[^\W\d_]+", re.sub(r"\(.*?\)", " ", outlet.split(",")[0]))
     base = [w for w in base if w.lower() != "the"]
     if len(base) > 2 and base[-1].lower() in _OUTLET_TAIL:
         base = base[:-1]
     short = " ".join(words(" ".join(base)))
     if len(short.split()) >= 2:
         forms.add(short)
-    if len(base) >= 3:
-        forms.add("".join(w[0] for w in base if w[0].isupper()).lower())  # MEA
-        forms.add("".join(w[0] for w in base).lower())  # VOV
+    lead = re.split(r"\s+of\s+the\s+", outlet.split(",")[0])[0]  # "… of the Republic of X"
+    head = [w for w in re.findall(r"[^\W\d_]+", lead) if w.lower() != "the"]
+    for ws in (base, head) if len(head) < len(base) else (base,):
+        if len(ws) >= 3:
+            forms.add("".join(w[0] for w in ws if w[0].isupper()).lower())  # MEA
+            forms.add("".join(w[0] for w in ws).lower())  # VOV
     return frozenset(f for f in forms if len(f) >= 3)
 
 
