@@ -87,6 +87,8 @@ def outlets_in(question: str, outlets: list[str]) -> list[str]:
         o: max((f for f in outlet_forms(o) if f" {f} " in q), key=len, default="") for o in outlets
     }
     hits = {o: f for o, f in hits.items() if f}
+    if not hits:
+        return []
     # "MFA", "ministry of foreign affairs": a form many outlets share names one only with its
     # state ("the Turkish MFA"), else none
     shared = Counter(f for o in outlets for f in outlet_forms(o))
