@@ -220,11 +220,34 @@ def test_relations_established_ties_still_recorded() -> None:
             "special strategic and global partnership",
         ),
         (
+            # the tier's words reordered are the tier
             "Brussels and Amman agreed a strategic and comprehensive partnership.",
             "comprehensive strategic partnership",
             "EU",
             "JOR",
-            "strategic and comprehensive partnership",
+            "comprehensive strategic partnership",
+        ),
+        (  # partners name the partnership
+            "Beijing and Phnom Penh, comprehensive strategic cooperative partners, met.",
+            "comprehensive strategic partnership",
+            "CHN",
+            "KHM",
+            "comprehensive strategic cooperative partnership",
+        ),
+        (
+            "Moscow and Beijing praised their comprehensive strategic partnership of coordination.",
+            "comprehensive strategic partnership",
+            "RUS",
+            "CHN",
+            "comprehensive strategic partnership of coordination",
+        ),
+        (
+            "Lima and Beijing keep a strategic partnership of cooperation featuring lasting "
+            "friendship since 2019.",
+            "strategic partnership",
+            "PER",
+            "CHN",
+            "strategic partnership of cooperation featuring lasting friendship",
         ),
         (
             "Beijing and Islamabad hailed their all-weather strategic cooperative partnership.",
@@ -430,3 +453,32 @@ def test_relations_ties_cut_are_kept_apart_from_ties_restored() -> None:
 )
 def test_relations_downgrade_and_tier_counts_name_no_pair(text: str) -> None:
     assert _rels(text) == []
+
+
+def test_relations_a_follower_joins_the_tier_of_the_sentence_before() -> None:
+    """'B followed in 2012' after a sentence of the home's tier: the home with each follower."""
+    text = (
+        "Vietnam's oldest comprehensive strategic partner is China, which reached that rung "
+        "in 2008.\n\nRussia followed in 2012, and India joined the group in 2016.\n\n"
+        "Chile and Peru were both upgraded last year."
+    )
+    x = extract(Document(id="t", text=text, published="2024-03-07", title=None), decider=None)
+    csp = "comprehensive strategic partnership"
+    got = {(min(r.a, r.b), max(r.a, r.b), r.level) for r in x.relations}
+    assert {("IND", "VNM", csp), ("RUS", "VNM", csp), ("CHL", "VNM", csp)} <= got
+
+
+def test_relations_a_follower_needs_a_tier_just_before() -> None:
+    text = "Chile imposed new tariffs on Monday.\n\nPeru followed in March."
+    assert _rels(text) == []
+
+
+def test_relations_the_two_countries_of_the_sentences_own_meeting() -> None:
+    """A pair lent from earlier gives way to the meeting the sentence itself reports."""
+    text = (
+        "Malaysia and Myanmar signed a border deal in Kuala Lumpur on Monday, Malaysia said.\n\n"
+        "On the sidelines, Foreign Minister Mohamad Hasan held talks with his Peruvian "
+        "counterpart, five months after the two countries elevated their ties to a strategic "
+        "partnership."
+    )
+    assert {(min(r.a, r.b), max(r.a, r.b)) for r in _rels(text)} == {("MYS", "PER")}

@@ -23,7 +23,13 @@ from diplograph.extract.home import document_home
 from diplograph.extract.language import SUPPORTED, detect_language
 from diplograph.extract.people import learn_people, person_mentions
 from diplograph.extract.plover import to_plover
-from diplograph.extract.relations import extract_relations, find_tiers, read_tiers
+from diplograph.extract.relations import (
+    extract_relations,
+    find_tiers,
+    follow_relations,
+    read_tiers,
+    tier_hub,
+)
 from diplograph.extract.segment import segment
 from diplograph.extract.slots import Slot, build_slots
 from diplograph.extract.version import EXTRACTOR_VERSION, RULES_HASH
@@ -168,6 +174,7 @@ def extract(
     prev_two: tuple[Actor, Actor] | None = None  # the two states the sentence before names
     last_person: Actor | None = None
     tiers_seen: list[str] = []  # the tier levels named so far, for "that tier", "such a ..."
+    carry: tuple[str, str] | None = None  # (hub, level) a next "B followed in 2012" joins
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     mined = 0
     ri = 0
@@ -206,7 +213,9 @@ def extract(
         pair = last_pair or prev_two or ((focus[0], focus[1]) if len(focus) >= 2 else None)
         pair_codes = {a.code for a in pair} if pair else set()
         context_pair = pair
-        if two and pair and (not named or (len(named) == 1 and not named & pair_codes)):
+        own_slots = slots
+        lent = bool(two and pair and (not named or (len(named) == 1 and not named & pair_codes)))
+        if two and pair and lent:
             # "the two PMs witnessed ...", "Trump phoned both leaders": the pair named before
             slots = _with_pair(slots, two, pair)
         loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
@@ -257,6 +266,16 @@ def extract(
             # "the two sides established relations, and Palestine's mission …": the other one
             other = tuple(a for a in context_pair if a.code not in named)
             rel_slots = _with_pair(slots, two, other)
+        own_pair = next(
+            ((e.source, e.target) for e in events if e.type in _PAIR_TYPES and e.source
+             and e.target and len(e.source.code) == len(e.target.code) == 3
+             and named & {e.source.code, e.target.code}),
+            None,
+        )  # fmt: skip
+        if two and lent and named and own_pair:
+            # "X held talks with his Vietnamese counterpart, … after the two countries elevated
+            # their ties": the sentence's own pair, not the one lent from before
+            rel_slots = _with_pair(own_slots, two, own_pair)
         rels = extract_relations(
             doc.id,
             u.idx,
@@ -274,6 +293,16 @@ def extract(
         if decide_relations is not None:
             readings = read_tiers(u.text, rel_date, tier_year, dates, tuple(tiers_seen))
             rels = decide_relations(ctx, rels, readings)
+        follow = None
+        if carry and not rels:
+            hub = Actor(carry[0], g.name_of(carry[0]))
+            follow = follow_relations(
+                doc.id, u.idx, u.start, u.text, slots, hub, carry[1], rel_date
+            )
+        if follow is not None:
+            rels = follow  # the chain goes on with the same hub and tier
+        else:
+            carry = tier_hub(rels, home_actor, home_speaks) if rels else None
         tiers_seen.extend(t.level for t in find_tiers(u.text))
         for rel in rels:
             if (

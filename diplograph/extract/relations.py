@@ -381,11 +381,16 @@ def _pairs_near(
 # ("close", "new", "deep") are not part of it.
 FRAMEWORK_HOME = "VNM"
 _FW_WORD = r"(?:special|global|all-round|all-weather|enhanced|strengthened|privileged|cooperative)"
+# the name may go on: "… partnership of coordination", "… featuring ever-lasting friendship"
 _FRAMEWORK = re.compile(
     rf"\b(?:{_FW_WORD}\s+|comprehensive\s+)*(?:strategic|comprehensive)"
-    rf"(?:\s+and\s+(?:global|comprehensive)|\s+{_FW_WORD}|\s+strategic)*\s+partnership",
+    rf"(?:\s+and\s+(?:global|comprehensive)|\s+{_FW_WORD}|\s+strategic)*\s+partner(?:ship|s)?\b"
+    r"(?:\s+of\s+(?:cooperation|coordination)\b)?"
+    r"(?:\s+featuring\s+[\w\s-]{3,60}?\bfriendship\b(?:\s+for\s+\w+\s+and\s+\w+)?)?",
     re.I,
 )
+# the tier's own words reordered name the tier, not a framework
+_TIER_REORDERED = {"strategic and comprehensive partnership": "comprehensive strategic partnership"}
 
 
 def base_tier(level: str) -> str:
@@ -405,7 +410,9 @@ def framework_level(sentence: str, level: str, a: str, b: str) -> str:
     tiers = [t for t in find_tiers(sentence) if t.level == level]
     for m in _FRAMEWORK.finditer(sentence):
         if any(m.start() <= t.start and t.end <= m.end() for t in tiers):
-            return " ".join(m.group(0).lower().split())  # the tier phrase, or its framework
+            name = " ".join(m.group(0).lower().split())  # the tier phrase, or its framework
+            name = re.sub(r"\bpartners?\b", "partnership", name)  # "… cooperative partners"
+            return _TIER_REORDERED.get(name, name)
     return level
 
 
@@ -670,4 +677,57 @@ def extract_relations(
                     previous=r.previous,
                 )
             )
+    return out
+
+
+# a sentence that joins states to the tier the sentence before gave: "Russia followed in 2012",
+# "South Korea was elevated in December", "the US and Japan were both upgraded", "B did the same"
+_FOLLOW = re.compile(
+    r"\b(?:followed(?!\s+(?:by|suit\s+with|with|up)\b)|did\s+the\s+same|"
+    r"joined\s+(?:(?:the\s+)?(?:group|club|list|ranks)\b|(?=(?:in|on|at)\s))|"
+    r"(?:was|were)\s+(?:both\s+|also\s+|then\s+)?(?:elevated|upgraded)(?!\s+to\b))",
+    re.I,
+)
+
+
+def tier_hub(rels: list[Relation], home: Actor, home_speaks: bool) -> tuple[str, str] | None:
+    """(hub code, level) of a sentence's tiers, where one side holds them all ("X's ties with
+    A and B"; one pair with the speaking home): the owner a next "B followed" joins."""
+    tiers = [r for r in rels if r.level in _LADDER and r.status != "severed"]
+    if not tiers or len({r.level for r in tiers}) != 1:
+        return None
+    common = set.intersection(*({r.a, r.b} for r in tiers))
+    if len(tiers) == 1:
+        common &= {home.code} if home_speaks else set()
+    return (next(iter(common)), tiers[0].level) if len(common) == 1 else None
+
+
+def follow_relations(
+    doc_id: str,
+    sent_idx: int,
+    start: int,
+    text: str,
+    slots: list[Slot],
+    hub: Actor,
+    level: str,
+    date: str | None,
+) -> list[Relation] | None:
+    """ "Russia followed in July 2012, and India joined the group in 2016" after a sentence of
+    the hub's tier: the hub with each state named; ``None`` where the sentence does not go on
+    the tier (no cue, or a tier of its own)."""
+    if not _FOLLOW.search(text) or find_tiers(text):
+        return None
+    named = [
+        s
+        for s in slots
+        if not s.location and len(s.code) == 3 and not {"PERSON", "DEMONYM", "ORG"} & set(s.labels)
+    ]
+    ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
+    codes = list(dict.fromkeys(s.code for s in named))
+    if re.search(r"\bdid\s+the\s+same\b", text, re.I) and len(codes) == 2 and hub.code not in codes:
+        return [Relation(codes[0], codes[1], level, ev, date, status="upgraded")]  # "A and B did"
+    out: list[Relation] = []
+    for code in codes:
+        if code != hub.code:
+            out.append(Relation(hub.code, code, level, ev, date, status="upgraded"))
     return out
