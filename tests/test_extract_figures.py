@@ -639,3 +639,83 @@ def test_figures_ordinals_and_rates(text: str, expected: list[tuple[float, str]]
 )
 def test_figures_who_and_what_is_counted(text: str, expected: list[tuple[float, str]]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty-two Malaysian nurses flew home from Amman.", [(42.0, "people")]),
+        ("Rangers cleared more than two dozen hamlets near the river.", [(24.0, "count")]),
+        ("Oslo keeps half a dozen such offices abroad.", [(6.0, "count")]),
+        ("Several hundred farmers marched to the consulate.", []),
+        ("A few dozen students gathered at the gate.", []),
+        ("Floods have displaced more than a million people in the delta.", [(1e6, "people")]),
+    ],
+)
+def test_figures_spelled_out_amounts(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word starting with "am"/"pm" is no clock time
+        ("The raid killed three American contractors.", [(3.0, "people")]),
+        ("The ministry recalled 40 ambassadors last month.", [(40.0, "people")]),
+        ("The ferry left at 7 a.m. on Monday.", []),
+        # partitives and "others"
+        ("Five of the sailors were hurt in the collision.", [(5.0, "people")]),
+        ("Lima and Quito expelled four of each other's diplomats.", [(4.0, "people")]),
+        ("Two of the three proposals were adopted.", []),
+        (
+            "Some 20 Chilean soldiers were hurt, seven of them seriously.",
+            [(7.0, "people"), (20.0, "people")],
+        ),
+        ("The plane carrying the minister and six others crashed.", [(6.0, "people")]),
+        ("About 250 others are still waiting at the border.", [(250.0, "people")]),
+        ("A further group of 57 reached the port on Friday.", [(57.0, "people")]),
+        ("The Group of 20 met in Rome.", []),
+        ("The hall was filled by 3,000 Sikhs and Hindus.", [(3000.0, "people")]),
+        ("Four Kenyan Airways planes carried the aid.", [(4.0, "flights")]),
+        ("Fiji, a small state with about 9,000 residents, voted yes.", []),
+    ],
+)
+def test_figures_people_counted(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ottawa listed 9 individuals and 1 entity under the new rules.",
+            [(1, "count"), (9, "people")],
+        ),
+        (
+            "Crew included 20 Peruvians, four Chileans and one Bolivian.",
+            [(1, "people"), (4, "people"), (20, "people")],
+        ),
+        ("The two sides signed one agreement and five memoranda.", [(1, "count"), (5, "count")]),
+        ("One Malian soldier was killed in the ambush.", [(1, "people")]),
+        ("One official said the talks went well.", []),
+        ("Japan is one of the largest donors.", []),
+    ],
+)
+def test_figures_a_lone_one(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The pact was signed in May, after more than six years of negotiations.",
+            [(6.0, "years")],
+        ),
+        ("Chile reopened its embassy after a 9-year closure.", [(9.0, "years")]),
+        ("The two states marked 50 years of diplomatic relations.", []),
+        ("Jordan will send a second aid convoy next week.", []),
+    ],
+)
+def test_figures_durations_and_deliveries(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
