@@ -243,10 +243,10 @@ class EventDecider:
         """
         assert self.pairs is not None
         model, cands = self.pairs, view.candidates
-        wts, bias = model.weights[0], float(model.bias[0])
+        wts, bias = _weight_list(model), float(model.bias[0])
 
         def total(cols: set[int]) -> float:
-            return float(wts[sorted(cols)].sum()) if cols else 0.0
+            return math.fsum(wts[c] for c in cols)  # a Python list: small sums stay fast
 
         def side(c: Candidate | None, name: str) -> set[int]:
             return model.columns(side_features(view, c, etype, name, base[c.code] if c else None))
@@ -333,6 +333,19 @@ class EventDecider:
             if _usable_dates(ctx, pos)
             else ("context" if ctx.fallback_date else None),
         )
+
+
+_WEIGHT_LISTS: dict[int, tuple[Any, list[float]]] = {}
+
+
+def _weight_list(model: LinearModel) -> list[float]:
+    """The single-class model's weights as a Python list (made once per model), for sums over
+    a few columns: faster than NumPy's fancy indexing at that size."""
+    key = id(model.weights)
+    held = _WEIGHT_LISTS.get(key)
+    if held is None or held[0] is not model.weights:
+        held = _WEIGHT_LISTS[key] = (model.weights, model.weights[0].tolist())
+    return held[1]
 
 
 def _propagate(
