@@ -170,3 +170,10 @@ def test_dates_dateline_end(text: str, dateline: str) -> None:
     from diplograph.extract.dates import dateline_end
 
     assert text[: dateline_end(text)] == dateline
+
+
+def test_dates_dateline_with_a_colon_after_the_agency() -> None:
+    from diplograph.extract.dates import dateline_end
+
+    text = "RIYADH, September 18 (SPW): The two sides signed a pact."
+    assert text[: dateline_end(text)] == "RIYADH, September 18 (SPW): "

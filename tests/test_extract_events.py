@@ -592,3 +592,13 @@ def test_events_a_date_of_another_act_after_since_does_not_date_the_event() -> N
     text = "Vietnam signed a labour agreement with Japan, its first since taking office in 2021."
     e = _one(text, "AGREE_SIGN")
     assert e.date == PUB
+
+
+def test_events_the_datelines_day_anchors_today_and_weekdays() -> None:
+    # published the day after the dateline: "this afternoon" is the dateline's day
+    text = (
+        "SUVA, March 6 (PW) – Vietnam held a video call with Japan this afternoon.\n\n"
+        "Vietnam also signed a fisheries agreement with Fiji today."
+    )
+    dates = {e.target.code: e.date for e in _x(text).events if e.target}
+    assert dates == {"JPN": "2024-03-06", "FJI": "2024-03-06"}

@@ -176,6 +176,7 @@ def extract(
     tiers_seen: list[str] = []  # the tier levels named so far, for "that tier", "such a ..."
     carry: tuple[str, str] | None = None  # (hub, level) a next "B followed in 2012" joins
     lead_date: str | None = None  # the day the lead sentence reports, for news items
+    told_day: str | None = None  # the lead dateline's day, when it is not the publication's
     mined = 0
     ri = 0
     for u in units:
@@ -187,7 +188,15 @@ def extract(
             if raw[j].end <= u.end:
                 u_raw.append(raw[j])
             j += 1
-        dates = find_dates(u.text, published, doc_year)
+        dates = find_dates(u.text, told_day or published, doc_year)
+        if told_day is None and mined == 0 and u.kind not in SKIP_KINDS:
+            # "Phnom Penh, June 26 (AKP) – … this afternoon": the dateline's day anchors "today",
+            # "this afternoon" and "on Wednesday", for this sentence and the ones after it
+            told = dateline_end(u.text)
+            day = next((d.value for d in dates if d.end <= told and len(d.value) == 10), None)
+            if day and day != published and _near(day, published, days=3):
+                told_day = day
+                dates = find_dates(u.text, told_day, doc_year)
         when = next((d.value for d in dates if d.kind == "explicit"), None) or published
         mentions: list[Mention] = []
         for r in u_raw:
