@@ -1818,3 +1818,8 @@ def test_outlets_a_form_many_outlets_share_needs_the_outlets_state():
     assert outlets_in("Per the MFA, how many citizens left?", outlets) == []
     assert outlets_in("Per the Turkish MFA, how many citizens left?", outlets) == [outlets[3]]
     assert outlets_in("Per Thailand's MFA, how many citizens left?", outlets) == [outlets[1]]
+
+
+def test_ask_an_option_with_dots_is_still_a_choice():
+    q = "Which pledged the larger sum after the storm: South Korea or the U.S.?"
+    assert classify(q)[0].kind == "choice"

@@ -60,7 +60,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "choice",
         re.compile(
-            r"[,:]\s*(?:the\s+)?[\w'’ –-]+\s+or\s+(?:the\s+)?[\w'’ –-]+\??\s*$|"
+            r"[,:]\s*(?:the\s+)?[\w'’ –-]+\s+or\s+(?:the\s+)?[\w'’ .–-]+\??\s*$|"
             r"\b(?:rise|risen|increase|grow|grown)\s+or\s+(?:fall|fallen|decrease|decline|"
             r"shrink|shrunk)\b|\b(?:a\s+)?surplus\s+or\s+(?:a\s+)?deficit\b|"
             r"\b(?:go|gone|went)\s+up\s+or\s+down\b|"
