@@ -71,6 +71,8 @@ _PRONOUN = re.compile(_LEAD + r"(He|She|he|she)\b")
 # either order counts: a one-sided one is completed by "the two sides", and dedupe pairs them
 _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE", "OTHER_COOPERATE"}
 _PAIR_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"}
+_CONTACT_TYPES = {"VISIT", "MEET", "CALL"}
+_PEOPLE_PAIR = re.compile(r"leaders|PMs|minister|president|heads|diplomats", re.I)
 _RELATED = re.compile(
     r"^\s*(?:related\s+(?:news|articles|stories|posts)|tin\s+li[êe]n\s+quan|read\s+more|"
     r"see\s+also|more\s+news|other\s+news)\s*:?\s*$",
@@ -171,6 +173,7 @@ def extract(
     home_speaks = counts.get(home_code, 0) > 0 or any(m.label == "HOME" for m in raw)
     context_date: str | None = None
     last_pair: tuple[Actor, Actor] | None = None
+    last_contact: tuple[Actor, Actor] | None = None  # the pair of the latest meeting, call, visit
     prev_two: tuple[Actor, Actor] | None = None  # the two states the sentence before names
     last_person: Actor | None = None
     tiers_seen: list[str] = []  # the tier levels named so far, for "that tier", "such a ..."
@@ -220,6 +223,10 @@ def extract(
         # sentence before names ("Australia will provide aid to Viet Nam. … the two countries
         # elevated their ties"), else the two states the document is about
         pair = last_pair or prev_two or ((focus[0], focus[1]) if len(focus) >= 2 else None)
+        if two and last_contact and _PEOPLE_PAIR.search(two.group(0)):
+            # "the two leaders": the two who last met, called or visited, not the pair of a
+            # partnership or agreement recounted since
+            pair = last_contact
         pair_codes = {a.code for a in pair} if pair else set()
         context_pair = pair
         own_slots = slots
@@ -348,9 +355,12 @@ def extract(
             {s.code: s.actor for s in slots if not s.location and len(s.code) == 3}.values()
         )
         prev_two = (states[0], states[1]) if len(states) == 2 else None
+        # "the two sides" is the pair of the latest bilateral event; a sentence that pairs one
+        # actor with a list ("a tour that will also take him to Singapore and Laos", "the ninth
+        # partner after China, Russia, India") names no one pair and leaves it as it was
+        last_pair = _one_pair(events, _PAIR_TYPES) or last_pair
+        last_contact = _one_pair(events, _CONTACT_TYPES) or last_contact
         for e in events:
-            if e.type in _PAIR_TYPES and e.source and e.target and len(e.target.code) == 3:
-                last_pair = (e.source, e.target)
             if e.target is not None:
                 memory[e.type] = e.target
         skip = [(d.start, d.end) for d in dates]
@@ -388,6 +398,17 @@ def extract(
     ]
     x.figures = [replace(f, produced_by=f"rule:figures@{RULES_HASH}") for f in x.figures]
     return x
+
+
+def _one_pair(events: list[Event], types: set[str]) -> tuple[Actor, Actor] | None:
+    """The one pair of states the sentence's events of ``types`` join, if they join one."""
+    found = [
+        (e.source, e.target) for e in events
+        if e.type in types and e.source and e.target and len(e.target.code) == 3
+    ]  # fmt: skip
+    if len({frozenset((a.code, b.code)) for a, b in found}) != 1:
+        return None
+    return found[-1]
 
 
 def _with_pair(slots: list[Slot], two: re.Match[str], actors: Iterable[Actor]) -> list[Slot]:

@@ -136,7 +136,8 @@ class EventDecider:
                 trace.dropped.append(
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
-        events = [_sanctioned(_elected_body(e, ctx), ctx) for e in events]
+        events = [_summoned_envoy(_sanctioned(_elected_body(e, ctx), ctx), ctx) for e in events]
+        events = [_silent_home(e, ctx) for e in events]
         return _co_elected_in_passing(events, ctx)
 
     def decide_relations(
@@ -369,6 +370,23 @@ def _propagate(
     return out
 
 
+def _silent_home(e: Event, ctx: UnitContext) -> Event:
+    """In a story that never names the home country, an actor the model gave to the home
+    (a foreign minister the gazetteer does not know, "summoned Russia's ambassador") is the
+    state the document is about instead: its most named state that is not the other side."""
+    if ctx.home_speaks or any(sl.code == ctx.home.code for sl in ctx.slots):
+        return e
+    if e.source is not None and e.source.code == ctx.home.code:
+        other = e.target.code if e.target else None
+        alt = next((a for a in ctx.focus if a.code != other), None)
+        e = replace(e, source=alt) if alt else e
+    if e.target is not None and e.target.code == ctx.home.code:
+        other = e.source.code if e.source else None
+        alt = next((a for a in ctx.focus if a.code != other), None)
+        e = replace(e, target=alt) if alt else e
+    return e
+
+
 # "sanctions on Russia", "a ban against Iran": the state a measure names is its target
 _MEASURE_ON = re.compile(
     r"\b(?:sanctions?|embargo|ban|restrictions|tariffs|measures)\s+(?:\w+\s+){0,3}?"
@@ -391,6 +409,67 @@ def _sanctioned(e: Event, ctx: UnitContext) -> Event:
     if e.target is not None and e.target.code == named[0].code:
         return e
     return replace(e, target=named[0].actor)
+
+
+_ENVOY = (
+    r"(?:ambassadors?|envoys?|charg[ée]s?\s+d['’]\s?affaires(?:\s+a\.\s?i\.)?|chief\s+of\s+mission|"
+    r"deputy\s+chief\s+of\s+mission|high\s+commissioners?|embass(?:y|ies)|diplomats?)"
+)
+# "Russia's ambassador", "the Moldovan chargé d'affaires", "the Russian Embassy"
+_ENVOY_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[A-Z][\w.-]*\s+|deputy\s+|acting\s+){0,2}" + _ENVOY + r"\b", re.I
+)
+# "the chargé d'affaires of the Republic of Belarus", "the Embassy of China"
+_ENVOY_BEFORE = re.compile(
+    r"\b" + _ENVOY + r"\s+of\s+(?:the\s+)?(?:(?:Republic|Kingdom|State)\s+of\s+(?:the\s+)?)?$", re.I
+)
+# the envoy is the one summoned, or the one a protest is lodged with
+_SUMMON_BEFORE = re.compile(
+    r"\b(?:summon(?:s|ed|ing)?|call(?:s|ed|ing)?\s+in|(?:protest|representations|note(?:\s+verbale)?)"
+    r"\s+(?:\w+\s+)?(?:with|to))\s+(?:[^\s.;]+\s+){0,10}?$",
+    re.I,
+)
+_SUMMONED_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+\s+)?"
+    r"(?:summoned|called\s+in)\b",
+    re.I,
+)
+
+
+def _envoy_state(ctx: UnitContext) -> set[str]:
+    """The states whose envoy the sentence has summoned or handed a protest to: "summoned
+    Russia's ambassador", "the chargé d'affaires of the Russian Embassy was summoned"."""
+    out: set[str] = set()
+    for sl in ctx.slots:
+        if sl.location or len(sl.code) != 3:
+            continue
+        after = _ENVOY_AFTER.match(ctx.text[sl.end : sl.end + 60])
+        before = _ENVOY_BEFORE.search(ctx.text[max(0, sl.start - 60) : sl.start])
+        if not after and not before:
+            continue
+        head = sl.start - len(before.group(0)) if before else sl.start
+        envoy_end = sl.end + (after.end() if after else 0)
+        if _SUMMON_BEFORE.search(ctx.text[max(0, head - 90) : head]) or _SUMMONED_AFTER.match(
+            ctx.text[envoy_end : envoy_end + 120]
+        ):
+            out.add(sl.code)
+    return out
+
+
+def _summoned_envoy(e: Event, ctx: UnitContext) -> Event:
+    """GUIDELINES: the state that summons an envoy protests against the envoy's state. A
+    PROTEST_ACCUSE credited to the summoned envoy's state, against another state, is turned
+    round ("the chargé d'affaires of the Russian Embassy was summoned … in Berlin")."""
+    if e.type != "PROTEST_ACCUSE" or e.source is None or e.target is None:
+        return e
+    if not re.search(
+        r"\b(?:summon|call(?:s|ed|ing)?\s+in|protest|representations|note)", ctx.text, re.I
+    ):
+        return e
+    envoys = _envoy_state(ctx)
+    if e.source.code in envoys and e.target.code not in envoys:
+        return replace(e, source=e.target, target=e.source)
+    return e
 
 
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
