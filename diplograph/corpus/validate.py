@@ -156,11 +156,12 @@ def _framework(level: str, rec: dict[str, Any]) -> bool:
     strategic partnership"); the home's variants are normalised to the tier."""
     from diplograph.extract.relations import FRAMEWORK_HOME, base_tier
 
+    tier = base_tier(level)
     return (
         FRAMEWORK_HOME not in (rec.get("a"), rec.get("b"))
         and level == level.lower()
-        and base_tier(level) in LEVELS
-        and base_tier(level) != level
+        and tier in LEVELS
+        and tier != level
     )
 
 

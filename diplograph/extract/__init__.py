@@ -192,10 +192,10 @@ def extract(
                 u_raw.append(raw[j])
             j += 1
         dates = find_dates(u.text, told_day or published, doc_year)
+        told = dateline_end(u.text)  # "NIAMEY, August 3 – … on Wednesday": the report's date
         if told_day is None and mined == 0 and u.kind not in SKIP_KINDS:
             # "Phnom Penh, June 26 (AKP) – … this afternoon": the dateline's day anchors "today",
             # "this afternoon" and "on Wednesday", for this sentence and the ones after it
-            told = dateline_end(u.text)
             day = next((d.value for d in dates if d.end <= told and len(d.value) == 10), None)
             if day and day != published and _near(day, published, days=3):
                 told_day = day
@@ -270,7 +270,6 @@ def extract(
                     for e in events
                 ]  # fmt: skip
         free = [d for d in dates if not is_bound(u.text, d)]
-        told = dateline_end(u.text)  # "NIAMEY, August 3 – … on Wednesday": the report's date
         free = [d for d in free if d.start >= told] or free
         unit_date = next((d.value for d in free if d.kind in ("explicit", "relative")), None)
         year_dates = [d.value for d in free if d.kind in ("year", "quarter")]

@@ -24,8 +24,9 @@ LEVELS = [
 
 _W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|friendly)\s+)?"
 # a tier phrase that holds its own verb: "broke off relations", "severed ties", "restored ties"
+_BREAK = r"br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*"
 _TIES_CHANGED = re.compile(
-    r"\b(?:br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*|restor\w*|"
+    rf"\b(?:{_BREAK}|restor\w*|"
     r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:(?:its|their)\s+(?:own\s+)?)?"
     r"(?:diplomatic\s+)?(?:ties|relations)\b",
     re.I,
@@ -139,11 +140,7 @@ _ANAPHOR = re.compile(
     re.I,
 )
 _HIGHEST = re.compile(r"\b(?:highest|top)\b", re.I)
-_LADDER = [
-    "comprehensive strategic partnership",
-    "strategic partnership",
-    "comprehensive partnership",
-]
+_LADDER = [lv for lv in LEVELS if "partnership" in lv]  # the partnership tiers, highest first
 
 
 def _anaphor_level(phrase: str, seen: tuple[str, ...]) -> str | None:
@@ -530,7 +527,7 @@ _WITH_COUNT = re.compile(
 _DOWNGRADE = re.compile(r"\bdowngrad\w*\s+(?:(?:its|their|the)\s+)?(?:bilateral\s+)?$", re.I)
 # ties broken: "broke off diplomatic relations", "cut its ties": a past tier, not the current one
 _BROKEN = re.compile(
-    r"\b(?:br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*)\s+(?:off\s+)?"
+    rf"\b(?:{_BREAK})\s+(?:off\s+)?"
     r"(?:all\s+)?(?:(?:its|their|the)\s+(?:own\s+)?)?(?:diplomatic\s+)?(?:ties|relations)$",
     re.I,
 )

@@ -376,15 +376,17 @@ def _silent_home(e: Event, ctx: UnitContext) -> Event:
     state the document is about instead: its most named state that is not the other side."""
     if ctx.home_speaks or any(sl.code == ctx.home.code for sl in ctx.slots):
         return e
-    if e.source is not None and e.source.code == ctx.home.code:
-        other = e.target.code if e.target else None
-        alt = next((a for a in ctx.focus if a.code != other), None)
-        e = replace(e, source=alt) if alt else e
-    if e.target is not None and e.target.code == ctx.home.code:
-        other = e.source.code if e.source else None
-        alt = next((a for a in ctx.focus if a.code != other), None)
-        e = replace(e, target=alt) if alt else e
+    home = ctx.home.code
+    if e.source is not None and e.source.code == home:
+        e = replace(e, source=_stand_in(ctx, e.target) or e.source)
+    if e.target is not None and e.target.code == home:
+        e = replace(e, target=_stand_in(ctx, e.source) or e.target)
     return e
+
+
+def _stand_in(ctx: UnitContext, other: Actor | None) -> Actor | None:
+    """The document's most named state that is not ``other``."""
+    return next((a for a in ctx.focus if other is None or a.code != other.code), None)
 
 
 # "sanctions on Russia", "a ban against Iran": the state a measure names is its target

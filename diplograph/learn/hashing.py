@@ -35,6 +35,6 @@ def column_set(features: Iterable[str], dim: int = DIM) -> set[int]:
     for f in features:
         c = cols.get(f)
         if c is None:
-            c = cols[f] = zlib.crc32(f.encode("utf-8")) % DIM
+            c = cols[f] = index(f)
         out.add(c)
     return out
