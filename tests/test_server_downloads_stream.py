@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
+from diplograph import budget as budget_module
 from diplograph.models import Actor, Document, Event, Evidence, Extraction, Sentence
 from diplograph.query.downloads import Record, all_rows, render_download
 from diplograph.server import create_app
@@ -45,18 +46,44 @@ def talks(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     return store
 
 
-class SlowPages:
-    """Stands in for the stream's page reader: counts the pages, sleeps ``delay`` per page
-    (``delays[i]`` for page i when given) and runs ``after_first`` once the first is read."""
+class Clock:
+    """The budget's clock in the timed tests: only a page reader moves it, so the real work (and
+    a loaded machine) takes no time and a page's time is exactly what the test says."""
 
-    def __init__(self, delay: float, delays: dict[int, float] | None = None) -> None:
-        self.delay, self.delays, self.calls = delay, delays or {}, 0
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """Budgets read this clock instead of ``time.monotonic``."""
+    fake = Clock()
+    monkeypatch.setattr(budget_module, "time", fake)
+    return fake
+
+
+class SlowPages:
+    """Stands in for the stream's page reader: counts the pages, takes ``delay`` per page
+    (``delays[i]`` for page i when given) and runs ``after_first`` once the first is read.
+    With a ``clock`` the delay moves that clock; without one it is slept."""
+
+    def __init__(
+        self, delay: float, delays: dict[int, float] | None = None, clock: Clock | None = None
+    ) -> None:
+        self.delay, self.delays, self.calls, self.clock = delay, delays or {}, 0, clock
         self.after_first: Any = None
         self.real = server_downloads.list_rows
 
     def __call__(self, store: Store, kind: Record, filters: Filters) -> list[dict[str, Any]]:
         rows = self.real(store, kind, filters)
-        time.sleep(self.delays.get(self.calls, self.delay))
+        delay = self.delays.get(self.calls, self.delay)
+        if self.clock is None:
+            time.sleep(delay)
+        else:
+            self.clock.now += delay
         self.calls += 1
         if self.calls == 1 and self.after_first is not None:
             self.after_first()
@@ -74,17 +101,15 @@ def other_connection(store: Store) -> Store:
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_stream_download_budget_is_per_page_not_per_file(
-    talks: Store, monkeypatch: pytest.MonkeyPatch, fmt: str
+    talks: Store, monkeypatch: pytest.MonkeyPatch, clock: Clock, fmt: str
 ) -> None:
-    slow = SlowPages(0.15)  # five pages: 0.75 s for the file, 0.15 s a page
+    slow = SlowPages(0.15, clock=clock)  # five pages: 0.75 s for the file, 0.15 s a page
     monkeypatch.setattr(server_downloads, "list_rows", slow)
     with TestClient(create_app(Settings(db=talks.url, request_budget=0.4))) as client:
-        start = time.monotonic()
         r = client.get("/events", params={"format": fmt})
-        elapsed = time.monotonic() - start
     assert r.status_code == 200, r.text
     assert r.content == expected(talks, fmt)  # the same bytes as a whole render
-    assert slow.calls == 5 and elapsed > 0.4
+    assert slow.calls == 5 and clock.now > 0.4  # the file took longer than one budget
     assert r.headers["content-disposition"] == f'attachment; filename="events.{fmt}"'
 
 
@@ -123,10 +148,10 @@ def _in_transaction(store: Store) -> bool:
 
 
 def test_stream_download_page_past_its_budget_breaks_the_transfer(
-    talks: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    talks: Store, monkeypatch: pytest.MonkeyPatch, clock: Clock, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="diplograph.api")
-    slow = SlowPages(0.0, delays={2: 1.0})  # the third page takes longer than the budget
+    slow = SlowPages(0.0, delays={2: 1.0}, clock=clock)  # the third page outlasts the budget
     monkeypatch.setattr(server_downloads, "list_rows", slow)
     with TestClient(create_app(Settings(db=talks.url, request_budget=0.3))) as client:
         r = client.get("/events", params={"format": "json"})
