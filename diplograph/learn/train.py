@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from diplograph.corpus.validate import EVENT_TYPES
 from diplograph.evaluation import SYMMETRIC_TYPES
 from diplograph.learn.calibrate import fit, out_of_fold, reliability
 from diplograph.learn.decider import MODEL_DIR, ROLES, EventDecider, model_version
@@ -26,6 +25,7 @@ from diplograph.learn.hashing import DIM, indices
 from diplograph.learn.linear import LinearModel
 from diplograph.learn.tiers import TIER_THRESHOLD, candidates, pair_tier_features, tier_key
 from diplograph.models import Document
+from diplograph.vocabulary import EVENT_TYPES
 
 SEED = 13
 # Corpus batches 5 and 6 (writers q–s and u–w, prefixes below: 164 articles asked for real-news

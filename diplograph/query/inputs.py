@@ -69,7 +69,7 @@ def event_type(value: str | None) -> str | None:
     """An event type of the list, any case ("visit" → VISIT); unknown ones get suggestions."""
     if value is None:
         return None
-    from diplograph.corpus.validate import EVENT_TYPES
+    from diplograph.vocabulary import EVENT_TYPES
 
     upper = value.strip().upper().replace(" ", "_")
     if upper in EVENT_TYPES:

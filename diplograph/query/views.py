@@ -10,6 +10,7 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
+from diplograph import vocabulary
 from diplograph.query.identifiers import wikidata_id
 from diplograph.query.schemas import (
     DocumentDetail,
@@ -24,14 +25,7 @@ from diplograph.query.schemas import (
 )
 from diplograph.store import Filters, Store
 
-# Highest first; the same vocabulary as diplograph.extract.relations.LEVELS.
-TIERS = [
-    "special relationship",
-    "comprehensive strategic partnership",
-    "strategic partnership",
-    "comprehensive partnership",
-    "diplomatic relations",
-]
+TIERS = list(vocabulary.TIERS)  # highest first
 
 
 def tier_rank(level: str | None) -> int:

@@ -10,7 +10,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from diplograph.analysis.trends import Coverage, data_coverage
-from diplograph.corpus.validate import EVENT_TYPES
 from diplograph.query.charts import Chart, bar_chart, covered_points
 from diplograph.query.compare import ComparePublic, compare_countries
 from diplograph.query.downloads import compare_name, compare_rows, network_filters, network_rows
@@ -19,6 +18,7 @@ from diplograph.query.network import GROUPS, build_network, parse_group, parse_t
 from diplograph.server.deps import DATE, SettingsDep, StoreDep
 from diplograph.server.downloads import download_response
 from diplograph.store import Filters
+from diplograph.vocabulary import EVENT_TYPES
 from diplograph.web.network_chart import network_chart
 from diplograph.web.pages import Format, Text, _actor, _clean, _downloads, _render, with_query
 
