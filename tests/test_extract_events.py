@@ -292,6 +292,42 @@ def test_events_messages_of_two_leaders_are_two_actions() -> None:
     assert len(dedupe_events(met)) == 1
 
 
+def test_events_a_report_marked_as_another_occasion_is_another_action() -> None:
+    from diplograph.extract import dedupe_events
+    from diplograph.models import Actor, Evidence
+
+    def ev(idx: int, etype: str, text: str, trigger: str | None = None) -> Event:
+        evidence = Evidence("d", idx, idx * 100, idx * 100 + len(text), text)
+        return Event(
+            type=etype,
+            evidence=evidence,
+            source=Actor("KEN", "Kenya"),
+            target=Actor("GHA", "Ghana"),
+            date="2024-03-02",
+            trigger=trigger,
+        )
+
+    talks = ev(0, "MEET", "Kenya's president held talks with his Ghanaian host.")
+    later = ev(1, "MEET", "Later in the day, the president was received by the Speaker.")
+    again = ev(1, "MEET", "The talks in Accra covered trade and energy.")
+    assert len(dedupe_events([talks, later])) == 2
+    assert len(dedupe_events([talks, again])) == 1
+    # a complaint rejected and the act complained of are separate acts; an envoy summoned is
+    # still the protest it conveys (on real news, dev, splitting them added false events)
+    lodged = ev(0, "PROTEST_ACCUSE", "Kenya lodged a protest with Ghana.", "lodged a protest")
+    summoned = ev(1, "PROTEST_ACCUSE", "Kenya summoned Ghana's envoy.", "summoned")
+    assert len(dedupe_events([lodged, summoned])) == 1
+    seized = ev(0, "OTHER_CONFLICT", "Kenya seized a Ghanaian trawler.", "seized")
+    rejected = ev(1, "OTHER_CONFLICT", "Kenya rejected Ghana's protest.", "rejected")
+    assert len(dedupe_events([seized, rejected])) == 2
+    # an expulsion and a recall are two measures; two recalls told twice are one
+    expel = ev(0, "SANCTION", "Kenya expelled two Ghanaian diplomats.", "expelled")
+    recall = ev(1, "SANCTION", "Kenya recalled its ambassador from Accra.", "recalled")
+    recall2 = ev(2, "SANCTION", "The recall of the ambassador was announced.", "recall")
+    assert len(dedupe_events([expel, recall])) == 2
+    assert len(dedupe_events([recall, recall2])) == 1
+
+
 def test_events_headline_is_not_mined() -> None:
     text = "Vietnam, Japan sign labour deal\nThe two ministries exchanged views on labour.\n"
     assert _x(text, title="Vietnam, Japan sign labour deal").events == []

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.vocabulary import EVENT_TYPES
 from diplograph.extract import extract
 from diplograph.learn.decider import load_decider
 from diplograph.learn.encoder import ENCODER_DIR, load_encoder
 from diplograph.models import Document
+from diplograph.vocabulary import EVENT_TYPES
 
 VISIT = "President Vo Van Thuong paid a state visit to Japan from November 27 to 30."
 PROTEST = (

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from diplograph.extract import _one_pair, extract
 from diplograph.extract.events import UnitContext
-from diplograph.learn.decider import _silent_home, _summoned_envoy, load_decider
+from diplograph.learn.decider import (
+    _received_from,
+    _rejected,
+    _silent_home,
+    _summoned_envoy,
+    _violated,
+    load_decider,
+)
 from diplograph.learn.examples import Recorder
 from diplograph.models import Actor, Document, Event, Evidence
 
@@ -19,10 +26,8 @@ def _ctx(text: str, home: str = "VNM") -> UnitContext:
     return rec.views[-1].ctx
 
 
-def _event(text: str, source: Actor, target: Actor | None) -> Event:
-    return Event(
-        "PROTEST_ACCUSE", Evidence("r", 0, 0, len(text), text), source, target, "2024-03-01"
-    )
+def _event(text: str, source: Actor, target: Actor | None, etype: str = "PROTEST_ACCUSE") -> Event:
+    return Event(etype, Evidence("r", 0, 0, len(text), text), source, target, "2024-03-01")
 
 
 def test_summoned_envoy_state_is_the_target() -> None:
@@ -81,3 +86,26 @@ def test_a_list_of_partners_names_no_one_pair() -> None:
     assert _one_pair(one, {"VISIT"}) == (VNM, Actor("SGP", "Singapore"))
     many = [*one, Event("VISIT", ev, VNM, Actor("LAO", "Laos"), None)]
     assert _one_pair(many, {"VISIT"}) is None
+
+
+def test_the_violated_state_protests_the_violator() -> None:
+    text = "Poland's drills seriously violate Belarus's sovereignty, the ministry said."
+    fixed = _violated(_event(text, POL, BLR), _ctx(text))
+    assert (fixed.source, fixed.target) == (BLR, POL)
+    event = _event(text, BLR, POL)  # already the right way round
+    assert _violated(event, _ctx(text)) == event
+
+
+def test_messages_received_from_a_state_are_sent_by_it() -> None:
+    text = "Poland's president received messages of condolence from the leaders of Germany."
+    fixed = _received_from(_event(text, POL, DEU, "STATEMENT_SUPPORT"), _ctx(text))
+    assert (fixed.source, fixed.target) == (DEU, POL)
+    sent = "Poland's president sent a message of condolence to Germany."
+    event = _event(sent, POL, DEU, "STATEMENT_SUPPORT")
+    assert _received_from(event, _ctx(sent)) == event
+
+
+def test_the_state_whose_claim_is_rejected_is_the_target() -> None:
+    text = "The ministry dismissed Germany's allegations as groundless, Russia said."
+    fixed = _rejected(_event(text, DEU, RUS, "OTHER_CONFLICT"), _ctx(text))
+    assert (fixed.source, fixed.target) == (RUS, DEU)

@@ -445,8 +445,65 @@ def _richness(e: Event) -> tuple[int, int]:
     return (int(e.target is not None), int(e.date_basis == "stated"))
 
 
+# "Earlier the same day, ...", "Wang also met ...", "They also adopted ...": a later report of
+# a meeting, signing or message that marks itself as another occasion, not a restatement
+_ANOTHER_OCCASION = re.compile(
+    r"^\W*(?:earlier|later|separately|prior\s+to|(?:on\s+)?the\s+same\s+day|also\s+on)\b|"
+    r"\balso\b",
+    re.I,
+)
+_OCCASION_TYPES = frozenset({"MEET", "CALL", "AGREE_SIGN", "STATEMENT_SUPPORT"})
+
+
+def _another_occasion(a: Event, b: Event) -> bool:
+    """Whether the later of two reports marks itself as a separate meeting, call or message."""
+    later = b if b.evidence.start > a.evidence.start else a
+    return (
+        a.type in _OCCASION_TYPES
+        and a.evidence.start != b.evidence.start
+        and bool(_ANOTHER_OCCASION.search(later.evidence.text))
+    )
+
+
+# acts of one type that are never restatements of each other: a complaint rejected and the act
+# complained of. (An envoy summoned apart from the protest conveyed was measured and dropped: it
+# split one protest in two on real news.)
+_ACTS = {
+    "OTHER_CONFLICT": re.compile(r"\b(?:dismiss\w*|reject\w*)\b", re.I),
+}
+# the measures of the "reduce relations" family: an expulsion, a recall and a closure reported
+# in one story are three measures, not one restated
+_MEASURES = {
+    "expel": re.compile(r"\b(?:expel\w*|expulsion|persona\s+non\s+grata)\b", re.I),
+    "recall": re.compile(
+        r"\b(?:recall\w*|withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:out\s+)?its)\b", re.I
+    ),
+    "close": re.compile(r"\b(?:clos(?:e|es|ed|ing|ure)|shut\w*|bar(?:s|red|ring)?)\b", re.I),
+}
+
+
+def _measures(e: Event) -> set[str]:
+    told = e.trigger or e.evidence.text
+    return {name for name, rx in _MEASURES.items() if rx.search(told)}
+
+
+def _other_act(a: Event, b: Event) -> bool:
+    """Whether one report is a summons (a rejection) and the other is not, or the two report
+    different measures (an expulsion and a recall)."""
+    if a.type == "SANCTION":
+        ma, mb = _measures(a), _measures(b)
+        return bool(ma and mb and not ma & mb)
+    act = _ACTS.get(a.type)
+    if act is None:
+        return False
+    marks = {bool(act.search(e.trigger or e.evidence.text)) for e in (a, b)}
+    return len(marks) == 2
+
+
 def _same_action(a: Event, b: Event) -> bool:
     if a.type != b.type or a.type in ("CONFERENCE", "AID"):
+        return False
+    if _another_occasion(a, b) or _other_act(a, b):
         return False
     ka, kb = _event_key(a), _event_key(b)
     if ka != kb:

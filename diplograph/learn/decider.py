@@ -137,6 +137,7 @@ class EventDecider:
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
         events = [_summoned_envoy(_sanctioned(_elected_body(e, ctx), ctx), ctx) for e in events]
+        events = [_rejected(_violated(_received_from(e, ctx), ctx), ctx) for e in events]
         events = [_silent_home(e, ctx) for e in events]
         return _co_elected_in_passing(events, ctx)
 
@@ -471,6 +472,83 @@ def _summoned_envoy(e: Event, ctx: UnitContext) -> Event:
     envoys = _envoy_state(ctx)
     if e.source.code in envoys and e.target.code not in envoys:
         return replace(e, source=e.target, target=e.source)
+    return e
+
+
+# "received messages of condolence from ...", "received a congratulatory call from ...": the
+# subject is the recipient and the states after "from" are the senders
+_RECEIVED_FROM = re.compile(
+    r"\breceiv(?:ed|es|ing)\s+(?:[\w-]+\s+){0,4}?(?:messages?|letters?|cables?|calls?|"
+    r"congratulations|condolences|greetings)\b[^.;]{0,60}?\bfrom\s",
+    re.I,
+)
+
+
+def _received_from(e: Event, ctx: UnitContext) -> Event:
+    """A congratulation or call credited to its recipient is turned round: the source named
+    before "received ... from" is the target, the state after "from" the source."""
+    if e.type not in ("STATEMENT_SUPPORT", "CALL") or e.source is None or e.target is None:
+        return e
+    m = _RECEIVED_FROM.search(ctx.text)
+    if m is None:
+        return e
+    before = {sl.code for sl in ctx.slots if sl.end <= m.start() and not sl.location}
+    after = {sl.code for sl in ctx.slots if sl.start >= m.end() and not sl.location}
+    if e.source.code in before - after and e.target.code in after - before:
+        return replace(e, source=e.target, target=e.source)
+    return e
+
+
+# "X's drills violate Y's sovereignty", "a violation of Y's airspace by X": Y is the one
+# protesting and X the one accused
+_VIOLATED = re.compile(
+    r"\b(?:violat\w*|infring\w*|encroach\w*)\s+(?:on\s+|upon\s+|of\s+)?(?:the\s+)?$", re.I
+)
+_OWN_INTEGRITY = re.compile(
+    r"^['’]s?\s+(?:\w+\s+){0,2}?(?:sovereignty|airspace|territor\w*|waters|integrity|"
+    r"sovereign\s+rights|maritime\s+zones?|exclusive\s+economic\s+zone)\b",
+    re.I,
+)
+
+
+def _violated(e: Event, ctx: UnitContext) -> Event:
+    """A protest credited to the state whose sovereignty is violated, against another, is turned
+    round: the violated state protests the violator."""
+    if e.type != "PROTEST_ACCUSE" or e.source is None or e.target is None:
+        return e
+    for sl in ctx.slots:
+        if (
+            sl.code == e.target.code
+            and _OWN_INTEGRITY.match(ctx.text[sl.end : sl.end + 60])
+            and _VIOLATED.search(ctx.text[max(0, sl.start - 40) : sl.start])
+        ):
+            return replace(e, source=e.target, target=e.source)
+    return e
+
+
+# "dismissed Ottawa's allegations", "rejected the Philippines' protest": the state whose claim
+# is rejected is the target of the rejection
+_REJECT_BEFORE = re.compile(
+    r"\b(?:dismiss\w*|reject\w*|refut\w*|den(?:y|ied|ies))\s+(?:the\s+)?$", re.I
+)
+_CLAIM_AFTER = re.compile(
+    r"^['’]s?\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|protests?|complaints?|"
+    r"remarks|statements?|charges?|criticism|demands?)\b",
+    re.I,
+)
+
+
+def _rejected(e: Event, ctx: UnitContext) -> Event:
+    """A rejection credited to the state whose claim is rejected is turned round."""
+    if e.type != "OTHER_CONFLICT" or e.source is None or e.target is None:
+        return e
+    for sl in ctx.slots:
+        if (
+            sl.code == e.source.code
+            and _CLAIM_AFTER.match(ctx.text[sl.end : sl.end + 60])
+            and _REJECT_BEFORE.search(ctx.text[max(0, sl.start - 30) : sl.start])
+        ):
+            return replace(e, source=e.target, target=e.source)
     return e
 
 
