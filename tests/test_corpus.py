@@ -112,3 +112,21 @@ def test_corpus_validator_keeps_named_frameworks_to_other_pairs(tmp_path):
     messages = [str(p) for p in problems]
     # another pair's framework is kept by name; the home's is normalised to the tier
     assert len(messages) == 1 and "'special strategic partnership' is not a tier" in messages[0]
+
+
+def test_event_holdout_split_is_the_training_batches_kept_out_of_the_event_model():
+    from diplograph.corpus.splits import EVENT_HOLDOUT, get_split, load_split
+    from diplograph.learn.train import event_training_pairs
+
+    holdout = [doc.id for doc, _ in load_split(get_split("event-holdout"))]
+    assert len(holdout) == 164 and all(i.startswith(EVENT_HOLDOUT) for i in holdout)
+    trained = {doc.id for doc, _ in event_training_pairs(load_split(get_split("train")))}
+    assert trained and not trained & set(holdout)
+
+
+def test_unknown_split_names_the_closest_one():
+    from diplograph.corpus.splits import get_split
+    from diplograph.errors import DiplographError
+
+    with pytest.raises(DiplographError, match="did you mean 'heldback'"):
+        get_split("heldbak")

@@ -110,7 +110,13 @@ def train(
 
 def eval_split(
     split: Annotated[
-        list[str], typer.Option("--split", "-s", help="train, heldback, dev or check.")
+        list[str],
+        typer.Option(
+            "--split",
+            "-s",
+            help="train, heldback, dev, check or event-holdout (training batches kept out of "
+            "the event model).",
+        ),
     ],
     rules_only: Annotated[
         bool, typer.Option("--rules-only", help="Score the rules without the trained model.")

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,15 @@ from diplograph.extract.relations import framework_level
 from diplograph.models import Document, Extraction
 
 REPO = Path(__file__).resolve().parents[2]
-SPLIT_NAMES = ("train", "heldback", "dev", "check")
+SPLIT_NAMES = ("train", "heldback", "dev", "check", "event-holdout")
+# Corpus batches 5 and 6 (writers q–s and u–w, prefixes below: 164 articles asked for real-news
+# density and style) stay out of the event and tier models for now. Session 11, same seed and
+# code, outlet-based home detection: trained with them, held-back events.type+actors 0.611,
+# dev 0.648, check 0.528; without them 0.613 / 0.659 / 0.547 (session 8 saw the same with batch
+# 5 alone: held-back +0.003, check −0.012, dev −0.029). More of our own articles no longer pays
+# on real news with these linear deciders; the batches serve the figure and relation rules and
+# the ask training questions, and come back when a model uses them better.
+EVENT_HOLDOUT = ("tq", "tr", "ts", "tu", "tv", "tw")  # the split "event-holdout"
 
 
 def shared_root() -> Path:
@@ -41,6 +50,7 @@ class Split:
 
     name: str
     parts: tuple[tuple[Path, Path], ...]
+    prefixes: tuple[str, ...] = ()  # only the articles whose id starts with one of these
 
     def available(self) -> bool:
         return all(news.is_dir() and gold.is_dir() for news, gold in self.parts)
@@ -58,10 +68,14 @@ def get_split(name: str) -> Split:
             (shared / "news", shared / "news-gold"),
         ),
         "check": ((shared / "check" / "corpus", shared / "check" / "gold"),),
+        "event-holdout": ((root / "train" / "news", root / "train" / "gold"),),
     }
     if name not in table:
-        raise DiplographError(f"unknown split {name!r}; choose one of {', '.join(SPLIT_NAMES)}")
-    return Split(name, table[name])
+        close = difflib.get_close_matches(name, SPLIT_NAMES, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        names = ", ".join(SPLIT_NAMES)
+        raise DiplographError(f"unknown split {name!r}; {hint}choose one of {names}")
+    return Split(name, table[name], EVENT_HOLDOUT if name == "event-holdout" else ())
 
 
 def load_split(split: Split) -> Iterator[tuple[Document, dict[str, Any]]]:
@@ -70,6 +84,8 @@ def load_split(split: Split) -> Iterator[tuple[Document, dict[str, Any]]]:
 
     for news, gold_dir in split.parts:
         for path in sorted(news.glob("*.txt")):
+            if split.prefixes and not path.stem.startswith(split.prefixes):
+                continue
             gold_path = gold_dir / f"{path.stem}.json"
             if not gold_path.exists():
                 continue
