@@ -105,7 +105,7 @@ class Relation:
     level: str
     evidence: Evidence
     date: str | None = None
-    status: str = "mentioned"  # established | upgraded | mentioned | severed
+    status: str = "mentioned"  # established | upgraded | mentioned | severed | past
     previous: str | None = None
     produced_by: str | None = None
 

@@ -54,7 +54,8 @@ def test_relations_from_to_previous_and_upgraded() -> None:
         "Vietnam and France upgraded their relations from a strategic partnership "
         "to a comprehensive strategic partnership in October 2024."
     )
-    (r,) = _rels(text)
+    r, left = _rels(text)
+    assert (left.level, left.status, left.date) == ("strategic partnership", "past", None)
     assert (r.a, r.b, r.level, r.status) == (
         "VNM",
         "FRA",
@@ -482,3 +483,117 @@ def test_relations_the_two_countries_of_the_sentences_own_meeting() -> None:
         "partnership."
     )
     assert {(min(r.a, r.b), max(r.a, r.b)) for r in _rels(text)} == {("MYS", "PER")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Chile, as strategic partners, will widen cooperation in mining.",
+        "The ministers said that Peru and Chile are strategic partners sharing common values.",
+        "Peru and Chile remain strategic partners despite the trade dispute.",
+    ],
+)
+def test_relations_pair_named_as_partners(text: str) -> None:
+    assert [(r.a, r.b, r.level) for r in _rels(text)] == [("PER", "CHL", "strategic partnership")]
+
+
+def test_relations_partners_of_an_owner() -> None:
+    text = "Peru and Chile became comprehensive strategic partners of Japan in 2021."
+    got = {(r.a, r.b, r.level) for r in _rels(text)}
+    assert got == {
+        ("PER", "JPN", "comprehensive strategic partnership"),
+        ("CHL", "JPN", "comprehensive strategic partnership"),
+    }
+    assert _rels("Peru and Chile are strategic partners of the bloc.") == []
+
+
+def test_relations_tending_a_held_tier_is_no_intention() -> None:
+    text = "The minister said Kenya and Ghana would continue to deepen their strategic partnership."
+    assert _pairs(text) == [("KEN", "GHA", "strategic partnership", "mentioned")]
+    assert _rels("Kenya and Ghana will establish a strategic partnership next year.") == []
+
+
+def test_relations_the_two_neighbours() -> None:
+    text = (
+        "Peru and Chile elevated their ties to a comprehensive strategic partnership on Monday. "
+        "The two neighbours had been strategic partners since 2013."
+    )
+    got = {(r.a, r.b, r.level) for r in _rels(text)}
+    assert ("PER", "CHL", "strategic partnership") in got
+
+
+def test_relations_acronym_csp() -> None:
+    assert [(r.a, r.b, r.level) for r in _rels("The Vietnam-Brazil CSP covers trade.")] == [
+        ("VNM", "BRA", "comprehensive strategic partnership")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam Airlines and Japan Airlines signed a strategic partnership on codeshare flights.",
+        "The two firms, based in Vietnam and Korea, announced a comprehensive partnership.",
+    ],
+)
+def test_relations_company_partnership_is_no_tier(text: str) -> None:
+    assert _rels(text) == []
+
+
+def test_relations_one_states_ladder_is_no_pair() -> None:
+    text = (
+        "Chile and Viet Nam elevated their relationship to a comprehensive strategic "
+        "partnership, the highest level of Viet Nam's diplomatic relations."
+    )
+    assert [(r.a, r.b, r.level) for r in _rels(text)] == [
+        ("CHL", "VNM", "comprehensive strategic partnership")
+    ]
+
+
+def test_relations_raised_ties_with_beats_a_nearer_pair() -> None:
+    text = (
+        "Kenya upgraded ties with Ghana to a strategic partnership in Accra, days after "
+        "Peru and Chile announced a comprehensive partnership in Lima."
+    )
+    got = {(r.a, r.b, r.level) for r in _rels(text)}
+    assert ("KEN", "GHA", "strategic partnership") in got
+    assert ("PER", "CHL", "strategic partnership") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Nauru, the latest to switch, cut ties with Taiwan in January and established "
+            "diplomatic relations with Beijing days later.",
+            ("NRU", "CHN"),
+        ),
+        (
+            "Kenya, which cut ties with Israel in 2023, established diplomatic relations with "
+            "Iran in 2024.",
+            ("KEN", "IRN"),
+        ),
+        ("Kenya broke off relations with Israel and restored ties with Iran.", ("KEN", "IRN")),
+    ],
+)
+def test_relations_second_verb_of_one_subject(text: str, pair: tuple[str, str]) -> None:
+    assert (*pair, "diplomatic relations") in {(r.a, r.b, r.level) for r in _rels(text)}
+
+
+def test_relations_second_upgrade_of_one_subject() -> None:
+    text = (
+        "Kenya established diplomatic relations with Ghana in 1960 and upgraded ties with "
+        "Nigeria to a strategic partnership in 2020."
+    )
+    assert ("KEN", "NGA", "strategic partnership") in {(r.a, r.b, r.level) for r in _rels(text)}
+
+
+def test_relations_the_tier_an_upgrade_left_is_past() -> None:
+    text = (
+        "Kenya and Ghana upgraded their ties from a strategic partnership to a comprehensive "
+        "strategic partnership on Monday."
+    )
+    got = {(r.a, r.b, r.level, r.status) for r in _rels(text)}
+    assert got == {
+        ("KEN", "GHA", "comprehensive strategic partnership", "upgraded"),
+        ("KEN", "GHA", "strategic partnership", "past"),
+    }

@@ -27,6 +27,7 @@ from diplograph.extract.relations import (
     extract_relations,
     find_tiers,
     follow_relations,
+    past_tiers,
     read_tiers,
     tier_hub,
 )
@@ -308,6 +309,7 @@ def extract(
         if decide_relations is not None:
             readings = read_tiers(u.text, rel_date, tier_year, dates, tuple(tiers_seen))
             rels = decide_relations(ctx, rels, readings)
+        rels = [*rels, *past_tiers(rels)]  # "from a strategic partnership to …": the tier left
         follow = None
         if carry and not rels:
             hub = Actor(carry[0], g.name_of(carry[0]))

@@ -111,7 +111,7 @@ _PLANNED = re.compile(
 )
 # "the two leaders witnessed the signing ...": a pair named earlier, not a count
 TWO_SIDES = re.compile(
-    r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|sides|governments|countries|nations|PMs|"
+    r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|sides|governments|countries|nations|neighbou?rs|states|PMs|"
     r"prime\s+ministers|presidents|ministers|foreign\s+ministers|heads\s+of\s+"
     r"(?:state|government)|top\s+diplomats|delegations)\b",
     re.I,

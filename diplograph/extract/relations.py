@@ -8,7 +8,7 @@ Levels are normalised to a small vocabulary (``LEVELS``) from their many aliases
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.slots import Slot
@@ -38,7 +38,8 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:comprehensive\s+strategic\s+{_W}partner(?:ship)?s?|global\s+strategic\s+"
             r"partner(?:ship)?s?|all-round\s+strategic\s+(?:cooperative\s+)?partnership|"
             r"comprehensive\s+strategic\s+cooperative\s+partnership|"
-            r"strategic\s+and\s+comprehensive\s+partnership)",
+            r"strategic\s+and\s+comprehensive\s+partnership|"
+            r"(?-i:\bCSPs?\b))",  # the acronym: "the Vietnam-Japan CSP"
             re.I,
         ),
     ),
@@ -70,7 +71,7 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _UPGRADE = re.compile(
     r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
-    r"\bincluded\s+into\s+this\s+group\b|\bbec(?:ome|omes|ame)\b.{0,40}partner\b|"
+    r"\bincluded\s+into\s+this\s+group\b|\bbec(?:ome|omes|ame)\b.{0,40}partners?\b|"
     r"\bnew\s+(?:comprehensive\s+)?strategic\s+partner",
     re.I,
 )
@@ -92,10 +93,13 @@ _THEIR_TIES = re.compile(
 )
 
 
-_TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity", re.I)
+_TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity|(?-i:\bCSPs?\b)", re.I)
 # "A and B, strategic partners since 2020", "the two countries have been strategic partners"
+# "the two countries, as strategic partners", "A and B are comprehensive strategic partners"
 _PAIR_AS_PARTNERS = re.compile(
-    r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*)$", re.I
+    r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*|"
+    r",\s*as\s+|\b(?:are|were|remain(?:s|ed)?)\s+(?:(?:close|now|already|also|long-?time)\s+)?)$",
+    re.I,
 )
 # what opens the list of partners after a tier: "with", "include", "following", "such as"
 _LIST_INTRO = re.compile(
@@ -116,6 +120,44 @@ _FUTURE = re.compile(
     # "will mark 75 years of diplomatic relations": an anniversary of ties that exist
     r"(?!\s+(?:also\s+)?(?:mark|celebrate|commemorate)\b)",
     re.I,
+)
+
+
+# an intention to tend a tier the pair already holds: "would continue to deepen their strategic
+# partnership", "will further strengthen the comprehensive partnership between the two countries"
+_TEND = re.compile(
+    r"\b(?:deepen|strengthen|enhance|expand|broaden|consolidate|develop|promote|boost|advance|"
+    r"nurture|grow|substantiate|build\s+on|implement|elevate\s+the\s+quality\s+of)\w*\s+"
+    r"(?:(?:and|further)\s+\w+\s+)?(?:their|our|the|this|its|bilateral)\s+"
+    r"(?:(?:bilateral|existing|fine|good|close|growing|[\w-]+['’]s?)\s+){0,2}$",
+    re.I,
+)
+
+
+# a partnership between companies or institutions, not states: "Vietnam Airlines and Japan
+# Airlines signed a strategic partnership", "the two firms announced a comprehensive partnership"
+_CORPORATE = re.compile(
+    r"\b(?:firms?|compan(?:y|ies)|corporations?|(?-i:Corp|Group|JSC|Ltd|Inc|Co)\b|airlines?|"
+    r"airways|banks?|universit(?:y|ies)|hospitals?|conglomerates?|carriers?|enterprises?|"
+    r"businesses|start-?ups?|brands?|insurers?|lenders?|automakers?|manufacturers?|developers?|"
+    r"operators?|retailers?|clubs?|institutes?|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)+))\b",
+    re.I,
+)
+# what says the partnership is the states' own: their leaders, governments, ties
+_STATE_CUE = re.compile(
+    r"\b(?:(?:two|both)\s+(?:countries|nations|states|governments|leaders|sides)|bilateral|"
+    r"ties|relations|relationship|president|prime\s+minister|minister|chancellor|king|"
+    r"leaders?|governments?|diplomatic|state\s+visit|summit|party|general\s+secretary)\b",
+    re.I,
+)
+
+
+# one state's whole ladder, not a pair's tier: "the highest level of Viet Nam's diplomatic
+# relations", "a new rung in Hanoi's partnerships"
+_NETWORK = re.compile(
+    r"\b(?:level|rung|tier|top|network|ladder|hierarchy|system)\s+(?:of|in|within)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,2}?[A-Z][\w-]*['’]s?\s+(?:(?:foreign|external|bilateral)\s+)?$|"
+    r"\b[A-Z][\w-]*['’]s?\s+(?:network|web|ladder|hierarchy|system)\s+of\s+$"
 )
 
 
@@ -294,6 +336,25 @@ def _after_list(text: str, actors: list[Slot]) -> list[tuple[Actor, Actor]]:
     return [(owner.actor, s.actor) for s in listed if s.code != owner.code]
 
 
+_PARTNERS_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+
+
+def _partners_of(
+    text: str, actors: list[Slot], tier: TierMention
+) -> list[tuple[Actor, Actor]] | None:
+    """ "A and B are strategic partners of C": each of A and B with the owner C; ``[]`` where
+    the owner is not a state we code ("partners of the bloc"); ``None`` for other wordings."""
+    of = _PARTNERS_OF.match(text, tier.end)
+    if of is None or not text[tier.start : tier.end].lower().endswith("partners"):
+        return None
+    owner = next((s for s in actors if s.start == of.end()), None)
+    before = [s for s in actors if s.end <= tier.start]
+    if owner is None or not before:
+        return []
+    subjects = _run(text, actors, before[-1], False)
+    return [(s.actor, owner.actor) for s in subjects if s.code != owner.code]
+
+
 def _pairs_near(
     text: str, slots: list[Slot], tier: TierMention, home: Actor, home_speaks: bool = True
 ) -> list[tuple[Actor, Actor]]:
@@ -310,6 +371,14 @@ def _pairs_near(
     after_pairs = _after_list(text, actors)
     if after_pairs:
         return after_pairs
+    owned = _partners_of(text, actors, tier)
+    if owned is not None:
+        return owned
+    raised = _subject_with(text, actors, tier)
+    if raised is not None and any(
+        s.code == raised[1].code and _TO_TIER.match(text[s.end : tier.start]) for s in actors
+    ):
+        return [raised]  # "Kenya upgraded ties with Ghana to a …", whoever else the clause names
     # explicit pairs: "A-B", "A and B"
     best: tuple[int, Actor, Actor] | None = None
     for a, b in zip(actors, actors[1:], strict=False):
@@ -344,7 +413,6 @@ def _pairs_near(
     )
     if best is not None and (best[0] < 90 or len(codes) == 2 or two):
         return [(best[1], best[2])]
-    raised = _subject_with(text, actors, tier)
     if raised is not None and not has_home:
         return [raised]
     if re.match(r"\s+with\s+(?:the\s+)?(?-i:[A-Z])", text[tier.end : tier.end + 12]) and not any(
@@ -415,7 +483,7 @@ def framework_level(sentence: str, level: str, a: str, b: str) -> str:
 
 _RAISED_WITH = re.compile(
     r"^\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:elevat|upgrad|rais|lift|establish|restor)\w*\s+"
-    r"(?:its|their|the)\s+(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$",
+    r"(?:(?:its|their|the)\s+)?(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -426,6 +494,29 @@ def _subject_with(text: str, actors: list[Slot], tier: TierMention) -> tuple[Act
     for x, y in zip(before, before[1:], strict=False):
         if x.code != y.code and _RAISED_WITH.match(text[x.end : y.start]):
             return (x.actor, y.actor)
+        if _AND_RAISED_WITH.search(text[x.end : y.start]):
+            subject = _clause_subject(text, actors, y.start)
+            if subject is not None and subject.code != y.code:
+                return (subject.actor, y.actor)  # "A cut ties with B … and raised ties with C to"
+    return None
+
+
+# a second verb of the clause's subject: "… in 1960 and upgraded ties with", "… and established"
+_AND = r"\band\s+(?:(?:then|later|also|has|have|had|formally|officially)\s+)*"
+_AND_RAISED_WITH = re.compile(
+    _AND + r"(?:elevat|upgrad|rais|lift|establish|restor)\w*\s+(?:(?:its|their|the)\s+)?"
+    r"(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$",
+    re.I,
+)
+_PREP_BEFORE = re.compile(r"\b(?:with|of|to|from|by|in|on|at|for|between|and)\s+(?:the\s+)?$", re.I)
+
+
+def _clause_subject(text: str, actors: list[Slot], at: int) -> Slot | None:
+    """The subject of the clause that ``at`` is in: its first actor not after a preposition."""
+    clause = max((m.end() for m in re.finditer(r"[;:]", text[:at])), default=0)
+    for s in actors:
+        if clause <= s.start < at and not _PREP_BEFORE.search(text[max(0, s.start - 14) : s.start]):
+            return s
     return None
 
 
@@ -438,6 +529,11 @@ _TIER_VERB = re.compile(
     r"(?:\s+(?:its|their|own|full|formal))*\s*$",
     re.I,
 )
+_AND_TIER_VERB = re.compile(_AND + _TIER_VERB.pattern[_TIER_VERB.pattern.index("(?:br") :], re.I)
+_AFTER_RELATIVE = re.compile(
+    r",\s+" + _TIER_VERB.pattern[_TIER_VERB.pattern.index("(?:br") :], re.I
+)
+_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its|which|who)\s[^,;:()]{0,50},(?=\s)")
 _TIER_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?$")
 
 
@@ -461,13 +557,28 @@ def _subject_tier_with(
     if after is None or not before or not _TIER_WITH.match(text[tier.end : after.start]):
         return None
     x, between = before[-1], text[before[-1].end : tier.start]
+    between = _APPOSITIVE.sub("", between, count=1)  # "Nauru, the latest to switch, cut ties"
     reported = _REPORTED.match(between)
     if reported and reported.end() > 0:
         between = between[reported.end() :]
-    verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and _TIES_CHANGED.fullmatch(
-        text[tier.start : tier.end]
-    )  # "Bolivia severed ties with Israel": the tier phrase holds the verb
-    if x.code == after.code or not (_TIER_VERB.match(between) or verb_in_tier):
+    holds_verb = _TIES_CHANGED.fullmatch(text[tier.start : tier.end])
+    verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and holds_verb
+    # "Bolivia severed ties with Israel": the tier phrase holds the verb
+    if not (_TIER_VERB.match(between) or verb_in_tier):
+        second = _AND_TIER_VERB.search(between) or (
+            holds_verb and re.search(_AND + r"$", between, re.I)
+        )  # "A cut ties with B in May and established diplomatic relations with C"
+        subject = _clause_subject(text, actors, tier.start) if second else None
+        if subject is None and _AFTER_RELATIVE.search(between):
+            subject = _clause_subject(text, actors, tier.start)  # "A, which cut … B, restored"
+            if subject is not None and not re.match(
+                r",\s*(?:which|who)\b", text[subject.end : subject.end + 10]
+            ):
+                subject = None
+        if subject is None or subject is x:
+            return None
+        x = subject
+    if x.code == after.code:
         return None
     return (x.actor, after.actor)
 
@@ -607,8 +718,21 @@ def read_tiers(
             skip is None
             and not decided
             and _FUTURE.search(text[max(0, tier.start - 140) : tier.start])
+            and not (
+                status == "mentioned" and _TEND.search(text[max(0, tier.start - 80) : tier.start])
+            )
         ):
             skip = "future"  # an intention ("would be to upgrade", "will ... recognize")
+        if (
+            skip is None
+            and _CORPORATE.search(text[max(0, tier.start - 100) : tier.start])
+            and not _STATE_CUE.search(text)
+        ):
+            skip = (
+                "corporate"  # "Vietnam Airlines and Japan Airlines signed a strategic partnership"
+            )
+        if skip is None and _NETWORK.search(text[max(0, tier.start - 80) : tier.start]):
+            skip = "network"  # "the highest level of Viet Nam's diplomatic relations"
         if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
             skip = "no_ties"  # "have no diplomatic relations", "in the absence of ..."
         if skip is None and _DOWNGRADE.search(text[max(0, tier.start - 40) : tier.start]):
@@ -677,6 +801,20 @@ def extract_relations(
     return out
 
 
+def past_tiers(rels: list[Relation]) -> list[Relation]:
+    """The tier each upgrade left ("lifted their ties from a comprehensive partnership to …"):
+    the pair's previous level, a tier that held earlier (status "past", no date)."""
+    out: list[Relation] = []
+    for r in rels:
+        if r.previous in _LADDER and r.previous != r.level and r.status == "upgraded":
+            out.append(
+                replace(
+                    r, level=r.previous, status="past", date=None, previous=None, produced_by=None
+                )
+            )
+    return out
+
+
 # a sentence that joins states to the tier the sentence before gave: "Russia followed in 2012",
 # "South Korea was elevated in December", "the US and Japan were both upgraded", "B did the same"
 _FOLLOW = re.compile(
@@ -690,7 +828,7 @@ _FOLLOW = re.compile(
 def tier_hub(rels: list[Relation], home: Actor, home_speaks: bool) -> tuple[str, str] | None:
     """(hub code, level) of a sentence's tiers, where one side holds them all ("X's ties with
     A and B"; one pair with the speaking home): the owner a next "B followed" joins."""
-    tiers = [r for r in rels if r.level in _LADDER and r.status != "severed"]
+    tiers = [r for r in rels if r.level in _LADDER and r.status not in ("severed", "past")]
     if not tiers or len({r.level for r in tiers}) != 1:
         return None
     common = set.intersection(*({r.a, r.b} for r in tiers))
