@@ -719,3 +719,106 @@ def test_figures_a_lone_one(text: str, expected: list[tuple[float, str]]) -> Non
 )
 def test_figures_durations_and_deliveries(text: str, expected: list[tuple[float, str]]) -> None:
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seoul offered a 40-billion-won credit line to Hanoi.", [(40e9, "KRW")]),
+        ("The lender signed a $3-billion loan with Cairo.", [(3e9, "USD")]),
+        ("Its temple appears on the 500-riel note.", []),
+        ("Bangkok gave 5 million Thai baht to the fund.", [(5e6, "THB")]),
+        ("Hanoi gave 2 billion Vietnamese dong to the fund.", [(2e9, "VND")]),
+        ("Doha gave 30 million Qatari riyals to the fund.", [(30e6, "QAR")]),
+        ("Cairo set aside 1 billion Egyptian pounds for the fund.", [(1e9, "EGP")]),
+        ("Doha pledged QR50 million to the fund.", [(50e6, "QAR")]),
+        ("Kuwait gave KD 3 million to the fund.", [(3e6, "KWD")]),
+        ("The talks were held at COP 28 in Dubai.", []),
+        ("India approved Rs 1,200 crore for the corridor.", [(1.2e10, "INR")]),
+        ("Pakistan's cabinet approved Rs 80 billion for the dam.", [(80e9, "PKR")]),
+        ("Nepal's deficit grew to 150 billion rupees last year.", [(150e9, "NPR")]),
+        ("India gave 5 billion rupees to the island.", [(5e9, "INR")]),
+        ("Exports rose 7.5pc last year.", [(7.5, "percent")]),
+        ("Hanoi gave 50,000 USD each to Laos and Cambodia.", [(5e4, "USD"), (5e4, "USD")]),
+        ("The fund pays 2,000 dollars for each returning worker.", [(2e3, "USD")]),
+    ],
+)
+def test_figures_money_forms(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nine states sent envoys, 4 of them at ministerial level.",
+            [(4, "countries"), (9, "countries")],
+        ),
+        (
+            "Oslo has expelled dozens of Russian diplomats, 15 of them last spring.",
+            [(15, "people")],
+        ),
+        ("About 40 weekly flights link the two capitals.", [(40, "flights")]),
+        (
+            "Relief was flown in on three Royal Thai Air Force aircraft carrying aid.",
+            [(3, "flights")],
+        ),
+        ("Police detained 14 Nepali and Indian migrant workers near the border.", [(14, "people")]),
+        ("A unit of 30 rescue police left on Monday.", [(30, "people")]),
+        ("The junta reopened its borders with four neighbours.", [(4, "countries")]),
+        ("The flight brings to 312 the total number of Kenyans brought home.", [(312, "people")]),
+        ("The upgrade took the number of the bloc's dialogue partners to 11.", [(11, "countries")]),
+        ("Jakarta is in touch with the five Indonesian seafarers.", [(5, "people")]),
+        ("The three ministers issued a statement.", []),
+        ("The floods in the northern provinces affected 4 million.", [(4e6, "people")]),
+        (
+            "Manila has lodged 12 protests this year and more than 150 since 2021.",
+            [(12, "count"), (150, "count")],
+        ),
+    ],
+)
+def test_figures_counts_read_further(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile is now Korea's fourteenth-largest trading partner.", [(14, "rank")]),
+        (
+            "Peru is Japan's ninth-largest trading partner worldwide and second-largest in Asia.",
+            [(2, "rank"), (9, "rank")],
+        ),
+        (
+            "The committee approved it with 90 countries in favour, none against and 7 abstaining.",
+            [(0, "votes"), (7, "votes"), (90, "votes")],
+        ),
+        ("The council voted 12-0-3 on the text.", [(0, "votes"), (3, "votes"), (12, "votes")]),
+        ("The Senate voted 70 to 25 to approve the treaty.", [(25, "votes"), (70, "votes")]),
+        ("The resolution drew 101 in favour and 8 against.", [(8, "votes"), (101, "votes")]),
+    ],
+)
+def test_figures_ranks_and_tallies(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders of the 21 APEC member economies met in Lima.", [(21, "count")]),
+        ("Canberra sent more than 120 exporters to the fair.", [(120, "count")]),
+        ("The dispute covers five uninhabited islets near the coast.", []),
+        ("The two states share 38 rivers.", []),
+        (
+            "The storm left 12 people dead and damaged 3,000 houses.",
+            [(12, "people"), (3000, "count")],
+        ),
+        (
+            "Fighting has displaced more than 90,000 on both sides of the border.",
+            [(90000, "people")],
+        ),
+        ("The airline ordered 50 Boeing 787 jets.", []),
+    ],
+)
+def test_figures_unit_choices(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected

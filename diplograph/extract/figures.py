@@ -58,6 +58,14 @@ _ORDINALS = {
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 _SCALE = {
     "thousand": 1e3,
@@ -72,6 +80,12 @@ _SCALE = {
     "bln": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    # South Asian scales: "Rs 4,000 crore", "₹1.5 lakh crore"
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
 }
 _CUR_PREFIX = {
     "us$": "USD",
@@ -129,7 +143,82 @@ _CUR_PREFIX = {
     "rm": "MYR",
     "fj$": "FJD",
 }
+# more ISO codes, in capitals only, before or after an amount ("QAR 50 million", "5 billion KZT"),
+# and the Gulf press's own short forms ("QR50 million", "KD 3 million", "Dh1 billion"); no COP
+# (Colombian pesos are named): "COP 28" is the climate conference
+_ISO_EXTRA = (
+    "QAR KWD OMR BHD JOD IQD ILS UAH KZT CZK PLN HUF RON NOK SEK DKK ARS CLP PEN KHR LAK MMK "
+    "NPR MVR BND GHS ETB UGX TZS XOF XAF MAD DZD TND LBP IRR UZS MNT AZN GEL AMD BYN KPW MUR FJD "
+    "PGK BWP ZMW AOA MZN RWF CDF SDG SYP YER AFN"
+).split()
+_GULF_SHORT = {"QR": "QAR", "KD": "KWD", "Dh": "AED", "Dhs": "AED", "BD": "BHD", "RO": "OMR"}
+_CUR_PREFIX.update({c.lower(): c for c in _ISO_EXTRA})
+_CUR_PREFIX.update({k.lower(): v for k, v in _GULF_SHORT.items()})
 _CUR_SUFFIX = [
+    # a currency named with its state's adjective first ("Egyptian pounds", "Qatari riyals",
+    # "Mexican pesos"), so that the bare name's default (GBP, SAR, PHP …) does not take it
+    (r"north\s+korean\s+won", "KPW"),
+    (r"(?:south\s+)?korean\s+won", "KRW"),
+    (r"thai\s+baht", "THB"),
+    (r"indian\s+rupees?", "INR"),
+    (r"mauritian\s+rupees?", "MUR"),
+    (r"indonesian\s+rupiah", "IDR"),
+    (r"malaysian\s+ringgit", "MYR"),
+    (r"vietnamese\s+dong", "VND"),
+    (r"russian\s+(?:roubles?|rubles?)", "RUB"),
+    (r"belarusian\s+(?:roubles?|rubles?)", "BYN"),
+    (r"mexican\s+pesos?", "MXN"),
+    (r"argentin(?:e|ian)\s+pesos?", "ARS"),
+    (r"chilean\s+pesos?", "CLP"),
+    (r"colombian\s+pesos?", "COP"),
+    (r"cuban\s+pesos?", "CUP"),
+    (r"egyptian\s+pounds?", "EGP"),
+    (r"lebanese\s+pounds?", "LBP"),
+    (r"syrian\s+pounds?", "SYP"),
+    (r"sudanese\s+pounds?", "SDG"),
+    (r"qatari\s+riyals?", "QAR"),
+    (r"omani\s+rials?", "OMR"),
+    (r"(?:iranian\s+)?rials?", "IRR"),
+    (r"kuwaiti\s+dinars?", "KWD"),
+    (r"iraqi\s+dinars?", "IQD"),
+    (r"jordanian\s+dinars?", "JOD"),
+    (r"bahraini\s+dinars?", "BHD"),
+    (r"libyan\s+dinars?", "LYD"),
+    (r"algerian\s+dinars?", "DZD"),
+    (r"tunisian\s+dinars?", "TND"),
+    (r"serbian\s+dinars?", "RSD"),
+    (r"moroccan\s+dirhams?", "MAD"),
+    (r"(?:uae\s+|emirati\s+)dirhams?", "AED"),
+    (r"ugandan\s+shillings?", "UGX"),
+    (r"tanzanian\s+shillings?", "TZS"),
+    (r"congolese\s+francs?", "CDF"),
+    (r"rwandan\s+francs?", "RWF"),
+    (r"brunei\s+dollars?", "BND"),
+    (r"fiji(?:an)?\s+dollars?", "FJD"),
+    (r"jamaican\s+dollars?", "JMD"),
+    (r"trinidad\s+and\s+tobago\s+dollars?", "TTD"),
+    (r"east\s+caribbean\s+dollars?", "XCD"),
+    (r"(?:chinese\s+)?renminbi", "CNY"),
+    (r"(?:israeli\s+)?(?:new\s+)?shekels?", "ILS"),
+    (r"(?:ukrainian\s+)?hryvnias?", "UAH"),
+    (r"(?:ghanaian\s+)?cedis?", "GHS"),
+    (r"(?:ethiopian\s+)?birr", "ETB"),
+    (r"(?:cambodian\s+)?riels?", "KHR"),
+    (r"(?:myanmar\s+)?kyats?", "MMK"),
+    (r"(?:kazakh(?:stani)?\s+)?tenge", "KZT"),
+    (r"(?:czech\s+)?korun[ay]", "CZK"),
+    (r"(?:mongolian\s+)?tugriks?", "MNT"),
+    (r"(?:uzbek\s+)?so['’]?ums?", "UZS"),
+    (r"(?:georgian\s+)?lari", "GEL"),
+    (r"(?:armenian\s+)?drams?", "AMD"),
+    (r"(?:azerbaijani\s+)?manats?", "AZN"),
+    (r"(?:romanian\s+)?lei", "RON"),
+    (r"(?:zambian\s+)?kwacha", "ZMW"),
+    (r"(?:angolan\s+)?kwanzas?", "AOA"),
+    (r"(?:maldivian\s+)?rufiyaa", "MVR"),
+    (r"(?:afghan\s+)?afghanis", "AFN"),
+    (r"(?:peruvian\s+)?soles", "PEN"),
+    (r"(?:polish\s+)?zlotys?", "PLN"),
     # a named dollar or franc first, so that a bare "dollars" stays USD
     (r"(?:australian|aussie)\s+dollars?", "AUD"),
     (r"new\s+zealand\s+dollars?", "NZD"),
@@ -150,7 +239,6 @@ _CUR_SUFFIX = [
     (r"rand", "ZAR"),
     (r"naira", "NGN"),
     (r"taka", "BDT"),
-    (r"zloty(?:s)?", "PLN"),
     (r"nepal(?:i|ese)\s+rupees?", "NPR"),
     (r"pakistani\s+rupees?", "PKR"),
     (r"sri\s+lankan\s+rupees?", "LKR"),
@@ -176,18 +264,27 @@ _CUR_SUFFIX = [
     (r"baht", "THB"),
     (r"(?:brazilian\s+)?reais", "BRL"),
     (r"ringgit", "MYR"),
+    *((rf"(?-i:{code})", code) for code in _ISO_EXTRA),
 ]
 _NUMBER = re.compile(
     r"(?:(?<![\w$])(?P<cur>US\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
     r"THB|MYR|IDR|PHP|NZD|CAD|CHF|LKR|ZAR|NGN|KES|PKR|BDT|TWD|HKD|AED|SAR|TRY|BRL|MXN|EGP)\s?|"
+    r"(?-i:" + "|".join(_ISO_EXTRA) + r")\s(?=\d)|"  # "QAR 50 million", not "COP28"
+    r"(?-i:"
+    + "|".join(_GULF_SHORT)
+    + r")(?=\d[\d,.]*\s?(?:million|billion|bn|mn|m)\b|\s\d[\d,.]*\s?"
+    r"(?:million|billion|bn|mn|m)\b)\s?|"
     r"€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|FJ\$\s?|KSh\s?|RMB\s?|Rs\.?\s?|"
     # Malaysian ringgit written before the amount: "RM170 billion", "RM 1.2 million"
     r"(?-i:RM)(?=\s?\d)\s?|"
     # South African rand written before the amount: "R600 billion", "R400 million"
     r"(?-i:R)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))|(?<![\w.,/$-]))"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tn|[mkb])\b)?"
-    r"(?P<pct>[\s-]*(?:%|percent\b|per\s+cent\b))?",
+    # "a 100-billion-yen loan", "a $5-billion deal": a scale joined by a hyphen
+    r"(?:(?:\s*|-(?=(?:thousand|million|billion|trillion)\b))"
+    r"(?P<scale>thousand|million|billion|trillion|lakh\s+crore|crores?|lakhs?|"
+    r"bn|mn|mln|bln|tn|[mkb])\b)?"
+    r"(?P<pct>[\s-]*(?:%|percent\b|per\s+cent\b)|pc\b)?",  # "6.5pc" (British and Indian press)
     re.I,
 )
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -237,6 +334,16 @@ _RANK_VERB = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|finish(?:es|ed|ing)?|plac(?:es|ed|ing)\s+(?:it|them|him|her)|came)"
     r"\s+(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b(?![\s-]+(?:time|round))",
     re.I,
+)
+# a rank whose noun is left out: "seventh-largest trading partner globally and third-largest
+# within ASEAN", "a surplus of 123 billion dollars, the third largest after China and Mexico"
+_RANK_ELIDED = re.compile(
+    r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[\s-](?:largest|biggest)\b"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:within|in|among|after|behind|globally|worldwide)\b)",
+    re.I,
+)
+_RANK_CUE = re.compile(
+    r"partner|investor|trade|surplus|deficit|export|import|donor|market|supplier|buyer", re.I
 )
 # "her fifth visit", "the eighth aid flight", "the eleventh member"; the number of a meeting in
 # its series ("the 42nd ASEAN Summit", "the 13th Party Congress") is a name, not a count; nor
@@ -292,21 +399,21 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"lives|deaths|dead|children|individuals|employees|crew|passengers|delegates|"
         r"Vietnamese|Filipinos|Indonesians|Japanese|Chinese|Americans|Koreans|Thais|"
         r"Indians|Saudis|Pakistanis|Britons|Germans|Russians|Ukrainians|Australians|"
-        r"officials|evacuees|fishermen|sailors|fighters|participants|specialists|exporters|"
+        r"officials|evacuees|fishermen|sailors|fighters|participants|specialists|"
         r"lawmakers|legislators|journalists|nurses|medics|observers|prisoners|detainees|"
         r"hostages|pilgrims|seafarers|foreigners|survivors|casualties|scholars|athletes|"
-        r"engineers|missing|injured|wounded|killed|executives|activists|agents|judges|"
+        r"engineers|missing|injured|wounded|killed|displaced|executives|activists|agents|judges|"
         r"villagers|dependents|bodies|civilians|protesters|demonstrators|militants|"
         r"servicemen|marines|guards|commandos|mercenaries|inmates|patients|leaders|heads|"
         r"suspects|gendarmes|commanders|speakers|teachers|professionals|voters|critics|"
         r"teenagers|compatriots|returnees|ministers|Rohingyas?|fugitives|passengers|"
         r"expatriates|expats|Sikhs|Hindus|Muslims|Christians|Buddhists|Catholics|ambassadors|"
-        r"envoys|women|men",
+        r"envoys|women|men|police|policemen|policewomen",
         "people",
     ),
     (
-        r"countries|nations|nationalities|economies|territories|member\s+states|states|partners|"
-        r"governments|jurisdictions|members|allies",
+        r"countries|nations|nationalities|territories|member\s+states|states|partners|"
+        r"governments|jurisdictions|members|allies|neighbou?rs",
         "countries",
     ),
     (r"votes?|ballots?", "votes"),
@@ -314,7 +421,7 @@ UNIT_NOUNS: list[tuple[str, str]] = [
     (r"tons?|tonnes?", "tons"),
 ]
 _EXCLUDE_AFTER = re.compile(
-    r"^\s*(?:-?\s*)?(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur(?:y|ies)|"
+    r"^\s*(?:-?\s*)?(?:(?:years?|months?|days?|weeks?|hours?|minutes?|decades?)\b|centur(?:y|ies)|"
     r"(?:st|nd|rd|th)\b|['’]?s\b|-year|-month|-day|-week|year-old|[ap]\.?m\b\.?|o'clock|km\b|"
     r"kilomet|miles?|nautical|meters?|metres?|square|nights?)",
     re.I,
@@ -324,7 +431,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"Chapter|Law|Decision|Circular|Clause|Point|Item|Room|Code|Form|Session|Conference|"
     r"Games|Covid|COVID|level|Level|Phase|phase|Route|Highway|page|Plenum|term|Term|"
     r"Conclusion|Regulation|Programme|Program|magnitude|magnitude of|Storm|Typhoon|VN|"
-    r"under|below)"
+    r"under|below|Boeing|Airbus|Embraer|Antonov|Ilyushin|Sukhoi|Tupolev)"
     r"\.?\s*|[A-Za-z]-?|#)$"
 )
 _YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
@@ -403,6 +510,8 @@ def _total_noun(rest: str) -> str:
         return ""
     for w in m.group(1).split():
         low = w.lower()
+        if low.endswith(("'s", "’s")):
+            continue  # "the number of the country's partners": the owner, not the noun
         if w in _people_demonyms():
             return w
         if any(rx.fullmatch(low) for rx, _ in _UNIT_RX) or (
@@ -414,10 +523,18 @@ def _total_noun(rest: str) -> str:
 
 _TOTAL_TO = re.compile(
     r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|rais\w+|lift\w*)\s+"
-    r"(?:the|its|their)\s+(?:total|tally|number)(?P<rest>(?:\s+[\w-]+){0,9}?)\s+to\s+"
+    r"(?:the|its|their)\s+(?:total|tally|number)(?P<rest>(?:\s+[\w'’-]+){0,9}?)\s+to\s+"
     r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?(?P<n>\d{1,3}(?:,\d{3})*|"
     + "|".join(_NUM_WORDS)
     + r")\b(?!\s*(?:%|percent|billion|million|trillion))",
+    re.I,
+)
+# the number first: "brings to 106 the total number of Ghanaians brought home"
+_TOTAL_FIRST = re.compile(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|rais\w+|lift\w*)\s+to\s+"
+    r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?(?P<n>\d{1,3}(?:,\d{3})*|"
+    + "|".join(_NUM_WORDS)
+    + r")\s+the\s+(?:total\s+)?(?:total|tally|number)(?P<rest>(?:\s+[\w'’-]+){0,9})",
     re.I,
 )
 # plural nouns a spelled-out number counts that are no diplomatic quantity
@@ -426,6 +543,12 @@ _ABSTRACT = frozenset(
     things sides parts phases stages pillars topics themes objectives orientations directions
     lessons factors elements groups kinds types levels quakes earthquakes storms typhoons waves
     words days weeks months years decades hours minutes""".split()
+)
+# a plural noun of persons by its ending: "contractors", "researchers", "technicians"
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ian)s$")
+# land and water features a number counts as background, not as a figure
+_GEOGRAPHY = frozenset(
+    "islands islets rocks reefs atolls rivers dams lakes mountains peaks".split()
 )
 _DIGIT = re.compile(r"\d")
 _FIGURE_HINT = re.compile(
@@ -604,7 +727,7 @@ def _unit_after(after: str) -> tuple[str | None, str]:
             return None, w
         if w in demonyms:
             flown = not w.endswith("s") and any(_FLOWN.fullmatch(x) for x in words[i + 1 : i + 5])
-            if flown or any(_THING.fullmatch(x) for x in words[i + 1 : i + 5]):
+            if flown or any(_THING.fullmatch(x) for x in words[i + 1 : i + 6]):
                 continue  # "31 Chinese military aircraft", "three Chinese Eastern Airlines planes"
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if _OWNED.fullmatch(nxt):
@@ -635,6 +758,25 @@ def _unit_after(after: str) -> tuple[str | None, str]:
             low.endswith("s") and not low.endswith(("ss", "us")) and low not in _NOT_NOUNS
         ):
             return None, w
+    return _unit_after_names(words[:7])
+
+
+def _unit_after_names(words: list[str]) -> tuple[str | None, str]:
+    """The noun past a run of names and nationalities that the four-word window misses:
+    "12 Algerian consular and diplomatic officials", "four Armenian and three Azerbaijani
+    soldiers", "two Indonesian Air Force Hercules aircraft"."""
+    if words and words[0] + "s" in _people_demonyms():
+        head = _head_after_demonym(words[1:])
+        if head is not None and head[0] == "people":
+            return head
+    for w in words:
+        if re.fullmatch(r"[A-Z][\w-]*", w) and w.lower() not in _PREPOSITIONS | {"and"}:
+            continue
+        if _FLOWN.fullmatch(w):
+            return "flights", w
+        if _THING.fullmatch(w):
+            return None, w
+        break
     return None, ""
 
 
@@ -647,6 +789,50 @@ _ONE_LISTED = re.compile(r"(?:\band|,)\s+$")
 _ONE_HURT = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|ies)|wound(?:ed|ing)|died|dead)\b", re.I
 )
+
+
+# the participants of a meeting, not a number it reports: "the three ministers", "the ten leaders"
+_OFFICE = re.compile(
+    r"(?:ministers|leaders|envoys|ambassadors|men|women|heads|officials|counterparts|"
+    r"presidents|delegates|lawmakers|governments)",
+    re.I,
+)
+# an amount given to each of two recipients: "1 billion dollars each", "100,000 USD in aid each"
+_EACH = re.compile(
+    r"(?:\s+(?!each\b)[\w-]+){0,4}?\s+each\b(?=\s*(?:[,.;]|$|(?:to|for|from|in|and)\b))"
+    r"(?!\s+(?:for|to)\s+(?:each|every)\b)",
+    re.I,
+)
+_ABSTAINED = re.compile(r"\s+abstain(?:ed|ing)\b", re.I)
+_FOR_AGAINST = re.compile(
+    r"\s+(?:in\s+favou?r|against)\b(?!\s+(?:of|the|a|an|his|her|its)\b)", re.I
+)
+_VOTED = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bresolution\b|\bballots?\b", re.I)
+# a tally: "the council voted 13-0", "passed 120-14-35" (for, against, abstentions), "the
+# Senate voted 68 to 30": each number is votes
+_TALLY = re.compile(
+    r"\b(?:vot(?:e|ed)|vote\s+of|passed|adopted|approved|rejected|defeated)\s+(?:by\s+)?"
+    r"(?:a\s+(?:vote|margin)\s+of\s+)?(?P<a>\d{1,3})(?:[-–]|\s+to\s+)(?P<b>\d{1,3})"
+    r"(?:[-–](?P<c>\d{1,3}))?\b(?![-–.,]?\d)",
+    re.I,
+)
+# a vote with no one against: "124 in favour, none against", "by 52 votes to none"
+_NONE_AGAINST = re.compile(r"\b(?:none|no\s+one|nobody)\s+against\b|\bvotes?\s+to\s+none\b", re.I)
+_SINCE_TAIL = re.compile(r"\s+(?:since|so\s+far|in\s+(?:all|total))\b", re.I)
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+
+
+def _antecedent_unit(before: str) -> str | None:
+    """The unit of the last people or countries noun of the clause before "N of them"
+    ("Poland expelled dozens of Russian diplomats, 45 of them in March" → people)."""
+    clause = re.split(r"[;:]|\.\s", before)[-1]
+    for w in reversed(re.findall(r"[A-Za-z’'-]+", clause)):
+        unit = next((u for rx, u in _UNIT_RX if rx.fullmatch(w)), None)
+        if unit in ("people", "countries"):
+            return unit
+        if w in _people_demonyms():
+            return "people"
+    return None
 
 
 def _singular_unit(after: str) -> str | None:
@@ -782,7 +968,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
             continue
         if _ANNIVERSARY.match(after):
             continue
-        scale_key = (scale_raw or "").lower()
+        scale_key = " ".join((scale_raw or "").lower().split())
         if scale_key in ("m", "k", "b") and not (cur_raw or _currency_after(after)):
             continue
         value = float(raw.replace(",", "")) * _SCALE.get(scale_key, 1.0)
@@ -792,7 +978,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         elif cur:
             unit = _CUR_PREFIX.get(cur, "USD")
         else:
-            unit = _currency_after(after)
+            # "5 billion yen", "a 17-billion-dollar project" (not "the 500-riel banknote")
+            unit = _currency_after(after[1:] if scale_key and after[:1] == "-" else after)
             span = _MONEY_RANGE.match(after)
             if unit is None and span and _currency_after(after[span.end() :]):
                 # "between 30 and 50 billion euros", "from 1.5 billion to 2 billion euros"
@@ -927,7 +1114,7 @@ _VOTING = re.compile(
 )
 _AIRLIFT = re.compile(
     r"carr(?:y|ied|ying)|loaded|aboard|deliver|relief|\baid\b|evacuat|citizens|nationals|"
-    r"supplies|humanitarian|landed",
+    r"supplies|humanitarian|landed|flown",
     re.I,
 )
 # states whose own dollar a bare "$" or "dollars" means in their own releases
@@ -939,6 +1126,24 @@ _NAMED_DOLLAR = re.compile(
     re.I,
 )
 _PREFIX_CODE = {"a": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD", "hk": "HKD"}
+
+
+# states whose own rupee a bare "rupees" or "Rs" means, when the sentence or the release is theirs
+_RUPEE_STATES = {"NPL": "NPR", "PAK": "PKR", "LKA": "LKR", "MUS": "MUR", "SYC": "SCR"}
+_RUPEE_NAMED = re.compile(
+    r"\b(?:(?P<NPR>Nepal)|(?P<PKR>Pakistan)|(?P<LKR>Sri\s+Lanka)|(?P<MUR>Mauritius)|"
+    r"(?P<SCR>Seychelles)|(?P<INR>India|New\s+Delhi))",
+)
+
+
+def _local_rupee(text: str, home: str | None) -> str | None:
+    """The rupee a bare "rupees" or "Rs" means: the one state the sentence names among those
+    using a rupee ("Nepal's deficit widened to 200 billion rupees" → NPR), else the speaking
+    home's; None (Indian rupees) when the sentence names India or another rupee's states."""
+    named = {m.lastgroup for m in _RUPEE_NAMED.finditer(text)}
+    if len(named) == 1:
+        return None if "INR" in named else named.pop()
+    return _RUPEE_STATES.get(home or "") if not named else None
 
 
 def _local_dollar(text: str, home: str | None) -> tuple[str | None, int]:
@@ -1026,24 +1231,33 @@ def extract_figures(
                 or re.search(r"\b(?:backed|supported|elected)\s+by\s+(?:\w+\s+)?$", before[-30:])
             ):
                 unit = "votes"  # "124 countries voted in favour", "backed by 174 delegations"
-            if noun.lower() == "abstentions":
-                unit = "votes"
+            if noun.lower() == "abstentions" or (
+                not noun and (_ABSTAINED.match(after) or (_FOR_AGAINST.match(after) and voted))
+            ):
+                unit = "votes"  # "35 abstentions", "11 abstained", "99 in favour, 9 against"
             if noun.lower() == "members" and _TEAM_OF.search(before):
                 unit = "people"  # "a medical team of 32 members", "a delegation with 110 members"
             if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
-            if unit is None and (
-                re.search(r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I)
-                or (  # "injured about 3,900 others", "wounded nearly 1,000 in the past week"
-                    noun.lower() in ("", "others", "more")
-                    and re.search(
-                        r"\b(?:killing|injur(?:ed|ing)|wound(?:ed|ing)|displac(?:ed|ing))\s+"
-                        r"(?:\w+\s+){0,2}$",
-                        before,
+            if (
+                unit is None
+                and (
+                    (  # "left 47 dead and damaged 100,000 houses": the houses are no toll
+                        (not noun[:1].islower() or _PERSON_NOUN.search(noun))
+                        and re.search(r"\b(?:death\s+toll|toll|killed|dead)\b", before[-40:], re.I)
                     )
+                    or (  # "injured about 3,900 others", "wounded nearly 1,000 in the past week"
+                        noun.lower() in ("", "others", "more")
+                        and re.search(
+                            r"\b(?:killing|injur(?:ed|ing)|wound(?:ed|ing)|displac(?:ed|ing)|"
+                            r"affect(?:ed|ing))\s+"
+                            r"(?:\w+\s+){0,2}$",
+                            before,
+                        )
+                    )
+                    or _TOLL_TO.search(before)
+                    or _CREW_OF.search(before)
                 )
-                or _TOLL_TO.search(before)
-                or _CREW_OF.search(before)
             ):
                 unit = "people"  # "the death toll … climbed to 113", "its crew of 12"
             grouped = _GROUP_OF.search(before) and not (
@@ -1061,9 +1275,20 @@ def extract_figures(
                 unit = next(
                     (u for a, u in earlier[::-1] if not _NEW_TOTAL.search(text, a, s)), None
                 )
-            if unit is None:
-                if not noun or not noun_unit:
+                if unit is None and not retried:
+                    # a count spelled out before it is read later: "Sixteen member states were
+                    # represented, 12 of them at head of state level"
+                    deferred.append((s, e, value, expr))
                     return
+                if unit is None and _OF_THEM.match(after):
+                    unit = _antecedent_unit(before)  # "dozens of diplomats, 45 of them in March"
+                if unit is None and retried and _SINCE_TAIL.match(after):
+                    # "21 diplomatic protests so far this year, and more than 190 since 2022"
+                    thing = next((nn for a, nn in things[::-1] if a < s), "")
+                    unit, noun = ("count", thing) if thing else (None, noun)
+            if unit is None:
+                if not noun or not noun_unit or noun.lower() in _GEOGRAPHY:
+                    return  # GUIDELINES: geography is background ("five islets", "54 rivers")
                 unit = "count"
         if unit == "people" and (
             _POPULATION_OF.search(before)
@@ -1076,6 +1301,8 @@ def extract_figures(
         qual = _qualifier(text[:s][-25:])
         if unit in ("people", "countries"):
             counted.append((s, unit))
+        elif unit == "count" and noun:
+            things.append((s, noun))
         figs.append(
             Figure(
                 indicator=_indicator(unit, noun, text),
@@ -1090,8 +1317,12 @@ def extract_figures(
         )
 
     counted: list[tuple[int, str]] = []  # where people or countries were counted, for a bare number
+    deferred: list[tuple[int, int, float, str]] = []  # bare numbers to read again at the end
+    things: list[tuple[int, str]] = []  # where things were counted, for "… and 190 since 2022"
+    retried = False
     currency: str | None = None  # the sentence's last currency, for "…, the World Bank 2 billion"
     votes = bool(_VOTES_STATED.search(text))
+    voted = bool(_VOTED.search(text))
     dollar, dollar_from = _local_dollar(text, home)
     for n in find_numbers(text, skip):
         if n.text == "1":
@@ -1099,9 +1330,14 @@ def extract_figures(
         unit = n.unit or _elided_unit(n, text, currency, votes)
         if unit == "USD" and dollar and n.start >= dollar_from and _bare_dollar(n, text):
             unit = dollar
+        if unit == "INR" and (n.text.startswith("Rs") or re.match(r"\s*rupees?\b", text[n.end :])):
+            unit = _local_rupee(text, home) or unit  # "Rs 500 billion" in Pakistan's news
         add(n.start, n.end, n.value, unit, n.text, True)
         if unit in _CURRENCIES:
             currency = unit
+            if figs and figs[-1].text == n.text and _EACH.match(text, n.end):
+                # "100,000 USD each to Türkiye and Syria": one record per recipient
+                figs.append(figs[-1])
     # "one billion euros", "more than a million people", "half a million": a spelled-out one
     for m in _ONE_SCALED.finditer(text) if "illion" in low else ():
         if not any(a <= m.start() < b for a, b in skip):
@@ -1109,7 +1345,7 @@ def extract_figures(
             value *= 0.5 if m.group("one").lower().startswith("half") else 1
             add(m.start(), m.end(), value, _currency_after(text[m.end() :]), m.group(0), True)
     # "bringing the number of FTAs in force to 17", "taking the total to seven"
-    for m in _TOTAL_TO.finditer(text):
+    for m in (*_TOTAL_TO.finditer(text), *_TOTAL_FIRST.finditer(text)):
         raw = m.group("n").lower()
         value = float(_NUM_WORDS.get(raw) or raw.replace(",", ""))
         noun = _total_noun(m.group("rest"))
@@ -1147,11 +1383,12 @@ def extract_figures(
         w = m.group("word").lower()
         if any(a <= m.start() < b for a, b in skip):
             continue
-        if (
-            re.search(r"\b(?:the|these|those|both|all|its|their|our)\s+$", text[: m.start()], re.I)
-            and w != "twice"
-        ):
-            continue
+        # "the three pillars" is no figure, "all nine people on board" is (read at its noun)
+        determined = w != "twice" and re.search(
+            r"\b(?:the|these|those|both|all|its|their|our)\s+$", text[: m.start()], re.I
+        )
+        if determined and w == "two":
+            continue  # "the two sides", "both two countries"
         if re.search(r"\bGroup\s+of\s+$", text[: m.start()]):
             continue  # "the Group of Seven" is a name
         if _PER_PERIOD.match(text, m.end()):
@@ -1183,6 +1420,8 @@ def extract_figures(
         ):
             continue
         unit, noun = _unit_after(after)
+        if determined and (unit != "people" or _OFFICE.fullmatch(noun)):
+            continue  # "the three pillars", "the four ministers"; "the four Filipino sailors"
         if re.match(r"\s*of\s+(?:the|its|their|his|her)\b", after, re.I) and unit not in (
             "people",
             "countries",
@@ -1225,6 +1464,16 @@ def extract_figures(
         unit = _singular_unit(text[m.end() :])
         if unit and (listed or hurt):
             add(start, m.end(), 1.0, unit, m.group(0), False)
+    retried = True
+    for m in _TALLY.finditer(text) if voted else ():
+        for g in ("a", "b", "c"):
+            if m.group(g) and not any(f.unit == "votes" and f.text == m.group(g) for f in figs):
+                figs.append(Figure("votes", float(m.group(g)), "votes", ev, None, period, subject,
+                                   m.group(g)))  # fmt: skip
+    for m in _NONE_AGAINST.finditer(text) if "none" in low or "no one" in low else ():
+        figs.append(Figure("votes_against", 0.0, "votes", ev, None, period, subject, m.group(0)))
+    for at, end_at, bare_value, bare_expr in deferred:
+        add(at, end_at, bare_value, None, bare_expr, True)
     for m in _YEARS_SINCE.finditer(text) if ("year" in low or "decade" in low) else ():
         figs.append(_years_since(m, ev, period, subject))
     for m in _YEARS_LONG.finditer(text) if "year" in low else ():
@@ -1247,7 +1496,8 @@ def extract_figures(
             continue  # "the trading partner": no rank word
         value = _ORDINALS.get(o) or _NUM_WORDS.get(o) or (int(re.sub(r"\D", "", o)) if o else 1)
         figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0)))
-    for m in _RANK_VERB.finditer(text):
+    ranked = _RANK_CUE.search(text)
+    for m in (*_RANK_VERB.finditer(text), *(_RANK_ELIDED.finditer(text) if ranked else ())):
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         if not any(f.unit == "rank" and f.value == value for f in figs):
