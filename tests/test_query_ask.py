@@ -1823,3 +1823,121 @@ def test_outlets_a_form_many_outlets_share_needs_the_outlets_state():
 def test_ask_an_option_with_dots_is_still_a_choice():
     q = "Which pledged the larger sum after the storm: South Korea or the U.S.?"
     assert classify(q)[0].kind == "choice"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which new Chilean vice foreign minister summoned the Bolivian envoy over the border fire?",
+        "Which Peruvian first vice foreign minister met the Chilean consul in Tacna?",
+        "Which Chilean armed forces chief of staff flew to Arica to lead the relief effort?",
+    ],
+)
+def test_ask_a_title_after_several_modifiers_asks_for_a_person(question):
+    assert classify(question)[0].kind == "who"
+
+
+def test_ask_the_mandate_of_is_no_date_question():
+    q = "Who chaired the online summit that ended the mandate of the border mission?"
+    assert classify(q)[0].kind == "who"
+
+
+def test_ask_which_a_and_b_ministers_asks_for_several():
+    q = "Which Chilean and Peruvian trade ministers signed the fishing accord in Lima?"
+    assert classify(q)[0].plural
+
+
+def test_ask_how_many_reads_the_count_of_a_partitive_and_its_verb():
+    from diplograph.query.spans import find_quantity
+
+    q = "How many passengers were rescued when the Arica ferry sank in May 2026?"
+    text = "Of the 54 passengers on the ferry, 41 were rescued and 13 are missing."
+    best = max(find_quantity(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert best.text.startswith("41")
+
+
+def test_ask_how_many_in_total_reads_brings_to():
+    from diplograph.query.spans import Part, find_quantity
+
+    q = "What was the total number of Chileans the ministry had flown home from Lebanon?"
+    text = "This brings to 212 the total number of Chileans flown home, after 38 arrived today."
+    spans = find_quantity(_view(text, q), Part("quantity", q))
+    assert max(spans, key=lambda s: s.score).text.startswith("212")
+
+
+def test_ask_which_singular_reads_the_one_included_in_a_plural():
+    q = "What trade agreement did the Chilean and Peruvian ministers conclude in Lima?"
+    from diplograph.query.spans import find_which
+
+    text = (
+        "The ministers concluded 9 agreements, including a customs cooperation agreement, in Lima."
+    )
+    best = max(find_which(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert best.text == "a customs cooperation agreement"
+
+
+def test_ask_known_as_keeps_a_version_number():
+    from diplograph.query.spans import find_which
+
+    q = "By what name is the protocol upgrading the Andean customs pact known?"
+    text = "Chile and Peru signed a protocol upgrading their customs pact, known as ACP 2.0."
+    best = max(find_which(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert best.text == "ACP 2.0"
+
+
+def test_ask_who_reads_the_name_after_an_ambassador_to_a_place():
+    from diplograph.query.spans import find_who
+
+    q = "Which outgoing Peruvian ambassador paid a farewell call on the Chilean minister?"
+    text = "The minister received a farewell call from the Ambassador of Peru to Chile Rosa Quispe."
+    at = text.index("Chile Rosa")
+    mentions = [{"start": at, "end": at + 5, "text": "Chile", "label": "COUNTRY", "code": "CHL"}]
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    best = max(find_who(view, classify(q)[0]), key=lambda s: s.score)
+    assert best.text.endswith("Rosa Quispe")
+
+
+def test_ask_why_a_weekday_after_for_is_no_cause():
+    from diplograph.query.spans import find_reason
+
+    q = "Why did the Chilean minister postpone his trip to Lima?"
+    text = (
+        "He postponed a trip to Lima that had been planned for Friday, saying the talks "
+        "were not ready."
+    )
+    best = max(find_reason(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert best.text.startswith("the talks were not ready")
+
+
+def test_ask_predicate_of_a_subject_question_after_an_attribution():
+    from diplograph.query.terms import predicate_terms
+
+    q = "According to the Andes Wire, which Chilean patrol boat entered Peruvian waters in May?"
+    assert "enter" in predicate_terms(q)
+    q = "Which Chilean navy patrol boat intercepted the Peruvian trawler?"
+    assert "intercept" in predicate_terms(q)
+
+
+def test_ask_which_subject_question_reads_the_subject_of_its_verb():
+    from diplograph.query.spans import find_which
+
+    q = "According to the Andes Wire, what Chilean vessel entered the Peruvian zone in May?"
+    text = "Lima said a Chilean navy patrol boat entered the Peruvian zone off Tacna in May."
+    best = max(find_which(_view(text, q), classify(q)[0]), key=lambda s: s.score)
+    assert best.text == "a Chilean navy patrol boat"
+    q = "What document did the Andean leaders adopt in Lima?"
+    text = "In Lima, the Andean leaders adopted the Lima Declaration on fisheries."
+    assert all(s.text != "the Andean leaders" for s in find_which(_view(text, q), classify(q)[0]))
+
+
+def test_ask_which_city_of_a_state_is_no_tagged_city_of_another():
+    from diplograph.query.spans import find_where
+
+    q = "Via which Peruvian city were the Chilean evacuees taken before flying home?"
+    text = "The evacuees flew to Santiago after being taken by road to Arequipa."
+    mentions = [
+        {"start": 21, "end": 29, "text": "Santiago", "label": "CAPITAL", "code": "CHL"},
+    ]
+    view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
+    best = max(find_where(view, classify(q)[0]), key=lambda s: s.score)
+    assert best.text == "Arequipa"

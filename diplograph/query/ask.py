@@ -143,7 +143,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             # (after a comma only as a question of its own: ", when did …", not ", when Xi met …")
             r"(?:^|\band\s+|^\W*(?:since|by|until|till)\s+)when\b|[,:;]\s*when\s+(?:did|does|do|was|were|is|are|will|has|have|had"
             r"|would)\b|\b(?:what|which) (?:date|day|dates|time|year|month)\b"
-            r"|dates? of\b",
+            r"|\bdates? of\b",  # not "the mandate of"
             re.I,
         ),
     ),
@@ -216,7 +216,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bwho(?:m)?\b|\bwhose\b|\b(?:which|what) (?!(?:countries|country|nations|states|"
             r"governments|government)\b)"
             r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will)\b)[\w-]+ ){0,3}"
-            r"(?:leader|official|envoy|ambassador|"
+            # "which South Korean first vice foreign minister": title words before the title
+            r"(?:(?:vice|deputy|foreign|first|acting) ){0,3}"
+            r"(?:leader|official|envoy|ambassador|chief of staff|"
             r"minister|president|person|diplomat|premier|secretary|chairman|head|spokesperson|"
             r"spokesman|spokeswoman|counterpart|commander|general|king|queen|prince|emperor|"
             r"governor|mayor|representative|negotiator|lawmaker|senator|monarch|mediator|"
@@ -314,6 +316,8 @@ def _asks_plural(chunk: str) -> bool:
     for i, w in enumerate(x.rstrip("'’") for x in m.group(1).lower().split()):
         if (i == 0 and (w in _NUMBER_WORD or w.isdigit())) or w in _AUX_WORD:
             return w not in _AUX_WORD
+        if w == "and" and i > 0:  # "which Lao and Cambodian ministers": one of each
+            return True
         if w.endswith("s") and w not in _NOT_PLURAL and not w.endswith(("'s", "’s", "ss")):
             return True
     return False

@@ -385,7 +385,7 @@ _ASKS_TOTAL = re.compile(
     re.I,
 )
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:bringing|brought|taking|took|raising|raised)\s+(?:the\s+(?:total|number|tally)\s+)?"
+    r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised)\s+(?:the\s+(?:total|number|tally)\s+)?"
     r"(?:\w+\s+)?to\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+)?$|"
     r"\b(?:a|the)\s+total\s+of\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+)?$|"
     r"\bin\s+total,?\s+$",
@@ -442,6 +442,9 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
             start = nums[i - 1][0]  # "70 countries and 14 organisations"
         phrase = s.text[start:end]  # "76 aircraft and 15 naval vessels": both nouns count
         unit = set(content_terms(s.text[b:end])) | set(content_terms(phrase))
+        whole = _PARTITIVE.search(s.text[max(0, start - 80) : start])
+        if whole:  # "Of the 67 people on board, 38 were killed": 38 people
+            unit |= set(content_terms(whole.group(1)))
         head = set(part.head)
         if head & _PEOPLE and unit & _PEOPLE:  # "how many people": 271 persons, 55 citizens
             head |= unit & _PEOPLE
@@ -463,6 +466,8 @@ def find_quantity(s: SentenceView, part: Part) -> list[Span]:
         verb = _VERB_BEFORE.search(s.text[max(0, start - 40) : start])
         if verb and stem(fold(verb.group(1))) in verbs:
             score += 2.0  # "how many … has the EU blacklisted": "has blacklisted 557 such"
+        elif _asked_verb_after(s.text, end, verbs):
+            score += 2.0  # "how many were killed": "38 were killed"
         out.append(Span(start, end, s.text[start:end].strip(" ,"), score))
     return out
 
@@ -472,6 +477,21 @@ _VERB_BEFORE = re.compile(
     r"\b([a-z]+)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|"
     r"at\s+least\s+|a\s+further\s+|an\s+additional\s+|another\s+)?[$€£¥]?$"
 )
+
+
+# "Of the 67 people on board, " before a count: the count's unit
+_PARTITIVE = re.compile(r"\b[Oo]f\s+(?:the|those|these)\s+[\d,]+\s+([^,;]{2,40}),\s+$")
+# the verb right after a count, passive or active: "38 were killed", "11 of them entered"
+_VERB_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|their|its|the)\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?:(?:were|was|are|is|have|has|had|will)\s+(?:been\s+|be\s+)?)?([a-z]+)\b"
+)
+
+
+def _asked_verb_after(text: str, end: int, verbs: set[str]) -> bool:
+    """True when the question's verb follows the count at once ("38 were killed")."""
+    m = _VERB_AFTER.match(text, end)
+    return bool(m and stem(fold(m.group(1))) in verbs)
 
 
 _TARGET = re.compile(r"\b(?:target|goal|aim)s?\b", re.I)
@@ -677,6 +697,17 @@ def _verb_subjects(s: SentenceView) -> list[Span]:
     return []
 
 
+def _after_place(s: SentenceView, a: int, b: int) -> int:
+    """Where a name starts after a tagged place that opens its run ("Ambassador of Japan to
+    Singapore Ishikawa Hiroshi": the name is the two words after "Singapore")."""
+    for m in s.mentions:
+        if m["start"] == a and m["label"] in ("COUNTRY", "CAPITAL", "CITY", "PLACE"):
+            rest = re.match(r"\s+([A-Z]\S*(?:\s+[A-Z]\S*)+)$", s.text[m["end"] : b])
+            if rest and re.search(r"\bto\s+$", s.text[:a]):
+                return int(m["end"]) + rest.start(1)
+    return a
+
+
 _PREP_WHOM = re.compile(r"\W*(to|with|from|by|for|on\s+behalf\s+of)\s+whom\b", re.I)
 
 
@@ -698,6 +729,7 @@ def find_who(s: SentenceView, part: Part) -> list[Span]:
             lead = title_at[-1] + 1  # "First Vice Foreign Minister Kim Hong-kyun": after the title
         if 0 < lead <= len(toks) - 2:
             a = m.start() + toks[lead].start()
+        a = _after_place(s, a, b)
         first = fold(s.text[a:b].split()[0])
         if any(a < te and ta < b for ta, te in taken) or first in _NOT_NAME or first in _ROLE:
             continue
@@ -914,6 +946,10 @@ def find_where(s: SentenceView, part: Part) -> list[Span]:
         if prep not in (None, "in", "at") and re.search(rf"\b{prep}\s$", before):
             score += 1.5  # "from which capital did the flight leave": where it left from
         out.append(Span(start, end, s.text[start:end], score))
+    wanted = _qualifier_codes(part.text) if not want_country else set()
+    coded = {(m["start"], m["end"]): m.get("code") for m in s.mentions}
+    if wanted and out and all(coded.get((o.start, o.end)) not in wanted | {None} for o in out):
+        out = []  # "in which Nepali city": not New Delhi, whatever else the sentence says
     if prep and prep not in ("in", "at") and not want_country:  # "in" has the fallbacks below
         out += _asked_prep_places(s, part, prep, skip, out)
     out += [  # a tagged place that holds it says more ("Presidential Palace in Hanoi")
@@ -1160,8 +1196,8 @@ _NAME_AFTER = re.compile(
 
 _CALLED = re.compile(
     r"\s+(?:named|called|dubbed|code-?named|known\s+as|titled|entitled)\s+[\"“‘']?"
-    r"([A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][\w'’-]*)*)"
-)
+    r"([A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for)\s+)?[A-Z][\w'’-]*)*(?:\s+\d+(?:\.\d+)+)?)"
+)  # "known as ACFTA 3.0": a version number is part of the name
 
 
 # heads whose "which" is answered by where they are ("which consulate" → "Constanta")
@@ -1183,6 +1219,11 @@ _HEAD_LIST = re.compile(
     r"\s*:\s*|\s*,\s+(?=[A-Z]))"
     r"((?:the\s+)?[^.;:]+?)(?=\s*(?:[.;:]|,\s+(?:which|who|did|do|does|have|has|is|are|was|were|"
     r"will|would|had|to|in|on|at|with|from|for)\b|,?\s+(?:did|have|has|were|was|are|is|will)\s)|$)"
+)
+# one item named out of a plural head: "15 agreements, including a trade agreement,"
+_INCLUDING_ONE = re.compile(
+    r"(?<=s),?\s+including\s+((?:the|an?)\s+[^,;:.()]{3,60}?)(?=\s*(?:[,;:.()]|\s(?:which|that|"
+    r"and|to|in|on|at|with|during|when|while)\s|$))"
 )
 _ASKS_NAME = re.compile(r"\b(?:what|which)\s+(?:code\s+)?name\b|\bthe\s+name\s+of\b", re.I)
 
@@ -1226,6 +1267,11 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
             # "the Kazan Declaration, a document of 134 paragraphs": the name it is set beside
             out.append(Span(named.start(1), named.end(1), named.group(1), 1.6))
             continue
+        one = None if part.plural else _INCLUDING_ONE.match(s.text, b)
+        if one and not s.in_question(one.group(1)):
+            # "concluded 15 agreements, including a free trade agreement": the one asked
+            out.append(Span(one.start(1), one.end(1), one.group(1), 1.7))
+            continue
         listed = _HEAD_LIST.match(s.text, b) if part.plural else None
         if listed and "and" in listed.group(1).split() and len(listed.group(1).split()) <= 16:
             # "two ships, INS Satpura and INS Savitri,", "participants, including India, …"
@@ -1252,6 +1298,7 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
         if (a, b) == t.span() or bare:
             continue
         out.append(Span(a, b, s.text[a:b], 1.5))
+    out += _subject_of_asked_verb(s, part)  # "what Chinese vessel entered …": its subject
     if not out:  # "which Brazilian product" → "Brazilian beef": the qualifier and its noun
         m = re.search(r"\b(?:[Ww]hich|[Ww]hat)\s+([A-Z][\w'’-]+)\s", s.question)
         q = re.search(rf"\b{re.escape(m.group(1))}\s+[a-z][\w-]+", s.text) if m else None
@@ -1260,6 +1307,42 @@ def find_which(s: SentenceView, part: Part) -> list[Span]:
             end = listed.end() if listed else q.end()  # "Vietnamese longan, rambutan and pomelo"
             out.append(Span(q.start(), end, s.text[q.start() : end], 1.2))
     return out
+
+
+_ASKS_SUBJECT = re.compile(r"\b(?:which|what)\s", re.I)
+# the noun phrase that ends right before a verb, from its clause's start
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[,;:(–—]\s*|\b(?:after|when|as|while|and|but|that|said|says)\s+)"
+    r"((?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+$"
+)
+
+
+def _subject_of_asked_verb(s: SentenceView, part: Part) -> list[Span]:
+    """ "What Russian aircraft struck the drone?": the phrase right before the first "struck" of
+    the sentence ("a Russian Su-27 fighter jet struck …"), when the question's which-phrase is
+    the subject of its verb."""
+    verbs = predicate_terms(s.question)
+    asks = _ASKS_SUBJECT.search(part.text)
+    after = [fold(w) for w in part.text[asks.start() :].split()[1:6]] if asks else []
+    gap = next((i for i, w in enumerate(after) if w in _AUX or stem(w) in verbs), None)
+    if not gap or after[gap] in _AUX:
+        return []  # "what document did they adopt": no subject question
+    verb = stem(after[gap])
+    for t in _VERB_TOKEN.finditer(s.text, _dateline_end(s.text)):
+        if stem(fold(t.group(0))) != verb:
+            continue
+        lo = max(0, t.start() - 80)
+        m = _SUBJECT_BEFORE.search(s.text[lo : t.start()])
+        if m and lo > 0 and m.start() == 0:
+            m = None  # a window's start is no clause start
+        if m is None:
+            return []
+        a = lo + m.start(1)
+        text = m.group(1)
+        if s.in_question(text) or fold(text.split()[0]) in _NOT_NAME - {"the", "a", "an"}:
+            return []
+        return [Span(a, a + len(text), text, 1.6)]
+    return []
 
 
 # where the object of a verb ends: a clause break or a preposition that starts an adjunct
@@ -1701,7 +1784,9 @@ _GROUNDS_Q = re.compile(r"^\W*(?:why|on\s+what\s+grounds|for\s+what\s+reason)\b"
 _FOR_CAUSE = re.compile(
     r"[^,;.]{0,60}?\s(?:for|over)\s+"
     r"(?!(?:the\s+)?(?:first|second|\d|two|three|four|five|several|many|more|years?|months?|"
-    r"weeks?|days?|decades?)\b)"
+    r"weeks?|days?|decades?|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))\b)"  # "planned for Wednesday": a date, not a cause
 )
 _PROMPTED = re.compile(
     r",\s+(?:prompting|leading|forcing|causing|pushing|spurring|triggering)\s+[^,;.]{1,60}?"

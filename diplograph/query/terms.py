@@ -111,7 +111,8 @@ def predicate_terms(question: str) -> set[str]:
     """Stems of the question's main verb(s): "Whom did Beijing summon" → {"summon"}."""
     out: set[str] = set()
     m = re.match(
-        rf"\s*(?:which|what|who)\s+(?:[\w-]+\s+){{0,3}}?([a-z]+ed|{_PAST_IRREGULAR})\b",
+        rf"\s*(?:(?:according\s+to|per)\s[^,?]{{1,80}},\s*)?(?:which|what|who)\s+"
+        rf"(?:[\w-]+\s+){{0,4}}?([a-z]+ed|{_PAST_IRREGULAR})\b",
         question,
         re.I,
     )  # "which government held up …": held
