@@ -507,6 +507,11 @@ def test_events_unstated_protester_is_the_home_country() -> None:
     assert ("PROTEST_ACCUSE", "VNM", "CHN") in _ev(text)
 
 
+def test_events_unstated_accuser_is_the_home_country() -> None:
+    text = "Vietnam held a briefing on Monday. The spokesperson condemned the Chinese seizure."
+    assert ("PROTEST_ACCUSE", "VNM", "CHN") in _ev(text)
+
+
 def test_events_invitation_to_visit_is_no_visit() -> None:
     assert _ev("Chile's leader accepted an invitation to visit Peru at a convenient time.") == []
 

@@ -3,14 +3,25 @@ target of the protest, and the home country of a story that never names it takes
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diplograph.extract import _one_pair, extract
 from diplograph.extract.events import UnitContext
 from diplograph.learn.decider import (
+    _bloc_text,
+    _bloc_voice,
+    _condemned_again,
+    _expelled_envoy,
     _received_from,
     _rejected,
+    _rejected_accuser,
+    _several_left,
     _silent_home,
     _summoned_envoy,
+    _support_recipient,
+    _unnamed_accused,
     _violated,
+    _welcomed_act,
     load_decider,
 )
 from diplograph.learn.examples import Recorder
@@ -18,6 +29,7 @@ from diplograph.models import Actor, Document, Event, Evidence
 
 DEU, RUS = Actor("DEU", "Germany"), Actor("RUS", "Russia")
 VNM, BLR, POL = Actor("VNM", "Vietnam"), Actor("BLR", "Belarus"), Actor("POL", "Poland")
+GCC = Actor("GCC", "Gulf Cooperation Council")
 
 
 def _ctx(text: str, home: str = "VNM") -> UnitContext:
@@ -109,3 +121,109 @@ def test_the_state_whose_claim_is_rejected_is_the_target() -> None:
     text = "The ministry dismissed Germany's allegations as groundless, Russia said."
     fixed = _rejected(_event(text, DEU, RUS, "OTHER_CONFLICT"), _ctx(text))
     assert (fixed.source, fixed.target) == (RUS, DEU)
+
+
+def test_a_welcomed_agreement_has_no_target() -> None:
+    text = "Poland welcomed the truce agreement reached by Germany and Russia on Sunday."
+    fixed = _welcomed_act(_event(text, POL, DEU, "STATEMENT_SUPPORT"), _ctx(text))
+    assert (fixed.source, fixed.target) == (POL, None)
+    elected = "Poland welcomed the orderly conduct of the election in Germany."
+    event = _event(elected, POL, DEU, "STATEMENT_SUPPORT")
+    assert _welcomed_act(event, _ctx(elected)) == event
+
+
+def test_an_accusation_of_the_west_has_no_target() -> None:
+    text = "Belarus accused Western governments of meddling, a day after Poland closed a crossing."
+    fixed = _unnamed_accused(_event(text, BLR, POL), _ctx(text))
+    assert (fixed.source, fixed.target) == (BLR, None)
+    # another state's accusation in another clause keeps its own target
+    other = "Poland summoned the Belarusian envoy, while Russia accused Western states of lying."
+    event = _event(other, POL, BLR)
+    assert _unnamed_accused(event, _ctx(other)) == event
+
+
+def test_a_condemnation_of_the_act_named_before_targets_its_author() -> None:
+    text = "Germany and Vietnam also condemned the attack on Tuesday."
+    ctx = replace(_ctx(text), memory={"PROTEST_ACCUSE": RUS})
+    fixed = _condemned_again(_event(text, DEU, None), ctx)
+    assert (fixed.source, fixed.target) == (DEU, RUS)
+    plain = "Germany condemned terrorism in all its forms."
+    event = _event(plain, DEU, None)
+    assert _condemned_again(event, replace(_ctx(plain), memory={"PROTEST_ACCUSE": RUS})) == event
+
+
+def test_a_protest_voiced_by_a_summit_is_the_blocs() -> None:
+    text = "The summit also condemned Russia's shelling of the port and demanded a ceasefire."
+    ctx = replace(_ctx(text), context_org=GCC)
+    fixed = _bloc_voice(_event(text, DEU, RUS), ctx)
+    assert (fixed.source, fixed.target) == (GCC, RUS)
+    pair = "The two ministers condemned Russia's shelling of the port."
+    event = _event(pair, DEU, RUS)
+    assert _bloc_voice(event, replace(_ctx(pair), context_org=GCC)) == event
+
+
+def test_a_message_with_no_recipient_goes_to_the_last_one() -> None:
+    text = "Germany and Belarus also sent messages of condolence on Friday."
+    ctx = replace(_ctx(text), memory={"STATEMENT_SUPPORT": POL})
+    fixed = _support_recipient(_event(text, DEU, None, "STATEMENT_SUPPORT"), ctx)
+    assert (fixed.source, fixed.target) == (DEU, POL)
+    # with no recipient before, the state the document is about
+    alone = replace(_ctx(text), focus=(DEU, POL))
+    fixed = _support_recipient(_event(text, DEU, None, "STATEMENT_SUPPORT"), alone)
+    assert fixed.target == POL
+    welcome = "Germany welcomed the truce agreement on Friday."
+    event = _event(welcome, DEU, None, "STATEMENT_SUPPORT")
+    assert (
+        _support_recipient(event, replace(_ctx(welcome), memory={"STATEMENT_SUPPORT": POL}))
+        == event
+    )
+
+
+def test_a_declaration_adopted_by_a_gathering_is_the_blocs() -> None:
+    text = "At the close of the summit, leaders adopted the Muscat Declaration on water security."
+    ctx = replace(_ctx(text), context_org=GCC)
+    fixed = _bloc_text(_event(text, DEU, RUS, "AGREE_SIGN"), ctx)
+    assert (fixed.source, fixed.target) == (GCC, None)
+    for pair in (
+        "The two prime ministers adopted a joint declaration on water security.",
+        "The summit between Germany and Russia ended, and leaders adopted a joint declaration.",
+    ):
+        event = _event(pair, DEU, RUS, "AGREE_SIGN")
+        assert _bloc_text(event, replace(_ctx(pair), context_org=GCC)) == event, pair
+
+
+def test_an_evacuation_from_several_countries_has_no_target() -> None:
+    text = "Vietnam has flown home 140 citizens from Russia and Belarus since March."
+    fixed = _several_left(_event(text, VNM, RUS, "EVACUATE"), _ctx(text))
+    assert (fixed.source, fixed.target) == (VNM, None)
+    one = "Vietnam has flown home 140 citizens from Russia through Poland since March."
+    event = _event(one, VNM, RUS, "EVACUATE")
+    assert _several_left(event, _ctx(one)) == event
+
+
+def test_a_rejected_charge_is_aimed_at_the_last_accuser() -> None:
+    text = "Berlin rejected the allegations as baseless on Monday."
+    ctx = replace(_ctx(text), accusers={"DEU": RUS})
+    fixed = _rejected_accuser(_event(text, DEU, POL, "OTHER_CONFLICT"), ctx)
+    assert (fixed.source, fixed.target) == (DEU, RUS)
+    named = "Berlin rejected Poland's allegations as baseless on Monday."
+    event = _event(named, DEU, POL, "OTHER_CONFLICT")
+    assert _rejected_accuser(event, replace(_ctx(named), accusers={"DEU": RUS})) == event
+
+
+def test_the_accusers_are_remembered_across_sentences() -> None:
+    text = "Russia accused Germany of spying on Friday. Berlin rejected the charge on Monday."
+    rec = Recorder()
+    extract(Document(id="a", text=text, published="2024-03-01"), decider=rec)
+    assert rec.views[-1].ctx.accusers["DEU"].code == "RUS"
+
+
+def test_the_state_that_orders_diplomats_out_sanctions_theirs() -> None:
+    for text in (
+        "Russia on Friday ordered two German diplomats to leave the country within a week.",
+        "Russia declared the German defence and air attaches persona non grata.",
+    ):
+        fixed = _expelled_envoy(_event(text, DEU, RUS, "SANCTION"), _ctx(text))
+        assert (fixed.source, fixed.target) == (RUS, DEU), text
+    event = _event(text, RUS, DEU, "SANCTION")  # already the right way round
+    assert _expelled_envoy(event, _ctx(text)) == event

@@ -75,6 +75,7 @@ def test_rules_near_misses_by_id(rule_id, text):
 
 def test_rules_home_flag_names_the_home_country_as_source():
     assert BY_ID["protest_accuse.svo.2"].home
+    assert BY_ID["protest_accuse.svo.1"].home  # "The spokesperson condemned ...": ours
     assert not BY_ID["sanction.svo.2"].home
 
 

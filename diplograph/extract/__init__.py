@@ -27,6 +27,7 @@ from diplograph.extract.relations import (
     extract_relations,
     find_tiers,
     follow_relations,
+    names_ties_age,
     past_tiers,
     read_tiers,
     tier_hub,
@@ -164,6 +165,7 @@ def extract(
     )
     orgs = tuple(Actor(code, g.name_of(code)) for code, _ in org_counts.most_common(3))
     memory: dict[str, Actor] = {}
+    accusers: dict[str, Actor] = {}  # the latest state to protest at each state, by its code
     doc_year = _document_year(text)
     review_year = (
         doc_year
@@ -252,6 +254,7 @@ def extract(
             home_speaks,
             orgs,
             memory,
+            accusers,
         )
         events = extract_events(ctx)
         if decider is not None:
@@ -364,6 +367,8 @@ def extract(
         for e in events:
             if e.target is not None:
                 memory[e.type] = e.target
+                if e.type == "PROTEST_ACCUSE" and e.source is not None:
+                    accusers[e.target.code] = e.source
         skip = [(d.start, d.end) for d in dates]
         # who a figure describes: the sentence's first actor, else its event's source,
         # else the country the document is about, else the home country
@@ -424,13 +429,18 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
     best: dict[tuple[str, str, str, bool], Relation] = {}
     order: list[tuple[str, str, str, bool]] = []
     rank = {"upgraded": 2, "established": 2, "mentioned": 0}
+
+    def _rank(r: Relation) -> int:
+        # an anniversary of ties is a fainter record of their establishment than the act
+        return min(rank.get(r.status, 0), 1) if names_ties_age(r) else rank.get(r.status, 0)
+
     for r in relations:
         lo, hi = sorted((r.a, r.b))
         key = (lo, hi, r.level, r.status == "severed")
         if key not in best:
             best[key] = r
             order.append(key)
-        elif rank.get(r.status, 0) > rank.get(best[key].status, 0):
+        elif _rank(r) > _rank(best[key]):
             best[key] = r
     return [best[k] for k in order]
 

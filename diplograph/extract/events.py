@@ -162,6 +162,8 @@ class UnitContext:
     orgs: tuple[Actor, ...] = ()  # the document's organisations, most mentioned first
     # the latest target of each event type earlier in the document (an implicit target's source)
     memory: dict[str, Actor] = field(default_factory=dict)
+    # the latest state to protest at or accuse each state earlier in the document, by its code
+    accusers: dict[str, Actor] = field(default_factory=dict)
 
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:

@@ -6,11 +6,15 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 from diplograph.extract import components  # noqa: F401  (registers factories)
 
 PIPELINE = ["diplograph_gazetteer_v1"]
 MAX_LENGTH = 10_000_000
+# a hyphen after an abbreviation's period splits: "the U.S.-Vietnam partnership" names both
+_ABBREV_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +24,9 @@ def build_nlp() -> Language:
     # the pipeline is a tokenizer and a phrase ruler (no parser): documents up to the ingest
     # limit (DIPLOGRAPH_MAX_DOC_CHARS, 2 M by default) fit without spaCy's 1 M guard
     nlp.max_length = MAX_LENGTH
+    infixes = [*(nlp.Defaults.infixes or ()), _ABBREV_HYPHEN]
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp

@@ -47,7 +47,7 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "strategic partnership",
         re.compile(
             rf"\b(?<!comprehensive )(?<!global )strategic\s+{_W}partner(?:ship)?s?\b|"
-            r"\bstrategic\s+and\s+global\s+partnership\b",
+            r"\bstrategic\s+and\s+global\s+partner(?:ship)?s?\b",
             re.I,
         ),
     ),
@@ -83,12 +83,14 @@ _ANNIV = re.compile(
     r"(?:their\s+|its\s+)?$)",  # read on the text before the tier: "75 years of <tier>"
     re.I,
 )
-_PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+)?$")
+# "A-B", "A and the B", "Putin and his Iranian counterpart"
+_PAIR_GAP = re.compile(r"^\s*(?:-|–|—|/|and|&)\s*(?:the\s+|(?:his|her)\s+)?$")
 _CONTAINED = re.compile(r"\(|\)")
 # the pair as the subject of its own ties: "A and B … upgraded their ties to …"
 _THEIR_TIES = re.compile(
-    r"\btheir\s+(?:bilateral\s+|countries['’]\s+|nations['’]\s+)?(?:ties|relations(?:hip)?)\s+"
-    r"(?:to|into|from)\b[^.;]*$",
+    r"(?:\btheir\s+(?:bilateral\s+|countries['’]\s+|nations['’]\s+)?|"
+    r"^\s+(?:(?:have|has|had|on\s+\w+)\s+)?(?:elevat|upgrad|rais|lift)\w*\s+(?:bilateral\s+)?)"
+    r"(?:ties|relations(?:hip)?)\s+(?:to|into|from)\b[^.;]*$",
     re.I,
 )
 
@@ -98,7 +100,9 @@ _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity|(?-i:\bCSP
 # "the two countries, as strategic partners", "A and B are comprehensive strategic partners"
 _PAIR_AS_PARTNERS = re.compile(
     r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*|"
-    r",\s*as\s+|\b(?:are|were|remain(?:s|ed)?)\s+(?:(?:close|now|already|also|long-?time)\s+)?)$",
+    r",\s*as\s+|\b(?:are|were|remain(?:s|ed)?)\s+(?:(?:close|now|already|also|long-?time)\s+)?)"
+    # words of a framework's name before its tier: "are all-weather strategic cooperative partners"
+    r"(?:(?:all-weather|special|privileged|enhanced|global|important|key|reliable|trusted)\s+)?$",
     re.I,
 )
 # what opens the list of partners after a tier: "with", "include", "following", "such as"
@@ -111,7 +115,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 
 _NAMED_YEAR = re.compile(r"\b(?:Vision|Agenda|Strategy|Plan|Expo|Horizon|Roadmap)\s+$")
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
+    r"\b(?:will|would|shall|could|might|plans?\s+to|aims?\s+to|intends?\s+to|seeks?\s+to|"
     r"(?:are|is)\s+preparing\s+to|prepar\w+\s+to|(?:are|is)\s+(?:set|expected|poised)\s+to|"
     r"in\s+the\s+future|towards?|work\s+toward|"
     # "a possible upgrade of ties to …", "considering elevating relations to …": not done yet
@@ -142,6 +146,16 @@ _CORPORATE = re.compile(
     r"businesses|start-?ups?|brands?|insurers?|lenders?|automakers?|manufacturers?|developers?|"
     r"operators?|retailers?|clubs?|institutes?|(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)+))\b",
     re.I,
+)
+# a partnership in one field, or a partner to a country's firms: "a strategic partnership in
+# semiconductors", "a strategic partner for U.S. chipmakers"
+_SECTOR = re.compile(
+    r"\s+(?:(?:in|on|for)\s+(?:the\s+)?(?:fields?\s+of\s+)?(?:semiconductors?|chips?|"
+    r"(?:clean\s+|renewable\s+)?energy|critical\s+minerals|minerals|digital\w*|technology|AI|"
+    r"artificial\s+intelligence|innovation|health\w*|education|climate|infrastructure|"
+    r"hydrogen|space|supply\s+chains?)\b|"
+    r"(?:for|to)\s+(?:[A-Z][\w.-]*\s+){1,2}(?:chipmakers|companies|firms|investors|businesses|"
+    r"manufacturers|exporters|automakers|brands)\b)"
 )
 # what says the partnership is the states' own: their leaders, governments, ties
 _STATE_CUE = re.compile(
@@ -252,7 +266,11 @@ def _with_lists(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[
     if re.search(
         r"\bwith\s+(?:the\s+)?$", text[max(0, subjects[-1].start - 12) : subjects[-1].start]
     ):
-        return []  # "raising relations with A, B and C to … and adding … with D": no subjects
+        # "X, raising relations with A and B to … and adding … with C and D": the clause's subject
+        subject = _clause_subject(text, actors, tier.start)
+        if subject is None or subject.start >= subjects[-1].start:
+            return []
+        subjects = [subject]
     if len(subjects) == 1 and len(objects) == 1:
         return []  # a single pair: the general rules below read it
     return [(a.actor, b.actor) for a in subjects for b in objects if a.code != b.code]
@@ -337,6 +355,11 @@ def _after_list(text: str, actors: list[Slot]) -> list[tuple[Actor, Actor]]:
 
 
 _PARTNERS_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_COPULA = re.compile(
+    r"\b(?:is|was|has\s+been|had\s+been|became|becomes|remains?|remained)\s+"
+    r"(?:(?:also|now|long|still)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 def _partners_of(
@@ -345,14 +368,28 @@ def _partners_of(
     """ "A and B are strategic partners of C": each of A and B with the owner C; ``[]`` where
     the owner is not a state we code ("partners of the bloc"); ``None`` for other wordings."""
     of = _PARTNERS_OF.match(text, tier.end)
-    if of is None or not text[tier.start : tier.end].lower().endswith("partners"):
+    if of is None:
         return None
     owner = next((s for s in actors if s.start == of.end()), None)
+    if text[tier.start : tier.end].lower().endswith("partner"):
+        # "The Philippines, a treaty ally of the US, has been a strategic partner of Japan"
+        if owner is None or not _COPULA.search(text[max(0, tier.start - 40) : tier.start]):
+            return None
+        subject = _clause_subject(text, actors, tier.start)
+        if subject is None or subject.code == owner.code:
+            return None
+        return [(subject.actor, owner.actor)]
+    if not text[tier.start : tier.end].lower().endswith("partners"):
+        return None
     before = [s for s in actors if s.end <= tier.start]
     if owner is None or not before:
         return []
     subjects = _run(text, actors, before[-1], False)
     return [(s.actor, owner.actor) for s in subjects if s.code != owner.code]
+
+
+# the tier set right after the pair as its apposition: "A and B, (as) strategic partners, …"
+_APPOSED_TIER = re.compile(r"\s*,\s*(?:(?:as|both|now|long-?time)\s+)?(?:an?\s+|the\s+)?$", re.I)
 
 
 def _pairs_near(
@@ -385,13 +422,18 @@ def _pairs_near(
         in_list = re.search(r",\s*(?:the\s+)?$", text[max(0, a.start - 10) : a.start]) or (
             re.match(r"\s*,", text[b.end : b.end + 3])
             and not re.match(r"\s*,\s*(?:which|who)\b", text[b.end : b.end + 12])
-        )  # "A and B, which have both …": a relative clause, not a list
+            and not _APPOSED_TIER.match(text[b.end : tier.start])
+        )  # "A and B, which have both …", "A and B, strategic partners, …": no list
+        if _WITH_BEFORE.search(text[max(0, a.start - 12) : a.start]):
+            continue  # "partnerships with Spain and Greece": the objects of "with", no pair
         if a.code != b.code and _PAIR_GAP.match(text[a.end : b.start]) and not in_list:
             dist = min(abs(tier.start - b.end), abs(a.start - tier.end))
             if b.end <= tier.start and _THEIR_TIES.search(text[b.end : tier.start]):
                 dist = 0  # "A and B, which …, upgraded their ties to": the pair's own ties
             if best is None or dist < best[0]:
                 best = (dist, a.actor, b.actor)
+    # "Egypt has a … partnership with the EU": an organisation named as the other side
+    direct_org = _subject_tier_with(text, actors, tier)
     # organisations only count when named as one side of a pair ("ASEAN-Japan")
     actors = [s for s in actors if "ORG" not in s.labels]
     codes = {s.code for s in actors}
@@ -405,7 +447,7 @@ def _pairs_near(
             if re.match(r"^\s*(?:,|and)\s*(?:the\s+)?$", text[listed[-1].end : s.start]):
                 listed.append(s)
         return [(home, s.actor) for s in listed]
-    direct = _subject_tier_with(text, actors, tier)
+    direct = _subject_tier_with(text, actors, tier) or direct_org
     if direct is not None and not any(home.code == a.code for a in direct):
         return [direct]  # "Bolivia severed ties with Israel, and Chile and Honduras …"
     two = re.search(
@@ -448,10 +490,15 @@ FRAMEWORK_HOME = "VNM"
 _FW_WORD = r"(?:special|global|all-round|all-weather|enhanced|strengthened|privileged|cooperative)"
 # the name may go on: "… partnership of coordination", "… featuring ever-lasting friendship"
 _FRAMEWORK = re.compile(
-    rf"\b(?:{_FW_WORD}\s+|comprehensive\s+)*(?:strategic|comprehensive)"
+    rf"\b(?:{_FW_WORD}\s+(?:and\s+)?|comprehensive\s+)*(?:strategic|comprehensive)"
     rf"(?:\s+and\s+(?:global|comprehensive)|\s+{_FW_WORD}|\s+strategic)*\s+partner(?:ship|s)?\b"
     r"(?:\s+of\s+(?:cooperation|coordination)\b)?"
-    r"(?:\s+featuring\s+[\w\s-]{3,60}?\bfriendship\b(?:\s+for\s+\w+\s+and\s+\w+)?)?",
+    r"(?:\s+featuring\s+[\w\s-]{3,60}?\bfriendship\b(?:\s+for\s+\w+\s+and\s+\w+)?)?"
+    # "… of coordination for a new era"; a tail in title case is the name's own ("… for Peace
+    # and Prosperity"), one in lower case describes it
+    r"(?:\s+for\s+(?:a|the)\s+new\s+era\b|"
+    r"(?-i:(?<=Partnership)\s+for\s+(?:the\s+)?[A-Z][\w-]+"
+    r"(?:(?:,\s+|\s+and\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)[A-Z][\w-]+)*))?",
     re.I,
 )
 # the tier's own words reordered name the tier, not a framework
@@ -482,8 +529,14 @@ def framework_level(sentence: str, level: str, a: str, b: str) -> str:
 
 
 _RAISED_WITH = re.compile(
-    r"^\s+(?:(?:has|have|had|on\s+\w+)\s+)?(?:elevat|upgrad|rais|lift|establish|restor)\w*\s+"
-    r"(?:(?:its|their|the)\s+)?(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$",
+    r"^\s+(?:(?:has|have|had|on\s+\w+)\s+)?"
+    # "was the first country to upgrade …", "agreed to elevate …"
+    r"(?:(?:was|is|became)\s+the\s+[\w-]+\s+(?:[\w-]+\s+)?(?:country|nation|state|partner)\s+to\s+|"
+    r"(?:agreed|decided|moved|voted)\s+to\s+)?"
+    r"(?:elevat|upgrad|rais|lift|establish|restor)\w*\s+"
+    r"(?:(?:its|their|the)\s+)?(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$|"
+    # the subject's own ties: "New Zealand's relationship with ASEAN was elevated to …"
+    r"^['’]s?\s+(?:bilateral\s+)?(?:relations(?:hip)?|ties)\s+with\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -525,8 +578,9 @@ def _clause_subject(text: str, actors: list[Slot], at: int) -> Slot | None:
 _TIER_VERB = re.compile(
     r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
     r"(?:br(?:oke|eak|eaks|eaking)(?:\s+off)?|sever\w*|cut|cuts|maintain\w*|establish\w*|"
-    r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*)"
-    r"(?:\s+(?:its|their|own|full|formal))*\s*$",
+    r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*|"
+    r"ha(?:s|ve|d)|hold\w*|shar\w*|sign\w*|launch\w*)"  # "Egypt has a … partnership with the EU"
+    r"(?:\s+(?:an?|its|their|own|full|formal))*\s*$",
     re.I,
 )
 _AND_TIER_VERB = re.compile(_AND + _TIER_VERB.pattern[_TIER_VERB.pattern.index("(?:br") :], re.I)
@@ -559,7 +613,7 @@ def _subject_tier_with(
     x, between = before[-1], text[before[-1].end : tier.start]
     between = _APPOSITIVE.sub("", between, count=1)  # "Nauru, the latest to switch, cut ties"
     reported = _REPORTED.match(between)
-    if reported and reported.end() > 0:
+    if reported and reported.end() > 0 and not _TIER_VERB.match(between):
         between = between[reported.end() :]
     holds_verb = _TIES_CHANGED.fullmatch(text[tier.start : tier.end])
     verb_in_tier = re.fullmatch(r"(?:,\s*which)?\s*", between) and holds_verb
@@ -568,6 +622,8 @@ def _subject_tier_with(
         second = _AND_TIER_VERB.search(between) or (
             holds_verb and re.search(_AND + r"$", between, re.I)
         )  # "A cut ties with B in May and established diplomatic relations with C"
+        if holds_verb and re.match(r"\w+ing\b", text[tier.start : tier.end]):
+            second = second or re.search(r",\s*$", between)  # "…, cutting ties with Taiwan"
         subject = _clause_subject(text, actors, tier.start) if second else None
         if subject is None and _AFTER_RELATIVE.search(between):
             subject = _clause_subject(text, actors, tier.start)  # "A, which cut … B, restored"
@@ -615,6 +671,26 @@ def _later_withs(
     return out
 
 
+# "A and B upgraded ties to <tier> in March, while C and D did so in May": the same tier
+_DID_SO = re.compile(
+    r"^\s+(?:(?:also|later|then)\s+)?(?:did\s+(?:so|the\s+same|likewise)|followed\s+suit)\b",
+    re.I,
+)
+
+
+def _did_so(text: str, slots: list[Slot], tier: TierMention) -> list[tuple[Actor, Actor]]:
+    """Pairs after the tier that repeat its change: "…, while C and D did so in May"."""
+    actors = [s for s in slots if not s.location and s.start >= tier.end]
+    return [
+        (a.actor, b.actor)
+        for a, b in zip(actors, actors[1:], strict=False)
+        if a.code != b.code
+        and _PAIR_GAP.match(text[a.end : b.start])
+        and _DID_SO.match(text[b.end :])
+        and not re.search(r"[.;]", text[tier.end : a.start])
+    ]
+
+
 def _level_alias(text: str) -> str | None:
     for t in find_tiers(text):
         return t.level
@@ -623,7 +699,11 @@ def _level_alias(text: str) -> str | None:
 
 # ties the sentence says the pair does not have
 _NO_TIES = re.compile(
-    r"\b(?:no|without|absence\s+of|lack\s+of|never\s+(?:had|established))\s+(?:formal\s+|full\s+)?$",
+    r"\b(?:no|without|absence\s+of|lack\s+of|never\s+(?:had|established)|"
+    # "do not have a strategic partnership", "is not yet a strategic partner"
+    r"(?:do|does|did)(?:\s+not|n['’]t)(?:\s+yet)?\s+(?:have|hold|share|maintain|enjoy)"
+    r"(?:\s+(?:an?|any))?|(?:is|are|was|were)(?:\s+not|n['’]t)(?:\s+yet)?(?:\s+an?)?)"
+    r"\s+(?:formal\s+|full\s+)?$",
     re.I,
 )
 
@@ -691,6 +771,7 @@ def read_tiers(
         if skip is None and _WITH_COUNT.match(text, tier.end):
             skip = "count"  # "has such partnerships with 33 nations, including A and B"
         status = "mentioned"
+        tier_text = text[tier.start : tier.end]
         clause = text[clause_start : tier.end]
         if text[tier.end : tier.end + 3].strip().startswith("("):
             clause += text[tier.end : tier.end + 100]  # "(A and B joined this group ...)"
@@ -731,6 +812,8 @@ def read_tiers(
             skip = (
                 "corporate"  # "Vietnam Airlines and Japan Airlines signed a strategic partnership"
             )
+        if skip is None and "partner" in tier_text.lower() and _SECTOR.match(text, tier.end):
+            skip = "sector"  # "a strategic partnership in semiconductors": one field's, no tier
         if skip is None and _NETWORK.search(text[max(0, tier.start - 80) : tier.start]):
             skip = "network"  # "the highest level of Viet Nam's diplomatic relations"
         if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
@@ -781,7 +864,8 @@ def extract_relations(
             continue
         pairs = _pairs_near(text, slots, r.tier, home, home_speaks)
         broken = r.tier.level == "diplomatic relations" and _BROKEN.search(text[: r.tier.end][-60:])
-        for a, b in [*pairs, *_later_withs(text, slots, r.tier, pairs)]:
+        others = [*_later_withs(text, slots, r.tier, pairs), *_did_so(text, slots, r.tier)]
+        for a, b in [*pairs, *others]:
             lo, hi = sorted((a.code, b.code))
             key = (lo, hi, r.tier.level)
             if key in seen or a.code == b.code:
@@ -799,6 +883,19 @@ def extract_relations(
                 )
             )
     return out
+
+
+# ties named by their age: "the 75th anniversary of the establishment of diplomatic relations"
+_TIES_AGE = re.compile(
+    r"\b(?:anniversary|years|decades|half\s+a\s+century)\s+(?:of|since)\s+(?:the\s+)?"
+    r"(?:establish\w*\s+of\s+)?(?:(?:the|their|bilateral)\s+)*diplomatic\s+(?:relations|ties)\b",
+    re.I,
+)
+
+
+def names_ties_age(rel: Relation) -> bool:
+    """Whether a diplomatic-relations record comes from an anniversary, not the act itself."""
+    return rel.level == "diplomatic relations" and bool(_TIES_AGE.search(rel.evidence.text))
 
 
 def past_tiers(rels: list[Relation]) -> list[Relation]:

@@ -137,8 +137,9 @@ class EventDecider:
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
         events = [_summoned_envoy(_sanctioned(_elected_body(e, ctx), ctx), ctx) for e in events]
+        events = [_expelled_envoy(e, ctx) for e in events]
         events = [_rejected(_violated(_received_from(e, ctx), ctx), ctx) for e in events]
-        events = [_silent_home(e, ctx) for e in events]
+        events = [_voices(_silent_home(e, ctx), ctx) for e in events]
         return _co_elected_in_passing(events, ctx)
 
     def decide_relations(
@@ -475,6 +476,38 @@ def _summoned_envoy(e: Event, ctx: UnitContext) -> Event:
     return e
 
 
+# "ordered two German diplomats to leave", "declared the Indian defence advisers persona non
+# grata": the state that orders its guests out sanctions the state whose diplomats they are
+_EXPELLED_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[\w.,-]+\s+){0,4}?(?:" + _ENVOY + r"|(?:consular\s+)?officials?|"
+    r"advisers?|attach[ée]s?)\b(?=[^.;]{0,60}?\b(?:to\s+leave|persona\s+non\s+grata|"
+    r"out\s+of\s+the\s+country|(?:was|were|had\s+been|have\s+been)\s+expelled))",
+    re.I,
+)
+_EXPEL_BEFORE = re.compile(
+    r"\b(?:ordered|orders|ordering|declared|declares|declaring|expelled|expels|expelling)\s+"
+    r"(?:[^\s.;]+\s+){0,4}?$",
+    re.I,
+)
+
+
+def _expelled_envoy(e: Event, ctx: UnitContext) -> Event:
+    """A SANCTION credited to the state whose diplomats are ordered out, against the state that
+    orders them out, is turned round."""
+    if e.type != "SANCTION" or e.source is None or e.target is None:
+        return e
+    expelled = {
+        sl.code
+        for sl in ctx.slots
+        if not sl.location
+        and _EXPELLED_AFTER.match(ctx.text[sl.end : sl.end + 160])
+        and _EXPEL_BEFORE.search(ctx.text[max(0, sl.start - 60) : sl.start])
+    }
+    if e.source.code in expelled and e.target.code not in expelled:
+        return replace(e, source=e.target, target=e.source)
+    return e
+
+
 # "received messages of condolence from ...", "received a congratulatory call from ...": the
 # subject is the recipient and the states after "from" are the senders
 _RECEIVED_FROM = re.compile(
@@ -553,6 +586,197 @@ def _rejected(e: Event, ctx: UnitContext) -> Event:
 
 
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
+
+
+def _voices(e: Event, ctx: UnitContext) -> Event:
+    """Role fixes for who speaks and at whom, after the decider: welcomes of an act, accusations
+    of the West, condemnations of an act named before, protests voiced by a summit, messages of
+    congratulation or condolence to an implicit recipient, declarations of a gathering,
+    evacuations from several countries, and rejections of an earlier accuser's charge."""
+    e = _bloc_voice(_condemned_again(_unnamed_accused(_welcomed_act(e, ctx), ctx), ctx), ctx)
+    e = _several_left(_bloc_text(_support_recipient(e, ctx), ctx), ctx)
+    return _rejected_accuser(e, ctx)
+
+
+# "Leaders adopted the Kazan Declaration", "the summit closed with the adoption of ...": a text
+# of the gathering, signed by the bloc with no single counterpart (GUIDELINES, AGREE_SIGN)
+_BLOC_TEXT = re.compile(
+    r"\b(?:leaders|ministers|member\s+states|delegations|summit|conference|assembly)\b"
+    r"(?:(?!\bbetween\b|\bwith\b)[^.;]){0,50}?\b(?:adopted|issued|approved|endorsed|"
+    r"(?:closed|ended|concluded)\s+with\s+(?:the\s+)?adoption\s+of)\s+(?:the\s+|an?\s+|its\s+|"
+    r"their\s+)?(?:[\w'’-]+\s+){0,4}?(?:declaration|communiqu[ée]|joint\s+statements?|pact|charter|"
+    r"compact|action\s+plans?|outcome\s+document)\b",
+    re.I,
+)
+
+
+_FEW = re.compile(r"\b(?:two|three|both)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "the two prime ministers"
+
+
+def _bloc_text(e: Event, ctx: UnitContext) -> Event:
+    """A declaration adopted by a gathering is its bloc's, with no target: the organisation the
+    sentence names, else the one the document names most."""
+    if e.type != "AGREE_SIGN" or e.source is None:
+        return e
+    m = _BLOC_TEXT.search(ctx.text)
+    if m is None or _FEW.search(ctx.text[max(0, m.start() - 30) : m.start()]):
+        return e
+    if re.search(r"\bbetween\b", ctx.text[: m.start()], re.I):
+        return e  # "the summit between the EU and CELAC, where leaders adopted ...": bilateral
+    named = [sl.actor for sl in ctx.slots if "ORG" in sl.labels and sl.start < m.end()]
+    org = named[0] if named else ctx.context_org
+    if org is None:
+        return e
+    return replace(e, source=org, target=None)
+
+
+# "evacuated 59 nationals from Iran and Israel": several countries left give no target
+# (GUIDELINES, EVACUATE)
+_PLACE = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_LEFT_LIST = re.compile(
+    rf"\b(?:from|in|out\s+of)\s+{_PLACE}(?:\s*,\s*{_PLACE})*\s*,?\s+and\s+(?:the\s+)?"
+    r"[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+)
+
+
+def _several_left(e: Event, ctx: UnitContext) -> Event:
+    """An evacuation from a list of countries has no one country left as its target."""
+    if e.type != "EVACUATE" or e.target is None:
+        return e
+    code = e.target.code
+    for m in _LEFT_LIST.finditer(ctx.text):
+        inside = {sl.code for sl in ctx.slots if m.start() <= sl.start < m.end()}
+        if code in inside and len(inside) >= 2:
+            return replace(e, target=None)
+    return e
+
+
+# "Paris rejected the charge as baseless": the charge of the state that accused it before
+_REJECTED_CHARGE = re.compile(
+    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|refut\w*)\s+(?:the\s+|those\s+|these\s+|such\s+|"
+    r"all\s+|any\s+)?(?:[\w'’-]+\s+){0,2}?(?:charges?|allegations?|accusations?|criticism|claims?|"
+    r"protests?)\b",
+    re.I,
+)
+
+
+def _rejected_accuser(e: Event, ctx: UnitContext) -> Event:
+    """A rejection of a charge whose author the sentence does not name is aimed at the state
+    that last protested at or accused the rejecting one."""
+    if e.type != "OTHER_CONFLICT" or e.source is None:
+        return e
+    m = _REJECTED_CHARGE.search(ctx.text)
+    accuser = ctx.accusers.get(e.source.code)
+    if m is None or accuser is None or accuser.code == e.source.code:
+        return e
+    if any(m.start() <= sl.start < m.end() for sl in ctx.slots):
+        return e  # "rejected Ottawa's claims": the author is named
+    return replace(e, target=accuser)
+
+
+_MESSAGE = re.compile(r"\b(?:congratulat\w*|condolences?|sympath(?:y|ies))\b", re.I)
+
+
+def _support_recipient(e: Event, ctx: UnitContext) -> Event:
+    """A congratulation or condolence with no recipient named goes to the last one before it,
+    else to the state the document is about."""
+    if e.type != "STATEMENT_SUPPORT" or e.target is not None or e.source is None:
+        return e
+    if not _MESSAGE.search(ctx.text):
+        return e
+    prior = ctx.memory.get("STATEMENT_SUPPORT")
+    if prior is None or prior.code == e.source.code:
+        prior = _stand_in(ctx, e.source)
+    return replace(e, target=prior) if prior is not None else e
+
+
+# "welcomed the ceasefire agreement between A and B": a third state's welcome of an act has no
+# target (GUIDELINES, STATEMENT_SUPPORT); an election or a decision welcomed keeps its state
+_WELCOMED_ACT = re.compile(
+    r"\bwelcom(?:e|es|ed|ing)\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:agreements?|deals?|ceasefire|"
+    r"truce|talks|summit|meetings?|outcome|arrangement|signing|understanding|declaration|"
+    r"conversation|mediation|dialogue|negotiations|restoration|progress|announcement)\b",
+    re.I,
+)
+
+
+def _welcomed_act(e: Event, ctx: UnitContext) -> Event:
+    """A welcome of an agreement, a ceasefire or talks loses the target the model gave it,
+    unless that target is named before the welcome ("Japan welcomed ..." is never the object)."""
+    if e.type != "STATEMENT_SUPPORT" or e.target is None:
+        return e
+    m = _WELCOMED_ACT.search(ctx.text)
+    if m is None or any(sl.code == e.target.code and sl.end <= m.start() for sl in ctx.slots):
+        return e
+    return replace(e, target=None)
+
+
+# "accused Western governments of ...", "condemned any foreign interference": the accused is
+# no one state, so the accusation has no target (not a state the model found elsewhere)
+_UNNAMED_ACCUSED = re.compile(
+    r"\b(?:accus\w*|condemn\w*|denounc\w*|criticis\w*|criticiz\w*|blam\w*|reject\w*|"
+    r"disapproval\s+of)\s+(?:what\s+it\s+called\s+)?(?:the\s+|any\s+|all\s+)?"
+    r"(?:(?:Western|European)\s+(?:states|governments|countries|nations|powers|delegations|"
+    r"capitals)\b|the\s+West\b|(?:foreign|outside|external)\s+interference\b)",
+    re.I,
+)
+
+
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|in\s+which)\b", re.I)
+
+
+def _unnamed_accused(e: Event, ctx: UnitContext) -> Event:
+    """An accusation of the West or of foreign interference loses the target the model gave."""
+    if e.type != "PROTEST_ACCUSE" or e.target is None or e.source is None:
+        return e
+    m = _UNNAMED_ACCUSED.search(ctx.text)
+    if m is None:
+        return e
+    # only the accuser's own accusation: its source named before it, in the same clause
+    own = [sl for sl in ctx.slots if sl.code == e.source.code and sl.end <= m.start()]
+    if not own or _OTHER_CLAUSE.search(ctx.text, own[-1].end, m.start()):
+        return e
+    return replace(e, target=None)
+
+
+# "France and Spain also condemned the attack": an act named before, by the state accused before
+_ACT_AGAIN = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|criticis\w*|criticiz\w*|protest\w*(?:\s+against)?)\s+"
+    r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:incident|attacks?|strikes?|raid|"
+    r"seizure|launch(?:es)?|drills|exercises|move|killing|execution|bombardment|shelling)\b",
+    re.I,
+)
+
+
+def _condemned_again(e: Event, ctx: UnitContext) -> Event:
+    """A condemnation with no target of an act named before is aimed at the state accused last."""
+    if e.type != "PROTEST_ACCUSE" or e.target is not None or e.source is None:
+        return e
+    prior = ctx.memory.get("PROTEST_ACCUSE")
+    if prior is None or prior.code == e.source.code or not _ACT_AGAIN.search(ctx.text):
+        return e
+    return replace(e, target=prior)
+
+
+# "The summit also condemned ...", "the Baghdad Declaration condemned ...", "In their joint
+# communique, the ministers condemned ...": the gathering speaks, that is the document's bloc
+_BLOC_VOICE = re.compile(
+    r"(?:^(?:[^,]{0,60},\s*)?(?:the|their)\s+(?!(?:two|both)\b)(?:[\w-]+\s+){0,3}?(?:summit|"
+    r"declaration|communiqu[ée]|ministers|leaders|council)|"
+    r"\b(?:summit|declaration|communiqu[ée]),?\s+which)"
+    r"\s+(?:also\s+)?(?:strongly\s+)?(?:condemn|denounc|demand|reject|urg|call)\w*\b",
+    re.I,
+)
+
+
+def _bloc_voice(e: Event, ctx: UnitContext) -> Event:
+    """A protest voiced by a summit or its declaration is the bloc's, not a member state's."""
+    org = ctx.context_org
+    if e.type != "PROTEST_ACCUSE" or org is None or e.source is None or e.source.code == org.code:
+        return e
+    if _BLOC_VOICE.search(ctx.text) is None or (e.target and e.target.code == org.code):
+        return e
+    return replace(e, source=org)
 
 
 def _co_elected_in_passing(events: list[Event], ctx: UnitContext) -> list[Event]:
