@@ -243,6 +243,7 @@ def test_figures_ordinal_visit_and_flight_are_counts() -> None:
 
 def test_figures_series_number_of_a_meeting_is_no_count() -> None:
     assert _figs("Leaders met at the 44th ASEAN Summit in Vientiane.") == []
+    assert _figs("Leaders gathered in Addis Ababa for the bloc's 37th summit.") == []
 
 
 def test_figures_spelled_count_of_any_plural_noun() -> None:

@@ -80,6 +80,10 @@ _SCALE = {
     "bln": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "bil": 1e9,  # Malaysian press: "RM1.2bil", "RM500mil"
+    "mil": 1e6,
+    "trn": 1e12,
+    "trln": 1e12,
     # South Asian scales: "Rs 4,000 crore", "₹1.5 lakh crore"
     "lakh": 1e5,
     "lakhs": 1e5,
@@ -142,6 +146,22 @@ _CUR_PREFIX = {
     "₫": "VND",
     "rm": "MYR",
     "fj$": "FJD",
+    "nt$": "TWD",
+    "r$": "BRL",
+    "gh¢": "GHS",
+    "gh₵": "GHS",
+    "n": "NGN",
+    "bt": "THB",
+    "p": "PHP",
+    "rp": "IDR",
+    "tk": "BDT",
+    "₦": "NGN",
+    "₺": "TRY",
+    "₽": "RUB",
+    "₴": "UAH",
+    "₪": "ILS",
+    "฿": "THB",
+    "₭": "LAK",
 }
 # more ISO codes, in capitals only, before or after an amount ("QAR 50 million", "5 billion KZT"),
 # and the Gulf press's own short forms ("QR50 million", "KD 3 million", "Dh1 billion"); no COP
@@ -151,7 +171,8 @@ _ISO_EXTRA = (
     "NPR MVR BND GHS ETB UGX TZS XOF XAF MAD DZD TND LBP IRR UZS MNT AZN GEL AMD BYN KPW MUR FJD "
     "PGK BWP ZMW AOA MZN RWF CDF SDG SYP YER AFN"
 ).split()
-_GULF_SHORT = {"QR": "QAR", "KD": "KWD", "Dh": "AED", "Dhs": "AED", "BD": "BHD", "RO": "OMR"}
+_GULF_SHORT = {"QR": "QAR", "KD": "KWD", "Dh": "AED", "Dhs": "AED", "BD": "BHD", "RO": "OMR",
+               "SR": "SAR"}  # fmt: skip
 _CUR_PREFIX.update({c.lower(): c for c in _ISO_EXTRA})
 _CUR_PREFIX.update({k.lower(): v for k, v in _GULF_SHORT.items()})
 _CUR_SUFFIX = [
@@ -274,17 +295,31 @@ _NUMBER = re.compile(
     + "|".join(_GULF_SHORT)
     + r")(?=\d[\d,.]*\s?(?:million|billion|bn|mn|m)\b|\s\d[\d,.]*\s?"
     r"(?:million|billion|bn|mn|m)\b)\s?|"
-    r"€|£|¥|₹|₩|₱|₫|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|FJ\$\s?|KSh\s?|RMB\s?|Rs\.?\s?|"
+    r"€|£|¥|₹|₩|₱|₫|₦|₺|₽|₴|₪|฿|₭|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|FJ\$\s?|KSh\s?|RMB\s?|"
+    r"NT\$\s?|R\$\s?|GH[¢₵]\s?|"  # Taiwan dollars, Brazilian reais, Ghanaian cedis
+    # Thai baht and Philippine pesos as their own press writes them: "Bt1.2 billion",
+    # "P1.5 billion" (a lone "P" only before a scaled amount: not "P5")
+    r"(?-i:Bt)\.?\s?(?=\d)|(?-i:P)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|bil|mil|m)\b)|"
+    # rupees, Indonesian rupiah and Bangladeshi taka before the amount: "Rs. 500 crore",
+    # "Rp 2.5 trillion", "Tk 3,000 crore"
+    r"Rs\.?\s?|(?-i:Rp|Tk)\.?\s?(?=\d)|"
     # Malaysian ringgit written before the amount: "RM170 billion", "RM 1.2 million"
     r"(?-i:RM)(?=\s?\d)\s?|"
     # South African rand written before the amount: "R600 billion", "R400 million"
-    r"(?-i:R)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))|(?<![\w.,/$-]))"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?-i:R)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b)|"
+    # Nigerian naira the same way: "N1.2 billion"
+    r"(?-i:N)(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))|(?<![\w.,/$-]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+    # a decimal comma before a scale word: "1,5 billion euros"
+    r"\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|mn)\b)|"
+    # thousands set off by a (no-break or thin) space: "2 500 people", "1\u00a0200 tonnes"
+    r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,]|[ \u00a0]\d)|\d+(?:\.\d+)?)"
     # "a 100-billion-yen loan", "a $5-billion deal": a scale joined by a hyphen
     r"(?:(?:\s*|-(?=(?:thousand|million|billion|trillion)\b))"
     r"(?P<scale>thousand|million|billion|trillion|lakh\s+crore|crores?|lakhs?|"
-    r"bn|mn|mln|bln|tn|[mkb])\b)?"
-    r"(?P<pct>[\s-]*(?:%|percent\b|per\s+cent\b)|pc\b)?",  # "6.5pc" (British and Indian press)
+    r"bn|mn|mln|bln|trln|trn|tn|bil|mil|[mkb])\b)?"
+    # "6.5pc" (British and Indian press), "40 pct" (wires), "2.1 percentage points"
+    r"(?P<pct>[\s-]*(?:%|percent(?:age\s+points?)?\b|per\s+cent\b|pct\b)|pc\b)?",
     re.I,
 )
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -321,7 +356,8 @@ _RANK = re.compile(
     r"(?:\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+|"
     r"\b(?:among|one\s+of)\s+(?:(?:\w+\s+){0,2}\w+['’]s?\s+|the\s+|its\s+|their\s+)?(?P<among>"
     + "|".join(_NUM_WORDS)
-    + r"|\d{1,2})\s+|(?:\bthe|\bits|\btheir|['’]s?)\s+)"
+    + r"|\d{1,2})\s+|(?:\bthe|\bits|\btheir|['’]s?)\s+|"
+    r"\b(?:No\.?\s?|number\s+)(?P<no>[1-9]|one|two|three)\s+)"  # "its No. 1 trading partner"
     r"(?:(?:single\s+)?(?P<adj>largest|biggest|main|leading|top|principal)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:trading\s+partner|partner|investor|(?:export\s+|import\s+)?market|provider|supplier|"
     r"source|donor|destination|importer|exporter|buyer|creditor|lender|backer|customer|funder)|"
@@ -346,8 +382,9 @@ _RANK_CUE = re.compile(
     r"partner|investor|trade|surplus|deficit|export|import|donor|market|supplier|buyer", re.I
 )
 # "her fifth visit", "the eighth aid flight", "the eleventh member"; the number of a meeting in
-# its series ("the 42nd ASEAN Summit", "the 13th Party Congress") is a name, not a count; nor
-# is the number of an aid delivery ("a second consignment", "a second convoy": not labelled)
+# its series ("the 42nd ASEAN Summit", "the bloc's 37th summit") is a name, not a count (real
+# news labels neither; session 16 measured the lower-case ones); nor is the number of an aid
+# delivery ("a second consignment", "a second convoy": not labelled)
 _ORDINAL_COUNT = re.compile(
     r"\b" + _ORD + r"\s+(?:(?!(?:of|to|in|on|day|days|week|year)\b)[\w-]+\s+|"
     r"of\s+(?=(?:its|their)\s+kind\b)){0,3}?"  # "the fifth retreat of its kind", not "… day of"
@@ -381,7 +418,7 @@ _ORDINAL_FACT = re.compile(
     re.I,
 )
 _QUALIFIERS = [
-    (r"more\s+than|upwards\s+of", "more_than"),
+    (r"more\s+than|upwards\s+of|in\s+excess\s+of", "more_than"),
     (r"over|exceed(?:ed|s|ing)?|above|at\s+least|surpass(?:ed)?", "over"),
     (r"about|around|approximately|roughly|some|nearly\s+about|an\s+estimated|approx\.?", "about"),
     (r"nearly|almost|close\s+to|just\s+under|up\s+to", "nearly"),
@@ -401,7 +438,7 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"Indians|Saudis|Pakistanis|Britons|Germans|Russians|Ukrainians|Australians|"
         r"officials|evacuees|fishermen|sailors|fighters|participants|specialists|"
         r"lawmakers|legislators|journalists|nurses|medics|observers|prisoners|detainees|"
-        r"hostages|pilgrims|seafarers|foreigners|survivors|casualties|scholars|athletes|"
+        r"hostages|pilgrims|seafarers|arrivals|foreigners|survivors|casualties|scholars|athletes|"
         r"engineers|missing|injured|wounded|killed|displaced|executives|activists|agents|judges|"
         r"villagers|dependents|bodies|civilians|protesters|demonstrators|militants|"
         r"servicemen|marines|guards|commandos|mercenaries|inmates|patients|leaders|heads|"
@@ -550,6 +587,11 @@ _PERSON_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ian)s$")
 _GEOGRAPHY = frozenset(
     "islands islets rocks reefs atolls rivers dams lakes mountains peaks".split()
 )
+# a measure that is no quantity GUIDELINES counts ("1.5 degrees"; power traded in megawatts
+# is), and
+# demography ("54 ethnic groups")
+_MEASURES = frozenset(["degrees"])
+_ETHNIC = re.compile(r"^\s+ethnic\s+(?:groups|minorities|communities)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _FIGURE_HINT = re.compile(
     r"\d|\b(?:"
@@ -565,6 +607,10 @@ _FIGURE_HINT = re.compile(
             "leading",
             "million",
             "billion",
+            "half",
+            "thousand",
+            "quarters?",
+            "thirds",
         ]
     )
     + r"|top|principal)\b",
@@ -754,7 +800,7 @@ def _unit_after(after: str) -> tuple[str | None, str]:
             and (_FLOWN.fullmatch(follow) or _THING.fullmatch(follow))
         ):
             continue  # a name before its noun: "two Vietnam Airlines flights"
-        if low in ("memoranda", "criteria", "aircraft") or (
+        if low in ("memoranda", "criteria", "aircraft", "mous") or (
             low.endswith("s") and not low.endswith(("ss", "us")) and low not in _NOT_NOUNS
         ):
             return None, w
@@ -803,7 +849,9 @@ _EACH = re.compile(
     r"(?!\s+(?:for|to)\s+(?:each|every)\b)",
     re.I,
 )
-_ABSTAINED = re.compile(r"\s+abstain(?:ed|ing)\b", re.I)
+_ABSTAINED = re.compile(
+    r"\s+(?:abstain(?:ed|ing)|voted\s+(?:in\s+favou?r|for|against|yes|no)\b)", re.I
+)  # "11 abstained", "141 voted in favour"
 _FOR_AGAINST = re.compile(
     r"\s+(?:in\s+favou?r|against)\b(?!\s+(?:of|the|a|an|his|her|its)\b)", re.I
 )
@@ -912,7 +960,45 @@ _MONEY_RANGE = re.compile(
     r"\s*(?:to|and|or|[-–])\s*\d[\d,]*(?:\.\d+)?\s*(?P<scale>thousand|million|billion|trillion)?",
     re.I,
 )
+_PCT_RANGE = re.compile(
+    r"(?:\s+(?:to|and|or)\s+|\s+[-–]\s*)\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I
+)
 _ANNIVERSARY = re.compile(r"\s*(?:th|st|nd|rd)?\s*anniversary", re.I)
+
+
+def _plain(raw: str) -> float:
+    """The value of a written number: "1,250", "2 500" → 1250.0, 2500.0."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+        return float(raw.replace(",", "."))  # a decimal comma: "1,5 billion"
+    return float(re.sub(r"[,\s]", "", raw))
+
+
+def _hyphen_range(text: str, m: re.Match[str], e: int) -> list[NumberMatch]:
+    """Both ends of a hyphenated range whose second end carries the scale, currency, percent
+    or counted noun: "$5-6 billion", "2-3 billion euros", "3,000-5,000 troops" (nothing for a
+    bare pair: "10-12 March", a tally "13-0")."""
+    rest = text[e + 1 :]
+    m2, tail = _NUMBER.match(rest), find_numbers(rest, [])
+    if m2 is None or m2.group("cur") or not tail or tail[0].start != 0:
+        return []
+    second, end2 = tail[0], e + 1 + tail[0].end
+    unit = second.unit
+    if m.group("cur"):
+        unit = _CUR_PREFIX.get(m.group("cur").strip().lower().replace(" ", "").rstrip("."), "USD")
+    scale_key = " ".join((m.group("scale") or m2.group("scale") or "").lower().split())
+    first = _plain(m.group("num")) * _SCALE.get(scale_key, 1.0)
+    if unit is None and not m.group("cur"):
+        if _unit_after(text[end2:])[0] is None:
+            return []
+        # "3,000-5,000 troops": both ends read the noun after the range
+        return [
+            NumberMatch(m.start(), end2, round(first, 6), None, m.group(0)),
+            NumberMatch(e + 1, end2, second.value, None, second.text),
+        ]
+    return [
+        NumberMatch(m.start(), e, round(first, 6), unit, m.group(0)),
+        NumberMatch(e + 1, end2, second.value, unit, second.text),
+    ]
 
 
 def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
@@ -931,17 +1017,27 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
             continue
         if (
             not (cur_raw or scale_raw or pct)
-            and "," not in raw
+            and raw.isdigit()
             and len(raw) >= 3
             and (_CODE_BEFORE.search(text[max(0, s - 8) : s]))
         ):
             continue  # a hull or registration number: "the ship CSB 8002", "QNg 91247 TS"
-        if _ORD_SUFFIX.match(after) or (_RANGE_NEXT.match(after) and not pct):
+        if not (cur_raw or pct or scale_raw) and _PCT_RANGE.match(after):
+            # "between 6 and 6.5 percent", "3-4%": the range's first end is a percentage too
+            out.append(NumberMatch(m.start(), e, _plain(raw), "percent", raw))
+            continue
+        if _RANGE_NEXT.match(after) and not pct and not _ORD_SUFFIX.match(after):
+            both = _hyphen_range(text, m, e)
+            out.extend(both)
+            if both:
+                taken = both[-1].end
+            continue
+        if _ORD_SUFFIX.match(after):
             continue
         slash = _SLASH.match(after)
         if slash:
             if _VOTE_CUE.search(text):
-                value = float(raw.replace(",", ""))
+                value = _plain(raw)
                 out.append(
                     NumberMatch(
                         m.start(), e + slash.end(), value, "votes", m.group(0) + slash.group(0)
@@ -952,7 +1048,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         if ratio and not (cur_raw or pct or scale_raw):
             taken = e + ratio.end()
             den = ratio.group("den")
-            out.append(NumberMatch(m.start(), taken, float(raw.replace(",", "")), None, raw))
+            out.append(NumberMatch(m.start(), taken, _plain(raw), None, raw))
             out.append(NumberMatch(e + ratio.start("den"), taken, float(den.replace(",", "")),
                                    None, den))  # fmt: skip
             continue
@@ -960,7 +1056,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         if to and not (cur_raw or pct or scale_raw):
             taken = e + to.end()
             den = to.group("den")
-            out.append(NumberMatch(m.start(), e, float(raw.replace(",", "")), "votes", raw))
+            out.append(NumberMatch(m.start(), e, _plain(raw), "votes", raw))
             out.append(NumberMatch(e + to.start("den"), taken, float(den.replace(",", "")),
                                    "votes", den))  # fmt: skip
             continue
@@ -969,10 +1065,12 @@ def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
         if _ANNIVERSARY.match(after):
             continue
         scale_key = " ".join((scale_raw or "").lower().split())
-        if scale_key in ("m", "k", "b") and not (cur_raw or _currency_after(after)):
-            continue
-        value = float(raw.replace(",", "")) * _SCALE.get(scale_key, 1.0)
-        cur = (cur_raw or "").strip().lower().replace(" ", "")
+        if scale_key in ("m", "k", "b", "mil", "bil") and not (
+            cur_raw or _currency_after(after) or _unit_after(after)[0] in ("people", "tons")
+        ):
+            continue  # "1.5m people", "2m tonnes"; not "a 400m race"
+        value = _plain(raw) * _SCALE.get(scale_key, 1.0)
+        cur = (cur_raw or "").strip().lower().replace(" ", "").rstrip(".")  # "Rs. 500"
         if pct:
             unit: str | None = "percent"
         elif cur:
@@ -1013,7 +1111,8 @@ _GROUP_OF = re.compile(
 )  # not "the Group of 20"
 # GUIDELINES: population is background, not a figure
 _POPULATION_OF = re.compile(
-    r"\b(?:country|nation|city|state|island|archipelago|region|province|town|capital)\s+of\s+"
+    r"\b(?:country|nation|city|state|island|archipelago|region|province|town|capital|"
+    r"(?<!refugee\s)(?<!migrant\s)population)\s+of\s+"
     r"(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
@@ -1030,8 +1129,21 @@ _NOT_YET = re.compile(
     re.I,
 )
 _PER_PERIOD = re.compile(r"\s+(?:times\s+)?(?:a|per|each)\s+(?:year|month|week|day)\b", re.I)
+_WORD_SCALE = re.compile(r"\s+(?P<s>thousand|million|billion|trillion)\b(?!-)", re.I)
+_WORD_PERCENT = re.compile(r"\s*(?:percent|per\s+cent|pct)\b", re.I)
+_FRACTIONS = {"two thirds": 66.7, "three quarters": 75.0, "third": 33.3, "quarter": 25.0,
+              "fifth": 20.0, "half": 50.0}  # fmt: skip
+_FRAC = r"(?P<f>(?:a|one)[\s-](?:third|quarter|fifth)|two[\s-]thirds|three[\s-]quarters|half)"
+# "about a quarter of global output", "a third of its exports": a share of an economic whole,
+# in percent (not "half of the world's population", "a two-thirds majority")
+_FRACTION = re.compile(
+    r"(?<!\bthe\s)(?<!first\s)(?<!second\s)(?<!latter\s)\b" + _FRAC + r"\s+of\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:trade|output|gdp|econom\w*|exports?|imports?|investments?|budget|"
+    r"revenues?|shipping|seafarers|supplies|production|funding|market)\b",
+    re.I,
+)
 _ONE_SCALED = re.compile(
-    r"\b(?P<one>one|a|half\s+a)\s+(?P<scale>million|billion|trillion)\b(?![\w-])", re.I
+    r"\b(?P<one>one|a|half\s+a)\s+(?P<scale>thousand|million|billion|trillion)\b(?![\w-])", re.I
 )
 _SCALED = re.compile(r"\d\s*(?:thousand|million|billion|trillion|bn|mn)\b", re.I)
 
@@ -1111,6 +1223,15 @@ _VOTING = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:voted(?!\s+(?:onto|into|on\s+to|to))|cast|casting|abstained|"
     r"backed|in\s+favou?r|against)\b",
     re.I,
+)
+_DISEASE = re.compile(
+    r"covid|coronavirus|virus|infect|disease|outbreak|cholera|dengue|measles|mpox|ebola|flu\b",
+    re.I,
+)
+# an aircraft model between a number and its noun: "two C-130 aircraft", "three Il-76 planes"
+_MODEL_PLANES = re.compile(
+    r"^\s+(?:Boeing\s+|Airbus\s+)?[A-Z][A-Za-z]{0,2}-?\d{2,4}[A-Z]{0,3}\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:aircraft|(?:air)?planes|jets|helicopters)\b"
 )
 _AIRLIFT = re.compile(
     r"carr(?:y|ied|ying)|loaded|aboard|deliver|relief|\baid\b|evacuat|citizens|nationals|"
@@ -1239,6 +1360,10 @@ def extract_figures(
                 unit = "people"  # "a medical team of 32 members", "a delegation with 110 members"
             if unit is None and noun.lower() == "aircraft" and _AIRLIFT.search(text):
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
+            if unit is None and noun.lower() == "cases" and _DISEASE.search(text):
+                unit = "people"  # "255 cases of COVID-19": people infected
+            if unit is None and not noun and _AIRLIFT.search(text) and _MODEL_PLANES.match(after):
+                unit = "flights"  # "two C-130 transport aircraft carrying aid"
             if (
                 unit is None
                 and (
@@ -1287,7 +1412,12 @@ def extract_figures(
                     thing = next((nn for a, nn in things[::-1] if a < s), "")
                     unit, noun = ("count", thing) if thing else (None, noun)
             if unit is None:
-                if not noun or not noun_unit or noun.lower() in _GEOGRAPHY:
+                if (
+                    not noun
+                    or not noun_unit
+                    or noun.lower() in _GEOGRAPHY | _MEASURES
+                    or _ETHNIC.match(after)
+                ):
                     return  # GUIDELINES: geography is background ("five islets", "54 rivers")
                 unit = "count"
         if unit == "people" and (
@@ -1339,7 +1469,10 @@ def extract_figures(
                 # "100,000 USD each to Türkiye and Syria": one record per recipient
                 figs.append(figs[-1])
     # "one billion euros", "more than a million people", "half a million": a spelled-out one
-    for m in _ONE_SCALED.finditer(text) if "illion" in low else ():
+    for m in _ONE_SCALED.finditer(text) if ("illion" in low or "thousand" in low) else ():
+        thousand = m.group("scale").lower() == "thousand"
+        if thousand and _unit_after(text[m.end() :])[0] not in ("people", "tons"):
+            continue  # "a thousand people", not "a thousand thanks"
         if not any(a <= m.start() < b for a, b in skip):
             value = _SCALE[m.group("scale").lower()]
             value *= 0.5 if m.group("one").lower().startswith("half") else 1
@@ -1372,9 +1505,12 @@ def extract_figures(
         value *= _SCALE.get((m.group("scale") or "").lower(), 1)
         if any(f.value == value for f in figs):
             continue  # already read with its own noun
-        nouns = m.group("noun").lower().split()
+        named = m.group("noun").split()
+        nouns = [w.lower() for w in named]
         noun = next((w for w in nouns if w.endswith("s") and w not in _NOT_NOUNS), nouns[-1])
         unit = next((u for rx, u in _UNIT_RX if rx.fullmatch(noun)), "count")
+        if named[0] in _people_demonyms():
+            unit, noun = "people", nouns[0]  # "the number of Vietnamese in Japan exceeded …"
         indicator = f"{noun}_count" if unit == "count" else f"{unit}_count"
         qual = _qualifier(m.group("q") or "")
         figs.append(Figure(indicator, value, unit, ev, qual, period, subject, m.group("n")))
@@ -1408,7 +1544,17 @@ def extract_figures(
             if scaled:  # "two dozen villages", "three hundred troops"
                 value *= 100 if scaled.group("s").lower() == "hundred" else 12
                 end += scaled.end()
+        big = _WORD_SCALE.match(text, end)
+        if big:  # "three million people", "two billion dollars"
+            value *= _SCALE[big.group("s").lower()]
+            end = big.end()
         after = text[end:]
+        word_money, word_pct = _currency_after(after) if big else None, _WORD_PERCENT.match(after)
+        if word_money or word_pct:
+            # "two billion dollars", "five per cent": the amount's own unit
+            end += word_pct.end() if word_pct and not word_money else 0
+            add(m.start(), end, value, word_money or "percent", text[m.start() : end], True)
+            continue
         if re.match(r"\s+of\s+them\b", after, re.I):
             # "18 soldiers were injured, six of them losing limbs": a part of an earlier count
             earlier = [u for a, u in counted if a < m.start()]
@@ -1464,6 +1610,12 @@ def extract_figures(
         unit = _singular_unit(text[m.end() :])
         if unit and (listed or hurt):
             add(start, m.end(), 1.0, unit, m.group(0), False)
+    for m in _FRACTION.finditer(text) if " of " in low else ():
+        # "about a quarter of global output": a share, in percent
+        f = " ".join(m.group("f").lower().replace("-", " ").split())
+        value = next(v for k, v in _FRACTIONS.items() if f.endswith(k))
+        qual = _qualifier(text[: m.start("f")][-25:])
+        figs.append(Figure("share", value, "percent", ev, qual, period, subject, m.group("f")))
     retried = True
     for m in _TALLY.finditer(text) if voted else ():
         for g in ("a", "b", "c"):
@@ -1492,8 +1644,9 @@ def extract_figures(
             and (o or m.group(0).lower().endswith("s"))
         ):
             continue  # "its main trading partners", "the fifth leading investor" rank nothing
-        if not m.group("adj") and not m.group("ord"):
+        if not m.group("adj") and not m.group("ord") and not m.group("no"):
             continue  # "the trading partner": no rank word
+        o = o or (m.group("no") or "").lower().replace("one", "1")
         value = _ORDINALS.get(o) or _NUM_WORDS.get(o) or (int(re.sub(r"\D", "", o)) if o else 1)
         figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0)))
     ranked = _RANK_CUE.search(text)

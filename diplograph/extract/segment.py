@@ -62,6 +62,7 @@ _ABBREV = {
     "est",
     "dept",
     "min",
+    "rs",  # "Rs. 1,200 crore": rupees before an amount
 }
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ỹ])")
 _DATELINE = re.compile(

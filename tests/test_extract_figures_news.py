@@ -1,0 +1,286 @@
+"""Figures in wire, state-media and ministry phrasings (invented sentences, GUIDELINES' Figures).
+
+Each case lists every record GUIDELINES asks for as (value, unit); the negatives give none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extract import extract
+from diplograph.models import Document, Figure
+
+
+def _figs(text: str) -> list[Figure]:
+    return extract(Document(id="t", text=text, published="2024-05-14", title=None)).figures
+
+
+def _values(text: str) -> list[tuple[float, str | None]]:
+    return sorted((f.value, f.unit) for f in _figs(text))
+
+
+def _same(got: list[tuple[float, str | None]], want: list[tuple[float, str]]) -> bool:
+    want = sorted(want)
+    return len(got) == len(want) and all(
+        g[1] == w[1] and g[0] == pytest.approx(w[0], rel=1e-6)
+        for g, w in zip(got, want, strict=True)
+    )
+
+
+TRADE = [
+    (
+        "Two-way trade between Vietnam and Chile reached US$1.9 billion in 2023, up 12.4 per cent"
+        " year-on-year.",
+        [(1.9e9, "USD"), (12.4, "percent")],
+    ),
+    ("Bilateral trade hit 3.2 bn USD last year, the ministry said.", [(3.2e9, "USD")]),
+    (
+        "Indonesian exports to Egypt rose 8 percent to $1.75 billion.",
+        [(8, "percent"), (1.75e9, "USD")],
+    ),
+    ("Japanese investment in Thailand totalled 540 mln USD in the first half.", [(5.4e8, "USD")]),
+    ("Trade turnover stood at 14.6 trillion won.", [(14.6e12, "KRW")]),
+    (
+        "Korea's exports to the bloc fell 3.5% on year to $46.1 billion.",
+        [(3.5, "percent"), (46.1e9, "USD")],
+    ),
+    ("The two countries aim to lift trade to 10 billion dollars by 2030.", [(1e10, "USD")]),
+    ("Singaporean firms have poured in excess of S$2 billion into the zone.", [(2e9, "SGD")]),
+    ("Investment from the Gulf reached upwards of $600 million.", [(6e8, "USD")]),
+    ("Trade could grow to between 5 and 7 billion euros.", [(5e9, "EUR"), (7e9, "EUR")]),
+    (
+        "Registered capital of the 37 projects came to nearly US$880 million.",
+        [(37, "count"), (8.8e8, "USD")],
+    ),
+    ("Bangladesh's exports to Japan crossed $1.5 billion for the first time.", [(1.5e9, "USD")]),
+    (
+        "Ankara aims to raise trade with Kuala Lumpur to 5 billion dollars from the current 3.4"
+        " billion.",
+        [(5e9, "USD"), (3.4e9, "USD")],
+    ),
+    ("The agreement is worth some £650 million.", [(6.5e8, "GBP")]),
+    ("The loan amounts to US$1.2 billion (VND 28 trillion).", [(1.2e9, "USD"), (28e12, "VND")]),
+    ("Nairobi secured a KSh 12 billion grant from the fund.", [(12e9, "KES")]),
+    ("The province received 1.5 trillion rupiah in aid.", [(1.5e12, "IDR")]),
+    ("Jakarta set aside Rp 2.5 trillion for the relief effort.", [(2.5e12, "IDR")]),
+    ("Jakarta has budgeted Rp500 billion for the new consulates.", [(5e11, "IDR")]),
+    ("Dhaka approved Tk 3,000 crore for the rail link.", [(3e10, "BDT")]),
+    ("The deal is valued at 1.2 billion Swiss francs.", [(1.2e9, "CHF")]),
+    ("Oman's exports to India rose by 22 per cent.", [(22, "percent")]),
+    (
+        "FDI inflows rose 4.1 percent year on year to 12.9 billion USD.",
+        [(4.1, "percent"), (12.9e9, "USD")],
+    ),
+    ("Exports to Russia jumped 40 pct in the quarter.", [(40, "percent")]),
+    ("Growth in trade is seen at between 6 and 6.5 percent.", [(6, "percent"), (6.5, "percent")]),
+    (
+        "Trade reached $1.5bn, compared with $1.1bn a year earlier.",
+        [(1.1e9, "USD"), (1.5e9, "USD")],
+    ),
+    ("Canberra will provide A$50 million for the program.", [(5e7, "AUD")]),
+    ("Ottawa pledged C$ 25 million to the appeal.", [(2.5e7, "CAD")]),
+    (
+        "China's trade with ASEAN reached 6.41 trillion yuan, or $911.7 billion.",
+        [(6.41e12, "CNY"), (9.117e11, "USD")],
+    ),
+    ("Indian exports to the UAE were worth ₹1.2 lakh crore.", [(1.2e12, "INR")]),
+    ("The fund holds €1.5m for partner NGOs.", [(1.5e6, "EUR")]),
+    ("Bilateral trade is worth about $4.5 trln a year, the report said.", [(4.5e12, "USD")]),
+    ("Moscow's exports to Beijing grew by 1.2 bln dollars.", [(1.2e9, "USD")]),
+    (
+        "The EU will give €20 million (about $21.7 million) to the fund.",
+        [(2e7, "EUR"), (2.17e7, "USD")],
+    ),
+    ("Tariffs on the goods were cut by five percent.", [(5, "percent")]),
+    ("The lender approved a $500-million loan for the port.", [(5e8, "USD")]),
+    ("Japan is now Vietnam's third-largest trading partner.", [(3, "rank")]),
+    ("China remained Brazil's biggest trading partner last year.", [(1, "rank")]),
+    ("The Netherlands is the EU's second largest investor in Kenya.", [(2, "rank")]),
+    ("Vietnam is Chile's fourth-biggest trade partner in Asia.", [(4, "rank")]),
+    ("The pledge brings total aid to $1.2 billion.", [(1.2e9, "USD")]),
+]
+
+AID_AND_PEOPLE = [
+    ("The EU announced €25 million in humanitarian aid for Sudan.", [(2.5e7, "EUR")]),
+    ("Seoul will provide $2 million in emergency relief.", [(2e6, "USD")]),
+    ("Britain pledged an additional £10m for the appeal.", [(1e7, "GBP")]),
+    ("The UAE sent 30 tonnes of medical supplies.", [(30, "tons")]),
+    (
+        "Three aircraft carrying 40 tons of relief landed in Beirut.",
+        [(3, "flights"), (40, "tons")],
+    ),
+    ("India dispatched 6.5 tonnes of medicines to Yangon.", [(6.5, "tons")]),
+    ("Rome evacuated 116 nationals from Khartoum.", [(116, "people")]),
+    (
+        "A total of 1,100 citizens have been repatriated on 7 flights.",
+        [(7, "flights"), (1100, "people")],
+    ),
+    ("The ministry said 342 Filipinos had returned home.", [(342, "people")]),
+    ("More than 4,000 foreigners have been evacuated via the port.", [(4000, "people")]),
+    ("The last of 12 chartered flights landed on Sunday.", [(12, "flights")]),
+    ("Some 2 500 people were evacuated from the zone.", [(2500, "people")]),
+    ("Some 2\u00a0500 people were evacuated from the zone.", [(2500, "people")]),
+    ("Some 1.5m people have fled the fighting.", [(1.5e6, "people")]),
+    ("Nearly 2.3m tourists visited the island last year.", [(2.3e6, "people")]),
+    ("Around half a million refugees crossed the border.", [(5e5, "people")]),
+    ("Nearly three million people have fled the country.", [(3e6, "people")]),
+    ("Up to 2,000 troops will join the mission.", [(2000, "people")]),
+    ("Between 3,000 and 5,000 workers remain stranded.", [(3000, "people"), (5000, "people")]),
+    (
+        "The quake killed at least 12 people and injured 40.",
+        [(12, "people"), (40, "people")],
+    ),
+    ("The death toll rose to 57 on Monday.", [(57, "people")]),
+    ("Airstrikes on the camp killed at least 23.", [(23, "people")]),
+    ("The attack left 9 dead and 31 wounded.", [(9, "people"), (31, "people")]),
+    ("Floods have displaced some 120,000 residents.", [(120000, "people")]),
+    ("At least 3,400 homes were destroyed.", [(3400, "count")]),
+    (
+        "More than 2,000 delegates from 150 countries attended the conference.",
+        [(150, "countries"), (2000, "people")],
+    ),
+]
+
+INSTITUTIONS = [
+    ("The two sides signed 14 documents.", [(14, "count")]),
+    ("The leaders witnessed the signing of a dozen agreements.", [(12, "count")]),
+    ("The ministries signed eleven memoranda of understanding.", [(11, "count")]),
+    (
+        "The resolution was adopted with 120 votes in favour, 14 against and 45 abstentions.",
+        [(14, "votes"), (45, "votes"), (120, "votes")],
+    ),
+    (
+        "The Assembly adopted the text by a recorded vote of 153 in favour to 10 against, with"
+        " 23 abstentions.",
+        [(10, "votes"), (23, "votes"), (153, "votes")],
+    ),
+    (
+        "The draft was adopted by 13 votes to none, with two abstentions.",
+        [(0, "votes"), (2, "votes"), (13, "votes")],
+    ),
+    ("Ecuador was elected with 191 out of 192 votes.", [(191, "votes"), (192, "votes")]),
+    ("The Senate voted 98-1 to ratify the pact.", [(1, "votes"), (98, "votes")]),
+    ("Peru received 140 votes, Chile 98.", [(98, "votes"), (140, "votes")]),
+    ("The ruling party won 210 of the 300 seats.", [(210, "count"), (300, "count")]),
+    (
+        "The Assembly elected five non-permanent members of the Security Council.",
+        [(5, "countries")],
+    ),
+    ("Twenty-one countries co-sponsored the resolution.", [(21, "countries")]),
+    ("Hanoi has comprehensive strategic partnerships with seven countries.", [(7, "countries")]),
+    ("Laos is the fifth country to sign the accord.", [(5, "countries")]),
+    ("The bloc adopted its 14th package of sanctions.", [(14, "count")]),
+    ("The president has made 12 visits abroad this year.", [(12, "count")]),
+    ("The airline operates 28 weekly flights to Doha.", [(28, "flights")]),
+    ("Of the 193 member states, 141 voted in favour.", [(141, "votes"), (193, "countries")]),
+    ("The two sides signed 3 agreements and 12 MoUs.", [(3, "count"), (12, "count")]),
+    ("China is Vietnam's No. 1 trading partner.", [(1, "rank")]),
+    ("Japan is the number one investor in the province.", [(1, "rank")]),
+]
+
+MORE_FORMS = [
+    ("Japan will invest $5-6 billion in the zone.", [(5e9, "USD"), (6e9, "USD")]),
+    ("The deal is worth 2-3 billion euros.", [(2e9, "EUR"), (3e9, "EUR")]),
+    ("Between 3,000-5,000 troops remain on the border.", [(3000, "people"), (5000, "people")]),
+    ("GDP will grow 6-6.5% this year.", [(6, "percent"), (6.5, "percent")]),
+    ("Japan pledged two billion dollars to the fund.", [(2e9, "USD")]),
+    ("Ten thousand troops massed at the border.", [(1e4, "people")]),
+    ("More than a thousand people fled across the border.", [(1e3, "people")]),
+    ("Trade rose twenty-five per cent.", [(25, "percent")]),
+    ("Its share of imports rose 2.1 percentage points.", [(2.1, "percent")]),
+    ("Taipei pledged NT$1.2 billion to the fund.", [(1.2e9, "TWD")]),
+    ("Brasilia set aside R$ 500 million for the mission.", [(5e8, "BRL")]),
+    ("Riyadh gave SR1.5 billion to the fund.", [(1.5e9, "SAR")]),
+    ("Accra released GH¢ 20 million for the embassy.", [(2e7, "GHS")]),
+    ("Abuja approved N1.2 billion for the evacuation.", [(1.2e9, "NGN")]),
+    ("Kyiv received ₴5 billion from the fund.", [(5e9, "UAH")]),
+    ("Putrajaya allocated RM1.2bil for the project.", [(1.2e9, "MYR")]),
+    ("Bangkok approved Bt1.2 billion for the border posts.", [(1.2e9, "THB")]),
+    ("Manila set aside P1.5 billion for the evacuation.", [(1.5e9, "PHP")]),
+    ("Trade reached 1,5 billion euros.", [(1.5e9, "EUR")]),
+    ("India approved Rs. 1,200 crore for the corridor.", [(1.2e10, "INR")]),
+    ("Exports reached 1.2m tonnes last year.", [(1.2e6, "tons")]),
+    ("Two C-130 transport aircraft carried the aid.", [(2, "flights")]),
+    ("The country has recorded 255 cases of the virus.", [(255, "people")]),
+    ("Police opened 30 cases against the smugglers.", [(30, "count")]),
+    ("Exports account for a third of its GDP.", [(33.3, "percent")]),
+    (
+        "The bloc has nearly half of the world's people and a quarter of global output.",
+        [(25, "percent")],
+    ),
+    ("The number of Vietnamese in Japan exceeded 600,000.", [(6e5, "people")]),
+    ("The country received 17.5 million international arrivals.", [(1.75e7, "people")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRADE + AID_AND_PEOPLE + INSTITUTIONS + MORE_FORMS)
+def test_news_figures(text: str, expected: list[tuple[float, str]]) -> None:
+    got = _values(text)
+    assert _same(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Trade reached almost $4 billion.", "nearly"),
+        ("Close to 300 people were evacuated.", "nearly"),
+        ("The bank lent in excess of €2 billion.", "more_than"),
+        ("Upwards of 5,000 troops were deployed.", "more_than"),
+        ("Shelling killed at least 12 civilians.", "over"),
+        ("Some 40 countries sent delegations.", "about"),
+        ("Roughly 1,500 citizens remain in the city.", "about"),
+        ("Well over 100 diplomats attended.", "over"),
+        ("Just over 300 nationals were flown home.", "over"),
+    ],
+)
+def test_news_qualifiers(text: str, qualifier: str) -> None:
+    figs = _figs(text)
+    assert len(figs) == 1, figs
+    assert figs[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam, with a population of 100 million people, is a key market.",
+        "The country covers an area of 331,000 square kilometres.",
+        "The two capitals are 1,200 km apart.",
+        "The countries marked the 50th anniversary of diplomatic ties.",
+        "The summit opened on 12 March 2024 in Vientiane.",
+        "He was re-elected for a five-year term.",
+        "Leaders of the 27-member bloc met in Brussels.",
+        "The aid included 22-liter buckets and blankets.",
+        "Xi began a three-nation tour of Europe on Sunday.",  # a size inside a noun
+        "The 45-year-old envoy arrived on Monday.",
+        "The envoy, 58, presented his credentials on Tuesday.",
+        "For details call the hotline on +84 24 3799 2682.",
+        "The talks began at 10:30 local time.",
+        "Article 5 of the treaty was invoked.",
+        "The council discussed Resolution 2231 on Monday.",
+        "G20 leaders met in New Delhi.",
+        "The deal was struck at COP28 in Dubai.",
+        "The P5 members met behind closed doors.",
+        "The ministers met at the 56th ASEAN Foreign Ministers' Meeting.",
+        "The 1951 Refugee Convention protects them.",
+        "The vessel was 200 nautical miles off the coast.",
+        "The pact aims to limit warming to 1.5 degrees Celsius.",
+        "The reforms date back to the 1990s.",
+        "The 193-member General Assembly met on Monday.",
+        "Hundreds of protesters gathered outside the embassy.",
+        "Dozens of diplomats were expelled last year.",
+        "Tens of thousands of people marched in the capital.",
+        "A two-thirds majority is needed to pass the text.",
+        "The ministers adopted a 10-point plan.",
+        "Vietnam's population reached 100 million last year.",
+        "Vietnam is home to 54 ethnic groups.",
+        "The Su-30 jets flew over the strait.",
+        "The talks ran on 10-12 March in Doha.",
+        "He ran the 400m race in Doha.",
+        "A two-thirds majority of members is required.",
+        "Health is the number one priority.",
+        "Talks on trade resumed in the first half of the year.",
+        "The summit adopted the 2030 Agenda on Friday.",
+    ],
+)
+def test_news_negatives(text: str) -> None:
+    assert _values(text) == []
