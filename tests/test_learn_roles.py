@@ -17,6 +17,7 @@ from diplograph.learn.decider import (
     _rejected_accuser,
     _several_left,
     _silent_home,
+    _soft_agreement,
     _summoned_envoy,
     _support_recipient,
     _unnamed_accused,
@@ -227,3 +228,31 @@ def test_the_state_that_orders_diplomats_out_sanctions_theirs() -> None:
         assert (fixed.source, fixed.target) == (RUS, DEU), text
     event = _event(text, RUS, DEU, "SANCTION")  # already the right way round
     assert _expelled_envoy(event, _ctx(text)) == event
+
+
+def test_general_content_agreed_in_talks_is_no_event() -> None:
+    for text, etype in (
+        ("The two ministers agreed to coordinate closely ahead of next year's forum.",
+         "AGREE_SIGN"),
+        ("Both sides agreed that the priority would be to keep up contacts before any upgrade.",
+         "PARTNERSHIP_UPGRADE"),
+        ("The envoys agreed to continue close coordination on the river dispute.",
+         "OTHER_COOPERATE"),
+        ("Poland and Vietnam agreed to further deepen their bilateral ties.", "OTHER_COOPERATE"),
+    ):  # fmt: skip
+        assert _soft_agreement(_event(text, POL, VNM, etype), _ctx(text)), text
+
+
+def test_concrete_agreements_stay() -> None:
+    for text, etype in (
+        ("The two ministers agreed to coordinate closely and signed a visa waiver memorandum.",
+         "AGREE_SIGN"),
+        ("The leaders agreed to elevate ties and to continue close coordination.",
+         "PARTNERSHIP_UPGRADE"),
+        ("The two sides agreed to hold a first round of talks on fisheries in May.",
+         "OTHER_COOPERATE"),
+        ("The envoys agreed to work together to evacuate stranded citizens by sea.",
+         "OTHER_COOPERATE"),
+        ("The two ministers agreed to coordinate closely ahead of next year's forum.", "MEET"),
+    ):  # fmt: skip
+        assert not _soft_agreement(_event(text, POL, VNM, etype), _ctx(text)), text

@@ -140,6 +140,7 @@ class EventDecider:
         events = [_expelled_envoy(e, ctx) for e in events]
         events = [_rejected(_violated(_received_from(e, ctx), ctx), ctx) for e in events]
         events = [_voices(_silent_home(e, ctx), ctx) for e in events]
+        events = [e for e in events if not _soft_agreement(e, ctx)]
         return _co_elected_in_passing(events, ctx)
 
     def decide_relations(
@@ -583,6 +584,53 @@ def _rejected(e: Event, ctx: UnitContext) -> Event:
         ):
             return replace(e, source=e.target, target=e.source)
     return e
+
+
+# GUIDELINES (not labelled): general "agreed to strengthen cooperation" content inside talks and
+# intentions to upgrade later: "agreed to continue close coordination", "agreed to work together
+# to prepare for ...", "agreed that the focus would be to keep exchanging delegations and to
+# upgrade ties". The types a concrete agreement gives, and the cues that make one concrete.
+_SOFT_TYPES = frozenset({"AGREE_SIGN", "PARTNERSHIP_UPGRADE"})
+_SOFT_AGREED = re.compile(
+    r"\bagree[sd]?\s+(?:that\b[^.;]{0,100}?\b(?:would|will|should)\s+(?:be\s+to\s+)?|"
+    r"on\s+the\s+need\s+to\s+|to\s+)(?:closely\s+|further\s+|actively\s+)?"
+    r"(?:continu\w*|keep\w*|maintain\w*|coordinat\w*|cooperat\w*|work\w*|strengthen\w*|"
+    r"enhanc\w*|deepen\w*|promot\w*|boost\w*|expand\w*|step\w*\s+up|exchange\s+(?:and|views|"
+    r"information|delegations|experience)|prepar\w*|consider\w*|stud(?:y|ying)|explor\w*|"
+    r"facilitat\w*|encourag\w*|foster\w*|intensify\w*|consolidat\w*|creat\w*|push\w*|"
+    r"accelerat\w*|seek\w*|move\s+ahead|look\s+into|make\s+efforts)\b",
+    re.I,
+)
+# "agreed to continue close coordination", "agreed to deepen ties": general cooperation
+_MORE_COOPERATION = re.compile(
+    r"\bagree[sd]?\s+(?:that\b[^.;]{0,100}?\b(?:would|will|should)\s+(?:be\s+to\s+)?|to\s+)(?:further\s+)?"
+    r"(?:continu\w*|keep\w*|maintain\w*|strengthen\w*|enhanc\w*|deepen\w*|promot\w*|boost\w*|"
+    r"step\w*\s+up|intensify\w*|consolidat\w*|further)\s+(?:(?:the|their|a|an|close|closely|"
+    r"in|up|to|[\w-]+al|all-round)\s+){0,3}(?:cooperation|coordination|communication|contacts?|"
+    r"exchanges?|ties|relations(?:hip)?|partnership|consultations?|dialogue|friendship)\b",
+    re.I,
+)
+_CONCRETE = re.compile(
+    r"\b(?:(?:agree[sd]?\s+(?:\w+\s+){0,2}?to|and\s+to)\s+(?:\w+ly\s+|soon\s+)?(?:hold|open|reopen|"
+    r"establish|set\s+up|launch|resume|restore|begin|start|convene|appoint|revive|relaunch|"
+    r"designate|elevate|upgrade|raise|lift|sign|conclude|extradite|deploy|settle)|"
+    r"sign(?:ed|ing|s)?|ink(?:ed|ing)?|memorand\w*|MoUs?|treaty|joint\s+(?:statement|declaration|"
+    r"communiqu\w*)|elevated|upgraded|lifted|evacuat\w*|repatriat\w*|extradit\w*|peacekeep\w*|"
+    r"hotlines?|military\s+communications?|(?:new|next|\w+th|first|second|third)\s+round)\b",
+    re.I,
+)
+
+
+def _soft_agreement(e: Event, ctx: UnitContext) -> bool:
+    """A cooperation, agreement or upgrade read from a sentence whose only agreement is general
+    content ("agreed to continue coordinating") with no concrete act or document in it."""
+    if e.type == "OTHER_COOPERATE":
+        soft = _MORE_COOPERATION.search(ctx.text)
+    else:
+        soft = _SOFT_AGREED.search(ctx.text) if e.type in _SOFT_TYPES else None
+    if soft is None:
+        return False
+    return _CONCRETE.search(ctx.text) is None
 
 
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
