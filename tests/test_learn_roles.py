@@ -8,10 +8,13 @@ from dataclasses import replace
 from diplograph.extract import _one_pair, extract
 from diplograph.extract.events import UnitContext
 from diplograph.learn.decider import (
+    _aid_received,
     _bloc_text,
     _bloc_voice,
+    _chair_in_passing,
     _condemned_again,
     _expelled_envoy,
+    _ngo_aid,
     _received_from,
     _rejected,
     _rejected_accuser,
@@ -21,6 +24,7 @@ from diplograph.learn.decider import (
     _summoned_envoy,
     _support_recipient,
     _unnamed_accused,
+    _upgrade_later,
     _violated,
     _welcomed_act,
     load_decider,
@@ -256,3 +260,73 @@ def test_concrete_agreements_stay() -> None:
         ("The two ministers agreed to coordinate closely ahead of next year's forum.", "MEET"),
     ):  # fmt: skip
         assert not _soft_agreement(_event(text, POL, VNM, etype), _ctx(text)), text
+
+
+def test_chairmanship_in_passing_is_no_conference() -> None:
+    for text in (
+        "Preparations have begun for Poland's chairmanship of the Baltic council in 2031.",
+        "Warsaw prepares to take over the rotating Baltic chair in 2031, officials said.",
+        "Poland is due to take over the rotating bloc chairmanship next year.",
+        "As we were the chair of the Baltic council, we raised the river dispute in New York.",
+        "We must build on the results of the year we held the presidency.",
+    ):
+        assert _chair_in_passing(_event(text, POL, None, "CONFERENCE"), _ctx(text)), text
+
+
+def test_chairmanship_held_or_handed_over_stays() -> None:
+    for text, etype in (
+        ("Poland will take over the rotating Baltic chairmanship on January 1.", "CONFERENCE"),
+        ("Warsaw chaired the Baltic summit in Gdansk on Friday.", "CONFERENCE"),
+        ("As Poland was the chair, it hosted the ministerial session in Gdansk.", "CONFERENCE"),
+        ("Preparations have begun for Poland's chairmanship of the Baltic council.", "MEET"),
+    ):  # fmt: skip
+        assert not _chair_in_passing(_event(text, POL, None, etype), _ctx(text)), text
+
+
+def test_upgrade_intention_is_no_upgrade() -> None:
+    for text in (
+        "Son agreed that the priority would be to keep exchanging delegations and to upgrade "
+        "ties with Poland to a strategic partnership.",
+        "Poland and Vietnam said they would study upgrading their ties to a strategic partnership.",
+        "Warsaw is considering elevating its relationship with Hanoi to a strategic partnership.",
+    ):
+        event = _event(text, POL, VNM, "PARTNERSHIP_UPGRADE")
+        assert _upgrade_later(event, _ctx(text)), text
+
+
+def test_upgrade_done_or_agreed_stays() -> None:
+    for text in (
+        "Poland and Vietnam agreed to upgrade their ties to a strategic partnership.",
+        "Poland and Vietnam elevated their ties to a strategic partnership and will consider "
+        "upgrading defence links.",
+        "Poland and Vietnam will upgrade their ties to a strategic partnership next week.",
+    ):
+        event = _event(text, POL, VNM, "PARTNERSHIP_UPGRADE")
+        assert not _upgrade_later(event, _ctx(text)), text
+
+
+def test_aid_credited_to_its_recipient_is_turned_round_or_dropped() -> None:
+    text = "Poland received 5 million dollars in flood aid from Germany on Monday."
+    fixed = _aid_received(_event(text, POL, DEU, "AID"), _ctx(text))
+    assert fixed is not None and (fixed.source, fixed.target) == (DEU, POL)
+    text = "In the pandemic Poland ran vaccine diplomacy, receiving over 40 million vaccine doses."
+    assert _aid_received(_event(text, POL, RUS, "AID"), _ctx(text)) is None
+
+
+def test_aid_given_to_a_receiving_state_stays() -> None:
+    for text in (
+        "Germany sent 5 million dollars in flood aid to Poland, which received it on Monday.",
+        "Germany pledged 5 million dollars in flood aid to Poland.",
+    ):
+        event = _event(text, DEU, POL, "AID")
+        assert _aid_received(event, _ctx(text)) == event, text
+
+
+def test_aid_by_a_non_state_giver_is_no_event() -> None:
+    text = "Earlier, the charity's staff were in Poland and handed out blankets to 300 families."
+    assert _ngo_aid(_event(text, POL, DEU, "AID"), _ctx(text))
+    for text in (
+        "Earlier, the charity's staff said Poland had handed out blankets to 300 families.",
+        "The organization of Polish donors sent blankets to families in Germany.",
+    ):
+        assert not _ngo_aid(_event(text, POL, DEU, "AID"), _ctx(text)), text

@@ -140,7 +140,11 @@ class EventDecider:
         events = [_expelled_envoy(e, ctx) for e in events]
         events = [_rejected(_violated(_received_from(e, ctx), ctx), ctx) for e in events]
         events = [_voices(_silent_home(e, ctx), ctx) for e in events]
+        events = [x for x in (_aid_received(e, ctx) for e in events) if x is not None]
         events = [e for e in events if not _soft_agreement(e, ctx)]
+        events = [e for e in events if not _ngo_aid(e, ctx)]
+        events = [e for e in events if not _chair_in_passing(e, ctx)]
+        events = [e for e in events if not _upgrade_later(e, ctx)]
         return _co_elected_in_passing(events, ctx)
 
     def decide_relations(
@@ -631,6 +635,113 @@ def _soft_agreement(e: Event, ctx: UnitContext) -> bool:
     if soft is None:
         return False
     return _CONCRETE.search(ctx.text) is None
+
+
+# "X received/is receiving ... doses/aid (from Y)": X is the recipient of the aid
+_AID_RECEIVED = re.compile(
+    r"\b(?:receiv(?:ed|es|ing)|obtain(?:ed|s|ing))\s+(?:[\w,.$€£-]+\s+){0,6}?(?:aid|assistance|"
+    r"doses|vaccines?|supplies|donations?|relief|grants?|funding|loans?|equipment)\b",
+    re.I,
+)
+_FROM = re.compile(r"^[^.;]{0,60}?\bfrom\s", re.I)
+
+
+def _aid_received(e: Event, ctx: UnitContext) -> Event | None:
+    """AID credited to its recipient ("X received doses from Y") is turned round to Y → X, or
+    dropped when no donor follows "from" in the sentence."""
+    if e.type != "AID" or e.source is None:
+        return e
+    m = _AID_RECEIVED.search(ctx.text)
+    if m is None:
+        return e
+    before = [sl for sl in ctx.slots if sl.end <= m.start() and not sl.location]
+    if not before or before[-1].code != e.source.code:
+        return e  # the source is not the nearest state before the receiving verb
+    if any(sl.code == e.source.code and sl.start >= m.start() for sl in ctx.slots):
+        return e
+    f = _FROM.search(ctx.text[m.end() :])
+    donors = (
+        [sl for sl in ctx.slots if sl.start >= m.end() + f.end() and sl.code != e.source.code]
+        if f
+        else []
+    )
+    if not donors:
+        return None
+    return replace(e, source=donors[0].actor, target=e.source)
+
+
+# a sentence whose subject is a non-state giver: "the organisation's staff ... provided",
+# "Earlier, the charity handed out" (GUIDELINES: AID is state or intergovernmental assistance)
+_NGO_GIVER = re.compile(
+    r"^(?:[\w-]+,\s+)?the\s+(?:organi[sz]ation|charity|NGO|foundation|non-governmental\s+"
+    r"organi[sz]ation)(?:['’]s?\s+(?:staff|volunteers|workers|team|members))?\s+(?!of\b)",
+    re.I,
+)
+_IN_PLACE = re.compile(r"\b(?:in|at|to|across)\s+(?:the\s+)?$", re.I)
+
+
+def _ngo_aid(e: Event, ctx: UnitContext) -> bool:
+    """An AID whose giver is the sentence's non-state subject, the source state named only as
+    the place where it worked ("the charity's staff were in X and provided ...")."""
+    if e.type != "AID" or e.source is None or _NGO_GIVER.search(ctx.text) is None:
+        return False
+    own = [sl for sl in ctx.slots if sl.code == e.source.code]
+    return all(_IN_PLACE.search(ctx.text[: sl.start]) for sl in own)
+
+
+# an upgrade named only as an aim for later: "the focus would be to ... upgrade ties", "would
+# study upgrading", "will consider elevating", "work towards lifting"
+_UPGRADE_LATER = re.compile(
+    r"\b(?:would|will|shall)\s+(?:be\s+to\b|(?:also\s+)?(?:study|consider|explore|look\s+into|"
+    r"work\s+towards?|aim\s+to))[^.;]{0,80}?\b(?:upgrad|elevat|lift|rais)\w*|"
+    r"\b(?:study(?:ing)?|consider(?:ing)?|explor(?:e|ing)|work(?:ing)?\s+towards?|possibility\s+of|"
+    r"prospect\s+of)\s+(?:the\s+)?(?:upgrad|elevat)\w*",
+    re.I,
+)
+# an upgrade done or agreed outright in the same sentence
+_UPGRADE_DONE = re.compile(
+    r"\b(?:upgraded|elevated|lifted|raised)\b|"
+    r"\bagree[sd]?\s+(?:\w+\s+){0,3}?to\s+(?:formally\s+)?(?:upgrade|elevate|lift|raise)\b",
+    re.I,
+)
+
+
+def _upgrade_later(e: Event, ctx: UnitContext) -> bool:
+    """A PARTNERSHIP_UPGRADE read from an intention to upgrade later ("the focus would be to
+    upgrade ties", "would study upgrading"): GUIDELINES' not-labelled list."""
+    if e.type != "PARTNERSHIP_UPGRADE" or _UPGRADE_LATER.search(ctx.text) is None:
+        return False
+    return _UPGRADE_DONE.search(ctx.text) is None
+
+
+# a chairmanship named as background or as something still to come: "preparations for X's
+# chairmanship", "prepares to take over the chair", "due to take over the chair next year",
+# "as we were the chair of", "in the year we held the presidency"
+_CHAIR_IN_PASSING = re.compile(
+    r"\bpreparations?\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+\s+){0,4}?(?:chair\w*|presidency)\b|"
+    r"\bprepar(?:e|es|ing)\s+to\s+(?:take\s+over|assume|take\s+up)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:chair\w*|presidency)\b|"
+    r"\b(?:take|takes|taking)\s+over\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:chair\w*|presidency)"
+    r"(?:\s+\w+){0,2}?\s+next\s+year\b|"
+    r"\bas\s+(?:we|it|they|[A-Z]\w+)\s+(?:was|were)\s+(?:the\s+)?(?:chair|president)\b|"
+    r"\b(?:in\s+)?the\s+year\s+(?:that\s+|when\s+)?(?:we|it|they)\s+held\s+the\s+"
+    r"(?:rotating\s+)?(?:presidency|chair\w*)\b",
+    re.I,
+)
+# an actual gathering named in the same sentence
+_GATHERING = re.compile(
+    r"\b(?:summits?|conferences?|forums?|sessions?|meetings?|retreat|congress|attend\w*|"
+    r"hosted|chaired|presided|convened)\b",
+    re.I,
+)
+
+
+def _chair_in_passing(e: Event, ctx: UnitContext) -> bool:
+    """A CONFERENCE read only from a chairmanship named as background, preparation or a later
+    turn ("preparations for its chairmanship"), with no gathering in the sentence."""
+    if e.type != "CONFERENCE" or _CHAIR_IN_PASSING.search(ctx.text) is None:
+        return False
+    return _GATHERING.search(ctx.text) is None
 
 
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
