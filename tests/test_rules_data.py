@@ -47,6 +47,14 @@ def test_rules_prefilter_is_derived_from_rule_keys():
         ("sanction.svo.5", "The bloc approved its 14th package of measures against Russia."),
         ("other_conflict.svo.2", "Kenya rejected the accusations made by Uganda."),
         ("other_conflict.svo.3", "A Russian drone violated Polish airspace on Monday."),
+        (
+            "visit.ovs.2",
+            "Welcoming and receiving President Okello of Uganda to Kenya was an honour.",
+        ),
+        ("visit.ovs.2", "Chile hosted visits by the leaders of Peru and Bolivia."),
+        ("protest_accuse.verdict.1", "The overflight was a grave violation of our sovereignty."),
+        ("protest_accuse.verdict.1", "She called the ban on Peruvian trucks totally unacceptable."),
+        ("protest_accuse.verdict.1", "Lima called the drills a blatant provocation."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -67,10 +75,83 @@ def test_rules_fire_by_id(rule_id, text):
         ("sanction.svo.5", "The deal removed tariffs on most goods."),
         ("other_conflict.svo.2", "Kenya rejected the budget proposal."),
         ("other_conflict.svo.3", "Poland intruded into the debate."),
+        ("visit.ovs.2", "Chile hosted the regional summit."),
+        ("visit.ovs.2", "The welcome and reception were warm."),
+        ("protest_accuse.verdict.1", "Traffic violations rose in the capital."),
+        ("protest_accuse.verdict.1", "The delay was unacceptable to investors."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
     assert not BY_ID[rule_id].pattern.search(text), rule_id
+
+
+def test_rules_firm_flag_only_on_narrow_families():
+    assert {r.id for r in RULES if r.firm} == {"visit.ovs.2", "protest_accuse.verdict.1"}
+
+
+def test_visit_reception_list_makes_each_guest_a_visitor():
+    from diplograph.extract.events import extract_events
+    from diplograph.extract.slots import Slot
+
+    text = (
+        "Welcoming and receiving President Okello of Uganda and Prime Minister Rono of Ghana"
+        " to Kenya was historic."
+    )
+    slots = [
+        Slot(text.index("Uganda"), text.index("Uganda") + 6, Actor("UGA", "Uganda"), ("COUNTRY",)),
+        Slot(text.index("Ghana"), text.index("Ghana") + 5, Actor("GHA", "Ghana"), ("COUNTRY",)),
+        Slot(text.index("Kenya"), text.index("Kenya") + 5, Actor("KEN", "Kenya"), ("COUNTRY",)),
+    ]
+    ctx = UnitContext("d", 0, 0, text, slots, [], None, None, Actor("KEN", "Kenya"))
+    made = [e for e in extract_events(ctx) if "visit.ovs.2" in (e.produced_by or "")]
+    got = {(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in made}  # fmt: skip
+    assert got == {("VISIT", "UGA", "KEN"), ("VISIT", "GHA", "KEN")}
+
+
+def test_verdict_names_the_home_country_judging_the_state_named():
+    from diplograph.extract.events import extract_events
+    from diplograph.extract.slots import Slot
+
+    text = "The Ruritanian overflight was a grave violation of our sovereignty, the ministry said."
+    slots = [Slot(4, 14, Actor("RUR", "Ruritania"), ("DEMONYM",))]
+    ctx = UnitContext("d", 0, 0, text, slots, [], None, None, Actor("VNM", "Vietnam"))
+    got = [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in extract_events(ctx)]  # fmt: skip
+    assert ("PROTEST_ACCUSE", "VNM", "RUR") in got
+
+
+def test_verdict_with_no_state_named_judges_the_state_accused_before():
+    from diplograph.extract.events import extract_events
+
+    text = "This is totally unacceptable, the spokesman said."
+    ctx = UnitContext("d", 0, 0, text, [], [], None, None, Actor("VNM", "Vietnam"))
+    assert extract_events(ctx) == []  # no actor at all: nothing to judge
+    from diplograph.extract.slots import Slot
+
+    ctx = UnitContext(
+        "d", 0, 0, text, [Slot(40, 44, Actor("VNM", "Vietnam"), ("COUNTRY",))], [], None, None,
+        Actor("VNM", "Vietnam"), memory={"PROTEST_ACCUSE": Actor("RUR", "Ruritania")},
+    )  # fmt: skip
+    got = [(e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in extract_events(ctx) if e.type == "PROTEST_ACCUSE"]  # fmt: skip
+    assert got == [("VNM", "RUR")]
+
+
+def test_firm_rule_events_are_known_by_their_rule_id():
+    from diplograph.extract.events import extract_events, firm_rule_event
+    from diplograph.extract.slots import Slot
+
+    text = "The Ruritanian overflight was a grave violation of our sovereignty."
+    ctx = UnitContext("d", 0, 0, text, [Slot(4, 14, Actor("RUR", "Ruritania"), ("DEMONYM",))],
+                      [], None, None, Actor("VNM", "Vietnam"))  # fmt: skip
+    made = extract_events(ctx)
+    assert made and all(firm_rule_event(e) for e in made)
+    ctx = UnitContext("d", 0, 0, "Kenya condemned Uganda.", [
+        Slot(0, 5, Actor("KEN", "Kenya"), ("COUNTRY",)),
+        Slot(16, 22, Actor("UGA", "Uganda"), ("COUNTRY",))], [], None, None, Actor("KEN", "Kenya"),
+    )  # fmt: skip
+    assert not any(firm_rule_event(e) for e in extract_events(ctx))
 
 
 def test_rules_home_flag_names_the_home_country_as_source():

@@ -44,6 +44,7 @@ class Rule:
     keys: tuple[str, ...] = ()  # substrings one of which must occur for the rule to run
     vetoes: tuple[str, ...] = ()  # ids in VETOES, checked in order before a match counts
     home: bool = False  # an unstated source is the home country ("The ministry summoned ...")
+    firm: bool = False  # the decider keeps its events even where the model scores the type low
 
 
 def _r(p: str) -> re.Pattern[str]:
@@ -72,6 +73,7 @@ def load_rules(path: Traversable = RULES_FILE) -> list[Rule]:
                     keys=tuple(row.get("keys", ())),
                     vetoes=tuple(row.get("vetoes", ())),
                     home=bool(row.get("home", False)),
+                    firm=bool(row.get("firm", False)),
                 )
             )
         except (KeyError, re.error) as err:
@@ -83,6 +85,14 @@ def load_rules(path: Traversable = RULES_FILE) -> list[Rule]:
 
 
 RULES: list[Rule] = load_rules()
+FIRM_RULES = frozenset(r.id for r in RULES if r.firm)
+
+
+def firm_rule_event(e: Event) -> bool:
+    """Whether a rule event comes from a firm rule (kept whatever the model's type score)."""
+    by = e.produced_by or ""
+    return by.startswith("rule:") and by[5:].split("@", 1)[0] in FIRM_RULES
+
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no|n't|refused\s+to|declined\s+to|denied|failed\s+to|without|"
@@ -378,6 +388,8 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         after_left = [x for x in left if x.start >= m.end()]
         chosen = after_left or left[-1:]
         return [(src, chosen[0] if chosen else None)]
+    if rule.frame == "verdict":
+        return _verdict_roles(ctx)
     # svo
     after = _actors_after(ctx, m.end())
     if rule.type == "VISIT":
@@ -447,6 +459,24 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         ]  # fmt: skip
         objects = [later[0]] if later else [None]
     return [(s, t) for s in subjects for t in objects]
+
+
+def _verdict_roles(ctx: UnitContext) -> list[tuple[Slot | None, Slot | None]]:
+    """ "'A grave violation of our sovereignty,' the spokesman said of the Ruritanian drills":
+    the home country (or a state named as itself) judges the first other state named, else
+    the state accused just before."""
+    src = next((s for s in ctx.slots if s.code == ctx.home.code), None)
+    if src is None and ctx.home_speaks:
+        src = Slot(0, 0, ctx.home, ("HOME",))
+    if src is None:  # a foreign story: the speaker ("Prime Minister Tusk") or the seat judges
+        src = next((s for s in ctx.slots if {"PERSON", "CAPITAL"} & set(s.labels)), None)
+    if src is None:
+        return []
+    accused = [s for s in ctx.slots if s.code != src.code and len(s.code) == 3 and not s.location]
+    if accused:
+        return [(src, accused[0])]
+    last = ctx.memory.get("PROTEST_ACCUSE")  # the state accused just before
+    return [(src, Slot(0, 0, last, ("MEMORY",)))] if last and last.code != src.code else []
 
 
 _AGAINST = {"PROTEST_ACCUSE", "SANCTION", "OTHER_CONFLICT", "STATEMENT_SUPPORT"}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.evaluation import SYMMETRIC_TYPES
-from diplograph.extract.events import UnitContext, _date_for, _usable_dates
+from diplograph.extract.events import UnitContext, _date_for, _usable_dates, firm_rule_event
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import TierReading
 from diplograph.learn.calibrate import Calibration
@@ -127,6 +127,11 @@ class EventDecider:
         kept_types = {e.type for e in events}
         for e in rule_events:
             floor = 0.0 if APPEND_RULES else RULE_FLOOR * self.threshold(e.type)
+            if firm_rule_event(e):
+                if not any(_same_event(e, k) for k in events):
+                    trace.kept.append(f"{e.type} by firm rule {e.produced_by}")
+                    events.append(e)
+                continue
             if e.type in kept_types:
                 continue
             if trace.types.get(e.type, 0.0) >= floor:
@@ -344,6 +349,15 @@ class EventDecider:
 
 
 _WEIGHT_LISTS: dict[int, tuple[Any, list[float]]] = {}
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Same type and the same source and target codes."""
+    return (a.type, a.source and a.source.code, a.target and a.target.code) == (
+        b.type,
+        b.source and b.source.code,
+        b.target and b.target.code,
+    )
 
 
 def _weight_list(model: LinearModel) -> list[float]:
