@@ -1941,3 +1941,62 @@ def test_ask_which_city_of_a_state_is_no_tagged_city_of_another():
     view = SentenceView(text=text, mentions=mentions, events=[], published=None, question=q)
     best = max(find_where(view, classify(q)[0]), key=lambda s: s.score)
     assert best.text == "Arequipa"
+
+
+def _spans_of(q: str, text: str, kind: str, published: str | None = None) -> list[str]:
+    from diplograph.query.ask import _unasked
+    from diplograph.query.spans import Part, Span
+
+    view = SentenceView(text=text, mentions=[], events=[], published=published, question=q)
+    pieces = [p.strip() for p in text.split(";")]
+    spans = [Span(0, len(p), p, 1.0) for p in pieces]
+    return [s.text for s in _unasked(Part(kind, q, ()), view, spans)]
+
+
+def test_ask_a_later_act_is_not_the_day_of_the_report():
+    q = "On what date is Ms Varga due to take up her post as Chile's envoy?"
+    got = _spans_of(q, "Tuesday, March 4, 2025; 4 March 2025; April 30, 2025", "when", "2025-03-04")
+    assert got == ["April 30, 2025"]
+    q = "By what date must Quito and Lima finish the border survey?"
+    assert _spans_of(q, "March 4, 2025; June 1", "when", "2025-03-04") == ["June 1"]
+    # the report's own act keeps its day, and "on what day" asks for a weekday
+    q = "When did Quito and Lima sign the border survey?"
+    assert _spans_of(q, "Tuesday, March 4, 2025", "when", "2025-03-04") != []
+    q = "On what day were the two frigates due to sail from Callao?"
+    assert _spans_of(q, "Tuesday, March 4, 2025", "when", "2025-03-04") != []
+
+
+def test_ask_a_state_the_question_names_is_no_answer():
+    q = "Which countries had a maritime pact with Peru before Ecuador joined it?"
+    assert _spans_of(q, "Ecuador; Chile, Bolivia", "country") == ["Chile, Bolivia"]
+    q = "Which Andean state offered to mediate after Peru cut ties with Ecuador?"
+    assert _spans_of(q, "Quito; Bolivia", "who") == ["Bolivia"]
+    # a capital of a named state is still a place: "in which city did Peru and Chile sign"
+    q = "In which city did Peru and Chile sign the fisheries accord?"
+    assert _spans_of(q, "Santiago", "where") == ["Santiago"]
+    assert _spans_of(q, "Peru", "where") == []
+
+
+def test_ask_a_list_of_the_asked_size_outweighs_a_shorter_one():
+    from diplograph.query.spans import Part, find_countries
+
+    def mention(text: str, sentence: str, code: str) -> dict[str, object]:
+        a = sentence.index(text)
+        return {"start": a, "end": a + len(text), "text": text, "label": "COUNTRY", "code": code}
+
+    q = "Envoys of which three countries met the Chilean president in Arica?"
+    part = Part("country", q, ("countries",), True)
+    lead = "The Chilean president met new envoys from Bolivia in Arica on Friday."
+    later = "They came from Bolivia, Ecuador and Uruguay, officials said."
+    one = SentenceView(lead, [mention("Bolivia", lead, "BOL")], [], None, q)
+    three = SentenceView(
+        later,
+        [
+            mention(n, later, c)
+            for n, c in (("Bolivia", "BOL"), ("Ecuador", "ECU"), ("Uruguay", "URY"))
+        ],
+        [],
+        None,
+        q,
+    )
+    assert find_countries(three, part)[0].score - find_countries(one, part)[0].score > 2.0 + 1.0

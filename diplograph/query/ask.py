@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from diplograph.budget import checked
+from diplograph.query.names import capital_actors, find_names
 from diplograph.query.records import answer_from_records
 from diplograph.query.retrieve import Candidate, outlets_in, question_names, retrieve
 from diplograph.query.spans import (
@@ -416,11 +417,71 @@ def _view(store: Store, c: Candidate, question: str, cache: dict[str, Any]) -> S
     )
 
 
+# kinds whose answer is never a bare state the question names already ("Doha" for a question
+# about Qatar): such a span restates the question, it does not answer it
+ECHO_KINDS = frozenset({"where", "country", "who", "which"})
+# a question about a later act than the report's own ("due to take office", "by what date",
+# "expected to visit"): its answer is not the day the report was filed
+_LATER_ACT = re.compile(
+    r"\b(?:due|expected|scheduled|set|slated|planned|invited)\s+to\b|\bby\s+(?:what|which)\s+"
+    r"(?:date|day|month|year)\b|\bwill\b|\bnext\b",
+    re.I,
+)
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:week)?day\b", re.I)  # "on what day": a weekday
+_WEEKDAY_DATE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+@lru_cache(maxsize=4096)
+def _state_codes(text: str) -> frozenset[str]:
+    """The states and bodies ``text`` names, by name or by capital ("Doha": QAT)."""
+    return frozenset(c for _, _, c in [*find_names(text), *capital_actors(text)])
+
+
+def _echoes(span: Span, question: str, capitals: bool = True) -> bool:
+    """Whether the span is nothing but names of states the question names already ("Lao PDR"
+    for a question about Laos; with ``capitals``, "Doha" for one about Qatar)."""
+    found = [*find_names(span.text), *(capital_actors(span.text) if capitals else [])]
+    rest = span.text
+    for a, b, _ in sorted(found, reverse=True):
+        rest = rest[:a] + " " + rest[b:]
+    codes = {c for _, _, c in found}
+    return bool(codes) and not content_terms(rest) and codes <= _state_codes(question)
+
+
+def _report_day(text: str, published: str | None) -> bool:
+    """Whether a date span is the report's own day: a weekday ("Monday, June 2, 2025") or
+    the publication date written out ("5 June 2024")."""
+    if _WEEKDAY_DATE.match(text):
+        return True
+    if not published or not published[5:7].isdigit() or not published[8:10].isdigit():
+        return False
+    month = _MONTH_NAMES[int(published[5:7]) - 1]
+    found = re.fullmatch(
+        rf"(?:(\d{{1,2}})\s+{month}\w*|{month}\w*\s+(\d{{1,2}}))(?:,?\s+\d{{4}})?", text, re.I
+    )
+    if found is None:
+        return False
+    return int(found.group(1) or found.group(2)) == int(published[8:10])
+
+
+def _unasked(part: Part, view: SentenceView, spans: list[Span]) -> list[Span]:
+    """The spans less those that cannot answer the part: the report's own day for a later
+    act, a state the question names for a who/which/where part (capitals stay answers of
+    where: "in which city did Peru and Chile sign": Santiago)."""
+    q = view.question
+    if part.kind == "when" and _LATER_ACT.search(q) and not _ASKS_DAY.search(q):
+        spans = [s for s in spans if not _report_day(s.text, view.published)]
+    if part.kind in ECHO_KINDS:
+        spans = [s for s in spans if not _echoes(s, q, capitals=part.kind != "where")]
+    return spans
+
+
 def _spans(part: Part, view: SentenceView, residual: bool) -> list[Span]:
     found = FINDERS[part.kind](view, part)
     if not found and residual and part.kind in RESIDUAL_KINDS:
         found = find_residual(view, part)
-    return sorted(found, key=lambda s: -s.score)
+    return sorted(_unasked(part, view, found), key=lambda s: -s.score)
 
 
 def _pick(parts: list[Part], view: SentenceView, residual: bool = False) -> list[Span] | None:
