@@ -568,14 +568,21 @@ def _violated(e: Event, ctx: UnitContext) -> Event:
     round: the violated state protests the violator."""
     if e.type != "PROTEST_ACCUSE" or e.source is None or e.target is None:
         return e
-    for sl in ctx.slots:
-        if (
-            sl.code == e.target.code
-            and _OWN_INTEGRITY.match(ctx.text[sl.end : sl.end + 60])
-            and _VIOLATED.search(ctx.text[max(0, sl.start - 40) : sl.start])
-        ):
-            return replace(e, source=e.target, target=e.source)
+    if _framed(ctx, e.target.code, _VIOLATED, 40, _OWN_INTEGRITY):
+        return replace(e, source=e.target, target=e.source)
     return e
+
+
+def _framed(ctx: UnitContext, code: str, before: re.Pattern[str], reach: int,
+            after: re.Pattern[str]) -> bool:  # fmt: skip
+    """Whether a slot of ``code`` has ``before`` ending within ``reach`` characters before it
+    and ``after`` right after it ("violated | Y | 's airspace")."""
+    return any(
+        sl.code == code
+        and after.match(ctx.text[sl.end : sl.end + 60]) is not None
+        and before.search(ctx.text[max(0, sl.start - reach) : sl.start]) is not None
+        for sl in ctx.slots
+    )
 
 
 # "dismissed Ottawa's allegations", "rejected the Philippines' protest": the state whose claim
@@ -594,13 +601,8 @@ def _rejected(e: Event, ctx: UnitContext) -> Event:
     """A rejection credited to the state whose claim is rejected is turned round."""
     if e.type != "OTHER_CONFLICT" or e.source is None or e.target is None:
         return e
-    for sl in ctx.slots:
-        if (
-            sl.code == e.source.code
-            and _CLAIM_AFTER.match(ctx.text[sl.end : sl.end + 60])
-            and _REJECT_BEFORE.search(ctx.text[max(0, sl.start - 30) : sl.start])
-        ):
-            return replace(e, source=e.target, target=e.source)
+    if _framed(ctx, e.source.code, _REJECT_BEFORE, 30, _CLAIM_AFTER):
+        return replace(e, source=e.target, target=e.source)
     return e
 
 
