@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -141,16 +142,8 @@ class EventDecider:
                 trace.dropped.append(
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
-        events = [_summoned_envoy(_sanctioned(_elected_body(e, ctx), ctx), ctx) for e in events]
-        events = [_expelled_envoy(e, ctx) for e in events]
-        events = [_rejected(_violated(_received_from(e, ctx), ctx), ctx) for e in events]
-        events = [_voices(_silent_home(e, ctx), ctx) for e in events]
-        events = [x for x in (_aid_received(e, ctx) for e in events) if x is not None]
-        events = [e for e in events if not _soft_agreement(e, ctx)]
-        events = [e for e in events if not _ngo_aid(e, ctx)]
-        events = [e for e in events if not _chair_in_passing(e, ctx)]
-        events = [e for e in events if not _upgrade_later(e, ctx)]
-        return _co_elected_in_passing(events, ctx)
+        fixed = (_after_decider(e, ctx) for e in events)
+        return _co_elected_in_passing([e for e in fixed if e is not None], ctx)
 
     def decide_relations(
         self, ctx: UnitContext, rules: list[Relation], readings: list[TierReading]
@@ -1062,3 +1055,38 @@ def default_decider() -> EventDecider | None:
     if os.environ.get("DIPLOGRAPH_EXTRACTOR", "model").lower() == "rules":
         return None
     return load_decider()
+
+
+def _after_decider(e: Event, ctx: UnitContext) -> Event | None:
+    """One decided event through the role fixes in order (``ROLE_FIXES``; a fix may drop it),
+    then the vetoes (``VETOES``): the event as kept, or None."""
+    fixed: Event | None = e
+    for fix in ROLE_FIXES:
+        if fixed is None:
+            return None
+        fixed = fix(fixed, ctx)
+    if fixed is None or any(veto(fixed, ctx) for veto in VETOES):
+        return None
+    return fixed
+
+
+# the fixes after the decider, in the order they apply
+ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
+    _elected_body,
+    _sanctioned,
+    _summoned_envoy,
+    _expelled_envoy,
+    _received_from,
+    _violated,
+    _rejected,
+    _silent_home,
+    _voices,
+    _aid_received,
+)
+# what the decider may keep and GUIDELINES does not label
+VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
+    _soft_agreement,
+    _ngo_aid,
+    _chair_in_passing,
+    _upgrade_later,
+)
