@@ -477,12 +477,9 @@ def _another_occasion(a: Event, b: Event) -> bool:
     )
 
 
-# acts of one type that are never restatements of each other: a complaint rejected and the act
-# complained of. (An envoy summoned apart from the protest conveyed was measured and dropped: it
-# split one protest in two on real news.)
-_ACTS = {
-    "OTHER_CONFLICT": re.compile(r"\b(?:dismiss\w*|reject\w*)\b", re.I),
-}
+# a complaint rejected is never a restatement of the act complained of. (An envoy summoned apart
+# from the protest conveyed was measured and dropped: it split one protest in two on real news.)
+_REJECTION = re.compile(r"\b(?:dismiss\w*|reject\w*)\b", re.I)
 # the measures of the "reduce relations" family: an expulsion, a recall and a closure reported
 # in one story are three measures, not one restated
 _MEASURES = {
@@ -500,15 +497,14 @@ def _measures(e: Event) -> set[str]:
 
 
 def _other_act(a: Event, b: Event) -> bool:
-    """Whether one report is a summons (a rejection) and the other is not, or the two report
-    different measures (an expulsion and a recall)."""
+    """Whether one report is a rejection and the other is not, or the two report different
+    measures (an expulsion and a recall)."""
     if a.type == "SANCTION":
         ma, mb = _measures(a), _measures(b)
         return bool(ma and mb and not ma & mb)
-    act = _ACTS.get(a.type)
-    if act is None:
+    if a.type != "OTHER_CONFLICT":
         return False
-    marks = {bool(act.search(e.trigger or e.evidence.text)) for e in (a, b)}
+    marks = {bool(_REJECTION.search(e.trigger or e.evidence.text)) for e in (a, b)}
     return len(marks) == 2
 
 

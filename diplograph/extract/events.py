@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -175,6 +176,11 @@ class UnitContext:
     # the latest state to protest at or accuse each state earlier in the document, by its code
     accusers: dict[str, Actor] = field(default_factory=dict)
 
+    @cached_property
+    def told(self) -> int:
+        """Where the sentence's dateline ends (0 without one): its date is the report's."""
+        return dateline_end(self.text)
+
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:
     cands = [
@@ -261,8 +267,8 @@ def _date_for(ctx: UnitContext, pos: int) -> str | None:
     dates = _usable_dates(ctx, pos)
     if not dates:
         return ctx.fallback_date
-    told = dateline_end(ctx.text)  # "NIAMEY, August 3 – France completed … on Wednesday"
-    dates = [d for d in dates if d.start >= told] or dates
+    # "NIAMEY, August 3 – France completed … on Wednesday": the dateline dates the report
+    dates = [d for d in dates if d.start >= ctx.told] or dates
     explicit = [d for d in dates if d.kind in ("explicit", "relative")]
     pool = explicit or dates
     # nearest to the trigger, preferring the more precise value
