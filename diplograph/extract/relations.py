@@ -575,18 +575,20 @@ def _clause_subject(text: str, actors: list[Slot], at: int) -> Slot | None:
 
 # "Niger broke off diplomatic relations with Ukraine", "Egypt, which has maintained diplomatic
 # relations with Israel since 1980": the subject's verb, then the tier, then "with" the other
-_TIER_VERB = re.compile(
-    r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
+# a verb that makes a tier one side's, up to the tier: "established (its) …", "has a …"
+_TIER_VERBS = (
     r"(?:br(?:oke|eak|eaks|eaking)(?:\s+off)?|sever\w*|cut|cuts|maintain\w*|establish\w*|"
     r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*|"
     r"ha(?:s|ve|d)|hold\w*|shar\w*|sign\w*|launch\w*)"  # "Egypt has a … partnership with the EU"
-    r"(?:\s+(?:an?|its|their|own|full|formal))*\s*$",
+    r"(?:\s+(?:an?|its|their|own|full|formal))*\s*$"
+)
+_TIER_VERB = re.compile(
+    r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
+    + _TIER_VERBS,
     re.I,
 )
-_AND_TIER_VERB = re.compile(_AND + _TIER_VERB.pattern[_TIER_VERB.pattern.index("(?:br") :], re.I)
-_AFTER_RELATIVE = re.compile(
-    r",\s+" + _TIER_VERB.pattern[_TIER_VERB.pattern.index("(?:br") :], re.I
-)
+_AND_TIER_VERB = re.compile(_AND + _TIER_VERBS, re.I)  # "… and established relations with C"
+_AFTER_RELATIVE = re.compile(r",\s+" + _TIER_VERBS, re.I)  # "A, which cut ties with B, restored"
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its|which|who)\s[^,;:()]{0,50},(?=\s)")
 _TIER_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?$")
 
