@@ -125,7 +125,8 @@ _HINT = re.compile(
 
 
 _STANDALONE_YEAR = re.compile(r"(?<![\d/.–-])(19[4-9]\d|20[0-4]\d)(?![\d/]|\s?[-–]\s?\d)")
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# the months' first three letters, January first (ask reads the publication month with them)
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
@@ -261,7 +262,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     years_in_text = [int(y) for y in re.findall(r"\b(19[4-9]\d|20[0-4]\d)\b", text)]
     low = text.lower()
-    has_month = any(stem in low for stem in _MONTH_STEMS) and bool(_MONTH_HINT.search(text))
+    has_month = any(stem in low for stem in MONTH_STEMS) and bool(_MONTH_HINT.search(text))
     for kind, pat in _PATTERNS:
         if kind in ("mdy", "dmy", "my", "month", "weekof") and not has_month:
             continue

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from diplograph.budget import checked
+from diplograph.extract.dates import MONTH_STEMS
 from diplograph.query.names import capital_actors, find_names
 from diplograph.query.records import answer_from_records
 from diplograph.query.retrieve import Candidate, outlets_in, question_names, retrieve
@@ -429,7 +430,6 @@ _LATER_ACT = re.compile(
 )
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:week)?day\b", re.I)  # "on what day": a weekday
 _WEEKDAY_DATE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 @lru_cache(maxsize=4096)
@@ -456,7 +456,7 @@ def _report_day(text: str, published: str | None) -> bool:
         return True
     if not published or not published[5:7].isdigit() or not published[8:10].isdigit():
         return False
-    month = _MONTH_NAMES[int(published[5:7]) - 1]
+    month = MONTH_STEMS[int(published[5:7]) - 1]
     found = re.fullmatch(
         rf"(?:(\d{{1,2}})\s+{month}\w*|{month}\w*\s+(\d{{1,2}}))(?:,?\s+\d{{4}})?", text, re.I
     )
