@@ -317,6 +317,9 @@ def test_events_a_report_marked_as_another_occasion_is_another_action() -> None:
     lodged = ev(0, "PROTEST_ACCUSE", "Kenya lodged a protest with Ghana.", "lodged a protest")
     summoned = ev(1, "PROTEST_ACCUSE", "Kenya summoned Ghana's envoy.", "summoned")
     assert len(dedupe_events([lodged, summoned])) == 1
+    # a protest that marks itself as another act ("also", "separately") is not a restatement
+    accused = ev(2, "PROTEST_ACCUSE", "Kenya also accused Ghana of arming rebels.", "accused")
+    assert len(dedupe_events([lodged, accused])) == 2
     seized = ev(0, "OTHER_CONFLICT", "Kenya seized a Ghanaian trawler.", "seized")
     rejected = ev(1, "OTHER_CONFLICT", "Kenya rejected Ghana's protest.", "rejected")
     assert len(dedupe_events([seized, rejected])) == 2

@@ -55,6 +55,15 @@ def test_rules_prefilter_is_derived_from_rule_keys():
         ("protest_accuse.verdict.1", "The overflight was a grave violation of our sovereignty."),
         ("protest_accuse.verdict.1", "She called the ban on Peruvian trucks totally unacceptable."),
         ("protest_accuse.verdict.1", "Lima called the drills a blatant provocation."),
+        (
+            "protest_accuse.verdict.1",
+            "The test was a flagrant violation of several Security Council resolutions.",
+        ),
+        ("protest_accuse.verdict.1", "Quito called the raid a clear violation of the UN Charter."),
+        ("protest_accuse.svo.1", "Togo slammed Benin over the border fence."),
+        ("protest_accuse.svo.1", "Peru decried Bolivia's new river tolls."),
+        ("protest_accuse.svo.1", "Chile and Peru were among the states denouncing Bolivia."),
+        ("protest_accuse.svo.1", "Oman deplored the strikes by Ruritania."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -79,6 +88,11 @@ def test_rules_fire_by_id(rule_id, text):
         ("visit.ovs.2", "The welcome and reception were warm."),
         ("protest_accuse.verdict.1", "Traffic violations rose in the capital."),
         ("protest_accuse.verdict.1", "The delay was unacceptable to investors."),
+        (
+            "protest_accuse.verdict.1",
+            "The panel listed violations of council resolutions on parking.",
+        ),
+        ("protest_accuse.svo.1", "Ghana decreed a public holiday on Friday."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
@@ -119,6 +133,19 @@ def test_verdict_names_the_home_country_judging_the_state_named():
     got = [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
            for e in extract_events(ctx)]  # fmt: skip
     assert ("PROTEST_ACCUSE", "VNM", "RUR") in got
+
+
+def test_verdict_in_a_sentence_with_no_actor_judges_the_state_accused_before():
+    from diplograph.extract.events import extract_events
+
+    text = '"These manoeuvres are a clear violation of international law," the spokesman said.'
+    ctx = UnitContext(
+        "d", 0, 0, text, [], [], None, None, Actor("VNM", "Vietnam"),
+        memory={"PROTEST_ACCUSE": Actor("RUR", "Ruritania")},
+    )  # fmt: skip
+    got = [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in extract_events(ctx)]  # fmt: skip
+    assert got == [("PROTEST_ACCUSE", "VNM", "RUR")]
 
 
 def test_verdict_with_no_state_named_judges_the_state_accused_before():

@@ -458,13 +458,13 @@ def _richness(e: Event) -> tuple[int, int]:
 
 
 # "Earlier the same day, ...", "Wang also met ...", "They also adopted ...": a later report of
-# a meeting, signing or message that marks itself as another occasion, not a restatement
+# a meeting, signing, message or protest that marks itself as another occasion, not a restatement
 _ANOTHER_OCCASION = re.compile(
     r"^\W*(?:earlier|later|separately|prior\s+to|(?:on\s+)?the\s+same\s+day|also\s+on)\b|"
     r"\balso\b",
     re.I,
 )
-_OCCASION_TYPES = frozenset({"MEET", "CALL", "AGREE_SIGN", "STATEMENT_SUPPORT"})
+_OCCASION_TYPES = frozenset({"MEET", "CALL", "AGREE_SIGN", "STATEMENT_SUPPORT", "PROTEST_ACCUSE"})
 
 
 def _another_occasion(a: Event, b: Event) -> bool:

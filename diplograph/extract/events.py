@@ -514,6 +514,11 @@ _DOMESTIC = re.compile(
 _HOME_SOURCE = {"VISIT", "CONFERENCE", "EVACUATE"}
 
 
+# a verdict ("a grave violation of international law," the spokesman said) needs no actor in
+# its sentence: the home country judges the state accused before
+_VERDICT_TYPES = frozenset(r.type for r in RULES if r.frame == "verdict")
+
+
 # The substring pre-filter is derived from the rules' own keys: a rule's regex only runs
 # when one of its keys occurs in the lower-cased text.
 _KEY_TYPES: dict[str, set[str]] = {}
@@ -662,12 +667,12 @@ def extract_events(ctx: UnitContext) -> list[Event]:
     present: set[str] = set()
     for key in _ANY_KEY_RX.findall(low):
         present |= _KEY_TYPES[key]
-    if not ctx.slots:
-        present &= _HOME_SOURCE  # no actor in the unit: only home-led types can apply
+    if not ctx.slots:  # no actor in the unit: only home-led types and verdicts can apply
+        present &= _HOME_SOURCE | _VERDICT_TYPES
     for rule in RULES:
         if rule.type not in present:
             continue
-        if not ctx.slots and rule.type not in _HOME_SOURCE:
+        if not ctx.slots and rule.type not in _HOME_SOURCE and rule.frame != "verdict":
             continue  # no actor to start the action
         if rule.needs is not None and not rule.needs.search(ctx.text):
             continue
