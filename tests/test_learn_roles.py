@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+import diplograph.learn.decider as decider_module
 from diplograph.extract import _one_pair, extract
 from diplograph.extract.events import UnitContext
 from diplograph.learn.decider import (
@@ -13,6 +16,7 @@ from diplograph.learn.decider import (
     _bloc_voice,
     _chair_in_passing,
     _condemned_again,
+    _departure_source,
     _expelled_envoy,
     _ngo_aid,
     _received_from,
@@ -330,3 +334,37 @@ def test_aid_by_a_non_state_giver_is_no_event() -> None:
         "The organization of Polish donors sent blankets to families in Germany.",
     ):
         assert not _ngo_aid(_event(text, POL, DEU, "AID"), _ctx(text)), text
+
+
+def test_the_place_a_traveller_left_is_no_actor() -> None:
+    nor, dnk = Actor("NOR", "Norway"), Actor("DNK", "Denmark")
+    text = "From Norway, Chile's president travelled on to Denmark for a two-day state visit."
+    fixed = _departure_source(_event(text, nor, dnk, "VISIT"), _ctx(text, home="CHL"))
+    assert (fixed.source and fixed.source.code, fixed.target) == ("CHL", dnk)
+    text = "Leaving Norway, the Chilean leader flew to Denmark, where he met the Danish premier."
+    fixed = _departure_source(_event(text, nor, dnk, "MEET"), _ctx(text, home="CHL"))
+    assert fixed.source is not None and fixed.source.code == "CHL"
+
+
+def test_a_state_that_travels_from_elsewhere_keeps_its_role() -> None:
+    nor, dnk = Actor("NOR", "Norway"), Actor("DNK", "Denmark")
+    for text in (
+        "Norway's king travelled from Oslo to Denmark for a two-day state visit.",
+        "From Monday, Norway will host Danish officials for talks on fisheries.",
+    ):
+        event = _event(text, nor, dnk, "VISIT")
+        assert _departure_source(event, _ctx(text, home="CHL")) == event, text
+
+
+def test_a_role_fix_that_repeats_a_kept_event_leaves_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    decider = load_decider()
+    assert decider is not None
+    chl, dnk = Actor("CHL", "Chile"), Actor("DNK", "Denmark")
+
+    def same(e: Event, ctx: UnitContext) -> Event:  # every event becomes the same conference
+        return replace(e, type="CONFERENCE", source=chl, target=dnk)
+
+    monkeypatch.setattr(decider_module, "ROLE_FIXES", (same,))
+    text = "The Chilean president met leaders of Denmark, Norway and Peru in Santiago on Monday."
+    x = extract(Document(id="d", text=text, published="2024-03-01"), home="CHL", decider=decider)
+    assert len(x.events) == 1

@@ -142,8 +142,12 @@ class EventDecider:
                 trace.dropped.append(
                     f"{e.type} by rule {e.produced_by}: model score under {floor:.2f}"
                 )
-        fixed = (_after_decider(e, ctx) for e in events)
-        return _co_elected_in_passing([e for e in fixed if e is not None], ctx)
+        fixed: list[Event] = []
+        for e in events:
+            f = _after_decider(e, ctx)
+            if f is not None and not any(_same_event(f, k) for k in fixed):
+                fixed.append(f)  # a role fix may turn one event into another kept one
+        return _co_elected_in_passing(fixed, ctx)
 
     def decide_relations(
         self, ctx: UnitContext, rules: list[Relation], readings: list[TierReading]
@@ -753,6 +757,27 @@ def _chair_in_passing(e: Event, ctx: UnitContext) -> bool:
     return _GATHERING.search(ctx.text) is None
 
 
+# where a traveller set out from: "From Cyprus, Modi travels to Canada", "Leaving Doha, ..."
+_SET_OUT = re.compile(r"^\W*(?:From|Leaving|After\s+leaving)\s+(?:the\s+)?$")
+
+
+def _set_out_from(ctx: UnitContext, code: str) -> bool:
+    """Whether every slot of ``code`` in the sentence names the place a traveller set out from."""
+    own = [sl for sl in ctx.slots if sl.code == code]
+    return bool(own) and all(_SET_OUT.match(ctx.text[: sl.start]) for sl in own)
+
+
+def _departure_source(e: Event, ctx: UnitContext) -> Event:
+    """An event credited to the place the traveller set out from ("From Doha, the US president
+    flew to Abu Dhabi") goes to the state the document is about (its home when it speaks)."""
+    if e.source is None or not _set_out_from(ctx, e.source.code):
+        return e
+    taken = {e.source.code, e.target.code if e.target else ""}
+    home = (ctx.home,) if ctx.home_speaks else ()
+    stand = next((a for a in (*home, *ctx.focus) if a.code not in taken), None)
+    return replace(e, source=stand) if stand is not None else e
+
+
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
 
 
@@ -1082,6 +1107,7 @@ ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
     _silent_home,
     _voices,
     _aid_received,
+    _departure_source,
 )
 # what the decider may keep and GUIDELINES does not label
 VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
