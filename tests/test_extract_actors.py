@@ -241,3 +241,38 @@ def test_phoenix_official_resolves_to_state() -> None:
     x = extract(Document(id="p", text=text, published="2010-05-01", title=None), decider=None)
     people = [m.actor for m in x.mentions if m.actor.person]
     assert [(a.person, a.code) for a in people] == [("Abdul Karim Khalili", "AFG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code", "person"),
+    [
+        ("President Ruto opened the summit.", "2025-02-15", "KEN", "William Ruto"),
+        ("President al-Sharaa received the envoy.", "2025-06-02", "SYR", "Ahmed al-Sharaa"),
+        (
+            "Prime Minister Mitsotakis received the envoy.",
+            "2025-06-02",
+            "GRC",
+            "Kyriakos Mitsotakis",
+        ),
+        ("Mark Rutte addressed the allies.", "2025-06-24", "NATO", "Mark Rutte"),
+        ("Mark Rutte addressed the cabinet.", "2023-06-24", "NLD", "Mark Rutte"),
+        ("President Lai Ching-te toured the port.", "2025-03-01", "TWN", "Lai Ching-te"),
+    ],
+)
+def test_actors_office_holders_of_2024_to_2026(
+    text: str, published: str, code: str, person: str
+) -> None:
+    assert (code, person) in [(c, p) for c, p, _ in _people(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The People's Liberation Army held drills near the strait.", "CHN"),
+        ("A PLA destroyer shadowed the frigate.", "CHN"),
+        ("The Tatmadaw shelled villages near the border.", "MMR"),
+        ("The Korean People's Army fired two missiles.", "PRK"),
+    ],
+)
+def test_actors_armed_forces_count_as_their_state(text: str, code: str) -> None:
+    assert code in _codes(text, "COUNTRY")

@@ -164,6 +164,8 @@ def test_a_month_in_a_future_clause_is_the_one_to_come():
         ("(KPA) Vientiane, October 10 - The two sides met.", "(KPA) Vientiane, October 10 - "),
         ("Mexico City, 5 June 2024 – The minister spoke.", "Mexico City, 5 June 2024 – "),
         ("Prime Minister Chinh, on May 2 - no dateline here.", ""),
+        ("SEOUL, May 6 (Yonhap) -- The two leaders spoke by phone.", "SEOUL, May 6 (Yonhap) -- "),
+        ("TOKYO -- The prime minister met the envoy.", "TOKYO -- "),
     ],
 )
 def test_dates_dateline_end(text: str, dateline: str) -> None:
@@ -177,3 +179,21 @@ def test_dates_dateline_with_a_colon_after_the_agency() -> None:
 
     text = "RIYADH, September 18 (SPW): The two sides signed a pact."
     assert text[: dateline_end(text)] == "RIYADH, September 18 (SPW): "
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The delegation will fly on to Oslo on Friday.", "2026-05-08"),
+        ("The envoy was scheduled to call on the king on Thursday before leaving.", "2026-05-07"),
+        ("Lam is due to meet the Lao premier and the assembly chair on Tuesday.", "2026-05-12"),
+        ("She is also expected to address the forum on Thursday.", "2026-05-07"),
+        ("The two ministers will sign the accord on Wednesday.", "2026-05-06"),
+        ("The two ministers met in Canberra on Friday.", "2026-05-01"),
+        ("The minister, who will retire soon, met her counterpart on Monday.", "2026-05-04"),
+    ],
+)
+def test_a_weekday_in_a_future_clause_is_the_one_to_come(text: str, value: str) -> None:
+    from diplograph.extract.dates import find_dates
+
+    assert [d.value for d in find_dates(text, "2026-05-06")] == [value]

@@ -81,3 +81,31 @@ def test_people_learned_name_is_an_event_actor() -> None:
     protests = [(e.source.code, e.target.code if e.target else None)
                 for e in x.events if e.type == "PROTEST_ACCUSE" and e.source]  # fmt: skip
     assert protests == [("KEN", "EGY")]
+
+
+@pytest.mark.parametrize(
+    ("intro", "surname", "code"),
+    [
+        ("Kremlin spokesman Pavel Orlovsky briefed reporters.", "Orlovsky", "RUS"),
+        ("White House press secretary Dana Whitcombe briefed reporters.", "Whitcombe", "USA"),
+        ("Downing Street's chief spokesman Tom Ashcombe briefed reporters.", "Ashcombe", "GBR"),
+    ],
+)
+def test_people_introduced_by_a_seat_of_government(intro: str, surname: str, code: str) -> None:
+    found = _people(intro + f" Later, {surname} said the talks went well.")
+    assert any(text == surname and c == code for text, c, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("intro", "given"),
+    [
+        ("Thai Deputy Prime Minister Narong Wattanasiri met the envoy.", "Narong"),
+        ("Malaysian Foreign Minister Datuk Seri Hakim Rosli met the envoy.", "Hakim"),
+        ("Lao Deputy Foreign Minister Phoxay Vongsavath met the envoy.", "Phoxay"),
+    ],
+)
+def test_people_known_by_the_given_name_in_southeast_asia(intro: str, given: str) -> None:
+    found = _people(intro + f" {given} later told reporters the talks went well.")
+    assert any(
+        text == given and person and person.startswith(given) for text, _, person, _ in found
+    )

@@ -161,6 +161,15 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str | None:
         return None
 
 
+# "will travel to Austria on Friday", "was scheduled to call on the president on Thursday":
+# the weekday to come, in the same clause as the cue
+_WEEKDAY_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:also\s+|now\s+)?"
+    r"(?:due|set|scheduled|expected|slated)\s+to|(?:is|are)\s+to|to\s+be\s+held|plans?\s+to|"
+    r"planned\s+to|(?:is|are)\s+(?:travel|head|fly)ing)"
+    r"\b[^.;,:!?\"“”]{0,100}$",
+    re.I,
+)
 # "will take office on 1 October", "is due to open in March": a date to come
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|is\s+(?:due|set|scheduled|expected|to)|are\s+(?:due|set|scheduled|expected|"
@@ -182,8 +191,10 @@ def _infer_year(
     return anchor.year - 1 if month > anchor.month + 2 else anchor.year
 
 
-def _relative(rel: str, anchor: date) -> str | None:
+def _relative(rel: str, anchor: date, future: bool = False) -> str | None:
     r = rel.lower().split()
+    if len(r) == 1 and r[0] in WEEKDAYS:  # "on Monday" ("on" is stripped)
+        r = ["next" if future else "on", r[0]]
     if (
         rel.lower() in ("today", "tonight")
         or rel.lower().startswith("this ")
@@ -203,7 +214,7 @@ def _relative(rel: str, anchor: date) -> str | None:
     if unit in WEEKDAYS:
         wd = WEEKDAYS[unit]
         if r[0] == "next":
-            delta = (wd - anchor.weekday()) % 7 or 7
+            delta = (wd - anchor.weekday()) % 7 or (7 if rel.lower().startswith("next") else 0)
             return (anchor + timedelta(days=delta)).isoformat()
         delta = (anchor.weekday() - wd) % 7
         if r[0] == "last" and delta == 0:
@@ -237,7 +248,7 @@ _DATELINE = re.compile(
     r"^(?:[^a-z]{2,60}?|[A-Z][A-Z.'’ /-]+,[^–—\n]{0,50}?|(?:\([A-Z]{2,10}\)\s*)?"
     r"[A-Z][A-Za-z.'’ /-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,?\s+\d{4})?(?:\s*\([^)]{1,20}\))?)"
-    r"(?:\s[-–—]\s|(?<=\)):\s)"  # "RIYADH, September 18 (APP): …"
+    r"(?:\s(?:[-–—]|--)\s|(?<=\)):\s)"  # "RIYADH, September 18 (APP): …", "TOKYO -- "
 )
 
 
@@ -335,7 +346,11 @@ def find_dates(
             elif kind == "relative":
                 if anchor is None:
                     continue
-                value = _relative(re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I), anchor)
+                value = _relative(
+                    re.sub(r"^(on|late|early)\s+", "", gd["rel"], flags=re.I),
+                    anchor,
+                    future=bool(_WEEKDAY_FUTURE.search(text[max(0, s - 140) : s])),
+                )
                 k = "relative"
             elif kind == "year":
                 if re.search(r"\b[A-Z][\w-]*\s$", text[max(0, s - 30) : s]) and re.match(

@@ -25,7 +25,8 @@ _ROLE_NOUN = (
 # title words: capitalised ones, or the few lower-case words titles use
 _TITLE_WORD = (
     r"(?:(?-i:[A-Z])[\w-]*|foreign|deputy|vice|affairs|ministry|of|the|and|state|prime|"
-    r"defen[cs]e|trade|senior|top|special|permanent|acting|first|second)"
+    r"defen[cs]e|trade|senior|top|special|permanent|acting|first|second|press|presidential|"
+    r"cabinet|chief|government|national|security)"
 )
 _TITLE = rf"(?:{_TITLE_WORD}\s+){{0,4}}?{_ROLE_NOUN}(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?"
 _NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĐ][^\W\d_]*(?:[-'’](?![sS]\b)[^\W\d_]+)?)(?!['’])"
@@ -35,7 +36,10 @@ _NAME_INNER = (
     rf"(?-i:(?:bin|bint|ibn|van|von|de|da|dos|del|di|du)\s+)?{_NAME_WORD})"
 )
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_INNER}){{1,4}})"
-_PREFIX = r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+|(?-i:Dato|Datuk|Sheikh|Prince)\s+)?"
+_PREFIX = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+|"
+    r"(?-i:(?:Dato['’]?|Datuk)(?:\s+Seri)?|Tan\s+Sri|Sheikh|Prince)\s+)?"
+)  # "Datuk Seri Anwar Ibrahim": the Malay honorific is no part of the name
 _POSS = r"(?:\s*['’]s)?"
 
 # roles the office-holder table does not name (actors.TITLE_ROLES covers the rest)
@@ -54,6 +58,12 @@ _NOT_NAMES = {
 }  # fmt: skip
 # family name first: the surname alone is the first word
 _FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"}
+# later mentions use the given name, the first word ("Suriya", "Anwar", "Sonexay"), as
+# often as the last
+_GIVEN_FIRST = {"THA", "LAO", "MYS", "IDN"}
+# mentions that name a state and can introduce its official: "Kremlin spokesman Dmitry
+# Peskov", "White House press secretary ..." besides countries and demonyms
+_INTRODUCERS = ("COUNTRY", "DEMONYM", "CAPITAL")
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,7 @@ def learn_people(text: str, raw: list[RawMention]) -> list[Person]:
     spans = [(m.start, m.end) for m in raw]
     people: dict[str, Person] = {}
     for m in raw:
-        if m.label not in ("COUNTRY", "DEMONYM"):
+        if m.label not in _INTRODUCERS or len(m.key) != 3:
             continue
         i = bisect_left(roles, m.end)
         role_after = i < len(roles) and roles[i] - m.end < 60
@@ -152,6 +162,8 @@ def person_mentions(text: str, people: list[Person], raw: list[RawMention]) -> l
         surname = words[0] if p.code in _FAMILY_FIRST else words[-1]
         if len(surname) > 2 and surname not in _NOT_NAMES:
             forms.setdefault(surname, p)
+        if p.code in _GIVEN_FIRST and len(words[0]) > 2 and words[0] not in _NOT_NAMES:
+            forms.setdefault(words[0], p)
     if not forms:
         return out
     pattern = re.compile(
