@@ -9,9 +9,10 @@ import pytest
 
 import diplograph.learn.decider as decider_module
 from diplograph.extract import _one_pair, extract
-from diplograph.extract.events import UnitContext
+from diplograph.extract.events import UnitContext, implicit_speaker
 from diplograph.learn.decider import (
     _aid_received,
+    _apposition_roles,
     _bloc_text,
     _bloc_voice,
     _chair_in_passing,
@@ -368,3 +369,101 @@ def test_a_role_fix_that_repeats_a_kept_event_leaves_one(monkeypatch: pytest.Mon
     text = "The Chilean president met leaders of Denmark, Norway and Peru in Santiago on Monday."
     x = extract(Document(id="d", text=text, published="2024-03-01"), home="CHL", decider=decider)
     assert len(x.events) == 1
+
+
+def _speaker(text: str, home: str = "VNM") -> str | None:
+    sl = implicit_speaker(_ctx(text, home))
+    return sl.code if sl is not None else None
+
+
+def test_title_alone_speaks_for_the_official_named_before() -> None:
+    # GUIDELINES: officials count as their state; "the President" is the one named earlier
+    assert (
+        _speaker(
+            "Kenyan President Otieno Wafula arrived in Kampala on Monday. "
+            "The President also met Ugandan business leaders."
+        )
+        == "KEN"
+    )
+    assert (
+        _speaker(
+            "Canadian Foreign Minister Alia Brenner arrived in Manila on Monday. "
+            "In her remarks, the Minister condemned the missile launches by North Korea."
+        )
+        == "CAN"
+    )
+
+
+def test_title_that_names_its_state_or_has_no_antecedent_is_no_speaker() -> None:
+    assert (
+        _speaker(
+            "Kenyan President Otieno Wafula arrived in Kampala on Monday. "
+            "The President of Uganda welcomed him at the airport."
+        )
+        is None
+    )
+    assert _speaker("The President also met business leaders in Kampala.") is None
+
+
+def test_office_alone_speaks_for_the_state_whose_office_was_named() -> None:
+    assert (
+        _speaker(
+            "Japan's foreign ministry summoned a Chinese diplomat on Tuesday. "
+            "The ministry said it protested the incursion."
+        )
+        == "JPN"
+    )
+
+
+def test_it_and_the_kingdom_take_the_actor_of_the_sentence_before() -> None:
+    assert (
+        _speaker(
+            "Algeria withdrew its ambassador from Paris in July. "
+            "It also closed its airspace to French military planes."
+        )
+        == "DZA"
+    )
+    assert (
+        _speaker(
+            "Saudi Arabia hosted talks on Sudan in Jeddah. Jordan sent a delegation. "
+            "The Kingdom welcomed the outcome of the talks.",
+            home="SAU",
+        )
+        == "SAU"
+    )
+
+
+def test_gathering_alone_speaks_for_the_bloc() -> None:
+    text = (
+        "ASEAN leaders met in Vientiane on Tuesday. Leaders adopted a declaration on safety at sea."
+    )
+    assert _speaker(text) == "ASEAN"
+    two = "ASEAN leaders met in Vientiane on Tuesday. The two leaders adopted a joint plan."
+    assert _speaker(two) is None
+
+
+def test_decider_gives_a_sentence_with_no_state_its_implicit_speaker() -> None:
+    decider = load_decider()
+    assert decider is not None
+    cases = {
+        "ASEAN leaders gathered in Vientiane on Tuesday for their annual summit. At the close "
+        "of the session, the leaders adopted the Vientiane Declaration on sea safety.": (
+            "AGREE_SIGN", "ASEAN", None),
+        "Algeria withdrew its ambassador from Paris in July. It also closed its border "
+        "crossings with Morocco.": ("SANCTION", "DZA", "MAR"),
+    }  # fmt: skip
+    for text, want in cases.items():
+        doc = Document(id="t", text=text, published="2024-03-01")
+        got = {(e.type, e.source and e.source.code, e.target and e.target.code)
+               for e in extract(doc, decider=decider).events}  # fmt: skip
+        assert want in got, text
+
+
+def test_state_inside_an_apposition_plays_no_role() -> None:
+    nor, dnk = Actor("NOR", "Norway"), Actor("DNK", "Denmark")
+    text = "Norway, a close partner of Denmark, accused Russia of jamming satellite signals."
+    fixed = _apposition_roles(_event(text, dnk, RUS), _ctx(text))
+    assert (fixed.source, fixed.target) == (nor, RUS)
+    listed = "Norway, Denmark and Sweden accused Russia of jamming satellite signals."
+    kept = _apposition_roles(_event(listed, dnk, RUS), _ctx(listed))
+    assert kept.source == dnk

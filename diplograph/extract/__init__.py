@@ -16,6 +16,7 @@ from diplograph.extract.events import (
     TWO_SIDES,
     UnitContext,
     extract_events,
+    office_named,
 )
 from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
@@ -179,6 +180,9 @@ def extract(
     last_contact: tuple[Actor, Actor] | None = None  # the pair of the latest meeting, call, visit
     prev_two: tuple[Actor, Actor] | None = None  # the two states the sentence before names
     last_person: Actor | None = None
+    officials: list[Actor] = []  # the persons with a role named so far, first named first
+    office: Actor | None = None  # the state whose ministry or spokesperson was named last
+    antecedent: Actor | None = None  # the actor the sentence before is about ("It ...")
     tiers_seen: list[str] = []  # the tier levels named so far, for "that tier", "such a ..."
     carry: tuple[str, str] | None = None  # (hub, level) a next "B followed in 2012" joins
     lead_date: str | None = None  # the day the lead sentence reports, for news items
@@ -255,6 +259,9 @@ def extract(
             orgs,
             memory,
             accusers,
+            tuple(officials),
+            office,
+            antecedent,
         )
         events = extract_events(ctx)
         if decider is not None:
@@ -355,6 +362,11 @@ def extract(
                 )
         x.events.extend(events)
         x.relations.extend(rels)
+        officials += [a for a in people if a.role and a not in officials]
+        office = office_named(u.text, slots) or office
+        antecedent = next((e.source for e in events if e.source is not None), None) or next(
+            (sl.actor for sl in slots if not sl.location), None
+        )
         states = list(
             {s.code: s.actor for s in slots if not s.location and len(s.code) == 3}.values()
         )

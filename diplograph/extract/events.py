@@ -175,11 +175,124 @@ class UnitContext:
     memory: dict[str, Actor] = field(default_factory=dict)
     # the latest state to protest at or accuse each state earlier in the document, by its code
     accusers: dict[str, Actor] = field(default_factory=dict)
+    # the officials named earlier in the document (persons with a role), first named first
+    officials: tuple[Actor, ...] = ()
+    # the state whose ministry, spokesperson or government the document named last
+    office: Actor | None = None
+    # the actor the sentence before is about: its first event's source, else its first actor
+    antecedent: Actor | None = None
 
     @cached_property
     def told(self) -> int:
         """Where the sentence's dateline ends (0 without one): its date is the report's."""
         return dateline_end(self.text)
+
+
+# an official or an office named by title alone at the head of a sentence: "The President also
+# met ...", "In her remarks, the Minister condemned ...", "The ministry said it protested ..."
+_TITLE_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
+    r"(?P<title>[Tt]he\s+(?:(?P<office>(?:[Ff]oreign\s+)?[Mm]inistry(?:\s+of\s+[Ff]oreign\s+"
+    r"[Aa]ffairs)?|[Ss]pokes(?:person|man|woman))|(?P<role>(?:[Vv]ice\s+|[Dd]eputy\s+)?"
+    r"(?:[Pp]resident|[Pp]rime\s+[Mm]inister|(?:[Ff]oreign\s+)?[Mm]inister|[Cc]hancellor|"
+    r"[Pp]remier))))\b(?!\s+(?:of|for|and)\b|\s*['’]|\s+[A-Z])"
+)
+# "It recalled its envoy ...", "The kingdom said ...": the actor of the sentence before
+_IT_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
+    r"(?P<it>It|[Tt]he\s+(?P<state>[Kk]ingdom|[Rr]epublic|[Ss]ultanate|[Ee]mirate))\b"
+    r"(?!\s+(?:is|was|will|would|also\s+said\s+that|said\s+that\s+it|of)\b|['’])"
+)
+# "Leaders adopted the Kampala Declaration", "The summit condemned ...": the gathering speaks
+_GATHERING_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Also)\s+)?"
+    r"(?:(?:[Tt]he|[Tt]heir)\s+)?(?:(?!(?:two|both|three|four)\b)[\w'’-]+\s+){0,2}?"
+    r"(?P<body>[Ll]eaders|[Ss]ummit|[Dd]eclaration|[Cc]ommuniqu[ée]|[Mm]inisters|"
+    r"[Mm]ember\s+(?:states|countries)|[Dd]elegates|[Dd]elegations)\b"
+    r"(?!\s+(?:of|from)\b|\s+[A-Z]|['’])"
+)
+# "India's foreign ministry", "the Chinese Foreign Ministry spokesperson", "Japan's government"
+_OFFICE_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[Ff]oreign\s+|[Dd]efen[cs]e\s+)?(?:[Mm]inistry|[Ss]pokes(?:person|man|"
+    r"woman)|[Gg]overnment)\b"
+)
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs|[Gg]overnment)\s+of\s+(?:the\s+)?$"
+)
+# a title's role and the roles of the officials it may stand for
+_TITLE_ROLES: dict[str, frozenset[str]] = {
+    "president": frozenset({"president"}),
+    "vice president": frozenset({"vice_president"}),
+    "prime minister": frozenset({"prime_minister"}),
+    "premier": frozenset({"prime_minister"}),
+    "deputy prime minister": frozenset({"deputy_prime_minister"}),
+    "minister": frozenset({"minister", "foreign_minister"}),
+    "foreign minister": frozenset({"foreign_minister"}),
+    "chancellor": frozenset({"chancellor"}),
+}
+
+
+def office_named(text: str, slots: list[Slot]) -> Actor | None:
+    """The last state a sentence names with its ministry, spokesperson or government."""
+    out: Actor | None = None
+    for sl in slots:
+        if sl.location or len(sl.code) != 3:
+            continue
+        if _OFFICE_AFTER.match(text[sl.end : sl.end + 40]) or _OFFICE_BEFORE.search(
+            text[max(0, sl.start - 40) : sl.start]
+        ):
+            out = sl.actor
+    return out
+
+
+def _pronoun_speaker(ctx: UnitContext) -> Slot | None:
+    """ "It" or "the kingdom" heading the sentence: the actor of the sentence before (a state
+    for "the kingdom"). GUIDELINES: pronouns resolve where the antecedent is clear."""
+    m = _IT_SUBJECT.match(ctx.text)
+    ante = ctx.antecedent
+    if m is not None and m.group("state") and ctx.home_speaks:
+        ante = ctx.home  # "the Kingdom" in a story that names its home: the home
+    if m is None or ante is None or (m.group("state") and len(ante.code) != 3):
+        return None
+    start, end = m.span("it")
+    return Slot(start, end, Actor(ante.code, ante.name), ("PRONOUN",))
+
+
+def _gathering_speaker(ctx: UnitContext) -> Slot | None:
+    """Leaders, ministers or a summit heading the sentence with no state named before the
+    verb: the document's organisation (GUIDELINES: a bloc's text or voice is the bloc's)."""
+    m = _GATHERING_SUBJECT.match(ctx.text)
+    if m is None or ctx.context_org is None:
+        return None
+    if any(sl.start < m.end() + 2 and not sl.location for sl in ctx.slots):
+        return None  # "Arab leaders", "ASEAN leaders": named there
+    start, end = m.span("body")
+    return Slot(start, end, ctx.context_org, ("ORG",))
+
+
+def implicit_speaker(ctx: UnitContext) -> Slot | None:
+    """The state behind a title that heads the sentence without naming it: the official of
+    that title named first in the document ("The President" after "President Ruto ..."), or
+    for an office ("the ministry", "the spokesperson") the state whose office the document
+    named last, else the home country when it is named or speaks. GUIDELINES: officials and
+    ministries count as their state; the antecedent must be clear."""
+    m = _TITLE_SUBJECT.match(ctx.text)
+    if m is None:
+        return _pronoun_speaker(ctx) or _gathering_speaker(ctx)
+    start, end = m.span("title")
+    if any(sl.start < end + 2 and sl.end > start - 2 and not sl.location for sl in ctx.slots):
+        return None  # "the Thai Prime Minister", "The President, Ruto, ...": named there
+    actor: Actor | None
+    if m.group("office"):
+        actor = ctx.office or (ctx.home if ctx.home_speaks else None)
+    else:
+        title = " ".join(m.group("role").lower().split())
+        roles = _TITLE_ROLES.get(title, frozenset())
+        actor = next((a for a in ctx.officials if a.role in roles), None)
+        actor = Actor(actor.code, actor.name) if actor is not None else None
+    if actor is None:
+        return None
+    return Slot(start, end, actor, ("PRONOUN",))
 
 
 def _actors_before(ctx: UnitContext, pos: int, nearest: bool = False) -> list[Slot]:

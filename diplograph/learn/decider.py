@@ -20,9 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.evaluation import SYMMETRIC_TYPES
-from diplograph.extract.events import UnitContext, _date_for, _usable_dates, firm_rule_event
+from diplograph.extract.events import (
+    UnitContext,
+    _date_for,
+    _usable_dates,
+    firm_rule_event,
+    implicit_speaker,
+)
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import TierReading
+from diplograph.extract.slots import Slot
 from diplograph.learn.calibrate import Calibration
 from diplograph.learn.encoder import TypeEncoder, load_encoder
 from diplograph.learn.features import (
@@ -285,14 +292,15 @@ class EventDecider:
 
     def _assemble_pairs(self, view: UnitView, etype: str, p: float, trace: Decision) -> list[Event]:
         """Events from the (source, target) pairs the pair model accepts."""
-        scored = self.pair_scores(view, etype)
-        trace.pairs[etype] = {
-            f"{s.code}→{t.code if t else '-'}": round(q, 3) for q, s, t in scored[:6]
-        }
-        th = self.pair_threshold
-        chosen = [x for x in scored if x[0] >= th]
-        if not chosen and scored and scored[0][0] >= th * self.pair_floor:
-            chosen = [scored[0]]
+        chosen = self._chosen_pairs(view, etype, trace)
+        speaker = implicit_speaker(view.ctx) if not chosen else None
+        if speaker is not None:  # "The Minister condemned X": the title's state speaks
+            slots = sorted([speaker, *view.ctx.slots], key=lambda sl: sl.start)
+            coord = view.coord  # the title is in no list ("At the summit, the Minister ...")
+            view = UnitView(replace(view.ctx, slots=slots), view.rule_events, view.last_pair,
+                            view.position)  # fmt: skip
+            view.coord = coord
+            chosen = self._chosen_pairs(view, etype, trace)
         if self.list_propagation:
             chosen = _propagate(view, chosen)
         with_target = {s.code for _, s, t in chosen if t is not None}
@@ -309,6 +317,20 @@ class EventDecider:
             seen.add(key)
             out.append(self._event(view, etype, s, t, p * q, rule))
         return out
+
+    def _chosen_pairs(
+        self, view: UnitView, etype: str, trace: Decision
+    ) -> list[tuple[float, Candidate, Candidate | None]]:
+        """The pairs over the pair threshold, else the best one down to the floor."""
+        scored = self.pair_scores(view, etype)
+        trace.pairs[etype] = {
+            f"{s.code}→{t.code if t else '-'}": round(q, 3) for q, s, t in scored[:6]
+        }
+        th = self.pair_threshold
+        chosen = [x for x in scored if x[0] >= th]
+        if not chosen and scored and scored[0][0] >= th * self.pair_floor:
+            chosen = [scored[0]]
+        return chosen
 
     def _event(
         self,
@@ -399,6 +421,49 @@ def _silent_home(e: Event, ctx: UnitContext) -> Event:
         e = replace(e, source=_stand_in(ctx, e.target) or e.source)
     if e.target is not None and e.target.code == home:
         e = replace(e, target=_stand_in(ctx, e.source) or e.target)
+    return e
+
+
+# "The United States, a treaty ally of the Philippines, accused China": the state inside an
+# apposition qualifies the state before it and plays no role; "Japan, China's main rival, ..."
+_APPOSITION_BEFORE = re.compile(
+    r"^\s*,\s+(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:of|to|with|for)\s+(?:the\s+)?|"
+    r"(?:the\s+)?)$",
+    re.I,
+)
+_APPOSITION_AFTER = re.compile(r"^[^,;.()]{0,40},")
+_QUALIFIER_NOUN = re.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|partners?|neighbou?rs?|rivals?|friends?|"
+    r"backers?|supporters?|patrons?|members?)\b",
+    re.I,
+)
+
+
+def _apposed(ctx: UnitContext, code: str) -> Slot | None:
+    """The state that ``code``'s first mention qualifies when it sits in an apposition right
+    after that state ("X, a close partner of Y, ..." → X for Y), else None."""
+    named = [sl for sl in ctx.slots if not sl.location]
+    i = next((k for k, sl in enumerate(named) if sl.code == code), None)
+    if not i:
+        return None  # not named, or named first
+    head, sl = named[i - 1], named[i]
+    gap, after = ctx.text[head.end : sl.start], ctx.text[sl.end : sl.end + 60]
+    if _APPOSITION_BEFORE.match(gap) is None or not _APPOSITION_AFTER.match(after):
+        return None
+    if not re.search(r"\b(?:a|an)\s", gap, re.I) and not _QUALIFIER_NOUN.match(after):
+        return None  # "X, Y and Z": a list, not an apposition
+    return head
+
+
+def _apposition_roles(e: Event, ctx: UnitContext) -> Event:
+    """A source or target found only inside an apposition ("X, a treaty ally of Y, accused Z")
+    is the state the apposition qualifies."""
+    head = _apposed(ctx, e.source.code) if e.source is not None else None
+    if head is not None and (e.target is None or e.target.code != head.code):
+        e = replace(e, source=head.actor)
+    head = _apposed(ctx, e.target.code) if e.target is not None else None
+    if head is not None and (e.source is None or e.source.code != head.code):
+        e = replace(e, target=head.actor)
     return e
 
 
@@ -1098,6 +1163,7 @@ def _after_decider(e: Event, ctx: UnitContext) -> Event | None:
 # the fixes after the decider, in the order they apply
 ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
     _elected_body,
+    _apposition_roles,
     _sanctioned,
     _summoned_envoy,
     _expelled_envoy,
