@@ -276,3 +276,93 @@ def test_actors_office_holders_of_2024_to_2026(
 )
 def test_actors_armed_forces_count_as_their_state(text: str, code: str) -> None:
     assert code in _codes(text, "COUNTRY")
+
+
+# --- office-holders named again by surname alone ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "short", "code", "person"),
+    [
+        (
+            "Premier Li Qiang landed in Perth at noon. Albanese later hosted Li at a dinner.",
+            "2024-06-16",
+            "Li",
+            "CHN",
+            "Li Qiang",
+        ),
+        (
+            "President Abdel Fattah al-Sisi toured the new port. Later Sisi received the envoys.",
+            "2024-02-14",
+            "Sisi",
+            "EGY",
+            "Abdel Fattah el-Sisi",
+        ),
+        (
+            "Ishaq Dar reached Dhaka on Saturday. Dar then met the interim government.",
+            "2025-08-23",
+            "Dar",
+            "PAK",
+            "Ishaq Dar",
+        ),
+        (
+            "Ursula von der Leyen opened the forum. Von der Leyen said the bloc would pay.",
+            "2024-06-16",
+            "Von der Leyen",
+            "EU",
+            "Ursula von der Leyen",
+        ),
+    ],
+)
+def test_actors_surname_after_the_full_name(
+    text: str, published: str, short: str, code: str, person: str
+) -> None:
+    x = _x(text, published=published)
+    hits = [(m.actor.code, m.actor.person) for m in x.mentions if m.text == short]
+    assert hits and all(h == (code, person) for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the surname begins another name: a vice minister, not the leader named before
+        "Kim Jong Un inspected a factory. Vice Minister Kim Hong-kyun briefed envoys in Seoul.",
+        # inside another full name
+        "Kim Jong Un sent a letter. It was read by Nguyen Thi Kim Ngan in Hanoi.",
+        # a place that starts with the surname
+        "Ishaq Dar spoke on Monday. Talks in Dar es Salaam followed a week later.",
+    ],
+)
+def test_actors_surname_inside_another_name_is_no_second_mention(text: str) -> None:
+    x = _x(text, published="2024-06-16")
+    assert not [m for m in x.mentions if m.text in ("Kim", "Dar")]
+
+
+def test_actors_bare_surname_without_the_full_name_is_not_resolved() -> None:
+    assert not _x("Li said the plan was sound.", "2024-06-16").mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        ("Director General Rafael Grossi flew to Tehran for talks.", "2024-05-06", "IAEA"),
+        ("Secretary-General Arsenio Dominguez opened the session.", "2024-07-08", "IMO"),
+        ("Pope Francis arrived in Jakarta on Tuesday.", "2024-09-03", "VAT"),
+        ("Pope Leo XIV received the delegation.", "2025-06-10", "VAT"),
+    ],
+)
+def test_actors_heads_of_bodies_and_the_pope(text: str, published: str, code: str) -> None:
+    assert code in _codes(text, published=published)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Arab leaders gathered in Baghdad to back the plan.", "LAS"),
+        ("West African leaders ordered the standby force to deploy.", "ECOWAS"),
+        ("Southeast Asian foreign ministers met in Vientiane.", "ASEAN"),
+        ("Gulf leaders signed the declaration at the close.", "GCC"),
+    ],
+)
+def test_actors_regional_groups_by_their_leaders(text: str, code: str) -> None:
+    assert code in _codes(text, "ORG")

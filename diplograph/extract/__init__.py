@@ -22,7 +22,7 @@ from diplograph.extract.figures import FIGURE_RULES_VERSION, extract_figures
 from diplograph.extract.gazetteer import GAZETTEER_VERSION, fold, load_gazetteer
 from diplograph.extract.home import document_home
 from diplograph.extract.language import SUPPORTED, detect_language
-from diplograph.extract.people import learn_people, person_mentions
+from diplograph.extract.people import leader_mentions, learn_people, person_mentions
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import (
     extract_relations,
@@ -138,9 +138,13 @@ def extract(
     ]
 
     raw = _raw_mentions(nlp, text)
-    full_names = {m.key for m in raw if m.label == "PERSON" and " " in m.key}
+    full_keys = [m.key for m in raw if m.label == "PERSON" and " " in m.key]
+    # the people named in full, by the table's name too ("al-Sisi" names "el-Sisi"'s row)
+    full_names = {*full_keys, *(c.name for k in full_keys for c in g.leaders.get(k, []))}
     learned = person_mentions(text, learn_people(text, raw), raw)
     raw = sorted([*raw, *learned], key=lambda m: m.start)
+    later = leader_mentions(text, raw, g, doc.published)
+    raw = sorted([*raw, *later], key=lambda m: m.start)
     codes = [m.key for m in raw if m.label in STATE_LABELS]
 
     def states_in(name: str) -> list[str]:  # run only when the outlet's name must be read

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from diplograph.extract.actors import RawMention, role_of
+from diplograph.extract.actors import RawMention, pick_leader, role_of
+from diplograph.extract.gazetteer import Gazetteer, fold
 
 # a role noun closes a title ("Deputy Foreign Minister", "Foreign Ministry spokesperson")
 _ROLE_NOUN = (
@@ -176,5 +177,84 @@ def person_mentions(text: str, people: list[Person], raw: list[RawMention]) -> l
             continue
         p = forms[hit.group(0)]
         out.append(RawMention(s, e, hit.group(0), "PERSON", f"{p.code}|{p.name}|{p.role}"))
+        taken.append((s, e))
+    return out
+
+
+# words that may stand before a surname without making it part of another name
+_BEFORE_SURNAME = _NOT_NAMES | {
+    "Mr", "Mrs", "Ms", "Dr", "Premier", "Chancellor", "King", "Emir", "Sheikh", "Prince",
+    "Speaker", "Chairman", "Chairwoman", "Senator", "Sultan", "Counsellor", "Councillor",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "With", "For", "By", "As", "While", "When", "After",
+    "Before", "Both", "Also", "Later", "Earlier", "Meanwhile",
+}  # fmt: skip
+_SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|az|ar|an)-(?=\w)", re.I)
+# "Kim Hong-kyun", "Dar es Salaam": the surname begins another name or place
+_NAME_GOES_ON = re.compile(r"\s+(?:(?-i:[A-Z])[\w'’-]|(?:es|al|el|bin|de|da)\b)")
+
+
+def _surnames(name: str, code: str) -> list[str]:
+    """The second-mention forms of a full name ("Abdel Fattah el-Sisi" -> "el-Sisi", "Sisi")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if code in _FAMILY_FIRST:
+        forms = [words[0]]
+    else:
+        last = len(words) - 1
+        while last > 1 and words[last - 1].islower():  # "von der Leyen"
+            last -= 1
+        tail = " ".join(words[last:]) if last < len(words) - 1 else words[-1]
+        forms = [tail, tail[0].upper() + tail[1:]] if tail[0].islower() else [tail]
+        bare = _SURNAME_PARTICLE.sub("", words[-1])
+        if bare != words[-1]:
+            forms.append(bare[0].upper() + bare[1:])
+        if code in _GIVEN_FIRST:
+            forms.append(words[0])
+    ok = 2 if code in _FAMILY_FIRST else 3
+    return [f for f in dict.fromkeys(forms) if len(f) >= ok and f not in _NOT_NAMES]
+
+
+def leader_mentions(
+    text: str, raw: list[RawMention], g: Gazetteer, when: str | None
+) -> list[RawMention]:
+    """Later mentions by surname alone of office-holders the document names in full.
+
+    "Premier Li Qiang arrived ... Anwar held talks with Li": the document's own full mention
+    says who "Li" is. A surname two named people share, or one that begins another name
+    ("Kim Hong-kyun" after "Kim Jong Un"), is left alone.
+    """
+    forms: dict[str, set[tuple[str, str, str]]] = {}
+    for m in raw:
+        if m.label != "PERSON" or " " not in m.key or "|" in m.key:
+            continue
+        cands = g.leaders.get(m.key, [])
+        if len({c.country for c in cands}) != 1:
+            continue
+        leader = pick_leader(cands, when, None) or cands[-1]
+        for form in _surnames(fold(leader.name), leader.country):
+            forms.setdefault(form, set()).add((leader.country, leader.name, leader.role))
+        for form in _surnames(fold(m.key), leader.country):
+            forms.setdefault(form, set()).add((leader.country, leader.name, leader.role))
+    forms = {f: who for f, who in forms.items() if len({w[0] for w in who}) == 1}
+    if not forms:
+        return []
+    folded = fold(text)
+    taken = [(m.start, m.end) for m in raw]
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )  # fmt: skip
+    out: list[RawMention] = []
+    for hit in pattern.finditer(folded):
+        s, e = hit.span()
+        if any(s < te and ts < e for ts, te in taken) or _NAME_GOES_ON.match(folded, e):
+            continue
+        before = folded[max(0, s - 30) : s].split()
+        if before and before[-1][:1].isupper() and before[-1].rstrip(",") not in _BEFORE_SURNAME:
+            if not before[-1].endswith((".", ",", ":", ";")):
+                continue  # "Nguyen Thi Kim Ngan": the word is inside another name
+        code, name, role = sorted(forms[hit.group(0)])[0]
+        out.append(RawMention(s, e, text[s:e], "PERSON", f"{code}|{name}|{role}"))
         taken.append((s, e))
     return out
