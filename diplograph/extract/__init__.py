@@ -76,6 +76,13 @@ _SYMMETRIC = {"MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE", "CONFERENCE",
 _PAIR_TYPES = {"VISIT", "MEET", "CALL", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"}
 _CONTACT_TYPES = {"VISIT", "MEET", "CALL"}
 _PEOPLE_PAIR = re.compile(r"leaders|PMs|minister|president|heads|diplomats", re.I)
+# the pair's own ties, named without the pair: "the relationship", "bilateral ties"
+_PAIR_TIES = re.compile(
+    r"\b(?:(?:the|their|bilateral|this)\s+(?:bilateral\s+|countries['’]\s+|nations['’]\s+)?|"
+    # "The pact raised relations to …"
+    r"(?:elevat|upgrad|rais|lift)\w*\s+)(?:relationship|relations|ties)\b",
+    re.I,
+)
 _RELATED = re.compile(
     r"^\s*(?:related\s+(?:news|articles|stories|posts)|tin\s+li[êe]n\s+quan|read\s+more|"
     r"see\s+also|more\s+news|other\s+news)\s*:?\s*$",
@@ -306,6 +313,15 @@ def extract(
             # "X held talks with his Vietnamese counterpart, … after the two countries elevated
             # their ties": the sentence's own pair, not the one lent from before
             rel_slots = _with_pair(own_slots, two, own_pair)
+        rel_ctx = ctx
+        ties = None if two else _PAIR_TIES.search(u.text)
+        tie_pair = prev_two or context_pair  # the two states just named, else the event pair
+        if ties and tie_pair and named <= {a.code for a in tie_pair} and find_tiers(u.text):
+            # "Over the years, the relationship has grown into a … partnership", "Lam said
+            # bilateral ties were lifted to …": a tier of the pair named before, in a sentence
+            # that names no one else
+            rel_slots = _with_pair(slots, ties, [a for a in tie_pair if a.code not in named])
+            rel_ctx = replace(ctx, slots=rel_slots)
         rels = extract_relations(
             doc.id,
             u.idx,
@@ -322,7 +338,7 @@ def extract(
         decide_relations = getattr(decider, "decide_relations", None)
         if decide_relations is not None:
             readings = read_tiers(u.text, rel_date, tier_year, dates, tuple(tiers_seen))
-            rels = decide_relations(ctx, rels, readings)
+            rels = decide_relations(rel_ctx, rels, readings)
         rels = [*rels, *past_tiers(rels)]  # "from a strategic partnership to …": the tier left
         follow = None
         if carry and not rels:

@@ -26,9 +26,33 @@ _W = r"(?:(?:cooperative|traditional|extensive|enhanced|all-round|close|deep|fri
 # a tier phrase that holds its own verb: "broke off relations", "severed ties", "restored ties"
 _BREAK = r"br(?:oke|eak|eaks|eaking|oken)(?:\s+off)?|cut|cuts|cutting|sever\w*"
 _TIES_CHANGED = re.compile(
-    rf"\b(?:{_BREAK}|restor\w*|"
+    rf"\b(?:(?:{_BREAK}|restor\w*|"
     r"re-?establish\w*|resum\w*|normali[sz]\w*)\s+(?:all\s+)?(?:(?:its|their)\s+(?:own\s+)?)?"
-    r"(?:diplomatic\s+)?(?:ties|relations)\b",
+    # "sever its long-standing diplomatic ties"
+    r"(?:(?:long-?standing|decades-?old|formal|official|full)\s+)?(?:diplomatic\s+)?|"
+    # "the third Arab country to establish full ties with Israel", "A and B established ties in
+    # 1992", "forged ties in 1975"
+    r"(?:establish\w*|forg(?:e|ed|es|ing)|set(?:ting)?\s+up)\s+(?:(?:its|their)\s+)?"
+    r"(?:(?:full|formal|official)\s+)?(?:diplomatic\s+)?)(?:ties|relations)\b",
+    re.I,
+)
+# ties named by their passive setting-up: "Relations between Riyadh and Tehran were restored in
+# 2023", "ties with Israel were set up in 1993" (the tier is the noun; its verb follows)
+_SET_UP = (
+    r"(?:first\s+|formally\s+|officially\s+|only\s+|just\s+|fully\s+)?(?:established|set\s+up|"
+    r"forged|normali[sz]ed|restored|re-?established|resumed)\b"
+)
+_TIES_SET_UP = re.compile(
+    r"\b(?:[Rr]elations|ties)(?=,?\s+(?:(?:between|with)\s+[^.;:]{2,60}?\s+|which\s+)?"
+    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+" + _SET_UP + r")|"
+    # the participle after a comma: "the U.S.-Vietnam relationship, normalized in 1995, …"
+    r"\b(?:[Rr]elations(?:hip)?|ties)(?=,\s+" + _SET_UP + r"\s+(?:in|on)\s)"
+)
+# recognition moved from one capital to another: "Panama switched diplomatic relations from
+# Taiwan to China", "Nauru is switching ties from Taipei to Beijing"
+_SWITCHED = re.compile(
+    r"\bswitch\w*\s+(?:(?:its|their)\s+)?(?:diplomatic\s+)?(?:ties|relations|recognition|allegiance)"
+    r"(?=\s+from\s)",
     re.I,
 )
 TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -62,12 +86,15 @@ TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "diplomatic relations",
         re.compile(
-            r"(?<!Convention on )(?<!Convention on the )\b(?:diplomatic\s+(?:relations|ties)|"
+            # "Diplomatic relations between A and B were set up …": capital only at a start
+            r"(?<!Convention on )(?<!Convention on the )\b(?:[Dd]iplomatic\s+(?:relations|ties)|"
             r"(?-i:Diplomatic\s+Relations))\b"
         ),
     ),
     # ties cut, restored or normalised: "Algeria broke off relations with Morocco"
     ("diplomatic relations", _TIES_CHANGED),
+    ("diplomatic relations", _TIES_SET_UP),
+    ("diplomatic relations", _SWITCHED),
 ]
 _UPGRADE = re.compile(
     r"\b(?:elevat|upgrad|rais|lift)\w*\b.{0,80}?\bto\b|\bnewly\s+upgraded\b|"
@@ -125,6 +152,41 @@ _FUTURE = re.compile(
     r"(?!\s+(?:also\s+)?(?:mark|celebrate|commemorate)\b)",
     re.I,
 )
+
+
+# a past act of the tier's own clause after an intention: "Putin will visit Hanoi, the first
+# time since the two countries upgraded ties to …", "… after they established diplomatic …"
+_PAST_SINCE = re.compile(
+    r"\b(?:since|after|when)\s+(?:[\w-]+\s+){0,4}?(?:(?:have|has|had)\s+)?"
+    r"(?:elevated|upgraded|raised|lifted|established|set\s+up|forged|normali[sz]ed|restored|signed)\s+"
+    r"[^.;:]*$",
+    re.I,
+)
+
+
+# a proposal or readiness, then an upgrade not yet made: "suggested the two countries soon
+# upgrade …", "proposed that A and B lift …", "agreed to study upgrading …", "is ready to elevate"
+_PROPOSAL = re.compile(
+    r"\b(?:suggest\w*|propos\w*|recommend\w*|urg(?:e|es|ed|ing)|call\w*\s+(?:on|for)|"
+    r"(?:is|are|was|were|stands?|stood)\s+ready\s+to|readiness\s+to|stud(?:y|ying)|"
+    r"explor\w*|look\w*\s+forward\s+to|hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish\w*)\b",
+    re.I,
+)
+_BARE_UPGRADE = re.compile(
+    r"\b(?:upgrad(?:e|ing)|elevat(?:e|ing)|lift(?:ing)?|rais(?:e|ing)|establish(?:ing)?|"
+    r"forg(?:e|ing))\b",
+    re.I,
+)
+
+
+def _future_before(text: str, at: int) -> bool:
+    """Whether an intention governs the tier at ``at`` (not a past act told after it)."""
+    window = text[max(0, at - 140) : at]
+    cues = list(_FUTURE.finditer(window))
+    if cues and not _PAST_SINCE.search(window[cues[-1].end() :]):
+        return True
+    asks = list(_PROPOSAL.finditer(window))
+    return bool(asks) and bool(_BARE_UPGRADE.search(window[asks[-1].end() :]))
 
 
 # an intention to tend a tier the pair already holds: "would continue to deepen their strategic
@@ -354,6 +416,28 @@ def _after_list(text: str, actors: list[Slot]) -> list[tuple[Actor, Actor]]:
     return [(owner.actor, s.actor) for s in listed if s.code != owner.code]
 
 
+# "Manila deepened links with Australia, with which it has had a strategic partnership since
+# 2023": the clause's subject with the state "which" stands for
+_WITH_WHICH = re.compile(
+    r"\s*,?\s*with\s+which\s+(?:it|they)\s+(?:(?:has|have|had|now|also|already)\s+)*"
+    r"(?:ha[sd]|have|held|holds?|maintain\w*|shar\w*|enjoy\w*|set\s+up|established|forged|"
+    r"signed|upgraded\s+(?:ties|relations)\s+to)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _with_which(text: str, actors: list[Slot], tier: TierMention) -> tuple[Actor, Actor] | None:
+    """ "…, with which it has a strategic partnership": (the clause's subject, the antecedent)."""
+    before = [s for s in actors if s.end <= tier.start]
+    if not before or not _WITH_WHICH.fullmatch(text[before[-1].end : tier.start]):
+        return None
+    antecedent = before[-1]
+    subject = _clause_subject(text, actors, antecedent.start)
+    if subject is None or subject.code == antecedent.code:
+        return None
+    return (subject.actor, antecedent.actor)
+
+
 _PARTNERS_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _COPULA = re.compile(
     r"\b(?:is|was|has\s+been|had\s+been|became|becomes|remains?|remained)\s+"
@@ -392,6 +476,46 @@ def _partners_of(
 _APPOSED_TIER = re.compile(r"\s*,\s*(?:(?:as|both|now|long-?time)\s+)?(?:an?\s+|the\s+)?$", re.I)
 
 
+def _switched_pairs(text: str, actors: list[Slot], tier: TierMention) -> list[tuple[Actor, Actor]]:
+    """ "Panama switched diplomatic relations from Taiwan to China": the switcher with the
+    capital it left and with the one it chose."""
+    m = re.match(r"\s+from\s+(?:the\s+)?", text[tier.end :])
+    before = re.search(
+        r"\bswitch\w*\s+(?:(?:its|their)\s+)?$", text[max(0, tier.start - 30) : tier.start]
+    )
+    if m is None or (_SWITCHED.match(text, tier.start) is None and before is None):
+        return []
+    left = next((s for s in actors if s.start == tier.end + m.end()), None)
+    if left is None:
+        return []
+    to = re.match(r"\s+to\s+(?:the\s+)?", text[left.end :])
+    chosen = next((s for s in actors if to and s.start == left.end + to.end()), None)
+    subject = _clause_subject(text, actors, tier.start)
+    if chosen is None or subject is None:
+        return []
+    return [(subject.actor, s.actor) for s in (left, chosen) if s.code != subject.code]
+
+
+def _passive_with(
+    text: str, actors: list[Slot], tier: TierMention, home: Actor | None
+) -> tuple[Actor, Actor] | None:
+    """ "…, while ties with Israel were set up in 1993": the clause's subject (else the speaking
+    home) with the state named after "with"."""
+    if text[tier.start : tier.end].lower() not in ("ties", "relations"):
+        return None
+    if not _TIES_SET_UP.match(text, tier.start):
+        return None
+    w = re.match(r"\s+with\s+(?:the\s+)?", text[tier.end :])
+    other = next((s for s in actors if w and s.start == tier.end + w.end()), None)
+    if other is None:
+        return None
+    subject = _clause_subject(text, actors, tier.start)
+    owner = subject.actor if subject is not None else home
+    if owner is None or owner.code == other.code:
+        return None
+    return (owner, other.actor)
+
+
 def _pairs_near(
     text: str, slots: list[Slot], tier: TierMention, home: Actor, home_speaks: bool = True
 ) -> list[tuple[Actor, Actor]]:
@@ -402,12 +526,21 @@ def _pairs_near(
     with_pairs = _with_lists(text, actors, tier)
     if with_pairs:
         return with_pairs
+    switched = _switched_pairs(text, actors, tier)
+    if switched:
+        return switched
+    passive = _passive_with(text, actors, tier, home if home_speaks else None)
+    if passive is not None:
+        return [passive]
     raised_list = _raised_list(text, actors, tier)
     if raised_list is not None:
         return raised_list
     after_pairs = _after_list(text, actors)
     if after_pairs:
         return after_pairs
+    which = _with_which(text, actors, tier)
+    if which is not None:
+        return [which]
     owned = _partners_of(text, actors, tier)
     if owned is not None:
         return owned
@@ -496,7 +629,7 @@ _FRAMEWORK = re.compile(
     r"(?:\s+featuring\s+[\w\s-]{3,60}?\bfriendship\b(?:\s+for\s+\w+\s+and\s+\w+)?)?"
     # "… of coordination for a new era"; a tail in title case is the name's own ("… for Peace
     # and Prosperity"), one in lower case describes it
-    r"(?:\s+for\s+(?:a|the)\s+new\s+era\b|"
+    r"(?:\s+(?:for|in)\s+(?:a|the)\s+new\s+era\b|"
     r"(?-i:(?<=Partnership)\s+for\s+(?:the\s+)?[A-Z][\w-]+"
     r"(?:(?:,\s+|\s+and\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)[A-Z][\w-]+)*))?",
     re.I,
@@ -564,11 +697,22 @@ _AND_RAISED_WITH = re.compile(
 _PREP_BEFORE = re.compile(r"\b(?:with|of|to|from|by|in|on|at|for|between|and)\s+(?:the\s+)?$", re.I)
 
 
+# a state's organ heading the clause: "The government of the Dominican Republic said …"
+_HEAD_OF = re.compile(
+    r"^\W*(?:the\s+)?(?:government|president|prime\s+minister|king|foreign\s+ministry|"
+    r"ministry\s+of\s+foreign\s+affairs|authorities)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _clause_subject(text: str, actors: list[Slot], at: int) -> Slot | None:
     """The subject of the clause that ``at`` is in: its first actor not after a preposition."""
     clause = max((m.end() for m in re.finditer(r"[;:]", text[:at])), default=0)
     for s in actors:
-        if clause <= s.start < at and not _PREP_BEFORE.search(text[max(0, s.start - 14) : s.start]):
+        if clause <= s.start < at and (
+            not _PREP_BEFORE.search(text[max(0, s.start - 14) : s.start])
+            or _HEAD_OF.search(text[max(0, s.start - 40) : s.start])
+        ):
             return s
     return None
 
@@ -577,26 +721,36 @@ def _clause_subject(text: str, actors: list[Slot], at: int) -> Slot | None:
 # relations with Israel since 1980": the subject's verb, then the tier, then "with" the other
 # a verb that makes a tier one side's, up to the tier: "established (its) …", "has a …"
 _TIER_VERBS = (
-    r"(?:br(?:oke|eak|eaks|eaking)(?:\s+off)?|sever\w*|cut|cuts|maintain\w*|establish\w*|"
+    r"(?:br(?:oke|eak|eaks|eaking)(?:\s+off)?|sever\w*|cut|cuts|cutting|maintain\w*|establish\w*|"
     r"re-?establish\w*|restor\w*|resum\w*|normali[sz]\w*|set\s+up|forg\w*|enjoy\w*|"
     r"ha(?:s|ve|d)|hold\w*|shar\w*|sign\w*|launch\w*)"  # "Egypt has a … partnership with the EU"
     r"(?:\s+(?:an?|its|their|own|full|formal))*\s*$"
 )
 _TIER_VERB = re.compile(
     r"^(?:,\s*which)?\s+(?:(?:has|have|had|will|would|also|then|formally|officially)\s+)*"
+    # "China was the first dialogue partner to forge …", "… one of the first countries to set up"
+    r"(?:(?:was|is|became)\s+(?:also\s+)?(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:country|countries|nation|nations|state|states|partner|partners|member)\s+to\s+)?"
     + _TIER_VERBS,
     re.I,
 )
 _AND_TIER_VERB = re.compile(_AND + _TIER_VERBS, re.I)  # "… and established relations with C"
 _AFTER_RELATIVE = re.compile(r",\s+" + _TIER_VERBS, re.I)  # "A, which cut ties with B, restored"
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its|which|who)\s[^,;:()]{0,50},(?=\s)")
-_TIER_WITH = re.compile(r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?$")
+_TIER_WITH = re.compile(
+    r"^\s+with\s+(?:the\s+)?(?:[A-Z]\w+\s+of\s+(?:the\s+)?)?"
+    # "with regional rival Iran", "with the Pacific island nation of Nauru"
+    r"(?:(?:its\s+)?(?:[\w-]+\s+){0,3}?(?:rival|neighbou?r|neighbou?ring|ally|nation|country|state|"
+    r"kingdom|republic)\s+(?:of\s+)?)?$"
+)
 
 
 # "Peru said it would sever …", "Niger's government announced on Tuesday that it was breaking
 # off …", "Bolivia has decided to cut …": the subject reports its own decision
 _REPORTED = re.compile(
     r"^(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:government|authorities|junta|leadership))?"
+    # "Nicaragua went further and announced it was breaking off …": a first verb before
+    r"(?:(?:\s+[\w-]+){1,4}?\s+and(?=\s+(?:said|announced|declared|confirmed|stated)\b))?"
     r"(?:\s+(?:said|announced|declared|confirmed|stated)(?:\s+(?:on|late|early|in)\s+\w+"
     r"(?:\s+\w+)?)?(?:\s+that)?\s+(?:it|they|its\s+government|his\s+government|"
     r"her\s+government)(?:\s+(?:was|were|would|will|had|has|is|is\s+to))?)?"
@@ -701,7 +855,7 @@ def _level_alias(text: str) -> str | None:
 
 # ties the sentence says the pair does not have
 _NO_TIES = re.compile(
-    r"\b(?:no|without|absence\s+of|lack\s+of|never\s+(?:had|established)|"
+    r"\b(?:no|without|absence\s+of|lack\s+of|never(?:\s+(?:had|established))?|"
     # "do not have a strategic partnership", "is not yet a strategic partner"
     r"(?:do|does|did)(?:\s+not|n['’]t)(?:\s+yet)?\s+(?:have|hold|share|maintain|enjoy)"
     r"(?:\s+(?:an?|any))?|(?:is|are|was|were)(?:\s+not|n['’]t)(?:\s+yet)?(?:\s+an?)?)"
@@ -724,6 +878,37 @@ _BROKEN = re.compile(
     r"(?:all\s+)?(?:(?:its|their|the)\s+(?:own\s+)?)?(?:diplomatic\s+)?(?:ties|relations)$",
     re.I,
 )
+
+
+# the level left, told after the new one: "to a comprehensive strategic partnership from a
+# comprehensive partnership", "to an 'all-weather …' from the previous plainer '…'"
+_TO_FROM = re.compile(
+    r"[\"'”’]?\s+from\s+(?:(?:an?|the|their|its)\s+)?(?:(?:previous|former|earlier|current|"
+    r"existing|old|plainer|plain)\s+)*[\"'“‘]?(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+# a rung passed over: "upgraded … from a comprehensive partnership, skipping the strategic
+# partnership stage"
+_SKIPPED = re.compile(
+    r"\b(?:skipp\w*|bypass\w*|leap\w*\s+over|jump\w*\s+over)\s+(?:the\s+)?$", re.I
+)
+
+
+# a tier phrase inside an agreement's name: "Framework Agreement on Comprehensive Partnership
+# and Cooperation", "Partnership and Cooperation Agreement"
+_PCA = re.compile(r"\s+and\s+Co-?operation\b")
+
+
+def _left_after(text: str, tiers: list[TierMention]) -> dict[TierMention, TierMention]:
+    """Each tier whose previous level follows it ("to Y from X"): Y → X."""
+    out: dict[TierMention, TierMention] = {}
+    for t, nxt in zip(tiers, tiers[1:], strict=False):
+        if _TO_FROM.fullmatch(text[t.end : nxt.start]) and re.search(
+            r"\bto\s+(?:an?\s+|the\s+)?[\"'“‘]?(?:[\w-]+\s+){0,3}$",
+            text[max(0, t.start - 40) : t.start],
+        ):
+            out[t] = nxt
+    return out
 
 
 @dataclass(frozen=True)
@@ -758,9 +943,13 @@ def read_tiers(
     ft = _FROM_TO.search(text)
     prev_level = _level_alias(ft.group("prev")) if ft else None
     prev_end = 0
-    for tier in find_tiers(text, seen):
+    tiers = find_tiers(text, seen)
+    left = _left_after(text, tiers)
+    for tier in tiers:
         if prev_level and ft and ft.start() <= tier.start < ft.end():
             continue  # the "from X" part is the previous level, not a new claim
+        if tier in left.values():
+            continue  # "… to Y from X": X is the level left, told after the new one
         clause_start = max(prev_end, tier.start - 120)
         prev_end = tier.end
         skip: str | None = None
@@ -781,11 +970,22 @@ def read_tiers(
             status = "upgraded"
         elif _ESTABLISH.search(text[max(clause_start, tier.start - 80) : tier.end]):
             status = "established"
-        if skip is None and (
-            text[tier.start : tier.end].lower().endswith("partners")
-            and not re.match(r"\s*\(", text[tier.end : tier.end + 3])
-            and not _PAIR_AS_PARTNERS.search(text[: tier.start][-30:])
-            and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
+        if (
+            skip is None
+            and (
+                text[tier.start : tier.end].lower().endswith("partners")
+                and not re.match(r"\s*\(", text[tier.end : tier.end + 3])
+                and not _PAIR_AS_PARTNERS.search(text[: tier.start][-30:])
+                and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
+                # "Vietnam's comprehensive strategic partners include A, B and C": one owner's list
+                and not (
+                    re.search(
+                        r"['’]s?\s+(?:(?:new|current|other)\s+)?$",
+                        text[max(0, tier.start - 12) : tier.start],
+                    )
+                    and re.match(r"\s+(?:include|includes|including)\s", text[tier.end :])
+                )
+            )
         ):
             skip = "group"  # "strategic partners" as a group, no pair
         changed = next(
@@ -796,11 +996,16 @@ def read_tiers(
             ),
             None,
         )  # "said it would sever diplomatic relations": a decision announced, not an intention
-        decided = changed and _DECIDED.search(text[max(0, changed.start() - 30) : changed.start()])
+        decided = (
+            changed
+            and _DECIDED.search(text[max(0, changed.start() - 30) : changed.start()])
+            # "would establish relations with Israel if …": ties to be set up stay an intention
+            and not re.match(r"(?:establish|forg|set)", changed.group(0), re.I)
+        )
         if (
             skip is None
             and not decided
-            and _FUTURE.search(text[max(0, tier.start - 140) : tier.start])
+            and _future_before(text, tier.start)
             and not (
                 status == "mentioned" and _TEND.search(text[max(0, tier.start - 80) : tier.start])
             )
@@ -820,6 +1025,10 @@ def read_tiers(
             skip = "network"  # "the highest level of Viet Nam's diplomatic relations"
         if skip is None and _NO_TIES.search(text[max(0, tier.start - 40) : tier.start]):
             skip = "no_ties"  # "have no diplomatic relations", "in the absence of ..."
+        if skip is None and _PCA.match(text, tier.end):
+            skip = "agreement"  # "the Framework Agreement on Comprehensive Partnership and …"
+        if skip is None and _SKIPPED.search(text[max(0, tier.start - 30) : tier.start]):
+            skip = "skipped"  # "skipping the strategic partnership stage": a rung never held
         if skip is None and _DOWNGRADE.search(text[max(0, tier.start - 40) : tier.start]):
             skip = "downgrade"  # "downgraded diplomatic ties": ties kept, at a lower rank
         rel_date = date
@@ -839,6 +1048,8 @@ def read_tiers(
         if an and year_hint:
             rel_date = str(year_hint - int(an.group(1) or an.group(2)))
         previous = prev_level if status == "upgraded" else None
+        if status == "upgraded" and tier in left:
+            previous = left[tier].level
         out.append(TierReading(tier, status, rel_date, previous, skip))
     return out
 
