@@ -19,6 +19,7 @@ from diplograph.learn.decider import (
     _condemned_again,
     _departure_source,
     _expelled_envoy,
+    _lifted,
     _ngo_aid,
     _received_from,
     _rejected,
@@ -28,6 +29,7 @@ from diplograph.learn.decider import (
     _soft_agreement,
     _summoned_envoy,
     _support_recipient,
+    _threatened,
     _unnamed_accused,
     _upgrade_later,
     _violated,
@@ -467,3 +469,21 @@ def test_state_inside_an_apposition_plays_no_role() -> None:
     listed = "Norway, Denmark and Sweden accused Russia of jamming satellite signals."
     kept = _apposition_roles(_event(listed, dnk, RUS), _ctx(listed))
     assert kept.source == dnk
+
+
+def test_a_threatened_measure_is_a_threat() -> None:
+    text = "Germany threatened to close its border with Poland over the dispute."
+    fixed = _threatened(_event(text, DEU, POL, "SANCTION"), _ctx(text))
+    assert (fixed.type, fixed.source, fixed.target) == ("PROTEST_ACCUSE", DEU, POL)
+    done = "Germany closed its border with Poland and threatened to expel its envoys."
+    event = _event(done, DEU, POL, "SANCTION")
+    assert _threatened(event, _ctx(done)) == event
+
+
+def test_a_lifted_sanction_is_cooperation() -> None:
+    text = "Germany eased some of its sanctions against Belarus on Monday."
+    fixed = _lifted(_event(text, DEU, BLR, "SANCTION"), _ctx(text))
+    assert (fixed.type, fixed.source, fixed.target) == ("OTHER_COOPERATE", DEU, BLR)
+    both = "Germany lifted its ban on Belarusian trucks but imposed new sanctions on Minsk."
+    event = _event(both, DEU, BLR, "SANCTION")
+    assert _lifted(event, _ctx(both)) == event

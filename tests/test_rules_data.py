@@ -64,6 +64,14 @@ def test_rules_prefilter_is_derived_from_rule_keys():
         ("protest_accuse.svo.1", "Peru decried Bolivia's new river tolls."),
         ("protest_accuse.svo.1", "Chile and Peru were among the states denouncing Bolivia."),
         ("protest_accuse.svo.1", "Oman deplored the strikes by Ruritania."),
+        ("other_cooperate.lift.1", "Norway lifted its sanctions on Belarus on Monday."),
+        ("other_cooperate.lift.1", "Oslo has eased some of the sanctions against Minsk."),
+        ("other_cooperate.lift.1", "Egypt decided to partially lift the blockade of Libya."),
+        ("other_cooperate.lift.2", "Ottawa lifted its travel ban on Nigerian citizens."),
+        ("other_cooperate.lift.2", "Peru rolled back tariffs on Bolivian coffee."),
+        ("agree_sign.pair.1", "Armenia and Azerbaijan have agreed to a ceasefire."),
+        ("agree_sign.pair.1", "Chad and Niger agreed on Friday to an immediate truce."),
+        ("agree_sign.pair.1", "Chile and Peru agreed a new free-trade pact."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -93,6 +101,11 @@ def test_rules_fire_by_id(rule_id, text):
             "The panel listed violations of council resolutions on parking.",
         ),
         ("protest_accuse.svo.1", "Ghana decreed a public holiday on Friday."),
+        ("other_cooperate.lift.2", "Lima eased restrictions on public gatherings."),
+        ("other_cooperate.lift.2", "The mayor lifted the ban on street parking."),
+        ("other_cooperate.lift.1", "Cuba urged Norway to lift the sanctions."),
+        ("agree_sign.pair.1", "Ghana and Togo agreed to strictly observe the truce."),
+        ("agree_sign.pair.1", "Both sides agreed to sign a trade deal next year."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
@@ -100,7 +113,13 @@ def test_rules_near_misses_by_id(rule_id, text):
 
 
 def test_rules_firm_flag_only_on_narrow_families():
-    assert {r.id for r in RULES if r.firm} == {"visit.ovs.2", "protest_accuse.verdict.1"}
+    assert {r.id for r in RULES if r.firm} == {
+        "visit.ovs.2",
+        "protest_accuse.verdict.1",
+        "other_cooperate.lift.1",
+        "other_cooperate.lift.2",
+        "agree_sign.pair.1",
+    }
 
 
 def test_visit_reception_list_makes_each_guest_a_visitor():

@@ -1072,6 +1072,55 @@ def _elected_body(e: Event, ctx: UnitContext) -> Event:
     return replace(e, target=body)
 
 
+# "threatened to close its border with Y", "threatens to expel Y's envoys": the threat is the
+# event (GUIDELINES: PROTEST_ACCUSE covers threats), not the measure threatened
+_THREAT = re.compile(r"\bthreaten(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?to\s+[^,;:]*", re.I)
+# a measure told as done, outside any threat or lifting clause
+_MEASURE = re.compile(
+    r"\b(?:impos\w*|sanction\w*|embargo\w*|blockade\w*|expel\w*|expuls\w*|recall\w*|sever\w*|"
+    r"suspen\w*|clos(?:e|es|ed|ing|ure)|shut\w*|ban(?:s|ned)?|tariffs?|cut(?:s|ting)?|"
+    r"withdr\w*|boycott\w*|free?z\w*|froze\w*|halt\w*|attack\w*|strik\w*|struck|shell\w*|"
+    r"fired|seiz\w*|detain\w*|invad\w*|bomb\w*)\b",
+    re.I,
+)
+_MEASURE_TYPES = frozenset({"SANCTION", "OTHER_CONFLICT"})
+
+
+def _blanked(text: str, rx: re.Pattern[str]) -> str:
+    """The text with every match of ``rx`` blanked out (offsets kept)."""
+    return rx.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _threatened(e: Event, ctx: UnitContext) -> Event:
+    """A sanction or hostile act that is only threatened is a threat: PROTEST_ACCUSE."""
+    if e.type not in _MEASURE_TYPES or _THREAT.search(ctx.text) is None:
+        return e
+    if _MEASURE.search(_blanked(ctx.text, _THREAT)):
+        return e
+    ptype, pmode = to_plover("PROTEST_ACCUSE", ctx.text)
+    return replace(e, type="PROTEST_ACCUSE", plover_type=ptype, plover_mode=pmode)
+
+
+# "lifted its sanctions on Y", "eased the embargo": GUIDELINES' concrete cooperative outcome
+_LIFT = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|eas(?:es|ed|ing)|scrap(?:s|ped|ping)?|rescind(?:s|ed)?|"
+    r"revok(?:es|ed)|roll(?:s|ed)?\s+back|lifting|easing|removal)\s+(?:of\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:sanctions|embargo(?:es)?|blockade|bans?|restrictions|curbs|"
+    r"tariffs?)\b(?:\s+(?:imposed|placed)\b)?",
+    re.I,
+)
+
+
+def _lifted(e: Event, ctx: UnitContext) -> Event:
+    """A sanction read from a sentence whose only measure is one being lifted: OTHER_COOPERATE."""
+    if e.type != "SANCTION" or _LIFT.search(ctx.text) is None:
+        return e
+    if _MEASURE.search(_blanked(ctx.text, _LIFT)):
+        return e
+    ptype, pmode = to_plover("OTHER_COOPERATE", ctx.text)
+    return replace(e, type="OTHER_COOPERATE", plover_type=ptype, plover_mode=pmode)
+
+
 def model_version(paths: list[Path]) -> str:
     """A short hash of the model files (data, rules and weights together)."""
     h = hashlib.sha256()
@@ -1168,6 +1217,8 @@ ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
     _summoned_envoy,
     _expelled_envoy,
     _received_from,
+    _threatened,
+    _lifted,
     _violated,
     _rejected,
     _silent_home,
