@@ -1001,9 +1001,44 @@ def _hyphen_range(text: str, m: re.Match[str], e: int) -> list[NumberMatch]:
     ]
 
 
+# the words of _FIGURE_HINT: each must be a whole run of word characters
+_FIGURE_WORDS = frozenset(
+    [*_NUM_WORDS, *_ORDINALS, "twice", "largest", "biggest", "one", "main", "leading", "million"]
+    + ["billion", "half", "thousand", "quarter", "quarters", "thirds", "top", "principal"]
+)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _figure_hint(text: str) -> bool:
+    """``_FIGURE_HINT.search(text)``, read from the text's words where it is ASCII."""
+    if not text.isascii():
+        return bool(_FIGURE_HINT.search(text))
+    return bool(_DIGIT.search(text)) or not _FIGURE_WORDS.isdisjoint(
+        _WORD_RUN.findall(text.lower())
+    )
+
+
+def _may_hold(text: str, low: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern that needs one of ``words`` may match ``text``.
+
+    ``low`` is ``text`` lower-cased. Only a pre-check that skips a scan: a text that is not
+    ASCII always may (an IGNORECASE pattern also reads "ı", "ſ" and "K" as i, s and k).
+    """
+    return not text.isascii() or any(w in low for w in words)
+
+
+_ORD_DIGITS = re.compile(r"\d(?:st|nd|rd|th)")  # an ordinal in digits, in lower-cased text
+_RANK_NOUNS = (
+    *"partner investor market provider supplier source donor destination importer".split(),
+    *"exporter buyer creditor lender backer customer funder".split(),
+)  # every _RANK match ends with one
+
+
 def find_numbers(text: str, skip: list[tuple[int, int]]) -> list[NumberMatch]:
     """Numbers with scale, currency and percent; years, codes and dates are left out."""
     out: list[NumberMatch] = []
+    if not _DIGIT.search(text):
+        return out  # every number of _NUMBER has a digit
     taken = 0  # end of a ratio already read ("out of 192")
     for m in _NUMBER.finditer(text):
         s, e = m.start("num"), m.end()
@@ -1271,6 +1306,8 @@ def _local_dollar(text: str, home: str | None) -> tuple[str | None, int]:
     """The dollar a bare "$" means here, and where it starts to: one the sentence names, from
     where it names it ("300 million dollars, and 80 million Canadian dollars": the first is
     USD), else the speaking home's, from the start."""
+    if "$" not in text and "USD" not in text and not _may_hold(text, text.lower(), ("dollar",)):
+        return _DOLLAR_STATES.get(home or ""), 0  # no dollar named: the patterns below need one
     named = _NAMED_DOLLAR.search(text)
     if named:
         pre = named.group("pre")
@@ -1317,7 +1354,7 @@ def extract_figures(
 
     ``home`` is the state whose release or media the document is, when it speaks.
     """
-    if not _DIGIT.search(text) and not _FIGURE_HINT.search(text):
+    if not _DIGIT.search(text) and not _figure_hint(text):
         return []
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
     figs: list[Figure] = []
@@ -1451,8 +1488,8 @@ def extract_figures(
     things: list[tuple[int, str]] = []  # where things were counted, for "… and 190 since 2022"
     retried = False
     currency: str | None = None  # the sentence's last currency, for "…, the World Bank 2 billion"
-    votes = bool(_VOTES_STATED.search(text))
-    voted = bool(_VOTED.search(text))
+    votes = _may_hold(text, low, ("votes",)) and bool(_VOTES_STATED.search(text))
+    voted = _may_hold(text, low, ("vot", "resolution", "ballot")) and bool(_VOTED.search(text))
     dollar, dollar_from = _local_dollar(text, home)
     for n in find_numbers(text, skip):
         if n.text == "1":
@@ -1478,7 +1515,8 @@ def extract_figures(
             value *= 0.5 if m.group("one").lower().startswith("half") else 1
             add(m.start(), m.end(), value, _currency_after(text[m.end() :]), m.group(0), True)
     # "bringing the number of FTAs in force to 17", "taking the total to seven"
-    for m in (*_TOTAL_TO.finditer(text), *_TOTAL_FIRST.finditer(text)):
+    totals = _may_hold(text, low, ("total", "tally", "number"))
+    for m in (*_TOTAL_TO.finditer(text), *_TOTAL_FIRST.finditer(text)) if totals else ():
         raw = m.group("n").lower()
         value = float(_NUM_WORDS.get(raw) or raw.replace(",", ""))
         noun = _total_noun(m.group("rest"))
@@ -1634,7 +1672,7 @@ def extract_figures(
             # "for 20 consecutive years" is a duration, not a count of years
             figs = [f for f in figs if not (f.unit == "count" and f.value == long.value)]
             figs.append(long)
-    for m in _RANK.finditer(text):
+    for m in _RANK.finditer(text) if _may_hold(text, low, _RANK_NOUNS) else ():
         o = (m.group("ord") or m.group("among") or "").lower()
         if not o and _ONE_OF.search(text[: m.start()]):
             continue  # "one of Cambodia's largest partners" states no rank
@@ -1649,13 +1687,19 @@ def extract_figures(
         o = o or (m.group("no") or "").lower().replace("one", "1")
         value = _ORDINALS.get(o) or _NUM_WORDS.get(o) or (int(re.sub(r"\D", "", o)) if o else 1)
         figs.append(Figure("partner_rank", value, "rank", ev, None, period, subject, m.group(0)))
-    ranked = _RANK_CUE.search(text)
-    for m in (*_RANK_VERB.finditer(text), *(_RANK_ELIDED.finditer(text) if ranked else ())):
+    # _RANK_ELIDED needs "largest" or "biggest", _RANK_VERB one of its verbs
+    ranked = _may_hold(text, low, ("largest", "biggest")) and _RANK_CUE.search(text)
+    verbs = _may_hold(text, low, ("rank", "finish", "plac", "came"))
+    for m in (
+        *(_RANK_VERB.finditer(text) if verbs else ()),
+        *(_RANK_ELIDED.finditer(text) if ranked else ()),
+    ):
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         if not any(f.unit == "rank" and f.value == value for f in figs):
             figs.append(Figure("rank", value, "rank", ev, None, period, subject, m.group(0)))
-    for m in _ORDINAL_COUNT.finditer(text):
+    ordinal = not text.isascii() or any(w in low for w in _ORDINALS) or _ORD_DIGITS.search(low)
+    for m in _ORDINAL_COUNT.finditer(text) if ordinal else ():
         o = m.group("ord").lower()
         value = _ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         what = m.group("what").lower()

@@ -28,10 +28,14 @@ def _identifier() -> Any:
 _NAME = re.compile(r"\b[^\W\d_a-zà-ỹ][\w'’-]*")
 
 
+# matches where a text holds at least MIN_CHARS word characters (stops at the last one needed)
+_WORD_CHARS = re.compile(rf"(?:\W*\w){{{MIN_CHARS}}}")
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language ("en", "vi", …); "en" when unsure."""
     sample = _NAME.sub(" ", text[:SAMPLE_CHARS])
-    if len(re.sub(r"\W", "", sample)) < MIN_CHARS:
+    if not _WORD_CHARS.match(sample):  # fewer than MIN_CHARS word characters
         return "en"
     lang, prob = _identifier().classify(sample)
     return str(lang) if prob >= 0.9 else "en"

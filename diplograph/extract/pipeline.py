@@ -13,6 +13,10 @@ from diplograph.extract import components  # noqa: F401  (registers factories)
 
 PIPELINE = ["diplograph_gazetteer_v1"]
 MAX_LENGTH = 10_000_000
+# spaCy's tokenizer caches up to 10,000 chunks and then stops adding: the ruler's ~10k gazetteer
+# phrases fill that before any article is read, and each article word was split again (4/5 of
+# the tokenizer's time). Room for the articles' words, a few MB at most.
+TOKENIZER_CACHE = 100_000
 # a hyphen after an abbreviation's period splits: "the U.S.-Vietnam partnership" names both
 _ABBREV_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Za-z])"
 
@@ -27,6 +31,7 @@ def build_nlp() -> Language:
     infixes = [*(nlp.Defaults.infixes or ()), _ABBREV_HYPHEN]
     tokenizer: Tokenizer = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.max_cache_size = TOKENIZER_CACHE
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp

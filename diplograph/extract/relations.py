@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.slots import Slot
@@ -276,6 +277,11 @@ def find_tiers(text: str, seen: tuple[str, ...] = ()) -> list[TierMention]:
     ``seen`` lists the levels the document named before this unit, in order; with it, an
     anaphoric tier ("that tier", "such a partnership") stands for the level it refers to.
     """
+    return list(_find_tiers(text, seen))  # a unit's tiers are read three or four times
+
+
+@lru_cache(maxsize=1024)
+def _find_tiers(text: str, seen: tuple[str, ...]) -> tuple[TierMention, ...]:
     out: list[TierMention] = []
     if seen:
         for m in _ANAPHOR.finditer(text):
@@ -283,18 +289,30 @@ def find_tiers(text: str, seen: tuple[str, ...] = ()) -> list[TierMention]:
             start = m.start("lv") if m.group("lv") else m.start()  # "to [that level]"
             if level and not re.search(r"\b(?:below|above|beneath|under)\s+$", text[:start], re.I):
                 out.append(TierMention(level, start, m.end()))
+    named = _tier_matches(text)
+    if named is None:
+        return tuple(out)
+    for t in named:
+        if any(t.start < o.end and o.start < t.end for o in out):
+            continue
+        out.append(t)
+    return tuple(sorted(out, key=lambda t: t.start))
+
+
+@lru_cache(maxsize=1024)
+def _tier_matches(text: str) -> tuple[TierMention, ...] | None:
+    """Every tier pattern's matches in pattern order, overlaps kept; None without a tier word."""
     if not _TIER_HINT.search(text):
-        return out
+        return None
+    out: list[TierMention] = []
     for level, pat in TIER_PATTERNS:
         for m in pat.finditer(text):
-            if any(m.start() < t.end and t.start < m.end() for t in out):
-                continue
             if level == "strategic partnership" and re.search(
                 r"(?:comprehensive|global)\s+$", text[: m.start()], re.I
             ):
                 continue
             out.append(TierMention(level, m.start(), m.end()))
-    return sorted(out, key=lambda t: t.start)
+    return tuple(out)
 
 
 def _run(text: str, actors: list[Slot], first: Slot, forward: bool) -> list[Slot]:

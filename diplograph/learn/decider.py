@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from diplograph.evaluation import SYMMETRIC_TYPES
 from diplograph.extract.events import (
     UnitContext,
@@ -36,10 +38,9 @@ from diplograph.learn.features import (
     Candidate,
     UnitView,
     candidate_features,
-    relation_features,
+    plain_relation_features,
     role_features,
     sentence_features,
-    side_features,
 )
 from diplograph.learn.linear import LinearModel
 from diplograph.learn.tiers import TIER_THRESHOLD, TierDecider
@@ -232,9 +233,12 @@ class EventDecider:
         cands = view.candidates
         w = self.pair_blend
         base = {c.code: candidate_features(view, c, etype) for c in cands}
+        typed = f"{etype}|"
         roles = (
             {
-                c.code: self.roles.scores(base[c.code] + [f"{etype}|{x}" for x in base[c.code]])
+                c.code: self.roles.scores_cols(
+                    sorted(self.roles.typed_columns(base[c.code], "", typed))
+                )  # = roles.scores(role_features(view, c, etype))
                 for c in cands
             }
             if w > 0
@@ -261,18 +265,21 @@ class EventDecider:
         assert self.pairs is not None
         model, cands = self.pairs, view.candidates
         wts, bias = _weight_list(model), float(model.bias[0])
+        weight, limit, typed = wts.__getitem__, _exact_terms(model), f"{etype}|"
 
         def total(cols: set[int]) -> float:
-            return math.fsum(wts[c] for c in cols)  # a Python list: small sums stay fast
+            # a Python list: small sums stay fast; ``sum`` is exact (= fsum) under ``limit``
+            if len(cols) < limit:
+                return sum(map(weight, cols))
+            return math.fsum(map(weight, cols))
 
-        def side(c: Candidate | None, name: str) -> set[int]:
-            return model.columns(side_features(view, c, etype, name, base[c.code] if c else None))
-
-        src_cols = {c.code: side(c, "s") for c in cands}
-        tgt_cols = {c.code: side(c, "t") for c in cands}
+        # the columns of side_features and relation_features, from their untyped features
+        feats = {c.code: base[c.code] or candidate_features(view, c, etype) for c in cands}
+        src_cols = {c.code: model.typed_columns(feats[c.code], "s:", typed) for c in cands}
+        tgt_cols = {c.code: model.typed_columns(feats[c.code], "t:", typed) for c in cands}
         src_sum = {k: total(v) for k, v in src_cols.items()}
         tgt_sum = {k: total(v) for k, v in tgt_cols.items()}
-        none_cols = side(None, "t")
+        none_cols = model.typed_columns(["none"], "t:", typed)
         out: list[tuple[float, Candidate, Candidate | None]] = []
         for s in cands:
             if s.slots and all(x.aside for x in s.slots):
@@ -285,7 +292,9 @@ class EventDecider:
                     z = src_sum[s.code] + total(none_cols - sc)
                 else:
                     tc = tgt_cols[t.code]
-                    rel = model.columns(relation_features(view, s, t, etype)) - sc - tc
+                    rel = model.typed_columns(plain_relation_features(view, s, t), "", typed)
+                    rel -= sc
+                    rel -= tc
                     z = src_sum[s.code] + tgt_sum[t.code] - total(sc & tc) + total(rel)
                 out.append((1.0 / (1.0 + math.exp(-(z + bias))), s, t))
         return out
@@ -386,6 +395,27 @@ def _weight_list(model: LinearModel) -> list[float]:
     held = _WEIGHT_LISTS.get(key)
     if held is None or held[0] is not model.weights:
         held = _WEIGHT_LISTS[key] = (model.weights, model.weights[0].tolist())
+    return held[1]
+
+
+_EXACT_TERMS: dict[int, tuple[Any, float]] = {}
+
+
+def _exact_terms(model: LinearModel) -> float:
+    """How many of the single-class model's weights any float64 sum adds exactly (made once).
+
+    Saved models hold float16 weights: each is a multiple of 2**-24 and at most ``m`` in size,
+    so every partial sum of fewer than 2**29 / m of them is exact, and equals ``math.fsum``.
+    Other weights (a model trained in this process): 0, never exact.
+    """
+    key = id(model.weights)
+    held = _EXACT_TERMS.get(key)
+    if held is None or held[0] is not model.weights:
+        w = model.weights[0]
+        half = np.array_equal(w.astype(np.float16).astype(w.dtype), w)
+        m = float(np.abs(w).max()) if w.size else 0.0
+        limit = (math.inf if m == 0.0 else 2.0**29 / m) if half else 0.0
+        held = _EXACT_TERMS[key] = (model.weights, limit)
     return held[1]
 
 

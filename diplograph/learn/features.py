@@ -16,7 +16,6 @@ from diplograph.extract.slots import Slot
 from diplograph.models import Actor, Event
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[^\w\s]")
-_DIGIT = re.compile(r"\d")
 _MASK = {
     "COUNTRY": "@country",
     "CAPITAL": "@capital",
@@ -71,7 +70,8 @@ def masked_tokens(text: str, slots: list[Slot]) -> list[tuple[str, int, int]]:
         stop = s.start if s is not None else len(text)
         for m in _TOKEN.finditer(text, pos, max(pos, stop)):
             tok = m.group(0).lower()
-            out.append(("0" if _DIGIT.match(tok) else tok, m.start(), m.end()))
+            # a number token: its first character is a \d digit (``isdecimal``: category Nd)
+            out.append(("0" if tok[0].isdecimal() else tok, m.start(), m.end()))
         if s is None:
             break
         label = s.labels[-1] if s.labels else "COUNTRY"
@@ -333,6 +333,12 @@ def side_features(
 
 def relation_features(view: UnitView, src: Candidate, tgt: Candidate, etype: str) -> list[str]:
     """How a source and a target sit in the sentence: order, words between, one list."""
+    f = plain_relation_features(view, src, tgt)
+    return f + [f"{etype}|{x}" for x in f]
+
+
+def plain_relation_features(view: UnitView, src: Candidate, tgt: Candidate) -> list[str]:
+    """``relation_features`` without the type-conjoined copies (they do not depend on it)."""
     f: list[str] = []
     if src.slots and tgt.slots:
         a, b = src.slots[0], tgt.slots[0]
@@ -354,4 +360,4 @@ def relation_features(view: UnitView, src: Candidate, tgt: Candidate, etype: str
         f.append("src_named_tgt_ctx")
     else:
         f.append("both_ctx")
-    return f + [f"{etype}|{x}" for x in f]
+    return f

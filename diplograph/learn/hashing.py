@@ -31,10 +31,48 @@ def column_set(features: Iterable[str], dim: int = DIM) -> set[int]:
     cols = _COLUMNS
     if len(cols) > 1 << 20:
         cols.clear()  # bounded like ``index``'s cache
+    feats = features if isinstance(features, (list, tuple)) else list(features)
+    try:
+        return set(map(cols.__getitem__, feats))  # every feature seen before: one C loop
+    except KeyError:
+        pass
     out = set()
-    for f in features:
+    for f in feats:
         c = cols.get(f)
         if c is None:
             c = cols[f] = index(f)
         out.add(c)
+    return out
+
+
+# (head, typed) → feature → column of ``head + feature``, and of ``typed + head + feature``
+_PAIRED: dict[tuple[str, str], tuple[dict[str, int], dict[str, int]]] = {}
+
+
+def typed_column_set(features: list[str], head: str, typed: str) -> set[int]:
+    """Columns at DIM of ``head + f`` and ``typed + head + f`` for each feature ``f``.
+
+    Equal to ``column_set([head + f for f in fs] + [typed + head + f for f in fs])``, without
+    building those strings again for features seen before.
+    """
+    held = _PAIRED.get((head, typed))
+    if held is None or len(held[0]) > 1 << 18:
+        if len(_PAIRED) > 1 << 10:
+            _PAIRED.clear()  # bounded like ``index``'s cache
+        held = _PAIRED[(head, typed)] = ({}, {})
+    plain, conj = held
+    try:
+        out = set(map(plain.__getitem__, features))
+        out.update(map(conj.__getitem__, features))
+        return out
+    except KeyError:
+        pass
+    out = set()
+    for f in features:
+        c = plain.get(f)
+        if c is None:
+            c = plain[f] = index(head + f)
+            conj[f] = index(typed + head + f)
+        out.add(c)
+        out.add(conj[f])
     return out

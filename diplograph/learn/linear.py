@@ -8,7 +8,9 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from diplograph.learn.hashing import DIM, column_set, indices
+from diplograph.learn.hashing import DIM, column_set, indices, typed_column_set
+
+_add, _max = np.add.reduce, np.maximum.reduce
 
 
 @dataclass(frozen=True)
@@ -29,16 +31,29 @@ class LinearModel:
         """The columns of a bag of features, to combine with others before ``scores_cols``."""
         return column_set(features, self.weights.shape[1])
 
+    def typed_columns(self, features: list[str], head: str, typed: str) -> set[int]:
+        """``columns`` of ``head + f`` and ``typed + head + f`` for each feature ``f``."""
+        dim = self.weights.shape[1]
+        if dim != DIM:
+            plain = [head + f for f in features]
+            return column_set(plain + [typed + f for f in plain], dim)
+        return typed_column_set(features, head, typed)
+
     def scores_cols(self, cols: list[int]) -> dict[str, float]:
         """Probability per class for features already hashed to distinct columns."""
-        z = self.weights[:, cols].sum(axis=1) + self.bias if cols else self.bias.copy()
+        # the ufuncs' ``reduce`` are what ``sum`` and ``max`` call: the same numbers, less
+        # overhead (``weights.take`` would sum in another order: not the same float32 numbers)
+        if cols:
+            z = _add(self.weights[:, cols], axis=1) + self.bias
+        else:
+            z = self.bias.copy()
         z = z.astype(np.float64)
         if self.kind == "softmax":
-            e = np.exp(z - z.max())
-            p = e / e.sum()
+            e = np.exp(z - _max(z))
+            p = e / _add(e)
         else:
             p = 1.0 / (1.0 + np.exp(-z))
-        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+        return dict(zip(self.classes, p.tolist(), strict=True))
 
     def save(self, path: Path) -> None:
         np.savez_compressed(

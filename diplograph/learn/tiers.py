@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 
 from diplograph.extract.events import UnitContext
@@ -36,6 +37,14 @@ _CUES = re.compile(
     r"both|two|bilateral|between|with|among|ladder|tier|group|countries)\w*",
     re.I,
 )
+
+
+@lru_cache(maxsize=256)
+def _cue_features(text: str) -> tuple[str, ...]:
+    """The sentence's cue words (the same for each of its candidates)."""
+    return tuple(f"cue:{m.group(1).lower()}" for m in _CUES.finditer(text))
+
+
 _GAP = re.compile(r"^\s*(?:-|–|—|/|and|&|,)\s*(?:and\s+)?(?:the\s+)?$")
 
 
@@ -132,7 +141,7 @@ def pair_tier_features(unit: TierUnit, r: TierReading, a: Side, b: Side) -> list
     )
     feats = [f"lv:{lv}", rule, f"{rule}|{lv}", f"status:{r.status}", f"skip:{r.skip}"]
     feats.append(f"nsides:{min(sum(1 for s in unit.sides if s.spans), 5)}")
-    feats += [f"cue:{m.group(1).lower()}" for m in _CUES.finditer(text)]
+    feats += _cue_features(text)
     feats += [f"tw-:{w}" for w in _words(unit, max(0, t.start - 40), t.start)[-3:]]
     feats += [f"tw+:{w}" for w in _words(unit, t.end, t.end + 40)[:3]]
     fa, fb = _side_feats(unit, a, r, "x"), _side_feats(unit, b, r, "x")
