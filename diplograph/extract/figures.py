@@ -288,14 +288,14 @@ _CUR_SUFFIX = [
     *((rf"(?-i:{code})", code) for code in _ISO_EXTRA),
 ]
 _NUMBER = re.compile(
-    r"(?:(?<![\w$])(?P<cur>US\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
+    r"(?:(?<![\w$])(?P<cur>US\s?\$\s?|U\.S\.\s?\$\s?|(?:USD|VND|EUR|AUD|SGD|JPY|CNY|GBP|INR|KRW|RUB|"
     r"THB|MYR|IDR|PHP|NZD|CAD|CHF|LKR|ZAR|NGN|KES|PKR|BDT|TWD|HKD|AED|SAR|TRY|BRL|MXN|EGP)\s?|"
     r"(?-i:" + "|".join(_ISO_EXTRA) + r")\s(?=\d)|"  # "QAR 50 million", not "COP28"
     r"(?-i:"
     + "|".join(_GULF_SHORT)
-    + r")(?=\d[\d,.]*\s?(?:million|billion|bn|mn|m)\b|\s\d[\d,.]*\s?"
-    r"(?:million|billion|bn|mn|m)\b)\s?|"
-    r"€|£|¥|₹|₩|₱|₫|₦|₺|₽|₴|₪|฿|₭|\$|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|FJ\$\s?|KSh\s?|RMB\s?|"
+    + r")(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|mn|tn|m)\b|\s\d[\d,.]*\s?"
+    r"(?:million|billion|trillion|bn|mn|tn|m)\b)\s?|"
+    r"€|£|¥|₹|₩|₱|₫|₦|₺|₽|₴|₪|฿|₭|\$(?:\s(?=\d))?|A\$\s?|S\$\s?|NZ\$\s?|C\$\s?|HK\$\s?|FJ\$\s?|KSh\s?|RMB\s?|"
     r"NT\$\s?|R\$\s?|GH[¢₵]\s?|"  # Taiwan dollars, Brazilian reais, Ghanaian cedis
     # Thai baht and Philippine pesos as their own press writes them: "Bt1.2 billion",
     # "P1.5 billion" (a lone "P" only before a scaled amount: not "P5")
@@ -428,7 +428,8 @@ _QUAL_RE = [
 ]
 
 UNIT_NOUNS: list[tuple[str, str]] = [
-    (r"flights?|(?:air)?planes?", "flights"),  # "three cargo planes" with aid: flights
+    # "three cargo planes" with aid, "four planeloads of supplies": flights
+    (r"flights?|(?:air)?planes?|planeloads?", "flights"),
     (
         r"(?:\w+-)?person\b|people|persons|citizens|nationals|residents|workers|migrants|"
         r"students|tourists|visitors|experts|diplomats|staff|personnel|troops|soldiers|"
@@ -445,7 +446,8 @@ UNIT_NOUNS: list[tuple[str, str]] = [
         r"suspects|gendarmes|commanders|speakers|teachers|professionals|voters|critics|"
         r"teenagers|compatriots|returnees|ministers|Rohingyas?|fugitives|passengers|"
         r"expatriates|expats|Sikhs|Hindus|Muslims|Christians|Buddhists|Catholics|ambassadors|"
-        r"envoys|women|men|police|policemen|policewomen",
+        r"envoys|women|men|police|policemen|policewomen|CEOs|businessmen|businesspeople|"
+        r"entrepreneurs",
         "people",
     ),
     (
@@ -1156,7 +1158,25 @@ _HAS_PEOPLE = re.compile(
     r"almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
-_DESCENT = re.compile(r"^\s+(?:\w+\s+)?people\s+of\s+\w+\s+(?:descent|heritage|origin)\b", re.I)
+# a bare number a clause about arrivals states: "arrivals from Asia reached an estimated 1.4
+# million", "visitors from China led with around 460,000", "the number of evacuees rose to 800"
+_ARRIVALS_REACH = re.compile(
+    r"\b(?:arrivals|visitors|tourists|travell?ers|evacuees|returnees|pilgrims)\b[^.;:]{0,50}?\b"
+    r"(?:reach(?:ed|es)?|st(?:ood|ands?)\s+at|total(?:l?ed|s)?|numbered|came\s+to|hit|"
+    r"(?:rose|grew|jumped|climbed|increased|fell|dropped|declined)\s+(?:\S+\s+)?to|"
+    r"led\s+with|followed\s+with|exceeded|topped|surpassed)\s+"
+    r"(?:an?\s+estimated\s+|about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+|just\s+over\s+|close\s+to\s+)?$",
+    re.I,
+)
+# a bare number a flight schedule states: "increase direct flights to 50 a week"
+_FLIGHTS_TO = re.compile(
+    r"\bflights\b[^.;:]{0,50}?\b(?:from|to)\s+(?:about\s+|around\s+)?"
+    r"(?:\d{1,3}\s+to\s+(?:about\s+|around\s+)?)?$",
+    re.I,
+)
+_PER_WEEK = re.compile(r"\s+(?:(?:a|per|each)\s+(?:week|day)\b|weekly\b|daily\b|to\s+\d)", re.I)
+_DESCENT = re.compile(r"^\s+(?:\w+\s+)?people\s+of\s+\w+\s+(?:descent|heritage)\b", re.I)
 # the rest of an ordinal flight's clause when the flight is only planned or possible
 _NOT_YET = re.compile(
     r"[^.;]*?\b(?:will|would|could|may|might|if|whether|consider\w*|planned|scheduled|"
@@ -1240,6 +1260,15 @@ _NUMBER_OF = re.compile(
     r"rose\s+to|stood\s+at|hit|topped|totalled|totaled|climbed\s+to)\s+(?P<q>(?:more\s+than|over|"
     r"about|around|nearly|almost|some)\s+)?(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s+(?P<scale>thousand|million|billion))?\b(?!\s*(?:%|percent|[-–]))",
+    re.I,
+)
+# "raise the number of scholarships from 150 to 200 a year": both ends count the noun
+_NUMBER_FROM = re.compile(
+    r"\bnumber\s+of\s+(?P<noun>[a-z][\w\s-]{1,80}?)\s+from\s+(?P<q>(?:about|around|some)\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?P<scale>thousand|million))?"
+    r"\s+to\s+(?P<n2>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<scale2>thousand|million))?\b"
+    r"(?!\s*(?:%|percent|[-–]))",
     re.I,
 )
 # "the death toll from the floods climbed to 113": a toll stated at the end of its clause
@@ -1340,6 +1369,15 @@ def _elided_unit(n: NumberMatch, text: str, currency: str | None, votes: bool) -
     return None
 
 
+def _number_of_matches(text: str) -> list[tuple[re.Match[str], str, str]]:
+    """Numbers a "number of" phrase states: "the number of talks exceeded 120"; both ends of
+    "the number of scholarships from 150 to 200" (group and scale group names with the match)."""
+    out = [(m, "n", "scale") for m in _NUMBER_OF.finditer(text)]
+    for m in _NUMBER_FROM.finditer(text):
+        out += [(m, "n", "scale"), (m, "n2", "scale2")]
+    return out
+
+
 def extract_figures(
     doc_id: str,
     sent_idx: int,
@@ -1399,6 +1437,14 @@ def extract_figures(
                 unit = "flights"  # "two aircraft carrying relief goods": flights (GUIDELINES)
             if unit is None and noun.lower() == "cases" and _DISEASE.search(text):
                 unit = "people"  # "255 cases of COVID-19": people infected
+            if (
+                unit is None
+                and not noun
+                and (_FLIGHTS_TO.search(before[-80:]) and _PER_WEEK.match(after))
+            ):
+                unit = "flights"  # "raise direct flights to 50 a week", "from 14 to 21 weekly"
+            if unit is None and not noun and _ARRIVALS_REACH.search(before[-110:]):
+                unit = "people"  # "arrivals from Asia reached an estimated 1.42 million"
             if unit is None and not noun and _AIRLIFT.search(text) and _MODEL_PLANES.match(after):
                 unit = "flights"  # "two C-130 transport aircraft carrying aid"
             if (
@@ -1538,9 +1584,9 @@ def extract_figures(
         qual = _qualifier(text[: m.start("n")][-25:])
         figs.append(Figure(f"{noun or 'total'}_count" if unit == "count" else f"{unit}_count",
                            value, unit, ev, qual, period, subject, m.group("n")))  # fmt: skip
-    for m in _NUMBER_OF.finditer(text) if "number of" in low else ():
-        value = float(m.group("n").replace(",", ""))  # "topped 8.8 million": 8,800,000
-        value *= _SCALE.get((m.group("scale") or "").lower(), 1)
+    for m, grp, scale in _number_of_matches(text) if "number of" in low else ():
+        value = float(m.group(grp).replace(",", ""))  # "topped 8.8 million": 8,800,000
+        value *= _SCALE.get((m.group(scale) or "").lower(), 1)
         if any(f.value == value for f in figs):
             continue  # already read with its own noun
         named = m.group("noun").split()
@@ -1551,7 +1597,7 @@ def extract_figures(
             unit, noun = "people", nouns[0]  # "the number of Vietnamese in Japan exceeded …"
         indicator = f"{noun}_count" if unit == "count" else f"{unit}_count"
         qual = _qualifier(m.group("q") or "")
-        figs.append(Figure(indicator, value, unit, ev, qual, period, subject, m.group("n")))
+        figs.append(Figure(indicator, value, unit, ev, qual, period, subject, m.group(grp)))
     has_words = any(w in low for w in _WORD_KEYS)
     for m in _WORD_NUMBER.finditer(text) if has_words else ():
         w = m.group("word").lower()
