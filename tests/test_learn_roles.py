@@ -16,6 +16,7 @@ from diplograph.learn.decider import (
     _bloc_text,
     _bloc_voice,
     _chair_in_passing,
+    _co_listed_partners,
     _condemned_again,
     _departure_source,
     _expelled_envoy,
@@ -42,6 +43,8 @@ from diplograph.models import Actor, Document, Event, Evidence
 DEU, RUS = Actor("DEU", "Germany"), Actor("RUS", "Russia")
 VNM, BLR, POL = Actor("VNM", "Vietnam"), Actor("BLR", "Belarus"), Actor("POL", "Poland")
 GCC = Actor("GCC", "Gulf Cooperation Council")
+CHL, PER = Actor("CHL", "Chile"), Actor("PER", "Peru")
+EU = Actor("EU", "European Union")
 
 
 def _ctx(text: str, home: str = "VNM") -> UnitContext:
@@ -310,6 +313,15 @@ def test_upgrade_done_or_agreed_stays() -> None:
     ):
         event = _event(text, POL, VNM, "PARTNERSHIP_UPGRADE")
         assert not _upgrade_later(event, _ctx(text)), text
+
+
+def test_upgrade_never_pairs_two_partners_of_one_list() -> None:
+    text = "The European Union raised its relations with Chile and Peru to a strategic partnership."
+    ctx = _ctx(text)
+    assert _co_listed_partners(_event(text, CHL, PER, "PARTNERSHIP_UPGRADE"), ctx)
+    assert not _co_listed_partners(_event(text, EU, PER, "PARTNERSHIP_UPGRADE"), ctx)
+    alone = "Chile and Peru raised their relations to a strategic partnership."
+    assert not _co_listed_partners(_event(alone, CHL, PER, "PARTNERSHIP_UPGRADE"), _ctx(alone))
 
 
 def test_aid_credited_to_its_recipient_is_turned_round_or_dropped() -> None:

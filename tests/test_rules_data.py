@@ -45,6 +45,9 @@ def test_rules_prefilter_is_derived_from_rule_keys():
         ("sanction.svo.4", "Pakistan closed its border crossings with Afghanistan."),
         ("sanction.svo.5", "Canada announced retaliatory 25 percent tariffs on goods from Chile."),
         ("sanction.svo.5", "The bloc approved its 14th package of measures against Russia."),
+        ("sanction.svo.6", "Today the Treasury is designating 12 entities tied to Ruritania."),
+        ("sanction.svo.6", "Seoul designated seven Borduvian individuals as subject to sanctions."),
+        ("protest_accuse.svo.1", "The ministry made representations to the Peruvian side."),
         ("other_conflict.svo.2", "Kenya rejected the accusations made by Uganda."),
         ("other_conflict.svo.3", "A Russian drone violated Polish airspace on Monday."),
         (
@@ -90,6 +93,8 @@ def test_rules_fire_by_id(rule_id, text):
         ("sanction.svo.3", "Mali cut interest rates on Monday."),
         ("sanction.svo.4", "The minister closed the conference on Friday."),
         ("sanction.svo.5", "The deal removed tariffs on most goods."),
+        ("sanction.svo.6", "The city designated two parks as heritage sites."),
+        ("protest_accuse.svo.1", "The union made several demands of the employer."),
         ("other_conflict.svo.2", "Kenya rejected the budget proposal."),
         ("other_conflict.svo.3", "Poland intruded into the debate."),
         ("visit.ovs.2", "Chile hosted the regional summit."),

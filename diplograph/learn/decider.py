@@ -822,6 +822,28 @@ def _upgrade_later(e: Event, ctx: UnitContext) -> bool:
     return _UPGRADE_DONE.search(ctx.text) is None
 
 
+# "A raised its relations with B, C and D to a strategic partnership": the partners listed
+# after "with" each pair with the subject, never with one another
+_WITH_PARTNERS = re.compile(
+    r"\b(?:relations|ties|relationship|partnerships?)\s+with\s+(?P<list>[^.;:]*?)\s+to\b", re.I
+)
+
+
+def _co_listed_partners(e: Event, ctx: UnitContext) -> bool:
+    """A PARTNERSHIP_UPGRADE pairing two states of one "relations with A, B and C to" list,
+    where an actor named before the list is the one that upgrades with each of them."""
+    if e.type != "PARTNERSHIP_UPGRADE" or e.source is None or e.target is None:
+        return False
+    pair = {e.source.code, e.target.code}
+    for m in _WITH_PARTNERS.finditer(ctx.text):
+        a, b = m.span("list")
+        inside = {s.code for s in ctx.slots if a <= s.start and s.end <= b}
+        before = {s.code for s in ctx.slots if s.end <= m.start()} - inside
+        if pair <= inside and before:
+            return True
+    return False
+
+
 # a chairmanship named as background or as something still to come: "preparations for X's
 # chairmanship", "prepares to take over the chair", "due to take over the chair next year",
 # "as we were the chair of", "in the year we held the presidency"
@@ -1262,4 +1284,5 @@ VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
     _ngo_aid,
     _chair_in_passing,
     _upgrade_later,
+    _co_listed_partners,
 )
