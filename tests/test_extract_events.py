@@ -646,3 +646,19 @@ def test_events_the_datelines_day_anchors_today_and_weekdays() -> None:
     )
     dates = {e.target.code: e.date for e in _x(text).events if e.target}
     assert dates == {"JPN": "2024-03-06", "FJI": "2024-03-06"}
+
+
+def test_events_a_city_is_a_place_standing_for_its_state() -> None:
+    from diplograph.extract.cities import city_slots
+    from diplograph.extract.slots import Slot
+    from diplograph.models import Actor
+
+    [sl] = city_slots("The Omani minister flew to Mombasa on Friday.", [])
+    assert (sl.code, sl.location, sl.city) == ("KEN", True, True)
+    assert city_slots("Crowds in Mombasa cheered.", []) != []  # a place, never an actor
+    # a state the sentence names itself, a name qualifying another, no place preposition
+    ken = Slot(0, 5, Actor("KEN", "Kenya"), ("COUNTRY",))
+    assert city_slots("Kenya hosted talks in Mombasa.", [ken]) == []
+    assert city_slots("He met at the Mombasa Port office.", []) == []
+    assert city_slots("Mombasa traders rallied.", []) == []
+    assert city_slots("Talks in New York ended.", []) == []  # a UN seat

@@ -16,6 +16,7 @@ from diplograph.learn.decider import (
     _bloc_text,
     _bloc_voice,
     _chair_in_passing,
+    _city_roles,
     _co_listed_partners,
     _condemned_again,
     _departure_source,
@@ -499,3 +500,23 @@ def test_a_lifted_sanction_is_cooperation() -> None:
     both = "Germany lifted its ban on Belarusian trucks but imposed new sanctions on Minsk."
     event = _event(both, DEU, BLR, "SANCTION")
     assert _lifted(event, _ctx(both)) == event
+
+
+def test_a_city_names_the_host_of_a_visit_and_no_source() -> None:
+    ctx = _ctx("The Omani trade minister landed in Mombasa on Friday.")
+    ken = next(sl.actor for sl in ctx.slots if sl.city)
+    assert ken.code == "KEN"
+    omn = Actor("OMN", "Oman")
+    visit = _event(ctx.text, omn, ken, "VISIT")
+    assert _city_roles(visit, ctx) == visit
+    meet = _event(ctx.text, omn, ken, "MEET")  # the venue of talks is no party to them
+    assert _city_roles(meet, ctx) is None
+    assert _city_roles(_event(ctx.text, ken, omn, "PROTEST_ACCUSE"), ctx) is None
+
+
+def test_evacuees_flown_to_a_city_did_not_leave_its_state() -> None:
+    ctx = _ctx("Ghana sent two planes to Mombasa to bring its students home.")
+    ken = next(sl.actor for sl in ctx.slots if sl.city)
+    gha = Actor("GHA", "Ghana")
+    out = _city_roles(_event(ctx.text, gha, ken, "EVACUATE"), ctx)
+    assert out is not None and out.target is None

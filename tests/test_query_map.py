@@ -227,6 +227,13 @@ def test_places_every_capital_surface_of_the_gazetteer_is_found() -> None:
     assert wrong == []
 
 
+def test_places_hold_the_small_venues_of_diplomatic_news() -> None:
+    for name, code in (("Davos", "CHE"), ("Sharm el-Sheikh", "EGY"), ("Nusa Dua", "IDN"),
+                       ("Gyeongju", "KOR"), ("Ha Long", "VNM"), ("Larnaca", "CYP")):  # fmt: skip
+        assert getattr(geocode(name), "country", None) == code, name
+    assert getattr(geocode("Cebu"), "name", None) == "Cebu City"  # the press's short name
+
+
 def test_world_shapes_load_from_the_package_with_iso3_codes() -> None:
     path = resources.files("diplograph.data") / "world" / "countries-110m.json"
     assert json.loads(path.read_text(encoding="utf-8"))["type"] == "Topology"

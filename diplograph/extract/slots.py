@@ -44,6 +44,7 @@ class Slot:
     labels: tuple[str, ...]
     location: bool = False
     aside: bool = False  # no event actor: qualifies a non-state actor, or a quoted source
+    city: bool = False  # a non-capital city standing for its state as a place (extract/cities.py)
 
     @property
     def code(self) -> str:

@@ -895,6 +895,33 @@ def _departure_source(e: Event, ctx: UnitContext) -> Event:
     return replace(e, source=stand) if stand is not None else e
 
 
+# the roles a city may give its state: the host of a visit or a summit, aid's receiver, the
+# country left by evacuees ("from Mashhad"); a city is never the source of an act
+CITY_TARGETS = frozenset({"VISIT", "CONFERENCE", "AID", "EVACUATE"})
+_TO_CITY = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
+
+
+def _city_roles(e: Event, ctx: UnitContext) -> Event | None:
+    """A state named only by a city of the sentence ("in Benghazi") is no source of an act, and
+    a target only of a visit, a summit, aid or an evacuation from it (else the event goes);
+    evacuees flown "to" a city did not leave its state (the target goes)."""
+    cities = {sl.code: sl for sl in ctx.slots if sl.city}
+    if not cities:
+        return e
+    others = {sl.code for sl in ctx.slots if not sl.city}
+    if e.source is not None and e.source.code in cities and e.source.code not in others:
+        return None
+    t = e.target
+    if t is None or t.code not in cities or t.code in others:
+        return e
+    if e.type not in CITY_TARGETS:
+        return None  # "a consulate in Osaka", "talks in Istanbul": the place is no party
+    sl = cities[t.code]
+    if e.type == "EVACUATE" and _TO_CITY.search(ctx.text[max(0, sl.start - 10) : sl.start]):
+        return replace(e, target=None)
+    return e
+
+
 CO_ELECTED_LIST = 3  # this many states elected to one body in one sentence make a list
 
 
@@ -1277,6 +1304,7 @@ ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
     _voices,
     _aid_received,
     _departure_source,
+    _city_roles,
 )
 # what the decider may keep and GUIDELINES does not label
 VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
