@@ -22,14 +22,19 @@ from diplograph.models import Actor
 
 # the seats of international bodies: "talks in Geneva" are the UN's venue, not Switzerland's
 _NOT_STATES = frozenset({"New York City", "Geneva"})
-_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ii]nto|[Vv]isit(?:ed|ing|s)?)\s+(?:the\s+)?$")
 # "the Dubai-based firm", "Osaka Expo", "Karachi Port": a name qualifying something else
 _AFTER_NOT = re.compile(r"^(?:-|\s+(?:[A-Z][a-z]+|port|airport|consulate|office)\b)")
 
 
+# a place word before a city's name: "in ", "flew to ", "visited the "
+_PLACE_WORD = re.compile(r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ii]nto|[Vv]isit(?:ed|ing|s)?)\s+(?:the\s+)?")
+_KEY = 4  # surfaces are looked up by their first characters (every surface is longer)
+
+
 @lru_cache(maxsize=1)
-def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern over every non-capital city's name and aliases, and each surface's state."""
+def _cities() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Every non-capital city's name and aliases by their first characters (longest first),
+    and each surface's state."""
     g = load_gazetteer()
     taken = set(g.capitals)
     surfaces: dict[str, str] = {}
@@ -45,25 +50,41 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
                 key = fold(n)
                 if len(key) > 3 and key[0].isupper():
                     surfaces.setdefault(key, row["country"])
-    alts = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), surfaces
+    heads: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        heads.setdefault(surface[:_KEY], []).append(surface)
+    return heads, surfaces
+
+
+def _city_at(folded: str, i: int, heads: dict[str, list[str]]) -> str | None:
+    """The longest city name that starts at ``i`` and ends a word ("Mombasa", not "Mombasa-")."""
+    for surface in heads.get(folded[i : i + _KEY], ()):
+        end = i + len(surface)
+        if folded.startswith(surface, i) and not (
+            end < len(folded) and (folded[end].isalnum() or folded[end] in "_-")
+        ):
+            return surface
+    return None
 
 
 def city_slots(text: str, slots: list[Slot]) -> list[Slot]:
     """Place slots for the cities a sentence names as a place whose state it does not name."""
-    pattern, surfaces = _cities()
+    heads, surfaces = _cities()
     folded = fold(text)
     named = {s.code for s in slots if not s.location}
     g = load_gazetteer()
     out: list[Slot] = []
-    for m in pattern.finditer(folded):
-        code = surfaces[m.group(0)]
-        if code in named or any(s.start < m.end() and m.start() < s.end for s in slots):
+    for w in _PLACE_WORD.finditer(folded):
+        start = w.end()
+        name = _city_at(folded, start, heads)
+        if name is None:
             continue
-        if not _BEFORE.search(folded[max(0, m.start() - 14) : m.start()]):
+        end = start + len(name)
+        code = surfaces[name]
+        if code in named or any(s.start < end and start < s.end for s in slots):
             continue
-        if _AFTER_NOT.match(folded[m.end() : m.end() + 14]):
+        if _AFTER_NOT.match(folded[end : end + 14]):
             continue
         actor = Actor(code, g.name_of(code))
-        out.append(Slot(m.start(), m.end(), actor, ("CAPITAL",), location=True, city=True))
+        out.append(Slot(start, end, actor, ("CAPITAL",), location=True, city=True))
     return out
