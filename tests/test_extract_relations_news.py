@@ -1038,6 +1038,69 @@ CASES: list[tuple[str, set[Key]]] = [
         set(),
     ),
     ("Kiribati said it would establish diplomatic ties with China.", set()),
+    # -- the tier fronted before the pair it describes: "As <tier> partners, A and B …"
+    (
+        "As comprehensive strategic partners, Vietnam and India should step up defence "
+        "cooperation, Modi said.",
+        {("IND", "VNM", CSP)},
+    ),
+    (
+        "As strategic partners of each other, Vietnam and Australia have much to gain.",
+        {("AUS", "VNM", SP)},
+    ),
+    (
+        "Being strategic partners, Vietnam and the Philippines share many interests.",
+        {("PHL", "VNM", SP)},
+    ),
+    (
+        "The minister said that as comprehensive partners, Vietnam and Brazil should expand trade.",
+        {("BRA", "VNM", CP)},
+    ),
+    (
+        "Vietnam and India, being comprehensive strategic partners, should coordinate closely.",
+        {("IND", "VNM", CSP)},
+    ),
+    ("As partners in ASEAN, Vietnam and Thailand coordinate closely.", set()),
+    # -- one state among another's partners: "A is one of B's <tier> partners"
+    ("Vietnam is one of Japan's comprehensive strategic partners.", {("JPN", "VNM", CSP)}),
+    ("Vietnam is one of Japan's 14 strategic partners.", {("JPN", "VNM", SP)}),
+    (
+        "Indonesia, one of Australia's comprehensive strategic partners, hosted the talks.",
+        {("AUS", "IDN", CSP)},
+    ),
+    ("Vietnam is one of the strategic partners of India.", {("IND", "VNM", SP)}),
+    ("Japan counts Vietnam among its comprehensive strategic partners.", {("JPN", "VNM", CSP)}),
+    (
+        "As one of Vietnam's comprehensive strategic partners, Singapore supports its bid.",
+        {("SGP", "VNM", CSP)},
+    ),
+    (
+        "Malaysia became the first comprehensive strategic partner of Vietnam in the region.",
+        {("MYS", "VNM", CSP)},
+    ),  # fmt: skip
+    ("Vietnam became Japan's third strategic partner in 2009.", {("JPN", "VNM", SP)}),
+    (
+        "Among Vietnam's comprehensive strategic partners, Japan is the largest investor.",
+        {("JPN", "VNM", CSP)},
+    ),
+    (
+        "Japan counts Vietnam and Indonesia among its comprehensive strategic partners.",
+        {("JPN", "VNM", CSP), ("IDN", "JPN", CSP)},
+    ),
+    ("Japan is one of the bloc's strategic partners.", set()),
+    ("As one of the bloc's strategic partners, Japan backs the plan.", set()),
+    ("Vietnam is one of the strategic partnerships the bloc values most.", set()),
+    # -- "the two countries": the sentence's own two states, one named through a person
+    (
+        "In 2022, the two countries upgraded their ties to a comprehensive strategic "
+        "partnership, said President Yoon Suk Yeol, who was hosting Vietnam's president.",
+        {("KOR", "VNM", CSP)},
+    ),
+    (
+        "The two nations lifted ties to a comprehensive strategic partnership last year, the "
+        "Vietnamese leader told Japan's prime minister.",
+        {("JPN", "VNM", CSP)},
+    ),
 ]
 
 

@@ -128,11 +128,39 @@ _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity|(?-i:\bCSP
 # "the two countries, as strategic partners", "A and B are comprehensive strategic partners"
 _PAIR_AS_PARTNERS = re.compile(
     r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*|"
-    r",\s*as\s+|\b(?:are|were|remain(?:s|ed)?)\s+(?:(?:close|now|already|also|long-?time)\s+)?)"
+    r",\s*(?:as|being)\s+|\b(?:are|were|remain(?:s|ed)?)\s+(?:(?:close|now|already|also|long-?time)\s+)?)"
     # words of a framework's name before its tier: "are all-weather strategic cooperative partners"
     r"(?:(?:all-weather|special|privileged|enhanced|global|important|key|reliable|trusted)\s+)?$",
     re.I,
 )
+# the tier fronted before the pair it describes: "As comprehensive strategic partners, A and B
+# should …", "Being strategic partners, A and B share …", "said that as partners, …"
+_FRONTED_AS = re.compile(
+    r"(?:\A\W*|[;:]\s*|\bthat\s+)(?:as|being)\s+(?:(?:close|long-?time|trusted|reliable|"
+    r"all-weather|special|privileged|enhanced|global|important|key)\s+)?$",
+    re.I,
+)
+# one state among another's partners: "A is one of B's (14) strategic partners", "A, one of the
+# strategic partners of B", "B counts A among its comprehensive strategic partners"
+_MEMBER_OF = re.compile(
+    r"\b(?:one\s+of|among)\s+(?:(?P<det>the|its|their)\s+|(?P<poss>[^,;:.]{2,60}?['’]s?\s+))"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|new|many|key|closest|main|"
+    r"most\s+important|important|few|other)\s+){0,2}$",
+    re.I,
+)
+_FRONTED_TAIL = re.compile(r"\s+of\s+(?:each\s+other|one\s+another)\b", re.I)
+
+
+def _member_phrase(text: str, tier: TierMention) -> re.Match[str] | None:
+    """The "one of <owner>'s" / "among its" phrase right before a tier of partners."""
+    if not text[tier.start : tier.end].lower().endswith("partners"):
+        return None
+    m = _MEMBER_OF.search(text[: tier.start])
+    if m is None or (m.group("det") == "the" and not _PARTNERS_OF.match(text, tier.end)):
+        return None  # "one of the strategic partners" with no owner named
+    return m
+
+
 # what opens the list of partners after a tier: "with", "include", "following", "such as"
 _LIST_INTRO = re.compile(
     r"\s*,?\s*(?:[a-z]+\s+){0,2}?(?:with|includes?|including|following|such\s+as)\s+"
@@ -470,8 +498,8 @@ def _partners_of(
     """ "A and B are strategic partners of C": each of A and B with the owner C; ``[]`` where
     the owner is not a state we code ("partners of the bloc"); ``None`` for other wordings."""
     of = _PARTNERS_OF.match(text, tier.end)
-    if of is None:
-        return None
+    if of is None or _FRONTED_TAIL.match(text, tier.end):
+        return None  # "As strategic partners of each other, A and B …": the pair itself
     owner = next((s for s in actors if s.start == of.end()), None)
     if text[tier.start : tier.end].lower().endswith("partner"):
         # "The Philippines, a treaty ally of the US, has been a strategic partner of Japan"
@@ -484,10 +512,64 @@ def _partners_of(
     if not text[tier.start : tier.end].lower().endswith("partners"):
         return None
     before = [s for s in actors if s.end <= tier.start]
-    if owner is None or not before:
+    if owner is None:
         return []
-    subjects = _run(text, actors, before[-1], False)
+    if before:
+        subjects = _run(text, actors, before[-1], False)
+    else:  # "As strategic partners of ASEAN, Japan and India back …": the members follow
+        subjects = _fronted_members(text, actors, tier, owner.end)
     return [(s.actor, owner.actor) for s in subjects if s.code != owner.code]
+
+
+def _fronted_members(text: str, actors: list[Slot], tier: TierMention, end: int) -> list[Slot]:
+    """The states a fronted "As <tier> partners of B," or "As one of B's <tier> partners,"
+    describes: the list right after its comma."""
+    if not _FRONTED_AS.search(text[: tier.start]) and not (
+        (m := _member_phrase(text, tier))
+        and (_FRONTED_AS.search(text[: m.start()]) or re.fullmatch(r"\W*", text[: m.start()]))
+    ):  # "Among Japan's strategic partners, A …"
+        return []
+    first = next((s for s in actors if s.start >= end), None)
+    if first is None or not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[end : first.start]):
+        return []
+    return _run(text, actors, first, True)
+
+
+# what sits between a member and "one of"/"among": "A is one of", "A, one of", "A among"
+_MEMBER_GAP = re.compile(
+    r"\s*(?:,\s*|(?:is|are|was|were|remains?|remained|becomes?|became|has\s+(?:become|been)|"
+    r"have\s+been|had\s+been)\s+(?:(?:also|now|still|already|long|firmly)\s+)?)?"
+)
+
+
+def _member_pairs(
+    text: str, actors: list[Slot], tier: TierMention
+) -> list[tuple[Actor, Actor]] | None:
+    """ "A is one of B's strategic partners", "B counts A among its strategic partners", "As one
+    of B's strategic partners, A …": (A, B). ``[]`` where the owner is no state we code ("one of
+    the bloc's strategic partners"); ``None`` for other wordings."""
+    m = _member_phrase(text, tier)
+    if m is None:
+        return None
+    if m.group("poss"):
+        owner = next(
+            (s for s in actors if m.start("poss") <= s.start
+             and re.fullmatch(r"['’]s?\s+", text[s.end : s.end + 3].rstrip() + " ")),
+            None,
+        )  # fmt: skip
+    elif m.group("det") == "the":
+        of = _PARTNERS_OF.match(text, tier.end)
+        owner = next((s for s in actors if of and s.start == of.end()), None)
+    else:  # "its", "their": the clause's subject
+        owner = _clause_subject(text, actors, m.start())
+    before = [s for s in actors if s.end <= m.start() and (owner is None or s is not owner)]
+    if before and _MEMBER_GAP.fullmatch(text[before[-1].end : m.start()]):
+        members = _run(text, actors, before[-1], False)
+    else:
+        members = _fronted_members(text, actors, tier, tier.end)
+    if owner is None or not members:
+        return []
+    return [(s.actor, owner.actor) for s in members if s.code != owner.code]
 
 
 # the tier set right after the pair as its apposition: "A and B, (as) strategic partners, …"
@@ -541,6 +623,9 @@ def _pairs_near(
     codes = {s.code for s in actors}
     if len(codes) < 1:
         return []
+    members = _member_pairs(text, actors, tier)
+    if members is not None:
+        return members
     with_pairs = _with_lists(text, actors, tier)
     if with_pairs:
         return with_pairs
@@ -977,6 +1062,8 @@ def read_tiers(
             and not re.search(r"\(", text[tier.end : tier.end + 6])
         ) and not re.search(r"\(", text[tier.end : tier.end + 6]):
             skip = "count"  # "12 strategic partnership countries": a count, not a pair
+        if skip == "count" and _member_phrase(text, tier) is not None:
+            skip = None  # "one of Japan's 14 strategic partners": one member, not a count
         if skip is None and _WITH_COUNT.match(text, tier.end):
             skip = "count"  # "has such partnerships with 33 nations, including A and B"
         status = "mentioned"
@@ -994,6 +1081,8 @@ def read_tiers(
                 text[tier.start : tier.end].lower().endswith("partners")
                 and not re.match(r"\s*\(", text[tier.end : tier.end + 3])
                 and not _PAIR_AS_PARTNERS.search(text[: tier.start][-30:])
+                and not _FRONTED_AS.search(text[: tier.start])
+                and _member_phrase(text, tier) is None
                 and not re.match(r"\s+since\b", text[tier.end : tier.end + 8])
                 # "Vietnam's comprehensive strategic partners include A, B and C": one owner's list
                 and not (
