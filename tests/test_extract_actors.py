@@ -38,6 +38,11 @@ def _people(text: str, published: str) -> list[tuple[str, str | None, str | None
         ("Officials from the UK arrived on Monday.", "GBR"),
         ("Officials from Lao PDR arrived on Monday.", "LAO"),
         ("The Philippines announced new funding.", "PHL"),
+        ("Holland announced new funding.", "NLD"),
+        ("The Islamic Republic announced new funding.", "IRN"),
+        ("Officials from St. Kitts arrived on Monday.", "KNA"),
+        ("Officials from St Vincent arrived on Monday.", "VCT"),
+        ("Cote D'Ivoire announced new funding.", "CIV"),
     ],
 )
 def test_actors_country_name_variants(text: str, code: str) -> None:
@@ -67,6 +72,10 @@ def test_actors_country_mixed_case_rok() -> None:
         ("Japanese diplomats arrived on Monday.", "JPN"),
         ("An Australian delegation arrived on Monday.", "AUS"),
         ("Filipino fishermen returned to port.", "PHL"),
+        ("Monegasques welcomed the new ambassador.", "MCO"),
+        ("Andorrans welcomed the new ambassador.", "AND"),
+        ("Kittitians welcomed the new ambassador.", "KNA"),
+        ("Cabo Verdeans welcomed the new ambassador.", "CPV"),
     ],
 )
 def test_actors_demonyms_resolve_to_country(text: str, code: str) -> None:
@@ -77,10 +86,30 @@ def test_actors_demonyms_resolve_to_country(text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("city", "code"), [("Hanoi", "VNM"), ("Washington", "USA"), ("Beijing", "CHN")]
+    ("city", "code"),
+    [
+        ("Hanoi", "VNM"),
+        ("Washington", "USA"),
+        ("Beijing", "CHN"),
+        ("Foggy Bottom", "USA"),
+        ("Wisma Putra", "MYS"),
+        ("Itamaraty", "BRA"),
+        ("Bankova", "UKR"),
+        ("Raisina Hill", "IND"),
+        ("Aso Rock", "NGA"),
+        ("The Kanzleramt", "DEU"),
+        ("The Quirinale", "ITA"),
+        ("The Knesset", "ISR"),
+        ("The State Duma", "RUS"),
+        ("Katmandu", "NPL"),
+    ],
 )
 def test_actors_capital_is_metonym_for_country(city: str, code: str) -> None:
     assert _codes(f"{city} welcomed the agreement on trade.", "CAPITAL") == [code]
+
+
+def test_actors_hyphenated_port_of_spain_is_trinidad_not_spain() -> None:
+    assert _codes("Port-of-Spain welcomed the agreement on trade.") == ["TTO"]
 
 
 def test_actors_capital_metonyms_act_as_event_parties() -> None:
