@@ -20,10 +20,12 @@ from diplograph.learn.decider import (
     _co_listed_partners,
     _condemned_again,
     _departure_source,
+    _envoy_visit,
     _expelled_envoy,
     _lifted,
     _ngo_aid,
     _received_from,
+    _reception_only,
     _rejected,
     _rejected_accuser,
     _several_left,
@@ -520,3 +522,22 @@ def test_evacuees_flown_to_a_city_did_not_leave_its_state() -> None:
     gha = Actor("GHA", "Ghana")
     out = _city_roles(_event(ctx.text, gha, ken, "EVACUATE"), ctx)
     assert out is not None and out.target is None
+
+
+def test_resident_envoy_received_is_no_visitor() -> None:
+    for text in (
+        "Prime Minister Chinh received Peruvian Ambassador Carlos Diaz in Hanoi on Tuesday.",
+        "The President received the Ambassador of Peru at the Presidential Palace.",
+    ):
+        assert _envoy_visit(_event(text, PER, VNM, "VISIT"), _ctx(text)), text
+    trip = "Peruvian Ambassador Carlos Diaz accompanied the minister on his visit to Hanoi."
+    assert not _envoy_visit(_event(trip, PER, VNM, "VISIT"), _ctx(trip))
+    guest = "Prime Minister Chinh received Peruvian Foreign Minister Ana Ruiz in Hanoi on Tuesday."
+    assert not _envoy_visit(_event(guest, PER, VNM, "VISIT"), _ctx(guest))
+
+
+def test_reception_for_guests_is_no_conference() -> None:
+    text = "President Quang hosted receptions in Hanoi for the new ambassadors of Chile and Peru."
+    assert _reception_only(_event(text, CHL, VNM, "CONFERENCE"), _ctx(text))
+    forum = "Chile hosted a reception for delegates to the Pacific Alliance summit."
+    assert not _reception_only(_event(forum, CHL, None, "CONFERENCE"), _ctx(forum))

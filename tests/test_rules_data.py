@@ -75,6 +75,9 @@ def test_rules_prefilter_is_derived_from_rule_keys():
         ("agree_sign.pair.1", "Armenia and Azerbaijan have agreed to a ceasefire."),
         ("agree_sign.pair.1", "Chad and Niger agreed on Friday to an immediate truce."),
         ("agree_sign.pair.1", "Chile and Peru agreed a new free-trade pact."),
+        ("meet.svo.3", "Deputy Minister Long held bilateral talks with the Chilean envoy."),
+        ("elected.svo.1", "Peru has become a member of the UN Human Rights Council."),
+        ("elected.svo.1", "Chile secured a seat on the UNESCO Executive Board with 150 votes."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -111,6 +114,9 @@ def test_rules_fire_by_id(rule_id, text):
         ("other_cooperate.lift.1", "Cuba urged Norway to lift the sanctions."),
         ("agree_sign.pair.1", "Ghana and Togo agreed to strictly observe the truce."),
         ("agree_sign.pair.1", "Both sides agreed to sign a trade deal next year."),
+        ("meet.svo.3", "Minister Long held phone discussions with his Chilean counterpart."),
+        ("meet.svo.3", "The two leaders held video talks on Monday."),
+        ("elected.svo.1", "Peru has become a member of the Pacific Alliance fund."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):

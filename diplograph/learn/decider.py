@@ -874,6 +874,51 @@ def _chair_in_passing(e: Event, ctx: UnitContext) -> bool:
     return _GATHERING.search(ctx.text) is None
 
 
+# a resident envoy named by the state they represent or by name: "Thai Ambassador", "Ambassador
+# of Peru", "the Chinese envoy", "Japan's Chargé d'affaires", "Ambassador Ito Ken"
+_AT_POST_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|charg[ée])", re.I
+)
+_AT_POST_BEFORE = re.compile(
+    r"\b(?:ambassador|envoy|charg[ée]\s+d['’]affaires)\s+(?:[\w-]+\s+){0,3}?(?:of|from)\s+"
+    r"(?:the\s+)?$|\b(?:ambassador|envoy)\s+$",
+    re.I,
+)
+_AT_POST_IN = re.compile(r"\b(?:ambassador|envoy|charg[ée])", re.I)
+# a journey named in the sentence: then the envoy may travel, or another visit is reported
+_JOURNEY = re.compile(r"\b(?:visit\w*|trips?|tours?|arriv\w*|travel\w*|delegations?)\b", re.I)
+
+
+def _envoy_visit(e: Event, ctx: UnitContext) -> bool:
+    """A VISIT whose visitor is only a resident envoy being received ("received Thai Ambassador
+    X in Hanoi"): an ambassador at post does not travel, so GUIDELINES labels only the MEET."""
+    if e.type != "VISIT" or e.source is None or _JOURNEY.search(ctx.text):
+        return False
+    own = [sl for sl in ctx.slots if sl.code == e.source.code]
+    return bool(own) and all(
+        _AT_POST_AFTER.match(ctx.text[sl.end :])
+        or _AT_POST_BEFORE.search(ctx.text[: sl.start])
+        or _AT_POST_IN.search(ctx.text[sl.start : sl.end])
+        for sl in own
+    )
+
+
+# a reception held for guests ("hosted receptions for the new ambassadors"), no gathering named
+_RECEPTION = re.compile(r"\b(?:hosted|held|gave|offered)\s+(?:an?\s+)?receptions?\b", re.I)
+_FORUM = re.compile(
+    r"\b(?:summits?|conferences?|forums?|sessions?|congress|assembly|dialogue|expo|retreat)\b",
+    re.I,
+)
+
+
+def _reception_only(e: Event, ctx: UnitContext) -> bool:
+    """A CONFERENCE read from a reception for guests with no forum or summit in the sentence:
+    hosting a reception is a MEET, not a conference attended."""
+    if e.type != "CONFERENCE" or _RECEPTION.search(ctx.text) is None:
+        return False
+    return _FORUM.search(ctx.text) is None
+
+
 # where a traveller set out from: "From Cyprus, Modi travels to Canada", "Leaving Doha, ..."
 _SET_OUT = re.compile(r"^\W*(?:From|Leaving|After\s+leaving)\s+(?:the\s+)?$")
 
@@ -1313,4 +1358,6 @@ VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
     _chair_in_passing,
     _upgrade_later,
     _co_listed_partners,
+    _envoy_visit,
+    _reception_only,
 )
