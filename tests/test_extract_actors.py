@@ -262,6 +262,25 @@ def test_currency_names_are_no_states() -> None:
     assert {m.actor.code for m in x.mentions} == {"NOR"}
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Chile and Peru discussed fishing rights in the South China Sea.", {"CHL", "PER"}),
+        ("Kenya and Oman pledged to keep the Indian Ocean open to trade.", {"KEN", "OMN"}),
+        ("Brazil urged talks on the Korean Peninsula.", {"BRA"}),
+        ("Cuba sent a ship into the Gulf of Mexico.", {"CUB"}),
+        ("Chile criticised Japan over whaling in the Sea of Japan.", {"CHL", "JPN"}),
+        ("Taiwan protested as China sent ships into the Taiwan Strait.", {"TWN", "CHN"}),
+    ],
+)
+def test_seas_named_after_states_are_no_states(text: str, codes: set[str]) -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    x = extract(Document(id="s", text=text, published="2025-01-01", title=None), decider=None)
+    assert {m.actor.code for m in x.mentions} == codes
+
+
 def test_phoenix_official_resolves_to_state() -> None:
     from diplograph.extract import extract
     from diplograph.models import Document

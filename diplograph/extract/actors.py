@@ -87,6 +87,10 @@ def pick_leader(cands: list[Leader], when: str | None, role: str | None) -> Lead
 
 
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?|francs?|pounds?|rupees?|pesos?)\b", re.I)
+# a sea, an ocean or a peninsula named after a state is a place, not the state:
+# "the South China Sea", "the Indian Ocean", "the Korean Peninsula", "the Gulf of Thailand"
+_WATERS_AFTER = re.compile(r"\s+(?:Sea|Ocean|Peninsula|Subcontinent)\b")
+_WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay)\s+of\s+(?:the\s+)?$")
 
 
 def resolve(
@@ -95,6 +99,11 @@ def resolve(
     """Turn one raw mention into an Actor, or None when it cannot be coded."""
     if m.label in ("COUNTRY", "DEMONYM") and _CURRENCY_AFTER.match(text, m.end):
         return None  # "US dollars", "Australian dollars": a currency, not a state
+    if m.label in ("COUNTRY", "DEMONYM") and (
+        _WATERS_AFTER.match(text, m.end)
+        or _WATERS_BEFORE.search(text, max(0, m.start - 16), m.start)
+    ):
+        return None
     if m.label in ("COUNTRY", "DEMONYM", "CAPITAL"):
         return Actor(code=m.key, name=g.name_of(m.key))
     if m.label == "ORG":
