@@ -281,6 +281,18 @@ def test_seas_named_after_states_are_no_states(text: str, codes: set[str]) -> No
     assert {m.actor.code for m in x.mentions} == codes
 
 
+def test_a_title_belongs_to_the_name_it_stands_before() -> None:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = "Prime Minister of Singapore Lawrence Wong met President Lula and Anwar Ibrahim."
+    x = extract(Document(id="t", text=text, published="2025-01-01", title=None), decider=None)
+    roles = {m.actor.person: m.actor.role for m in x.mentions if m.actor.person}
+    assert roles["Lawrence Wong"] == "prime_minister"
+    # "President Lula and" is no title of Anwar's: his role comes from the office table
+    assert roles["Anwar Ibrahim"] == "prime_minister"
+
+
 def test_phoenix_official_resolves_to_state() -> None:
     from diplograph.extract import extract
     from diplograph.models import Document

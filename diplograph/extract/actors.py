@@ -61,9 +61,17 @@ def role_before(text: str, start: int) -> str | None:
     if not matches:
         return None
     last = matches[-1]
-    if len(window) - last.end() > 25:
-        return None
+    if len(window) - last.end() > 25 or not _TITLE_GAP.fullmatch(window[last.end() :]):
+        return None  # "General Secretary To Lam met Nguyen Thi Kim Ngan": Ngan holds no title
     return role_of(last.group(0))
+
+
+# what may stand between a title and its holder: "Prime Minister of Singapore Lawrence Wong",
+# "President-elect X", "the Prime Minister, Mr. X"; another name or a verb may not
+_TITLE_GAP = re.compile(
+    r"[\s,]*(?:-\w+\s*)?(?:of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,4})?[\s,]*"
+    r"(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s*)?"
+)
 
 
 def role_of(title: str) -> str | None:
