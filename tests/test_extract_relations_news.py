@@ -1064,6 +1064,12 @@ CASES: list[tuple[str, set[Key]]] = [
     # -- one state among another's partners: "A is one of B's <tier> partners"
     ("Vietnam is one of Japan's comprehensive strategic partners.", {("JPN", "VNM", CSP)}),
     ("Vietnam is one of Japan's 14 strategic partners.", {("JPN", "VNM", SP)}),
+    ("Chile is one of the Philippines' strategic partners.", {("CHL", "PHL", SP)}),
+    (  # a proposal to raise a number is no upgrade still to come
+        "The two sides hoped to raise the number of flights between Chile and Peru and welcomed "
+        "their strategic partnership, established in 2023.",
+        {("CHL", "PER", SP)},
+    ),
     (
         "Indonesia, one of Australia's comprehensive strategic partners, hosted the talks.",
         {("AUS", "IDN", CSP)},

@@ -237,3 +237,36 @@ def test_learn_a_bare_title_opening_the_sentence_marks_the_home_government():
     named = "President Luong Cuong sent a message to the King."
     cuong = Slot(10, 21, Actor("VNM", "Vietnam", person="Luong Cuong"), labels=("PERSON",))
     assert not _home_title_subject(view(named, [cuong]))  # a named leader speaks for himself
+
+
+def test_typed_columns_equal_the_columns_of_the_built_features() -> None:
+    import numpy as np
+
+    from diplograph.learn.hashing import DIM, column_set, typed_column_set
+    from diplograph.learn.linear import LinearModel
+
+    feats = ["w:talks", "w:held", "nnamed:2", "w:talks"]
+    built = [f"s:{f}" for f in feats]
+    want = column_set(built + [f"MEET|{f}" for f in built])
+    assert typed_column_set(feats, "s:", "MEET|") == want
+    assert typed_column_set(feats, "s:", "MEET|") == want  # from the cache
+    small = LinearModel(
+        "t", ("x",), np.zeros((1, 64), dtype=np.float32), np.zeros(1, dtype=np.float32)
+    )
+    assert small.typed_columns(feats, "s:", "MEET|") == column_set(
+        built + [f"MEET|{f}" for f in built], 64
+    )
+    assert DIM != 64
+
+
+def test_plain_sums_are_exact_only_for_half_precision_weights() -> None:
+    import numpy as np
+
+    from diplograph.learn.decider import _exact_terms
+    from diplograph.learn.linear import LinearModel
+
+    half = np.array([[0.5, -0.25, 0.125, 3.0]], dtype=np.float16).astype(np.float32)
+    m = LinearModel("t", ("x",), half, np.zeros(1, dtype=np.float32))
+    assert _exact_terms(m) == 2.0**29 / 3.0
+    odd = LinearModel("t", ("x",), np.array([[0.1, 1e-9]], dtype=np.float64), np.zeros(1))
+    assert _exact_terms(odd) == 0.0

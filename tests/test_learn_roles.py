@@ -457,6 +457,13 @@ def test_gathering_alone_speaks_for_the_bloc() -> None:
     assert _speaker(text) == "ASEAN"
     two = "ASEAN leaders met in Vientiane on Tuesday. The two leaders adopted a joint plan."
     assert _speaker(two) is None
+    others = "ASEAN leaders met in Vientiane on Tuesday. Business leaders adopted a code."
+    assert _speaker(others) is None  # no member of the gathering
+
+
+def test_a_dummy_it_is_no_speaker() -> None:
+    for tail in ("It has been 30 years since the embargo.", "It remains unclear who fired."):
+        assert _speaker("Algeria withdrew its ambassador from Paris in July. " + tail) is None
 
 
 def test_decider_gives_a_sentence_with_no_state_its_implicit_speaker() -> None:
@@ -493,6 +500,16 @@ def test_a_threatened_measure_is_a_threat() -> None:
     done = "Germany closed its border with Poland and threatened to expel its envoys."
     event = _event(done, DEU, POL, "SANCTION")
     assert _threatened(event, _ctx(done)) == event
+
+
+def test_an_ordinary_word_is_no_measure_done() -> None:
+    for text in (
+        "Several lawmakers said Germany threatened to close its border with Poland.",
+        "Germany, a close partner of Poland, threatened to expel its envoys.",
+        "He recalled that Germany had threatened to cut gas exports to Poland.",
+    ):
+        fixed = _threatened(_event(text, DEU, POL, "SANCTION"), _ctx(text))
+        assert fixed is not None and fixed.type == "PROTEST_ACCUSE", text
 
 
 def test_a_lifted_sanction_is_cooperation() -> None:

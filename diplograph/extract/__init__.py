@@ -92,7 +92,6 @@ _RELATED = re.compile(
 
 
 STATE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL")  # mentions that name a state
-CITY_PLACES = True  # non-capital cities of places.csv as place slots (extract/cities.py)
 
 
 def _raw_mentions(nlp: Language, text: str) -> list[RawMention]:
@@ -231,8 +230,8 @@ def extract(
             continue
         all_slots = build_slots(u.text, u.start, mentions)
         slots = [s for s in all_slots if not s.aside]
-        if CITY_PLACES:  # "arrived in Mombasa": the city's state as a place
-            slots = sorted([*slots, *city_slots(u.text, all_slots)], key=lambda s: s.start)
+        # "arrived in Mombasa": the city's state as a place
+        slots = sorted([*slots, *city_slots(u.text, all_slots)], key=lambda s: s.start)
         pronoun = _PRONOUN.match(u.text)
         if pronoun and last_person:  # "He also voiced support for ...": the last named official
             slots = [Slot(pronoun.start(1), pronoun.end(1), last_person, ("PRONOUN",)), *slots]

@@ -201,12 +201,14 @@ _TITLE_SUBJECT = re.compile(
 _IT_SUBJECT = re.compile(
     r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
     r"(?P<it>It|[Tt]he\s+(?P<state>[Kk]ingdom|[Rr]epublic|[Ss]ultanate|[Ee]mirate))\b"
-    r"(?!\s+(?:is|was|will|would|also\s+said\s+that|said\s+that\s+it|of)\b|['’])"
+    r"(?!\s+(?:is|was|will|would|has\s+been|had\s+been|remains|seems|appears|takes|comes|"
+    r"also\s+said\s+that|said\s+that\s+it|of)\b|['’])"  # "It has been 30 years": no speaker
 )
 # "Leaders adopted the Kampala Declaration", "The summit condemned ...": the gathering speaks
 _GATHERING_SUBJECT = re.compile(
     r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Also)\s+)?"
-    r"(?:(?:[Tt]he|[Tt]heir)\s+)?(?:(?!(?:two|both|three|four)\b)[\w'’-]+\s+){0,2}?"
+    r"(?:(?:[Tt]he|[Tt]heir)\s+)?(?:(?:(?-i:[A-Z][A-Z0-9]+)|[Ff]oreign|[Dd]efen[cs]e|[Ff]inance|[Tt]rade|[Ee]conomic|"
+    r"[Mm]ember|[Pp]articipating|[Vv]isiting|[Aa]ttending|[Rr]egional|[Bb]loc['’]?s?)\s+){0,2}?"
     r"(?P<body>[Ll]eaders|[Ss]ummit|[Dd]eclaration|[Cc]ommuniqu[ée]|[Mm]inisters|"
     r"[Mm]ember\s+(?:states|countries)|[Dd]elegates|[Dd]elegations)\b"
     r"(?!\s+(?:of|from)\b|\s+[A-Z]|['’])"

@@ -221,8 +221,10 @@ def leader_mentions(
     """Later mentions by surname alone of office-holders the document names in full.
 
     "Premier Li Qiang arrived ... Anwar held talks with Li": the document's own full mention
-    says who "Li" is. A surname two named people share, or one that begins another name
-    ("Kim Hong-kyun" after "Kim Jong Un"), is left alone.
+    says who "Li" is. A surname that named people of two states share, or one that begins
+    another name ("Kim Hong-kyun" after "Kim Jong Un"), is left alone. One that two people of
+    one state share ("Wang" for Wang Yi and Wang Wenbin) still names that state, which is what
+    a record needs; the person it records is then the first of them by name.
     """
     forms: dict[str, set[tuple[str, str, str]]] = {}
     for m in raw:
@@ -236,7 +238,7 @@ def leader_mentions(
             forms.setdefault(form, set()).add((leader.country, leader.name, leader.role))
         for form in _surnames(fold(m.key), leader.country):
             forms.setdefault(form, set()).add((leader.country, leader.name, leader.role))
-    forms = {f: who for f, who in forms.items() if len({w[0] for w in who}) == 1}
+    forms = {f: who for f, who in forms.items() if len({w[0] for w in who}) == 1}  # one state
     if not forms:
         return []
     folded = fold(text)

@@ -52,8 +52,7 @@ _TIES_SET_UP = re.compile(
 # recognition moved from one capital to another: "Panama switched diplomatic relations from
 # Taiwan to China", "Nauru is switching ties from Taipei to Beijing"
 _SWITCHED = re.compile(
-    r"\bswitch\w*\s+(?:(?:its|their)\s+)?(?:diplomatic\s+)?(?:ties|relations|recognition|allegiance)"
-    r"(?=\s+from\s)",
+    r"\bswitch\w*\s+(?:(?:its|their)\s+)?(?:diplomatic\s+)?(?:ties|relations)(?=\s+from\s)",
     re.I,
 )
 TIER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -202,8 +201,10 @@ _PROPOSAL = re.compile(
     re.I,
 )
 _BARE_UPGRADE = re.compile(
-    r"\b(?:upgrad(?:e|ing)|elevat(?:e|ing)|lift(?:ing)?|rais(?:e|ing)|establish(?:ing)?|"
-    r"forg(?:e|ing))\b",
+    r"\b(?:upgrad(?:e|ing)|elevat(?:e|ing)|forg(?:e|ing))\b|"
+    # "raise ties", not "raise the number of flights"; "establish a" right before the tier
+    r"\b(?:lift(?:ing)?|rais(?:e|ing))\s+(?:(?:the|their|its|bilateral|diplomatic)\s+)*"
+    r"(?:ties|relations(?:hip)?)\b|\bestablish(?:ing)?\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 
@@ -554,7 +555,7 @@ def _member_pairs(
     if m.group("poss"):
         owner = next(
             (s for s in actors if m.start("poss") <= s.start
-             and re.fullmatch(r"['’]s?\s+", text[s.end : s.end + 3].rstrip() + " ")),
+             and re.match(r"['’]s?\s", text[s.end : s.end + 3])),  # "Japan's", "Philippines'"
             None,
         )  # fmt: skip
     elif m.group("det") == "the":

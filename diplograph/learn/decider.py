@@ -274,6 +274,7 @@ class EventDecider:
             return math.fsum(map(weight, cols))
 
         # the columns of side_features and relation_features, from their untyped features
+        # (a caller may pass an empty ``base``: the features are then built here)
         feats = {c.code: base[c.code] or candidate_features(view, c, etype) for c in cands}
         src_cols = {c.code: model.typed_columns(feats[c.code], "s:", typed) for c in cands}
         tgt_cols = {c.code: model.typed_columns(feats[c.code], "t:", typed) for c in cands}
@@ -305,10 +306,10 @@ class EventDecider:
         speaker = implicit_speaker(view.ctx) if not chosen else None
         if speaker is not None:  # "The Minister condemned X": the title's state speaks
             slots = sorted([speaker, *view.ctx.slots], key=lambda sl: sl.start)
-            coord = view.coord  # the title is in no list ("At the summit, the Minister ...")
+            coord, parse = view.coord, view.parse  # the title is in no list ("At the summit, ...")
             view = UnitView(replace(view.ctx, slots=slots), view.rule_events, view.last_pair,
                             view.position)  # fmt: skip
-            view.coord = coord
+            view.coord, view.parse = coord, parse
             chosen = self._chosen_pairs(view, etype, trace)
         if self.list_propagation:
             chosen = _propagate(view, chosen)
@@ -1201,8 +1202,9 @@ def _elected_body(e: Event, ctx: UnitContext) -> Event:
 _THREAT = re.compile(r"\bthreaten(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?to\s+[^,;:]*", re.I)
 # a measure told as done, outside any threat or lifting clause
 _MEASURE = re.compile(
-    r"\b(?:impos\w*|sanction\w*|embargo\w*|blockade\w*|expel\w*|expuls\w*|recall\w*|sever\w*|"
-    r"suspen\w*|clos(?:e|es|ed|ing|ure)|shut\w*|ban(?:s|ned)?|tariffs?|cut(?:s|ting)?|"
+    r"\b(?:impos\w*|sanction\w*|embargo\w*|blockade\w*|expel\w*|expuls\w*|"
+    r"recall(?:s|ed|ing)?\s+(?:its|their|the)\s+(?:ambassador|envoy)|sever(?:s|ed|ing|ance)?|"
+    r"suspen\w*|clos(?:es|ed|ing|ure)|close\s+(?:its|the|their)|shut\w*|ban(?:s|ned)?|tariffs?|cut(?:s|ting)?|"
     r"withdr\w*|boycott\w*|free?z\w*|froze\w*|halt\w*|attack\w*|strik\w*|struck|shell\w*|"
     r"fired|seiz\w*|detain\w*|invad\w*|bomb\w*)\b",
     re.I,

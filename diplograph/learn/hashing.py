@@ -56,9 +56,7 @@ def typed_column_set(features: list[str], head: str, typed: str) -> set[int]:
     building those strings again for features seen before.
     """
     held = _PAIRED.get((head, typed))
-    if held is None or len(held[0]) > 1 << 18:
-        if len(_PAIRED) > 1 << 10:
-            _PAIRED.clear()  # bounded like ``index``'s cache
+    if held is None:
         held = _PAIRED[(head, typed)] = ({}, {})
     plain, conj = held
     try:
@@ -75,4 +73,9 @@ def typed_column_set(features: list[str], head: str, typed: str) -> set[int]:
             conj[f] = index(typed + head + f)
         out.add(c)
         out.add(conj[f])
+    if sum(len(p) for p, _ in _PAIRED.values()) > _PAIRED_MAX:
+        _PAIRED.clear()  # bounded over all keys: a long ingest meets new words without end
     return out
+
+
+_PAIRED_MAX = 1 << 19  # features held over all (head, typed) keys
