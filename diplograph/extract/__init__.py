@@ -316,7 +316,6 @@ def extract(
             # "X held talks with his Vietnamese counterpart, … after the two countries elevated
             # their ties": the sentence's own pair, not the one lent from before
             rel_slots = _with_pair(own_slots, two, own_pair)
-        rel_ctx = ctx
         ties = None if two else _PAIR_TIES.search(u.text)
         tie_pair = prev_two or context_pair  # the two states just named, else the event pair
         if ties and tie_pair and named <= {a.code for a in tie_pair} and find_tiers(u.text):
@@ -324,7 +323,9 @@ def extract(
             # bilateral ties were lifted to …": a tier of the pair named before, in a sentence
             # that names no one else
             rel_slots = _with_pair(slots, ties, [a for a in tie_pair if a.code not in named])
-            rel_ctx = replace(ctx, slots=rel_slots)
+        rel_ctx = (
+            ctx if rel_slots is slots else replace(ctx, slots=rel_slots)
+        )  # the tier model's view
         rels = extract_relations(
             doc.id,
             u.idx,
