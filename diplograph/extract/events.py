@@ -188,27 +188,33 @@ class UnitContext:
         return dateline_end(self.text)
 
 
+def _lead_in(adverbs: str) -> str:
+    """What may open a sentence before its subject: a clause ("In her remarks, ") or one of
+    ``adverbs``."""
+    return r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:" + adverbs + r")\s+)?"
+
+
 # an official or an office named by title alone at the head of a sentence: "The President also
 # met ...", "In her remarks, the Minister condemned ...", "The ministry said it protested ..."
 _TITLE_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
-    r"(?P<title>[Tt]he\s+(?:(?P<office>(?:[Ff]oreign\s+)?[Mm]inistry(?:\s+of\s+[Ff]oreign\s+"
+    _lead_in("Later|Meanwhile|Earlier|Separately|Also")
+    + r"(?P<title>[Tt]he\s+(?:(?P<office>(?:[Ff]oreign\s+)?[Mm]inistry(?:\s+of\s+[Ff]oreign\s+"
     r"[Aa]ffairs)?|[Ss]pokes(?:person|man|woman))|(?P<role>(?:[Vv]ice\s+|[Dd]eputy\s+)?"
     r"(?:[Pp]resident|[Pp]rime\s+[Mm]inister|(?:[Ff]oreign\s+)?[Mm]inister|[Cc]hancellor|"
     r"[Pp]remier))))\b(?!\s+(?:of|for|and)\b|\s*['’]|\s+[A-Z])"
 )
 # "It recalled its envoy ...", "The kingdom said ...": the actor of the sentence before
 _IT_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Separately|Also)\s+)?"
-    r"(?P<it>It|[Tt]he\s+(?P<state>[Kk]ingdom|[Rr]epublic|[Ss]ultanate|[Ee]mirate))\b"
+    _lead_in("Later|Meanwhile|Earlier|Separately|Also")
+    + r"(?P<it>It|[Tt]he\s+(?P<state>[Kk]ingdom|[Rr]epublic|[Ss]ultanate|[Ee]mirate))\b"
     r"(?!\s+(?:is|was|will|would|has\s+been|had\s+been|remains|seems|appears|takes|comes|"
     r"also\s+said\s+that|said\s+that\s+it|of)\b|['’])"  # "It has been 30 years": no speaker
 )
 # "Leaders adopted the Kampala Declaration", "The summit condemned ...": the gathering speaks
 _GATHERING_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6},\s+|(?:Later|Meanwhile|Earlier|Also)\s+)?"
-    r"(?:(?:[Tt]he|[Tt]heir)\s+)?(?:(?:(?-i:[A-Z][A-Z0-9]+)|[Ff]oreign|[Dd]efen[cs]e|[Ff]inance|[Tt]rade|[Ee]conomic|"
-    r"[Mm]ember|[Pp]articipating|[Vv]isiting|[Aa]ttending|[Rr]egional|[Bb]loc['’]?s?)\s+){0,2}?"
+    _lead_in("Later|Meanwhile|Earlier|Also")
+    + r"(?:(?:[Tt]he|[Tt]heir)\s+)?(?:(?:(?-i:[A-Z][A-Z0-9]+)|[Ff]oreign|[Dd]efen[cs]e|"
+    r"[Ff]inance|[Tt]rade|[Ee]conomic|[Mm]ember|[Pp]articipating|[Vv]isiting|[Aa]ttending|[Rr]egional|[Bb]loc['’]?s?)\s+){0,2}?"
     r"(?P<body>[Ll]eaders|[Ss]ummit|[Dd]eclaration|[Cc]ommuniqu[ée]|[Mm]inisters|"
     r"[Mm]ember\s+(?:states|countries)|[Dd]elegates|[Dd]elegations)\b"
     r"(?!\s+(?:of|from)\b|\s+[A-Z]|['’])"

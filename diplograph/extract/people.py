@@ -185,9 +185,10 @@ def person_mentions(text: str, people: list[Person], raw: list[RawMention]) -> l
 _BEFORE_SURNAME = _NOT_NAMES | {
     "Mr", "Mrs", "Ms", "Dr", "Premier", "Chancellor", "King", "Emir", "Sheikh", "Prince",
     "Speaker", "Chairman", "Chairwoman", "Senator", "Sultan", "Counsellor", "Councillor",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "With", "For", "By", "As", "While", "When", "After",
+    "With", "For", "By", "As", "While", "When", "After",
     "Before", "Both", "Also", "Later", "Earlier", "Meanwhile",
 }  # fmt: skip
+_CLOSED = (".", ",", ":", ";")  # a word ending so ends a name: "Mr.", "Hanoi,"
 _SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|az|ar|an)-(?=\w)", re.I)
 # "Kim Hong-kyun", "Dar es Salaam": the surname begins another name or place
 _NAME_GOES_ON = re.compile(r"\s+(?:(?-i:[A-Z])[\w'’-]|(?:es|al|el|bin|de|da)\b)")
@@ -253,9 +254,9 @@ def leader_mentions(
         if any(s < te and ts < e for ts, te in taken) or _NAME_GOES_ON.match(folded, e):
             continue
         before = folded[max(0, s - 30) : s].split()
-        if before and before[-1][:1].isupper() and before[-1].rstrip(",") not in _BEFORE_SURNAME:
-            if not before[-1].endswith((".", ",", ":", ";")):
-                continue  # "Nguyen Thi Kim Ngan": the word is inside another name
+        prev = before[-1] if before else ""
+        if prev[:1].isupper() and prev not in _BEFORE_SURNAME and not prev.endswith(_CLOSED):
+            continue  # "Nguyen Thi Kim Ngan": the word is inside another name
         code, name, role = sorted(forms[hit.group(0)])[0]
         out.append(RawMention(s, e, text[s:e], "PERSON", f"{code}|{name}|{role}"))
         taken.append((s, e))

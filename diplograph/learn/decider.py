@@ -264,8 +264,8 @@ class EventDecider:
         """
         assert self.pairs is not None
         model, cands = self.pairs, view.candidates
-        wts, bias = _weight_list(model), float(model.bias[0])
-        weight, limit, typed = wts.__getitem__, _exact_terms(model), f"{etype}|"
+        (wts, limit), bias = _summands(model), float(model.bias[0])
+        weight, typed = wts.__getitem__, f"{etype}|"
 
         def total(cols: set[int]) -> float:
             # a Python list: small sums stay fast; ``sum`` is exact (= fsum) under ``limit``
@@ -377,9 +377,6 @@ class EventDecider:
         )
 
 
-_WEIGHT_LISTS: dict[int, tuple[Any, list[float]]] = {}
-
-
 def _same_event(a: Event, b: Event) -> bool:
     """Same type and the same source and target codes."""
     return (a.type, a.source and a.source.code, a.target and a.target.code) == (
@@ -389,35 +386,30 @@ def _same_event(a: Event, b: Event) -> bool:
     )
 
 
-def _weight_list(model: LinearModel) -> list[float]:
-    """The single-class model's weights as a Python list (made once per model), for sums over
-    a few columns: faster than NumPy's fancy indexing at that size."""
+_SUMMANDS: dict[int, tuple[Any, list[float], float]] = {}
+
+
+def _summands(model: LinearModel) -> tuple[list[float], float]:
+    """The single-class model's weights as a Python list, for sums over a few columns (faster
+    than NumPy's fancy indexing at that size), and ``_exact_terms``; made once per model."""
     key = id(model.weights)
-    held = _WEIGHT_LISTS.get(key)
+    held = _SUMMANDS.get(key)
     if held is None or held[0] is not model.weights:
-        held = _WEIGHT_LISTS[key] = (model.weights, model.weights[0].tolist())
-    return held[1]
-
-
-_EXACT_TERMS: dict[int, tuple[Any, float]] = {}
+        held = _SUMMANDS[key] = (model.weights, model.weights[0].tolist(), _exact_terms(model))
+    return held[1], held[2]
 
 
 def _exact_terms(model: LinearModel) -> float:
-    """How many of the single-class model's weights any float64 sum adds exactly (made once).
+    """How many of the single-class model's weights any float64 sum adds exactly.
 
     Saved models hold float16 weights: each is a multiple of 2**-24 and at most ``m`` in size,
     so every partial sum of fewer than 2**29 / m of them is exact, and equals ``math.fsum``.
     Other weights (a model trained in this process): 0, never exact.
     """
-    key = id(model.weights)
-    held = _EXACT_TERMS.get(key)
-    if held is None or held[0] is not model.weights:
-        w = model.weights[0]
-        half = np.array_equal(w.astype(np.float16).astype(w.dtype), w)
-        m = float(np.abs(w).max()) if w.size else 0.0
-        limit = (math.inf if m == 0.0 else 2.0**29 / m) if half else 0.0
-        held = _EXACT_TERMS[key] = (model.weights, limit)
-    return held[1]
+    w = model.weights[0]
+    half = np.array_equal(w.astype(np.float16).astype(w.dtype), w)
+    m = float(np.abs(w).max()) if w.size else 0.0
+    return (math.inf if m == 0.0 else 2.0**29 / m) if half else 0.0
 
 
 def _propagate(
