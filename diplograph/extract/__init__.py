@@ -323,9 +323,8 @@ def extract(
             # bilateral ties were lifted to …": a tier of the pair named before, in a sentence
             # that names no one else
             rel_slots = _with_pair(slots, ties, [a for a in tie_pair if a.code not in named])
-        rel_ctx = (
-            ctx if rel_slots is slots else replace(ctx, slots=rel_slots)
-        )  # the tier model's view
+        # the tier model sees the slots the relation rules saw
+        rel_ctx = ctx if rel_slots is slots else replace(ctx, slots=rel_slots)
         rels = extract_relations(
             doc.id,
             u.idx,

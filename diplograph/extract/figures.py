@@ -1392,7 +1392,7 @@ def extract_figures(
 
     ``home`` is the state whose release or media the document is, when it speaks.
     """
-    if not _DIGIT.search(text) and not _figure_hint(text):
+    if not _figure_hint(text):
         return []
     ev = Evidence(doc_id, sent_idx, start, start + len(text), text)
     figs: list[Figure] = []

@@ -123,20 +123,21 @@ _THEIR_TIES = re.compile(
 
 
 _TIER_HINT = re.compile(r"partner|relation|ties|friendship|solidarity|(?-i:\bCSPs?\b)", re.I)
+# words a framework's name may put before its tier ("all-weather strategic cooperative partners")
+_TIER_EPITHETS = "all-weather|special|privileged|enhanced|global|important|key|reliable|trusted"
 # "A and B, strategic partners since 2020", "the two countries have been strategic partners"
 # "the two countries, as strategic partners", "A and B are comprehensive strategic partners"
 _PAIR_AS_PARTNERS = re.compile(
     r"(?:\b(?:have|has|had)\s+been\s+(?:\w+\s+)?|\bbec(?:a|o)mes?\s+|,\s*|"
     r",\s*(?:as|being)\s+|\b(?:are|were|remain(?:s|ed)?)\s+(?:(?:close|now|already|also|long-?time)\s+)?)"
     # words of a framework's name before its tier: "are all-weather strategic cooperative partners"
-    r"(?:(?:all-weather|special|privileged|enhanced|global|important|key|reliable|trusted)\s+)?$",
+    rf"(?:(?:{_TIER_EPITHETS})\s+)?$",
     re.I,
 )
 # the tier fronted before the pair it describes: "As comprehensive strategic partners, A and B
 # should …", "Being strategic partners, A and B share …", "said that as partners, …"
 _FRONTED_AS = re.compile(
-    r"(?:\A\W*|[;:]\s*|\bthat\s+)(?:as|being)\s+(?:(?:close|long-?time|trusted|reliable|"
-    r"all-weather|special|privileged|enhanced|global|important|key)\s+)?$",
+    rf"(?:\A\W*|[;:]\s*|\bthat\s+)(?:as|being)\s+(?:(?:close|long-?time|{_TIER_EPITHETS})\s+)?$",
     re.I,
 )
 # one state among another's partners: "A is one of B's (14) strategic partners", "A, one of the
