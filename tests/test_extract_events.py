@@ -662,3 +662,16 @@ def test_events_a_city_is_a_place_standing_for_its_state() -> None:
     assert city_slots("He met at the Mombasa Port office.", []) == []
     assert city_slots("Mombasa traders rallied.", []) == []
     assert city_slots("Talks in New York ended.", []) == []  # a UN seat
+
+
+def test_called_both_leaders_is_a_call_to_each_of_the_pair_named_before() -> None:
+    """ "had called both leaders": a phone call from the subject to each state of the pair."""
+    text = (
+        "Thailand and Cambodia clashed along their border on Thursday. "
+        "United States President Donald Trump had called both leaders during the clashes."
+    )
+    events = extract(Document(id="t", text=text, published="2025-08-07")).events
+    calls = {
+        (e.source.code, e.target.code) for e in events if e.type == "CALL" and e.source and e.target
+    }
+    assert calls == {("USA", "THA"), ("USA", "KHM")}

@@ -1123,3 +1123,20 @@ def test_relations_news_establishment_beats_an_earlier_anniversary() -> None:
     doc = Document(id="t", text=text, published="2025-01-20", title=None)
     (r,) = extract(doc).relations
     assert r.evidence.text.startswith("The two countries established")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Tran said the Comprehensive Strategic Partnership has grown in every field.",
+        "The leaders reviewed progress in the Comprehensive Strategic Partnership.",
+    ],
+)
+def test_relations_news_definite_tier_takes_the_pair_named_before(second: str) -> None:
+    """ "the Comprehensive Strategic Partnership" with no pair named: the two states just met."""
+    text = "Deputy Minister Tran Van Hai received Australian envoy Ruth Black in Hanoi. " + second
+    doc = Document(id="t", text=text, published="2024-03-07", title=None)
+    rels = extract(doc).relations
+    assert [(sorted((r.a, r.b)), r.level, r.evidence.text) for r in rels] == [
+        (["AUS", "VNM"], CSP, second)
+    ]

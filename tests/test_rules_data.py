@@ -29,6 +29,16 @@ def test_rules_prefilter_is_derived_from_rule_keys():
     assert set(events._KEY_TYPES) == {k for r in RULES for k in r.keys}
 
 
+def test_rules_prefilter_longer_key_keeps_the_shorter_keys_types():
+    """The scan takes "pulled" over "pull": the SANCTION rule keyed "pull" must still run."""
+    from diplograph.extract import events
+
+    keys = events._KEY_TYPES
+    assert all(keys[b] >= keys[a] for a in keys for b in keys if b.startswith(a))
+    found = events._ANY_KEY_RX.findall("kenya pulled its ambassador out of uganda.")
+    assert "SANCTION" in set().union(*(keys[k] for k in found))
+
+
 @pytest.mark.parametrize(
     ("rule_id", "text"),
     [
@@ -78,6 +88,9 @@ def test_rules_prefilter_is_derived_from_rule_keys():
         ("meet.svo.3", "Deputy Minister Long held bilateral talks with the Chilean envoy."),
         ("elected.svo.1", "Peru has become a member of the UN Human Rights Council."),
         ("elected.svo.1", "Chile secured a seat on the UNESCO Executive Board with 150 votes."),
+        ("call.called.1", "Ruritania's president had called both leaders on Sunday."),
+        ("call.called.1", "Premier Tan called his Borduvian counterpart on Friday."),
+        ("call.called.1", "Okello called President Mbeki Ndlovu to offer condolences."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -117,6 +130,9 @@ def test_rules_fire_by_id(rule_id, text):
         ("meet.svo.3", "Minister Long held phone discussions with his Chilean counterpart."),
         ("meet.svo.3", "The two leaders held video talks on Monday."),
         ("elected.svo.1", "Peru has become a member of the Pacific Alliance fund."),
+        ("call.called.1", "Okello called President Ndlovu's remarks unacceptable."),
+        ("call.called.1", "Okello called President Ndlovu a liar."),
+        ("call.called.1", "The minister called for restraint on both sides."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
@@ -130,6 +146,7 @@ def test_rules_firm_flag_only_on_narrow_families():
         "other_cooperate.lift.1",
         "other_cooperate.lift.2",
         "agree_sign.pair.1",
+        "call.called.1",
     }
 
 

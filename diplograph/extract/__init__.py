@@ -84,6 +84,20 @@ _PAIR_TIES = re.compile(
     r"(?:elevat|upgrad|rais|lift)\w*\s+)(?:relationship|relations|ties)\b",
     re.I,
 )
+# a tier named as one the pair holds, the pair left unsaid: "Chinh said the Comprehensive
+# Strategic Partnership has grown", "reviewed progress in the CSP"
+_DEFINITE = re.compile(r"\b(?:the|this|bilateral)\s+(?:(?:bilateral|existing|current)\s+)?$", re.I)
+
+
+def _definite_tier(text: str) -> re.Match[str] | None:
+    """The article before the first tier the sentence names as an existing one, if any."""
+    for tier in find_tiers(text):
+        m = _DEFINITE.search(text, max(0, tier.start - 24), tier.start)
+        if m is not None:
+            return m
+    return None
+
+
 _RELATED = re.compile(
     r"^\s*(?:related\s+(?:news|articles|stories|posts)|tin\s+li[êe]n\s+quan|read\s+more|"
     r"see\s+also|more\s+news|other\s+news)\s*:?\s*$",
@@ -316,7 +330,7 @@ def extract(
             # "X held talks with his Vietnamese counterpart, … after the two countries elevated
             # their ties": the sentence's own pair, not the one lent from before
             rel_slots = _with_pair(own_slots, two, own_pair)
-        ties = None if two else _PAIR_TIES.search(u.text)
+        ties = None if two else (_PAIR_TIES.search(u.text) or _definite_tier(u.text))
         tie_pair = prev_two or context_pair  # the two states just named, else the event pair
         if ties and tie_pair and named <= {a.code for a in tie_pair} and find_tiers(u.text):
             # "Over the years, the relationship has grown into a … partnership", "Lam said

@@ -646,6 +646,12 @@ _KEY_TYPES: dict[str, set[str]] = {}
 for _rule in RULES:
     for _key in _rule.keys:
         _KEY_TYPES.setdefault(_key, set()).add(_rule.type)
+# the scan below takes the longest key at each place ("pulled", not "pull"): a key found
+# stands for every key it begins with, so one rule's longer key never hides another's
+for _key, _types in _KEY_TYPES.items():
+    for _shorter, _more in list(_KEY_TYPES.items()):
+        if _shorter != _key and _key.startswith(_shorter):
+            _types |= _more
 
 
 def _trie_pattern(words: list[str]) -> str:
