@@ -1140,3 +1140,12 @@ def test_relations_news_definite_tier_takes_the_pair_named_before(second: str) -
     assert [(sorted((r.a, r.b)), r.level, r.evidence.text) for r in rels] == [
         (["AUS", "VNM"], CSP, second)
     ]
+
+
+def test_relations_news_state_organ_heads_a_later_clause() -> None:
+    """ "…; the government of Chile … and raised ties with Bolivia": Chile heads its clause."""
+    text = (
+        "Trade between them had slumped for almost a decade; the government of Chile cut ties "
+        "with Peru in 2019 and raised ties with Bolivia to a strategic partnership in 2021."
+    )
+    assert ("BOL", "CHL", SP) in _keys(text)

@@ -816,7 +816,7 @@ def _clause_subject(text: str, actors: list[Slot], at: int) -> Slot | None:
     for s in actors:
         if clause <= s.start < at and (
             not _PREP_BEFORE.search(text[max(0, s.start - 14) : s.start])
-            or _HEAD_OF.search(text[max(0, s.start - 40) : s.start])
+            or _HEAD_OF.search(text[clause : s.start])
         ):
             return s
     return None
