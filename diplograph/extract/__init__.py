@@ -9,7 +9,13 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from diplograph.extract.actors import RawMention, detect_home, home_mentions, resolve
+from diplograph.extract.actors import (
+    STATE_LABELS,
+    RawMention,
+    detect_home,
+    home_mentions,
+    resolve,
+)
 from diplograph.extract.cities import city_slots
 from diplograph.extract.dates import dateline_end, find_dates, is_bound
 from diplograph.extract.events import (
@@ -103,9 +109,6 @@ _RELATED = re.compile(
     r"see\s+also|more\s+news|other\s+news)\s*:?\s*$",
     re.I,
 )
-
-
-STATE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL")  # mentions that name a state
 
 
 def _raw_mentions(nlp: Language, text: str) -> list[RawMention]:

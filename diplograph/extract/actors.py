@@ -45,6 +45,9 @@ _HOME_STRICT = re.compile(
 )
 
 
+STATE_LABELS = ("COUNTRY", "DEMONYM", "CAPITAL")  # mention labels that name a state
+
+
 @dataclass(frozen=True)
 class RawMention:
     start: int

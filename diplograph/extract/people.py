@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from diplograph.extract.actors import RawMention, pick_leader, role_of
+from diplograph.extract.actors import STATE_LABELS, RawMention, pick_leader, role_of
 from diplograph.extract.gazetteer import Gazetteer, fold
 
 # a role noun closes a title ("Deputy Foreign Minister", "Foreign Ministry spokesperson")
@@ -62,9 +62,6 @@ _FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"}
 # later mentions use the given name, the first word ("Suriya", "Anwar", "Sonexay"), as
 # often as the last
 _GIVEN_FIRST = {"THA", "LAO", "MYS", "IDN"}
-# mentions that name a state and can introduce its official: "Kremlin spokesman Dmitry
-# Peskov", "White House press secretary ..." besides countries and demonyms
-_INTRODUCERS = ("COUNTRY", "DEMONYM", "CAPITAL")
 
 
 @dataclass(frozen=True)
@@ -117,7 +114,9 @@ def learn_people(text: str, raw: list[RawMention]) -> list[Person]:
     spans = [(m.start, m.end) for m in raw]
     people: dict[str, Person] = {}
     for m in raw:
-        if m.label not in _INTRODUCERS or len(m.key) != 3:
+        # a country, demonym or seat of government introduces its official ("Kremlin
+        # spokesman Dmitry Peskov", "White House press secretary …")
+        if m.label not in STATE_LABELS or len(m.key) != 3:
             continue
         i = bisect_left(roles, m.end)
         role_after = i < len(roles) and roles[i] - m.end < 60
