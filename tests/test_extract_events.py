@@ -675,3 +675,29 @@ def test_called_both_leaders_is_a_call_to_each_of_the_pair_named_before() -> Non
         (e.source.code, e.target.code) for e in events if e.type == "CALL" and e.source and e.target
     }
     assert calls == {("USA", "THA"), ("USA", "KHM")}
+
+
+def test_events_a_province_is_a_place_standing_for_its_state() -> None:
+    from diplograph.extract.cities import city_slots
+    from diplograph.extract.provinces import province_names
+
+    def where(text: str) -> list[tuple[str, str, bool]]:
+        return [(sl.code, text[sl.start : sl.end], sl.province) for sl in city_slots(text, [])]
+
+    assert where("The envoy visited Quang Ninh province on Monday.") == [
+        ("VNM", "Quang Ninh", True)
+    ]
+    assert where("Relief reached Thừa Thiên Huế by road.") == []  # no place word before it
+    assert where("Relief was flown to Thừa Thiên Huế.") == [("VNM", "Thừa Thiên Huế", True)]
+    assert where("Teams went to Thua Thien Hue.")[0][0] == "VNM"
+    assert where("The delegation arrived in Yunnan Province.")[0][:2] == ("CHN", "Yunnan")
+    assert where("Her tour ended in Bavaria.")[0][:2] == ("DEU", "Bavaria")  # a press alias
+    assert where("Aid went to Luang Namtha.")[0][:2] == ("LAO", "Luang Namtha")
+    assert where("He spoke in Hokkaido.")[0][0] == "JPN"
+    assert where("Doctors were sent to Guangxi.")[0][0] == "CHN"  # "Guangxi Zhuangzu Zizhiqu"
+    names = province_names()
+    # a country, a direction, a shared name, another state's city, a word, a sea, a short name
+    for name in ("Georgia", "Central", "Western Area", "Punjab", "Victoria", "Delta", "Red Sea"):
+        assert name not in names, name
+    assert all(len(n) > 3 for n in names)
+    assert where("The fleet sailed in the Red Sea.") == []

@@ -533,6 +533,15 @@ def test_a_city_names_the_host_of_a_visit_and_no_source() -> None:
     assert _city_roles(_event(ctx.text, ken, omn, "PROTEST_ACCUSE"), ctx) is None
 
 
+def test_a_province_of_the_story_s_state_keeps_it_a_party() -> None:
+    text = "In Gunma prefecture the two sides signed five memoranda on labour."
+    ctx = replace(_ctx(text), focus=(Actor("VNM", "Vietnam"), Actor("JPN", "Japan")))
+    jpn = next(sl.actor for sl in ctx.slots if sl.province)
+    sign = _event(text, Actor("VNM", "Vietnam"), jpn, "AGREE_SIGN")
+    assert _city_roles(sign, ctx) == sign
+    assert _city_roles(sign, replace(ctx, focus=())) is None  # a venue of another story
+
+
 def test_evacuees_flown_to_a_city_did_not_leave_its_state() -> None:
     ctx = _ctx("Ghana sent two planes to Mombasa to bring its students home.")
     ken = next(sl.actor for sl in ctx.slots if sl.city)

@@ -17,13 +17,18 @@ from functools import lru_cache
 from importlib import resources
 
 from diplograph.extract.gazetteer import fold, load_gazetteer
+from diplograph.extract.provinces import province_names
 from diplograph.extract.slots import Slot
 from diplograph.models import Actor
 
 # the seats of international bodies: "talks in Geneva" are the UN's venue, not Switzerland's
 _NOT_STATES = frozenset({"New York City", "Geneva"})
 # "the Dubai-based firm", "Osaka Expo", "Karachi Port": a name qualifying something else
-_AFTER_NOT = re.compile(r"^(?:-|\s+(?:[A-Z][a-z]+|port|airport|consulate|office)\b)")
+# ("Yunnan Province" is the place itself)
+_AFTER_NOT = re.compile(
+    r"^(?:-|\s+(?:(?!(?:Province|Prefecture|State|Region)\b)[A-Z][a-z]+|port|airport|"
+    r"consulate|office)\b)"
+)
 
 
 # a place word before a city's name: "in ", "flew to ", "visited the "
@@ -32,9 +37,9 @@ _KEY = 4  # surfaces are looked up by their first characters (every surface is l
 
 
 @lru_cache(maxsize=1)
-def _cities() -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Every non-capital city's name and aliases by their first characters (longest first),
-    and each surface's state."""
+def _cities() -> tuple[dict[str, list[str]], dict[str, str], frozenset[str]]:
+    """Every non-capital city's and first-level division's name and aliases by their first
+    characters (longest first), each surface's state, and the divisions' surfaces."""
     g = load_gazetteer()
     taken = set(g.capitals)
     surfaces: dict[str, str] = {}
@@ -50,10 +55,13 @@ def _cities() -> tuple[dict[str, list[str]], dict[str, str]]:
                 key = fold(n)
                 if len(key) > 3 and key[0].isupper():
                     surfaces.setdefault(key, row["country"])
+    provinces = frozenset(p for p in province_names() if p not in surfaces)
+    for name in provinces:  # "visited Bavaria", "in Quang Ninh province"
+        surfaces[name] = province_names()[name]
     heads: dict[str, list[str]] = {}
     for surface in sorted(surfaces, key=len, reverse=True):
         heads.setdefault(surface[:_KEY], []).append(surface)
-    return heads, surfaces
+    return heads, surfaces, provinces
 
 
 def _city_at(folded: str, i: int, heads: dict[str, list[str]]) -> str | None:
@@ -69,7 +77,7 @@ def _city_at(folded: str, i: int, heads: dict[str, list[str]]) -> str | None:
 
 def city_slots(text: str, slots: list[Slot]) -> list[Slot]:
     """Place slots for the cities a sentence names as a place whose state it does not name."""
-    heads, surfaces = _cities()
+    heads, surfaces, provinces = _cities()
     folded = fold(text)
     named = {s.code for s in slots if not s.location}
     g = load_gazetteer()
@@ -86,5 +94,8 @@ def city_slots(text: str, slots: list[Slot]) -> list[Slot]:
         if _AFTER_NOT.match(folded[end : end + 14]):
             continue
         actor = Actor(code, g.name_of(code))
-        out.append(Slot(start, end, actor, ("CAPITAL",), location=True, city=True))
+        province = name in provinces
+        out.append(
+            Slot(start, end, actor, ("CAPITAL",), location=True, city=True, province=province)
+        )
     return out

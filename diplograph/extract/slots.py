@@ -45,6 +45,7 @@ class Slot:
     location: bool = False
     aside: bool = False  # no event actor: qualifies a non-state actor, or a quoted source
     city: bool = False  # a non-capital city standing for its state as a place (extract/cities.py)
+    province: bool = False  # a province, state or prefecture of it (extract/provinces.py)
 
     @property
     def code(self) -> str:

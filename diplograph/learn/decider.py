@@ -952,9 +952,11 @@ def _city_roles(e: Event, ctx: UnitContext) -> Event | None:
     t = e.target
     if t is None or t.code not in cities or t.code in others:
         return e
-    if e.type not in CITY_TARGETS:
-        return None  # "a consulate in Osaka", "talks in Istanbul": the place is no party
     sl = cities[t.code]
+    if e.type not in CITY_TARGETS:
+        if sl.province and any(a.code == t.code for a in ctx.focus):
+            return e  # "signed in Gunma prefecture" in a story about Japan: a party after all
+        return None  # "a consulate in Osaka", "talks in Istanbul": the place is no party
     if e.type == "EVACUATE" and _TO_CITY.search(ctx.text[max(0, sl.start - 10) : sl.start]):
         return replace(e, target=None)
     return e
