@@ -332,6 +332,10 @@ def test_actors_office_holders_of_2024_to_2026(
         ("A PLA destroyer shadowed the frigate.", "CHN"),
         ("The Tatmadaw shelled villages near the border.", "MMR"),
         ("The Korean People's Army fired two missiles.", "PRK"),
+        ("The IDF said its jets hit two depots overnight.", "ISR"),
+        ("Bundeswehr engineers will rebuild the bridge.", "DEU"),
+        ("The IRGC seized a tanker at dawn.", "IRN"),
+        ("An RAF transport plane landed before noon.", "GBR"),
     ],
 )
 def test_actors_armed_forces_count_as_their_state(text: str, code: str) -> None:
@@ -426,3 +430,86 @@ def test_actors_heads_of_bodies_and_the_pope(text: str, published: str, code: st
 )
 def test_actors_regional_groups_by_their_leaders(text: str, code: str) -> None:
     assert code in _codes(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Federal Foreign Office summoned the envoy on Friday.", "DEU"),
+        ("OFAC added three shipping firms to its list.", "USA"),
+        ("JICA will fund a new water plant.", "JPN"),
+        ("KOICA opened a training centre last week.", "KOR"),
+        ("The FCDO updated its travel advice.", "GBR"),
+    ],
+)
+def test_actors_state_agencies_count_as_their_state(text: str, code: str) -> None:
+    assert code in _codes(text, "COUNTRY")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Officials warned the Zionist regime against any strike.", "ISR"),
+        ("The Soviet Union signed the treaty in 1987.", "RUS"),
+        ("The USSR withdrew its troops in 1989.", "RUS"),
+    ],
+)
+def test_actors_historical_and_hostile_state_names(text: str, code: str) -> None:
+    assert code in _codes(text, "COUNTRY")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("European Community ministers agreed on a loan.", "EU"),
+        ("Nato pledged more air defence.", "NATO"),
+        ("Asean envoys drafted a statement.", "ASEAN"),
+        ("Ecowas suspended the junta.", "ECOWAS"),
+        ("Mercosur opened talks with the bloc.", "MERCOSUR"),
+        ("Unicef shipped vaccines on Monday.", "UNICEF"),
+        ("The UN health agency declared an emergency.", "WHO"),
+        ("The UN atomic watchdog sent inspectors.", "IAEA"),
+        ("The UN human rights chief criticised the arrests.", "OHCHR"),
+        ("The UN food agency cut rations.", "WFP"),
+        ("The UN children's agency warned of hunger.", "UNICEF"),
+        ("Chile joined the World Heritage Committee for four years.", "UNESCO"),
+        ("The minister flew to COP29 on Sunday.", "UNFCCC"),
+        ("She will attend CHOGM next month.", "COMMONWEALTH"),
+        ("An Arab-Islamic summit opened on Monday.", "LAS"),
+    ],
+)
+def test_actors_bodies_by_press_names_and_descriptions(text: str, code: str) -> None:
+    assert code in _codes(text, "ORG")
+
+
+def test_actors_the_kingdom_is_the_kingdom_named_in_full() -> None:
+    text = (
+        "The minister flew to Amman, capital of the Hashemite Kingdom of Jordan, on Monday. "
+        "The Kingdom pledged to keep the crossing open."
+    )
+    x = _x(text)
+    assert [m.actor.code for m in x.mentions if m.text == "Kingdom"] == ["JOR"]
+
+
+def test_actors_the_kingdom_is_the_home_kingdom_first() -> None:
+    x = _x("Talks with the Kingdom of Spain went well. The Kingdom thanked Spain.", home="MAR")
+    assert [m.actor.code for m in x.mentions if m.text == "Kingdom"] == ["MAR"]
+
+
+def test_actors_the_kingdom_without_a_kingdom_named_is_no_actor() -> None:
+    assert _codes("The Kingdom welcomed the vote.") == []
+
+
+def test_actors_bare_his_majesty_is_the_home_monarchy() -> None:
+    x = _x("His Majesty received the visiting envoy of Kenya on Sunday.", home="NOR")
+    assert [m.actor.code for m in x.mentions if m.text == "His Majesty"] == ["NOR"]
+
+
+def test_actors_bare_his_majesty_is_the_monarchy_the_document_names() -> None:
+    text = "King Letsie III of Lesotho opened the clinic. His Majesty thanked the donors."
+    x = _x(text)
+    assert [m.actor.code for m in x.mentions if m.text == "His Majesty"] == ["LSO"]
+
+
+def test_actors_his_majesty_before_a_name_is_left_to_the_name() -> None:
+    assert "His Majesty" not in [m.text for m in _x("His Majesty King Letsie III spoke.").mentions]

@@ -13,6 +13,7 @@ from diplograph.extract.actors import (
     RawMention,
     detect_home,
     home_mentions,
+    kingdom_mentions,
     resolve,
 )
 from diplograph.extract.cities import city_slots
@@ -189,6 +190,7 @@ def extract(
 
     published = doc.published
     counts = Counter(m.key for m in raw if m.label in STATE_LABELS)
+    raw = sorted([*raw, *kingdom_mentions(text, raw, home_code, counts, g)], key=lambda m: m.start)
     org_counts = Counter(m.key for m in raw if m.label == "ORG")
     doc_year = _document_year(text)
     d = _Doc(

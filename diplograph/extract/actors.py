@@ -143,6 +143,53 @@ def resolve(
     return None
 
 
+# "the Kingdom" stands for a kingdom named in full elsewhere ("The Kingdom welcomed ..."), and a
+# bare "His Majesty" for its monarch (not before a name: "His Majesty King X"); "His Highness"
+# also styles presidents (UAE) and princes, so it is left alone
+_THE_KINGDOM = re.compile(r"\b[Tt]he (Kingdom)\b(?!\s+of\b)")
+_KINGDOM_NAME = re.compile(r"^(?:Hashemite )?Kingdom of ")
+_HIS_MAJESTY = re.compile(r"\b((?:His|Her) Majesty)\b(?!['’]?\s+[A-Z])")
+_MONARCHS = ("king", "queen", "emperor", "crown_prince")
+
+
+def _monarchy(home: str, counts: Counter[str], states: set[str]) -> str | None:
+    """The home state when it is one of ``states``, else the one the document names most."""
+    named = [c for c, _ in counts.most_common() if c in states]
+    return home if home in states else (named[0] if named else None)
+
+
+def kingdom_mentions(
+    text: str, raw: list[RawMention], home: str, counts: Counter[str], g: Gazetteer
+) -> list[RawMention]:
+    """Mentions of "the Kingdom" and of a bare "His Majesty": the home state when it is a
+    kingdom (a monarchy), else the one the document names most; none when it names none."""
+    out: list[RawMention] = []
+    if _THE_KINGDOM.search(text):
+        kingdoms = {
+            p["id"]
+            for p in g.patterns
+            if p["label"] == "COUNTRY" and _KINGDOM_NAME.match(p["pattern"])
+        }
+        out += _spans(text, raw, _THE_KINGDOM, _monarchy(home, counts, kingdoms))
+    if _HIS_MAJESTY.search(text):
+        crowns = {c.country for cs in g.leaders.values() for c in cs if c.role in _MONARCHS}
+        out += _spans(text, raw, _HIS_MAJESTY, _monarchy(home, counts, crowns))
+    return out
+
+
+def _spans(
+    text: str, raw: list[RawMention], pattern: re.Pattern[str], code: str | None
+) -> list[RawMention]:
+    if code is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span(1)
+        if not any(r.start < e and r.end > s for r in raw):
+            out.append(RawMention(s, e, m.group(1), "COUNTRY", code))
+    return out
+
+
 def detect_home(default: str, mention_codes: list[str], text: str, named: str | None = None) -> str:
     """Home country for "we": the one the document names (``named``: its outlet, site or
     dateline, :mod:`diplograph.extract.home`), else the default unless the text clearly speaks
