@@ -317,6 +317,21 @@ def test_phoenix_official_resolves_to_state() -> None:
         ("Mark Rutte addressed the allies.", "2025-06-24", "NATO", "Mark Rutte"),
         ("Mark Rutte addressed the cabinet.", "2023-06-24", "NLD", "Mark Rutte"),
         ("President Lai Ching-te toured the port.", "2025-03-01", "TWN", "Lai Ching-te"),
+        ("King Abdullah received the envoy in Amman.", "2024-05-01", "JOR", "Abdullah II"),
+        ("Samdech Thipadei opened the bridge.", "2025-01-09", "KHM", "Hun Manet"),
+        (
+            "Sheikh Mansour bin Zayed met the envoy.",
+            "2024-05-01",
+            "ARE",
+            "Mansour bin Zayed Al Nahyan",
+        ),
+        ("President El-Sisi hosted the talks.", "2024-05-01", "EGY", "Abdel Fattah el-Sisi"),
+        (
+            "Thai acting Prime Minister Phumtham Wechayachai flew to Kuala Lumpur.",
+            "2025-07-28",
+            "THA",
+            "Phumtham Wechayachai",
+        ),
     ],
 )
 def test_actors_office_holders_of_2024_to_2026(
