@@ -42,3 +42,17 @@ def test_elected_list_without_the_documents_state_is_kept_whole():
     # two states are no list: both stay
     ctx = replace(ctx, home=Actor("VNM", "Vietnam"))
     assert len(_co_elected_in_passing(_elected("VNM", "IND"), ctx)) == 2
+
+
+def test_elected_to_a_list_of_bodies_gives_one_seat_each_not_the_council_served_on() -> None:
+    """ "a member of the Security Council …, elected to the ILC, UNESCO's board and the UPU"."""
+    text = (
+        "Last year we served as a non-permanent member of the United Nations Security Council "
+        "and were elected to several bodies such as the International Law Commission (ILC), "
+        "the UNESCO Executive Board and the Council of Administration of the Universal Postal "
+        "Union (UPU)."
+    )
+    x = extract(Document(id="e", text=text, published="2022-01-10", title=None))
+    seats = {(e.source.code, e.target.code) for e in x.events if e.type == "ELECTED"
+             if e.source and e.target}  # fmt: skip
+    assert seats == {("VNM", "ILC"), ("VNM", "UNESCO"), ("VNM", "UPU")}

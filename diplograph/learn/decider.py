@@ -132,6 +132,7 @@ class EventDecider:
                     f"{e.target.code if e.target else '-'} ({e.confidence:.2f})"
                 )
             events += made
+        events = _elected_rule_bodies(events, rule_events, trace)
         # a rule candidate of a type the model did not keep stays when the model half agrees
         kept_types = {e.type for e in events}
         for e in rule_events:
@@ -1175,6 +1176,24 @@ def _co_elected_in_passing(events: list[Event], ctx: UnitContext) -> list[Event]
         if len(sources) >= CO_ELECTED_LIST and mine is not None:
             drop |= {id(e) for e in group if e.source is not None and e.source.code != mine}
     return [e for e in events if id(e) not in drop]
+
+
+def _elected_rule_bodies(
+    events: list[Event], rule_events: list[Event], trace: Decision
+) -> list[Event]:
+    """ELECTED: the bodies the rule read after "elected to" beat a body the model chose
+    elsewhere in the sentence ("a non-permanent member of the Security Council …, got elected
+    to the ILC, UNESCO's Executive Council and the UPU": three seats, none on the Council)."""
+    ruled = [e for e in rule_events if e.type == "ELECTED" and e.target is not None]
+    chosen = [e for e in events if e.type == "ELECTED"]
+    bodies = {e.target.code for e in ruled if e.target is not None}
+    if not ruled or not chosen or any(e.target and e.target.code in bodies for e in chosen):
+        return events
+    trace.dropped += [f"ELECTED → {e.target.code if e.target else '-'}: not a body elected to"
+                      for e in chosen]  # fmt: skip
+    trace.kept += [f"ELECTED → {e.target.code if e.target else '-'} by {e.produced_by}"
+                   for e in ruled]  # fmt: skip
+    return [e for e in events if e.type != "ELECTED"] + ruled
 
 
 # the assembly that votes is never the body joined (GUIDELINES: ELECTED)
