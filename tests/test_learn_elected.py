@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from diplograph.extract import extract
 from diplograph.extract.events import UnitContext
-from diplograph.learn.decider import _co_elected_in_passing
+from diplograph.learn.decider import Decision, _co_elected_in_passing, _elected_rule_bodies
 from diplograph.learn.examples import Recorder
 from diplograph.models import Actor, Document, Event, Evidence
 
@@ -44,15 +44,19 @@ def test_elected_list_without_the_documents_state_is_kept_whole():
     assert len(_co_elected_in_passing(_elected("VNM", "IND"), ctx)) == 2
 
 
-def test_elected_to_a_list_of_bodies_gives_one_seat_each_not_the_council_served_on() -> None:
-    """ "a member of the Security Council …, elected to the ILC, UNESCO's board and the UPU"."""
-    text = (
-        "Last year we served as a non-permanent member of the United Nations Security Council "
-        "and were elected to several bodies such as the International Law Commission (ILC), "
-        "the UNESCO Executive Board and the Council of Administration of the Universal Postal "
-        "Union (UPU)."
-    )
-    x = extract(Document(id="e", text=text, published="2022-01-10", title=None))
-    seats = {(e.source.code, e.target.code) for e in x.events if e.type == "ELECTED"
-             if e.source and e.target}  # fmt: skip
-    assert seats == {("VNM", "ILC"), ("VNM", "UNESCO"), ("VNM", "UPU")}
+def _seat(body: str, by: str | None = None) -> Event:
+    ev = Evidence("e", 0, 0, len(TEXT), TEXT)
+    return Event("ELECTED", ev, Actor("VNM", "Vietnam"), Actor(body, body), None, produced_by=by)
+
+
+def test_elected_rule_bodies_beat_a_council_the_model_chose_elsewhere() -> None:
+    """ "a member of the Security Council …, elected to the ILC and the UPU": two seats."""
+    ruled = [_seat("ILC", "rule:elected.svo.1"), _seat("UPU", "rule:elected.svo.1")]
+    kept = _elected_rule_bodies([_seat("UNSC")], ruled, Decision())
+    assert [e.target.code for e in kept if e.target] == ["ILC", "UPU"]
+
+
+def test_elected_model_body_among_the_rules_stays() -> None:
+    ruled = [_seat("ILC", "rule:elected.svo.1"), _seat("UPU", "rule:elected.svo.1")]
+    kept = _elected_rule_bodies([_seat("ILC")], ruled, Decision())
+    assert [e.target.code for e in kept if e.target] == ["ILC"]
