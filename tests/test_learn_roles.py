@@ -256,6 +256,8 @@ def test_general_content_agreed_in_talks_is_no_event() -> None:
         ("The envoys agreed to continue close coordination on the river dispute.",
          "OTHER_COOPERATE"),
         ("Poland and Vietnam agreed to further deepen their bilateral ties.", "OTHER_COOPERATE"),
+        ("They agreed to coordinate closely to prepare for the joint committee's next session.",
+         "OTHER_COOPERATE"),
     ):  # fmt: skip
         assert _soft_agreement(_event(text, POL, VNM, etype), _ctx(text)), text
 
@@ -271,6 +273,8 @@ def test_concrete_agreements_stay() -> None:
         ("The envoys agreed to work together to evacuate stranded citizens by sea.",
          "OTHER_COOPERATE"),
         ("The two ministers agreed to coordinate closely ahead of next year's forum.", "MEET"),
+        ("They agreed to coordinate the evacuation of their citizens from the port.",
+         "OTHER_COOPERATE"),
     ):  # fmt: skip
         assert not _soft_agreement(_event(text, POL, VNM, etype), _ctx(text)), text
 

@@ -713,7 +713,9 @@ _MORE_COOPERATION = re.compile(
     r"(?:continu\w*|keep\w*|maintain\w*|strengthen\w*|enhanc\w*|deepen\w*|promot\w*|boost\w*|"
     r"step\w*\s+up|intensify\w*|consolidat\w*|further)\s+(?:(?:the|their|a|an|close|closely|"
     r"in|up|to|[\w-]+al|all-round)\s+){0,3}(?:cooperation|coordination|communication|contacts?|"
-    r"exchanges?|ties|relations(?:hip)?|partnership|consultations?|dialogue|friendship)\b",
+    r"exchanges?|ties|relations(?:hip)?|partnership|consultations?|dialogue|friendship)\b|"
+    # "agreed to coordinate closely to prepare for high-level visits": coordination, no outcome
+    r"\bagree[sd]?\s+to\s+(?:closely\s+)?coordinat\w*\b",
     re.I,
 )
 _CONCRETE = re.compile(
