@@ -467,6 +467,7 @@ def test_actors_state_agencies_count_as_their_state(text: str, code: str) -> Non
         ("Officials warned the Zionist regime against any strike.", "ISR"),
         ("The Soviet Union signed the treaty in 1987.", "RUS"),
         ("The USSR withdrew its troops in 1989.", "RUS"),
+        ("He accused the Ottoman Empire of crimes against his people.", "TUR"),
     ],
 )
 def test_actors_historical_and_hostile_state_names(text: str, code: str) -> None:
