@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from diplograph.extract.gazetteer import Gazetteer, Leader
@@ -152,7 +153,7 @@ _HIS_MAJESTY = re.compile(r"\b((?:His|Her) Majesty)\b(?!['’]?\s+[A-Z])")
 _MONARCHS = ("king", "queen", "emperor", "crown_prince")
 
 
-def _monarchy(home: str, counts: Counter[str], states: set[str]) -> str | None:
+def _monarchy(home: str, counts: Counter[str], states: AbstractSet[str]) -> str | None:
     """The home state when it is one of ``states``, else the one the document names most."""
     named = [c for c, _ in counts.most_common() if c in states]
     return home if home in states else (named[0] if named else None)
@@ -165,16 +166,41 @@ def kingdom_mentions(
     kingdom (a monarchy), else the one the document names most; none when it names none."""
     out: list[RawMention] = []
     if _THE_KINGDOM.search(text):
-        kingdoms = {
+        out += _spans(text, raw, _THE_KINGDOM, _monarchy(home, counts, _kingdoms(g)))
+    if _HIS_MAJESTY.search(text):
+        out += _spans(text, raw, _HIS_MAJESTY, _monarchy(home, counts, _crowns(g)))
+    return out
+
+
+# per gazetteer, read once: the table is loaded once per process (``load_gazetteer``)
+_STATE_SETS: dict[str, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _state_set(g: Gazetteer, name: str) -> frozenset[str] | None:
+    held = _STATE_SETS.get(name)
+    return held[1] if held is not None and held[0] is g else None
+
+
+def _kingdoms(g: Gazetteer) -> frozenset[str]:
+    """The states the gazetteer names "Kingdom of …"."""
+    found = _state_set(g, "kingdoms")
+    if found is None:
+        found = frozenset(
             p["id"]
             for p in g.patterns
             if p["label"] == "COUNTRY" and _KINGDOM_NAME.match(p["pattern"])
-        }
-        out += _spans(text, raw, _THE_KINGDOM, _monarchy(home, counts, kingdoms))
-    if _HIS_MAJESTY.search(text):
-        crowns = {c.country for cs in g.leaders.values() for c in cs if c.role in _MONARCHS}
-        out += _spans(text, raw, _HIS_MAJESTY, _monarchy(home, counts, crowns))
-    return out
+        )
+        _STATE_SETS["kingdoms"] = (g, found)
+    return found
+
+
+def _crowns(g: Gazetteer) -> frozenset[str]:
+    """The states with a monarch in the office-holder table."""
+    found = _state_set(g, "crowns")
+    if found is None:
+        found = frozenset(c.country for cs in g.leaders.values() for c in cs if c.role in _MONARCHS)
+        _STATE_SETS["crowns"] = (g, found)
+    return found
 
 
 def _spans(

@@ -1191,11 +1191,13 @@ def _elected_rule_bodies(
     bodies = {e.target.code for e in ruled if e.target is not None}
     if not ruled or not chosen or any(e.target and e.target.code in bodies for e in chosen):
         return events
-    trace.dropped += [f"ELECTED → {e.target.code if e.target else '-'}: not a body elected to"
-                      for e in chosen]  # fmt: skip
-    trace.kept += [f"ELECTED → {e.target.code if e.target else '-'} by {e.produced_by}"
-                   for e in ruled]  # fmt: skip
+    trace.dropped += [f"ELECTED {_pair(e)}: not a body elected to" for e in chosen]
+    trace.kept += [f"ELECTED {_pair(e)} by {e.produced_by}" for e in ruled]
     return [e for e in events if e.type != "ELECTED"] + ruled
+
+
+def _pair(e: Event) -> str:
+    return f"{e.source.code if e.source else '-'}→{e.target.code if e.target else '-'}"
 
 
 # the assembly that votes is never the body joined (GUIDELINES: ELECTED)
