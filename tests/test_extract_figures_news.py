@@ -210,6 +210,14 @@ MORE_FORMS = [
     ),
     ("The number of Vietnamese in Japan exceeded 600,000.", [(6e5, "people")]),
     ("The country received 17.5 million international arrivals.", [(1.75e7, "people")]),
+    # a part of a whole: both ends count the whole's noun, a spelled-out part or a possessive too
+    ("Tokyo delivered the last two of 10 coastal patrol ships.", [(2, "count"), (10, "count")]),
+    ("The bloc hosts 14 of Kenya's top 20 export markets.", [(14, "count"), (20, "count")]),
+    # an earlier level of a count of things takes the count's unit
+    (
+        "Officials counted about 900 foreign boats in the zone, up from some 600 in 2022.",
+        [(900, "count"), (600, "count")],
+    ),
 ]
 
 

@@ -870,6 +870,11 @@ _TALLY = re.compile(
 _NONE_AGAINST = re.compile(r"\b(?:none|no\s+one|nobody)\s+against\b|\bvotes?\s+to\s+none\b", re.I)
 _SINCE_TAIL = re.compile(r"\s+(?:since|so\s+far|in\s+(?:all|total))\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+# a bare earlier level of a count: "1,200 vessels were seen this year, up from some 800 in 2023"
+_UP_FROM = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|just\s+)?$",
+    re.I,
+)
 
 
 def _antecedent_unit(before: str) -> str | None:
@@ -951,9 +956,10 @@ _SLASH = re.compile(r"\s*/\s*(\d+)")
 # "145 out of 189 votes", "40 of the 53 votes cast": two records, both with the denominator's
 # unit (GUIDELINES: "145 out of 189 votes" gives 145 votes and 189 votes)
 _OUT_OF = re.compile(
-    r"\s+(?:out\s+of|of)\s+(?:the\s+)?(?:(?:roughly|about|around|some|estimated|nearly)\s+)?"
-    r"(?P<den>\d{1,3}(?:,\d{3})*)\b"
-)  # "1,021 of the roughly 1,500 Pakistanis"
+    r"\s+(?:out\s+of|of)\s+(?:the\s+|its\s+|their\s+|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?:top|remaining|roughly|about|around|some|estimated|nearly)\s+)?"
+    r"(?P<den>\d{1,3}(?:,\d{3})*)\b(?![.,]\d)"
+)  # "1,021 of the roughly 1,500 Pakistanis", "18 of its top 20 markets", "15 of the Council's 47"
 # "by 93 votes to 24": the second number is votes too
 _VOTES_TO = re.compile(r"\s+votes?\s+to\s+(?P<den>\d{1,3}(?:,\d{3})*)\b(?!\s*(?:%|percent))")
 _VOTE_CUE = re.compile(r"vote|ballot|member|elect|won", re.I)
@@ -1490,8 +1496,10 @@ def extract_figures(
                     return
                 if unit is None and _OF_THEM.match(after):
                     unit = _antecedent_unit(before)  # "dozens of diplomats, 45 of them in March"
-                if unit is None and retried and _SINCE_TAIL.match(after):
-                    # "21 diplomatic protests so far this year, and more than 190 since 2022"
+                since = _SINCE_TAIL.match(after) or _UP_FROM.search(before)
+                if unit is None and retried and since:
+                    # "21 diplomatic protests so far this year, and more than 190 since 2022",
+                    # "1,200 vessels this year, up from some 800 in 2023"
                     thing = next((nn for a, nn in things[::-1] if a < s), "")
                     unit, noun = ("count", thing) if thing else (None, noun)
             if unit is None:
@@ -1644,6 +1652,11 @@ def extract_figures(
             earlier = [u for a, u in counted if a < m.start()]
             if earlier and not re.match(r"\s+of\s+them\s+(?:is|was|has|had)\b", after, re.I):
                 add(m.start(), end, value, earlier[-1], text[m.start() : end], True)
+            continue
+        ratio = _OUT_OF.match(after)
+        if ratio and _unit_after(after[ratio.end() :]) != (None, ""):
+            # "the final two of 12 guard boats", "two of the 15 seats": the denominator's noun
+            add(m.start(), end + ratio.end(), value, None, text[m.start() : end], True)
             continue
         if _EXCLUDE_AFTER.match(after) or re.match(
             r"^\s*(?:sides?|parties|leaders|largest|biggest)\b", after, re.I
