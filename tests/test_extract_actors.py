@@ -529,3 +529,51 @@ def test_actors_bare_his_majesty_is_the_monarchy_the_document_names() -> None:
 
 def test_actors_his_majesty_before_a_name_is_left_to_the_name() -> None:
     assert "His Majesty" not in [m.text for m in _x("His Majesty King Letsie III spoke.").mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Nigeria pledged a battalion to MONUSCO next year.", "UN"),
+        ("The UNSCOM team left Baghdad on Friday.", "UN"),
+        ("Uganda sent more troops to AMISOM in March.", "AU"),
+        ("ATMIS handed two bases to the army.", "AU"),
+        ("West African troops entered the capital at dawn.", "ECOWAS"),
+        ("ECOMOG secured the port.", "ECOWAS"),
+        ("The UN nuclear monitoring agency sent two inspectors.", "IAEA"),
+        ("Lawyers asked the international criminal court to act.", "ICC"),
+    ],
+)
+def test_actors_peace_missions_and_lowercase_bodies(text: str, code: str) -> None:
+    assert code in _codes(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        ("President Bill Clinton phoned Tokyo on Monday.", "1996-03-04", "USA"),
+        ("Boris Yeltsin signed the decree in Moscow.", "1995-05-02", "RUS"),
+        ("Yeltsin flew to Minsk for the talks.", "1997-04-02", "RUS"),
+        ("Jiang Zemin received the delegation.", "1999-11-10", "CHN"),
+        ("President Francois Mitterand greeted the guests.", "1992-06-01", "FRA"),
+        ("Chancellor Helmut Kohl welcomed the vote.", "1990-10-03", "DEU"),
+        ("Yasser Arafat returned to Gaza on Friday.", "1994-07-01", "PSE"),
+        ("Kofi Annan urged restraint.", "2002-04-05", "UN"),
+        ("Boutros-Ghali named a new envoy.", "1994-02-11", "UN"),
+        ("Saddam rejected the demand.", "1998-02-20", "IRQ"),
+        ("Milosevic met the envoys in Belgrade.", "1999-01-19", "SRB"),
+        ("Nelson Mandela flew to Lagos.", "1995-11-20", "ZAF"),
+        ("Atal Bihari Vajpayee rode the bus to Lahore.", "1999-02-20", "IND"),
+        ("Kim Dae-jung proposed new talks.", "2000-06-01", "KOR"),
+        ("Musharraf arrived in Agra on Saturday.", "2001-07-14", "PAK"),
+    ],
+)
+def test_actors_leaders_of_the_1990s_and_early_2000s(text: str, published: str, code: str) -> None:
+    assert code in _codes(text, "PERSON", published=published)
+
+
+def test_actors_place_named_after_a_leader_is_not_the_leader() -> None:
+    x = _x("The delegation toured the Kofi Annan Peacekeeping Training Centre.", "2024-05-06")
+    assert not [m for m in x.mentions if m.label == "PERSON"]
+    x = _x("Ghana named Nelson Mandela Foundation staff to the panel.", "2024-05-06")
+    assert "ZAF" not in [m.actor.code for m in x.mentions]

@@ -103,6 +103,13 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?|francs?|pounds?|rupees?|pes
 # "the South China Sea", "the Indian Ocean", "the Korean Peninsula", "the Gulf of Thailand"
 _WATERS_AFTER = re.compile(r"\s+(?:Sea|Ocean|Peninsula|Subcontinent)\b")
 _WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay)\s+of\s+(?:the\s+)?$")
+# a place or body named after a leader is not the leader: "the Kofi Annan ICT Centre",
+# "Nelson Mandela Foundation", "Indira Gandhi International Airport"
+_NAMED_AFTER = re.compile(
+    r"(?:\s+[A-Z][A-Za-z&-]*){0,3}?\s+(?:Centre|Center|Airport|Foundation|Institute|University|"
+    r"Stadium|Bridge|Street|Avenue|Road|Square|Hall|Prize|Award|Library|Museum|School|College|"
+    r"Hospital|Mausoleum|Tower)\b"
+)
 
 
 def resolve(
@@ -122,6 +129,8 @@ def resolve(
         return Actor(code=m.key, name=g.name_of(m.key))
     if m.label == "HOME":
         return Actor(code=home, name=g.name_of(home))
+    if m.label == "PERSON" and _NAMED_AFTER.match(text, m.end):
+        return None
     if m.label == "PERSON" and "|" in m.key:  # learned from this document (people.py)
         code, person, learned_role = m.key.split("|")
         return Actor(code=code, name=g.name_of(code), person=person, role=learned_role)
