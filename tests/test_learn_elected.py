@@ -56,7 +56,10 @@ def test_elected_rule_bodies_beat_a_council_the_model_chose_elsewhere() -> None:
     assert [e.target.code for e in kept if e.target] == ["ILC", "UPU"]
 
 
-def test_elected_model_body_among_the_rules_stays() -> None:
-    ruled = [_seat("ILC", "rule:elected.svo.1"), _seat("UPU", "rule:elected.svo.1")]
-    kept = _elected_rule_bodies([_seat("ILC")], ruled, Decision())
-    assert [e.target.code for e in kept if e.target] == ["ILC"]
+def test_elected_model_body_among_the_rules_stays_and_the_rules_add_the_rest() -> None:
+    """ "a member of the Security Council …; elected to the ILC, the UPU and the IMO": the model's
+    ILC stays, its Council goes, the rule's UPU and IMO come in."""
+    ruled = [_seat(b, "rule:elected.svo.1") for b in ("ILC", "UPU", "IMO")]
+    kept = _elected_rule_bodies([_seat("ILC"), _seat("UNSC")], ruled, Decision())
+    assert [e.target.code for e in kept if e.target] == ["ILC", "UPU", "IMO"]
+    assert kept[0].produced_by is None  # the model's own event is the one kept

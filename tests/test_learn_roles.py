@@ -22,13 +22,21 @@ from diplograph.learn.decider import (
     _departure_source,
     _envoy_visit,
     _expelled_envoy,
+    _generic_counterpart,
+    _hostile_cooperate,
     _lifted,
+    _named_parties,
     _ngo_aid,
+    _own_evacuation,
+    _pledged_conduct,
+    _prescribed,
+    _propagate,
     _received_from,
     _reception_only,
     _rejected,
     _rejected_accuser,
     _several_left,
+    _sidelines_host,
     _silent_home,
     _soft_agreement,
     _summoned_envoy,
@@ -37,6 +45,7 @@ from diplograph.learn.decider import (
     _unnamed_accused,
     _upgrade_later,
     _violated,
+    _visit_to_by,
     _welcomed_act,
     load_decider,
 )
@@ -571,3 +580,114 @@ def test_reception_for_guests_is_no_conference() -> None:
     assert _reception_only(_event(text, CHL, VNM, "CONFERENCE"), _ctx(text))
     forum = "Chile hosted a reception for delegates to the Pacific Alliance summit."
     assert not _reception_only(_event(forum, CHL, None, "CONFERENCE"), _ctx(forum))
+
+
+def test_a_states_own_evacuation_is_no_cooperation() -> None:
+    chl = Actor("CHL", "Chile")
+    for text in (
+        "Two chartered flights brought 300 Chilean citizens home from Peru on Sunday.",
+        "Santiago sent three planes to repatriate 410 Chilean nationals stranded in Peru.",
+    ):
+        assert _own_evacuation(_event(text, chl, None, "OTHER_COOPERATE"), _ctx(text)), text
+
+
+def test_help_with_others_evacuees_stays_cooperation() -> None:
+    per = Actor("PER", "Peru")
+    text = "Peru allowed Chilean evacuation flights to refuel in Lima on their way home."
+    assert not _own_evacuation(_event(text, per, None, "OTHER_COOPERATE"), _ctx(text))
+    text = "The flight brought home 40 Peruvians and 12 nationals of other countries."
+    assert not _own_evacuation(_event(text, per, None, "OTHER_COOPERATE"), _ctx(text))
+
+
+def test_a_pledge_of_conduct_is_no_aid() -> None:
+    text = "The leaders of Chile and Peru met in Lima, pledging to safeguard regional stability."
+    assert _pledged_conduct(_event(text, CHL, None, "AID"), _ctx(text))
+    for text in (
+        "Chile pledged to send 20 tons of food to flood-hit Peru.",
+        "Chile pledged to rebuild the bridges of Peru with a grant of 5 million dollars.",
+    ):
+        assert not _pledged_conduct(_event(text, CHL, PER, "AID"), _ctx(text)), text
+
+
+def test_a_hostile_measure_alone_is_no_cooperation() -> None:
+    for text in (
+        "Chile said it was expelling four Peruvian diplomats over spying charges.",
+        "The bloc agreed to introduce a price cap on Peruvian copper shipped by its carriers.",
+    ):
+        assert _hostile_cooperate(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text)), text
+    text = "Chile lifted the sanctions it had placed on Peru and restored direct flights."
+    assert not _hostile_cooperate(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text))
+
+
+def test_a_task_set_out_is_no_event() -> None:
+    text = "To grow, Chile needs to take part in negotiating and signing trade deals with Peru."
+    assert _prescribed(_event(text, CHL, PER, "AGREE_SIGN"), _ctx(text))
+    text = "Peru and Chile signed a fisheries accord on Monday, which both parliaments must ratify."
+    assert not _prescribed(_event(text, CHL, PER, "AGREE_SIGN"), _ctx(text))
+    text = "Peru must immediately withdraw its vessels from Chilean waters, the ministry said."
+    assert not _prescribed(_event(text, CHL, PER, "PROTEST_ACCUSE"), _ctx(text))
+
+
+def test_a_state_named_only_as_the_venue_of_sideline_talks_is_no_party() -> None:
+    jpn = Actor("JPN", "Japan")
+    text = (
+        "Chile's foreign minister met his Peruvian and Bolivian counterparts on the sidelines "
+        "of the Pacific-Japan Forum in Tokyo."
+    )
+    assert _sidelines_host(_event(text, CHL, jpn, "MEET"), _ctx(text, home="CHL"))
+    assert not _sidelines_host(_event(text, CHL, PER, "MEET"), _ctx(text, home="CHL"))
+    text = "Chile's president met Japan's prime minister on the sidelines of the forum in Tokyo."
+    assert not _sidelines_host(_event(text, CHL, jpn, "MEET"), _ctx(text, home="CHL"))
+
+
+def test_a_counterpart_named_only_as_a_group_is_no_state() -> None:
+    text = "Chile's closer ties with other countries opened new markets for its farmers."
+    assert _generic_counterpart(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text))
+    text = "Chile signed accords with Peru and with other partners on Monday."
+    assert not _generic_counterpart(_event(text, CHL, PER, "AGREE_SIGN"), _ctx(text))
+
+
+def test_a_visit_to_a_state_by_another_goes_from_the_visitor() -> None:
+    text = "The trip follows a state visit to Peru by the President of Chile in May."
+    fixed = _visit_to_by(_event(text, PER, CHL, "VISIT"), _ctx(text))
+    assert (fixed.source, fixed.target) == (CHL, PER)
+    text = "Chile's president paid a visit to Peru, the first by a Chilean leader in years."
+    event = _event(text, CHL, PER, "VISIT")
+    assert _visit_to_by(event, _ctx(text)) == event
+
+
+def test_a_signing_by_the_leaders_of_two_states_is_theirs() -> None:
+    text = (
+        "The Chilean president attended the Andean summit in Quito, where leaders of Peru and "
+        "Bolivia signed a declaration establishing a strategic partnership."
+    )
+    fixed = _named_parties(_event(text, CHL, PER, "AGREE_SIGN"), _ctx(text, home="CHL"))
+    assert {fixed.source and fixed.source.code, fixed.target and fixed.target.code} == {
+        "PER",
+        "BOL",
+    }
+    text = "Leaders of Peru and Bolivia met in La Paz on Monday."
+    event = _event(text, CHL, PER, "MEET")
+    assert _named_parties(event, _ctx(text)) == event
+
+
+def test_a_pair_inside_one_list_is_not_extended_to_the_others() -> None:
+    rec = Recorder()
+    text = "The presidents of Chile, Peru and Bolivia held a meeting in Arica on Monday."
+    extract(Document(id="l", text=text, published="2024-03-01"), home="CHL", decider=rec)
+    view = rec.views[-1]
+    c = {x.code: x for x in view.candidates}
+    pairs = {
+        (s.code, t.code if t else None) for _, s, t in _propagate(view, [(0.9, c["CHL"], c["PER"])])
+    }
+    assert ("CHL", "BOL") in pairs
+    assert ("BOL", "PER") not in pairs
+    text = "Chile, Peru and Bolivia condemned the Ruritanian missile launch on Monday."
+    rec = Recorder()
+    extract(Document(id="l", text=text, published="2024-03-01"), home="CHL", decider=rec)
+    view = rec.views[-1]
+    c = {x.code: x for x in view.candidates}
+    pairs = {
+        (s.code, t.code if t else None) for _, s, t in _propagate(view, [(0.9, c["CHL"], None)])
+    }
+    assert {("PER", None), ("BOL", None)} <= pairs

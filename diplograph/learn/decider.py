@@ -421,7 +421,9 @@ def _propagate(
     have = {(s.code, t.code if t else None) for _, s, t in chosen}
     out = list(chosen)
     for q, s, t in chosen:
-        for other in view.coord.get(s.code, ()):
+        # "the leaders of A, B and C met": a pair inside one list is not extended to its others
+        inside = t is not None and t.code in view.coord.get(s.code, ())
+        for other in () if inside else view.coord.get(s.code, ()):
             if (t is None or other != t.code) and (other, t.code if t else None) not in have:
                 have.add((other, t.code if t else None))
                 out.append((q, by_code[other], t))
@@ -915,6 +917,65 @@ def _reception_only(e: Event, ctx: UnitContext) -> bool:
     return _FORUM.search(ctx.text) is None
 
 
+# "a state visit to Laos by the President of Vietnam", "the first visit to Japan by a Korean
+# president": the state after "by" is the visitor, the one after "to" the host
+_VISIT_TO = re.compile(r"\b(?:visit|trip|tour)s?\s+to\s+(?:the\s+)?$", re.I)
+_BY_VISITOR = re.compile(r"^[^,;.]{0,6}?\s+by\s+[^,;.]{0,60}$", re.I)
+
+
+def _visit_to_by(e: Event, ctx: UnitContext) -> Event:
+    """A VISIT whose source is the host named in "a visit to X by Y" goes from Y to X."""
+    if e.type != "VISIT" or e.source is None:
+        return e
+    for host in (sl for sl in ctx.slots if sl.code == e.source.code):
+        if not _VISIT_TO.search(ctx.text[max(0, host.start - 30) : host.start]):
+            continue
+        visitor = next(
+            (
+                sl
+                for sl in ctx.slots
+                if sl.start > host.end
+                and sl.code != host.code
+                and _BY_VISITOR.match(ctx.text[host.end : sl.start])
+            ),
+            None,
+        )
+        if visitor is not None:
+            return replace(e, source=visitor.actor, target=host.actor)
+    return e
+
+
+# "attended the summit, where leaders from A and B ratified a declaration ...": the signing
+# parties are the two named with the leaders, not the state that attended
+_PARTIES_SIGNED = re.compile(
+    r"\b(?:leaders|ministers|heads\s+of\s+(?:state|government)|representatives|delegations)\s+"
+    r"(?:of|from)\s+(?P<pair>[^,;.]{2,60}?\s+and\s+[^,;.]{2,60}?)\s+(?:\w+\s+){0,2}?(?:signed|"
+    r"ratified|inked|adopted|issued|elevated|upgraded|raised|established)\b",
+    re.I,
+)
+_PARTY_TYPES = frozenset({"AGREE_SIGN", "PARTNERSHIP_UPGRADE"})
+
+
+def _named_parties(e: Event, ctx: UnitContext) -> Event:
+    """A signing or upgrade by "the leaders of A and B" is between A and B."""
+    if e.type not in _PARTY_TYPES:
+        return e
+    m = _PARTIES_SIGNED.search(ctx.text)
+    if m is None:
+        return e
+    a, b = m.span("pair")
+    named: list[Slot] = []
+    for sl in ctx.slots:
+        if a <= sl.start and sl.end <= b and sl.code not in {n.code for n in named}:
+            named.append(sl)
+    if len(named) != 2:
+        return e
+    pair = {named[0].code, named[1].code}
+    if e.source is not None and e.target is not None and {e.source.code, e.target.code} == pair:
+        return e
+    return replace(e, source=named[0].actor, target=named[1].actor)
+
+
 # where a traveller set out from: "From Cyprus, Modi travels to Canada", "Leaving Doha, ..."
 _SET_OUT = re.compile(r"^\W*(?:From|Leaving|After\s+leaving)\s+(?:the\s+)?$")
 
@@ -1189,11 +1250,15 @@ def _elected_rule_bodies(
     ruled = [e for e in rule_events if e.type == "ELECTED" and e.target is not None]
     chosen = [e for e in events if e.type == "ELECTED"]
     bodies = {e.target.code for e in ruled if e.target is not None}
-    if not ruled or not chosen or any(e.target and e.target.code in bodies for e in chosen):
+    if not ruled or not chosen:
         return events
-    trace.dropped += [f"ELECTED {_pair(e)}: not a body elected to" for e in chosen]
-    trace.kept += [f"ELECTED {_pair(e)} by {e.produced_by}" for e in ruled]
-    return [e for e in events if e.type != "ELECTED"] + ruled
+    # the model's bodies the rule read too stay; the rule adds the others of its list
+    stay = [e for e in chosen if e.target is not None and e.target.code in bodies]
+    gone = [e for e in chosen if e not in stay]
+    added = [e for e in ruled if not any(_same_event(e, k) for k in stay)]
+    trace.dropped += [f"ELECTED {_pair(e)}: not a body elected to" for e in gone]
+    trace.kept += [f"ELECTED {_pair(e)} by {e.produced_by}" for e in added]
+    return [e for e in events if e.type != "ELECTED"] + stay + added
 
 
 def _pair(e: Event) -> str:
@@ -1262,6 +1327,136 @@ def _lifted(e: Event, ctx: UnitContext) -> Event:
         return e
     ptype, pmode = to_plover("OTHER_COOPERATE", ctx.text)
     return replace(e, type="OTHER_COOPERATE", plover_type=ptype, plover_mode=pmode)
+
+
+# a state's own citizens flown or brought home: "flights to return 73,000 citizens", "two flights
+# to evacuate 500 nationals from X" (GUIDELINES: EVACUATE, not a cooperation)
+_OWN_EVACUATION = re.compile(
+    r"\b(?:evacuat\w*|repatriat\w*|(?:bring|brings|brought|bringing|fly|flew|flown|flying)\s+"
+    r"(?:[\w,-]+\s+){0,5}?home|return(?:s|ed|ing)?\s+(?:[\w,-]+\s+){0,5}?(?:citizens|nationals|"
+    r"people|workers|students))\b",
+    re.I,
+)
+# help given to others' evacuees: transit, airports opened, seats for foreigners (OTHER_COOPERATE)
+_FOR_OTHERS = re.compile(
+    r"\b(?:foreign(?:ers|\s+nationals)|third-country|other\s+(?:countries|nationals|states|"
+    r"governments|\w+ans)|of\s+(?:\d+|several|many|other)\s+(?:other\s+)?(?:countries|nations)|"
+    r"transit\w*|facilitat\w*|help(?:s|ed|ing)?|assist\w*|allow\w*|open\w*|available|"
+    r"request|behalf|coordinat\w*|thank\w*|with\s+the\s+(?:help|support))\b",
+    re.I,
+)
+
+
+def _own_evacuation(e: Event, ctx: UnitContext) -> bool:
+    """A cooperation with no counterpart read from a state's evacuation of its own citizens,
+    with no help to or from another state in the sentence: the EVACUATE is the event."""
+    if e.type != "OTHER_COOPERATE" or e.target is not None:
+        return False
+    return bool(_OWN_EVACUATION.search(ctx.text)) and _FOR_OTHERS.search(ctx.text) is None
+
+
+# what assistance is given: money, goods, teams (GUIDELINES: AID, pledges included)
+_AID_WORDS = re.compile(
+    r"\b(?:aid|assist\w*|relief|suppl(?:y|ies)|donat\w*|grants?|fund\w*|financ\w*|loans?|credit|"
+    r"doses|vaccin\w*|equipment|humanitarian|food|rice|medic\w*|tons?|tonnes|dollars?|euros?|"
+    r"yuan|yen|million|billion|support\w*|gifts?|provid\w*|contribut\w*|send\w*|sent|handed|"
+    r"deliver\w*|rescue\w*|help\w*|teams?|consignments?|shipments?|cargo|treatment)\b|[$€£¥]",
+    re.I,
+)
+# a pledge of conduct: "pledging to ensure security", "vowed to foster development"
+_PLEDGED_CONDUCT = re.compile(r"\b(?:pledg|vow|commit)\w*\s+(?:\w+\s+){0,2}?to\s+\w+", re.I)
+
+
+def _pledged_conduct(e: Event, ctx: UnitContext) -> bool:
+    """An AID read from a pledge to act ("pledging to ensure security") in a sentence that
+    names no assistance given: a pledge of conduct, not of aid."""
+    if e.type != "AID" or _PLEDGED_CONDUCT.search(ctx.text) is None:
+        return False
+    return _AID_WORDS.search(ctx.text) is None
+
+
+# a hostile measure: expelling diplomats, sanctions, a price cap or an embargo on another state
+_HOSTILE_MEASURE = re.compile(
+    r"\b(?:expel\w*|expuls\w*|oust\w*|persona\s+non\s+grata|sanctions?|embargo\w*|"
+    r"price\s+caps?|ban(?:s|ned|ning)?|(?:export|import|trade)\s+(?:restrictions|curbs|controls))\b",
+    re.I,
+)
+# what makes such a sentence cooperative too: the measure lifted, eased or paused, ties restored
+_EASED = re.compile(
+    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|scrap\w*|paus\w*|suspend\w*|remov\w*|restor\w*|resum\w*|"
+    r"reopen\w*|normali[sz]\w*|waiv\w*|exempt\w*|relax\w*|talks|allow\w*|cut\w*|return\w*)\b",
+    re.I,
+)
+
+
+def _hostile_cooperate(e: Event, ctx: UnitContext) -> bool:
+    """A cooperation read from a sentence whose only act is a hostile measure (expelling
+    diplomats, a sanctions package, a price cap) with nothing lifted or restored in it."""
+    if e.type != "OTHER_COOPERATE" or _HOSTILE_MEASURE.search(ctx.text) is None:
+        return False
+    return _EASED.search(ctx.text) is None
+
+
+# a task set out for later: "Therefore, Viet Nam needs to ... take part in negotiating and signing
+# trade agreements", "the country must step up ..." (GUIDELINES: label only what happened)
+_PRESCRIBED = re.compile(
+    r"^\W*(?:[\w'’-]+(?:\s+[\w'’-]+){0,4},\s+)?(?:[\w'’-]+\s+){1,5}?(?:needs?\s+to|must|"
+    r"ought\s+to|has\s+to|have\s+to)\s+(?!have\b|be\s+\w+ed\b)",
+    re.I,
+)
+
+
+def _prescribed(e: Event, ctx: UnitContext) -> bool:
+    """An event read from a sentence whose subject is told what it needs to or must do; not a
+    demand made of another state ("China must stop its violations", GUIDELINES: demands are
+    PROTEST_ACCUSE)."""
+    return e.type != "PROTEST_ACCUSE" and _PRESCRIBED.search(ctx.text) is not None
+
+
+# the gathering bilateral talks were held at: "on the sidelines of the ASEAN-India Meeting in New
+# Delhi", "in the framework of the summit", "on the margins of the forum"
+_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\b|"
+    r"\b(?:in|within)\s+the\s+framework\s+of\b|\bon\s+the\s+occasion\s+of\b",
+    re.I,
+)
+
+
+def _sidelines_host(e: Event, ctx: UnitContext) -> bool:
+    """A MEET with a state named only in the gathering the talks were held at ("met his Indonesian
+    counterpart on the sidelines of the ASEAN-India meeting in New Delhi") while other
+    counterparts are named before it: that state is the venue, not a party to the talks."""
+    if e.type != "MEET" or e.source is None or e.target is None:
+        return False
+    m = _SIDELINES.search(ctx.text)
+    if m is None:
+        return False
+    pair = {e.source.code, e.target.code}
+    before = {sl.code for sl in ctx.slots if sl.end <= m.start()}
+    for code in pair:
+        own = [sl for sl in ctx.slots if sl.code == code]
+        if own and all(sl.start >= m.end() for sl in own) and before - pair:
+            return True
+    return False
+
+
+# a counterpart named only as a group: "relations with other countries", "ties with partners"
+_GENERIC_PARTNERS = re.compile(
+    r"\bwith\s+(?:(?:other|many|several|various|all|its|our|their|foreign|partner|neighbou?ring)"
+    r"\s+)+(?:countries|partners|nations|states)\b",
+    re.I,
+)
+_GENERIC_TYPES = frozenset({"OTHER_COOPERATE", "AGREE_SIGN", "PARTNERSHIP_UPGRADE"})
+
+
+def _generic_counterpart(e: Event, ctx: UnitContext) -> bool:
+    """A cooperation whose counterpart the sentence names only as a group ("upgrading relations
+    with other countries") and whose target the sentence never names: no one state is meant."""
+    if e.type not in _GENERIC_TYPES or e.target is None:
+        return False
+    if any(sl.code == e.target.code for sl in ctx.slots):
+        return False
+    return _GENERIC_PARTNERS.search(ctx.text) is not None
 
 
 def model_version(paths: list[Path]) -> str:
@@ -1368,6 +1563,8 @@ ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
     _voices,
     _aid_received,
     _departure_source,
+    _visit_to_by,
+    _named_parties,
     _city_roles,
 )
 # what the decider may keep and GUIDELINES does not label
@@ -1379,4 +1576,10 @@ VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
     _co_listed_partners,
     _envoy_visit,
     _reception_only,
+    _own_evacuation,
+    _pledged_conduct,
+    _hostile_cooperate,
+    _prescribed,
+    _sidelines_host,
+    _generic_counterpart,
 )
