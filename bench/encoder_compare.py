@@ -24,7 +24,6 @@ from typing import Any
 import numpy as np
 
 from diplograph.corpus.splits import get_split, load_split, run_split
-from diplograph.vocabulary import EVENT_TYPES
 from diplograph.evaluation import score
 from diplograph.extract import extract
 from diplograph.extract.pipeline import build_nlp
@@ -34,6 +33,7 @@ from diplograph.learn.encoder_train import doc_split, prf
 from diplograph.learn.examples import examples_for
 from diplograph.learn.features import sentence_features
 from diplograph.learn.train import train_all
+from diplograph.vocabulary import EVENT_TYPES
 
 LEVELS = ("events.type", "events.type+actors", "events.full")
 
