@@ -1149,3 +1149,19 @@ def test_relations_news_state_organ_heads_a_later_clause() -> None:
         "with Peru in 2019 and raised ties with Bolivia to a strategic partnership in 2021."
     )
     assert ("BOL", "CHL", SP) in _keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya raised its ties with Ghana to a strategic partnership in April, followed by "
+        "Senegal and Togo in June.",
+        "The bloc lifted its relations with Chile to a comprehensive strategic partnership, "
+        "followed by Peru and Ecuador a year later.",
+    ],
+)
+def test_relations_news_followers_are_no_pair(text: str) -> None:
+    """ "…, followed by A and B": both join the subject's tier; A and B are no pair."""
+    pairs = {frozenset(k[:2]) for k in _keys(text)}
+    assert frozenset(("SEN", "TGO")) not in pairs
+    assert frozenset(("PER", "ECU")) not in pairs

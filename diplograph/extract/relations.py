@@ -905,7 +905,9 @@ _TIES_WITH = re.compile(
     r"(?:^|[:;,]\s*|\b(?:[Tt]he|[Oo]ur|[Ii]ts)\s+)(?:bilateral\s+)?(?:ties|relations(?:hip)?)\s+"
     r"with\s+(?:the\s+)?$"
 )
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+# the objects of "with" or of "followed by": "partnerships with Spain and Greece", "lifted ties
+# with A in May, followed by B and C in June": the subject's partners, no pair of their own
+_WITH_BEFORE = re.compile(r"\b(?:with|followed\s+by)\s+(?:the\s+)?$", re.I)
 _WITH_NEXT = re.compile(r"^[^.;:]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)with\s+(?:the\s+)?$", re.I)
 
 
