@@ -11,13 +11,16 @@ import diplograph.learn.decider as decider_module
 from diplograph.extract import _one_pair, extract
 from diplograph.extract.events import UnitContext, implicit_speaker
 from diplograph.learn.decider import (
+    _aid_background,
     _aid_received,
+    _anniversary_only,
     _apposition_roles,
     _bloc_text,
     _bloc_voice,
     _chair_in_passing,
     _city_roles,
     _co_listed_partners,
+    _comes_as,
     _condemned_again,
     _departure_source,
     _envoy_visit,
@@ -41,6 +44,7 @@ from diplograph.learn.decider import (
     _soft_agreement,
     _summoned_envoy,
     _support_recipient,
+    _tally,
     _threatened,
     _unnamed_accused,
     _upgrade_later,
@@ -691,3 +695,45 @@ def test_a_pair_inside_one_list_is_not_extended_to_the_others() -> None:
         (s.code, t.code if t else None) for _, s, t in _propagate(view, [(0.9, c["CHL"], None)])
     }
     assert {("PER", None), ("BOL", None)} <= pairs
+
+
+def test_aid_named_as_a_running_total_is_no_aid() -> None:
+    for text in (
+        "Chile has given Peru a cumulative sum of 90 million dollars in soft loans.",
+        "Chile is Peru's biggest provider of development aid, with grants totalling 2 billion "
+        "dollars since 1998.",
+    ):
+        assert _aid_background(_event(text, CHL, PER, "AID"), _ctx(text)), text
+    for text in (
+        "Chile gave Peru an additional 5 million dollars, its largest donor said, bringing the "
+        "cumulative sum to 90 million.",
+        "Chile sent 40 tons of medicine to flood-hit Peru on Tuesday.",
+    ):
+        assert not _aid_background(_event(text, CHL, PER, "AID"), _ctx(text)), text
+
+
+def test_ties_named_only_by_their_anniversary_are_no_cooperation() -> None:
+    text = "Next spring Chile and Peru celebrate the 40th anniversary of their diplomatic ties."
+    assert _anniversary_only(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text))
+    for text in (
+        "To mark the 40th anniversary of their relations, Chile and Peru signed a visa waiver.",
+        "Chile and Peru, which established ties in 1984, marked the anniversary of their ties.",
+    ):
+        assert not _anniversary_only(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text)), text
+
+
+def test_a_background_sentence_is_no_cooperation() -> None:
+    text = "The quarrel comes as Chile and Peru try to revive their stalled fisheries talks."
+    assert _comes_as(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text))
+    for text in (
+        "The move comes as Chile and Peru agreed to reopen their border crossings.",
+        "Chile and Peru try to revive their stalled fisheries talks.",
+    ):
+        assert not _comes_as(_event(text, CHL, PER, "OTHER_COOPERATE"), _ctx(text)), text
+
+
+def test_a_tally_of_protests_is_no_protest() -> None:
+    text = "Peru has lodged more than 70 diplomatic protests over Chilean trawlers since 2019."
+    assert _tally(_event(text, PER, CHL), _ctx(text))
+    text = "Peru lodged a diplomatic protest over 70 Chilean trawlers on Monday."
+    assert not _tally(_event(text, PER, CHL), _ctx(text))

@@ -1459,6 +1459,84 @@ def _generic_counterpart(e: Event, ctx: UnitContext) -> bool:
     return _GENERIC_PARTNERS.search(ctx.text) is not None
 
 
+# aid named as a running total or a standing role (GUIDELINES: background states are not
+# labelled): "has provided a cumulative total of ...", "Y's largest provider of development
+# assistance", "loans and grants totalling 30 billion since 1992"
+_AID_BACKGROUND = re.compile(
+    r"\bcumulative\b|"
+    r"\b(?:largest|biggest|top|leading)\s+(?:[\w-]+\s+){0,2}?(?:provider|source|donor)s?\s+of\b|"
+    r"\btotal(?:l?ing|s)?\b[^.;]{0,60}?\b(?:since\s+(?:19|20)\d\d|for\s+decades)\b",
+    re.I,
+)
+# a new act of giving named beside the total
+_AID_NEW = re.compile(
+    r"\b(?:additional|another|latest|fresh|increas\w*|announc\w*|pledg\w*|handed\s+over|"
+    r"will\s+provide)\b",
+    re.I,
+)
+
+
+def _aid_background(e: Event, ctx: UnitContext) -> bool:
+    """An AID read from a running total or a donor's standing role ("Japan is Y's largest
+    provider of development assistance") with no new aid named in the sentence."""
+    if e.type != "AID" or _AID_BACKGROUND.search(ctx.text) is None:
+        return False
+    return _AID_NEW.search(ctx.text) is None
+
+
+# ties named only by their anniversary: "the two countries will mark the 62nd anniversary of their
+# diplomatic ties in September" (GUIDELINES: anniversaries and background states are not labelled)
+_ANNIVERSARY = re.compile(
+    r"\banniversary\s+of\s+(?:the\s+)?(?:establishment\s+of\s+)?(?:(?:their|the|bilateral|"
+    r"diplomatic)\s+)*(?:relations|ties)\b",
+    re.I,
+)
+# something done in the same sentence, or the ties' founding named with its date
+_DONE_THEN = re.compile(
+    r"\b(?:sign\w*|ink\w*|agree\w*|announc\w*|establish\w*|set\s+up|visit\w*|met|talks)\b",
+    re.I,
+)
+_ANNIVERSARY_TYPES = frozenset({"OTHER_COOPERATE", "PARTNERSHIP_UPGRADE", "AGREE_SIGN"})
+
+
+def _anniversary_only(e: Event, ctx: UnitContext) -> bool:
+    """A cooperation read from a sentence that names the ties only by their anniversary, with no
+    act, meeting or founding date in it."""
+    if e.type not in _ANNIVERSARY_TYPES or _ANNIVERSARY.search(ctx.text) is None:
+        return False
+    return _DONE_THEN.search(ctx.text) is None and _CONCRETE.search(ctx.text) is None
+
+
+# a sentence that sets a story against its background: "The dispute comes as the two neighbours
+# try to keep up a thaw", "The escalation comes amid stalled talks" (GUIDELINES: background states)
+_COMES_AS = re.compile(r"^\W*The\s+[\w-]+\s+(?:comes|came)\s+(?:just\s+)?(?:as|amid)\b", re.I)
+
+
+def _comes_as(e: Event, ctx: UnitContext) -> bool:
+    """A cooperation read from a "The row comes as ..." sentence that only gives the background of
+    the story, with no concrete act or document in it."""
+    if e.type != "OTHER_COOPERATE" or _COMES_AS.search(ctx.text) is None:
+        return False
+    return _CONCRETE.search(ctx.text) is None
+
+
+# a running tally of past acts: "has filed more than 160 diplomatic protests since 2022", "have
+# held more than a dozen rounds of delimitation talks since 1996" (a background count, no new act)
+_TALLY = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:filed|lodged|sent|held|issued|made)\s+(?:more\s+than|"
+    r"over|nearly|about|some|at\s+least)\s+(?:\d[\d,]*|a\s+dozen|dozens|hundreds|[a-z]+ty)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:protests|rounds|notes|complaints|meetings)\b",
+    re.I,
+)
+_TALLY_TYPES = frozenset({"PROTEST_ACCUSE", "MEET"})
+
+
+def _tally(e: Event, ctx: UnitContext) -> bool:
+    """A protest or a meeting read from a count of such acts made over the years ("has filed more
+    than 160 protests since 2022"): a background tally, not one act."""
+    return e.type in _TALLY_TYPES and _TALLY.search(ctx.text) is not None
+
+
 def model_version(paths: list[Path]) -> str:
     """A short hash of the model files (data, rules and weights together)."""
     h = hashlib.sha256()
@@ -1582,4 +1660,8 @@ VETOES: tuple[Callable[[Event, UnitContext], bool], ...] = (
     _prescribed,
     _sidelines_host,
     _generic_counterpart,
+    _aid_background,
+    _anniversary_only,
+    _comes_as,
+    _tally,
 )
