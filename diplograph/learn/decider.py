@@ -13,6 +13,7 @@ import math
 import os
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -1355,6 +1356,24 @@ def _own_evacuation(e: Event, ctx: UnitContext) -> bool:
     return bool(_OWN_EVACUATION.search(ctx.text)) and _FOR_OTHERS.search(ctx.text) is None
 
 
+def _cue_veto(
+    name: str, doc: str, types: AbstractSet[str], cue: re.Pattern[str], *unless: re.Pattern[str]
+) -> Callable[[Event, UnitContext], bool]:
+    """A veto for an event of ``types`` read from a sentence with ``cue`` and none of
+    ``unless``: the shape several of GUIDELINES' "not labelled" cases share."""
+
+    def veto(e: Event, ctx: UnitContext) -> bool:
+        return (
+            e.type in types
+            and cue.search(ctx.text) is not None
+            and not any(u.search(ctx.text) for u in unless)
+        )
+
+    veto.__name__ = veto.__qualname__ = name
+    veto.__doc__ = doc
+    return veto
+
+
 # what assistance is given: money, goods, teams (GUIDELINES: AID, pledges included)
 _AID_WORDS = re.compile(
     r"\b(?:aid|assist\w*|relief|suppl(?:y|ies)|donat\w*|grants?|fund\w*|financ\w*|loans?|credit|"
@@ -1367,12 +1386,14 @@ _AID_WORDS = re.compile(
 _PLEDGED_CONDUCT = re.compile(r"\b(?:pledg|vow|commit)\w*\s+(?:\w+\s+){0,2}?to\s+\w+", re.I)
 
 
-def _pledged_conduct(e: Event, ctx: UnitContext) -> bool:
+_pledged_conduct = _cue_veto(
+    "_pledged_conduct",
     """An AID read from a pledge to act ("pledging to ensure security") in a sentence that
-    names no assistance given: a pledge of conduct, not of aid."""
-    if e.type != "AID" or _PLEDGED_CONDUCT.search(ctx.text) is None:
-        return False
-    return _AID_WORDS.search(ctx.text) is None
+    names no assistance given: a pledge of conduct, not of aid.""",
+    {"AID"},
+    _PLEDGED_CONDUCT,
+    _AID_WORDS,
+)
 
 
 # a hostile measure: expelling diplomats, sanctions, a price cap or an embargo on another state
@@ -1389,12 +1410,14 @@ _EASED = re.compile(
 )
 
 
-def _hostile_cooperate(e: Event, ctx: UnitContext) -> bool:
+_hostile_cooperate = _cue_veto(
+    "_hostile_cooperate",
     """A cooperation read from a sentence whose only act is a hostile measure (expelling
-    diplomats, a sanctions package, a price cap) with nothing lifted or restored in it."""
-    if e.type != "OTHER_COOPERATE" or _HOSTILE_MEASURE.search(ctx.text) is None:
-        return False
-    return _EASED.search(ctx.text) is None
+    diplomats, a sanctions package, a price cap) with nothing lifted or restored in it.""",
+    {"OTHER_COOPERATE"},
+    _HOSTILE_MEASURE,
+    _EASED,
+)
 
 
 # a task set out for later: "Therefore, Viet Nam needs to ... take part in negotiating and signing
@@ -1476,12 +1499,14 @@ _AID_NEW = re.compile(
 )
 
 
-def _aid_background(e: Event, ctx: UnitContext) -> bool:
+_aid_background = _cue_veto(
+    "_aid_background",
     """An AID read from a running total or a donor's standing role ("Japan is Y's largest
-    provider of development assistance") with no new aid named in the sentence."""
-    if e.type != "AID" or _AID_BACKGROUND.search(ctx.text) is None:
-        return False
-    return _AID_NEW.search(ctx.text) is None
+    provider of development assistance") with no new aid named in the sentence.""",
+    {"AID"},
+    _AID_BACKGROUND,
+    _AID_NEW,
+)
 
 
 # ties named only by their anniversary: "the two countries will mark the 62nd anniversary of their
@@ -1499,12 +1524,15 @@ _DONE_THEN = re.compile(
 _ANNIVERSARY_TYPES = frozenset({"OTHER_COOPERATE", "PARTNERSHIP_UPGRADE", "AGREE_SIGN"})
 
 
-def _anniversary_only(e: Event, ctx: UnitContext) -> bool:
+_anniversary_only = _cue_veto(
+    "_anniversary_only",
     """A cooperation read from a sentence that names the ties only by their anniversary, with no
-    act, meeting or founding date in it."""
-    if e.type not in _ANNIVERSARY_TYPES or _ANNIVERSARY.search(ctx.text) is None:
-        return False
-    return _DONE_THEN.search(ctx.text) is None and _CONCRETE.search(ctx.text) is None
+    act, meeting or founding date in it.""",
+    _ANNIVERSARY_TYPES,
+    _ANNIVERSARY,
+    _DONE_THEN,
+    _CONCRETE,
+)
 
 
 # a sentence that sets a story against its background: "The dispute comes as the two neighbours
@@ -1512,12 +1540,14 @@ def _anniversary_only(e: Event, ctx: UnitContext) -> bool:
 _COMES_AS = re.compile(r"^\W*The\s+[\w-]+\s+(?:comes|came)\s+(?:just\s+)?(?:as|amid)\b", re.I)
 
 
-def _comes_as(e: Event, ctx: UnitContext) -> bool:
+_comes_as = _cue_veto(
+    "_comes_as",
     """A cooperation read from a "The row comes as ..." sentence that only gives the background of
-    the story, with no concrete act or document in it."""
-    if e.type != "OTHER_COOPERATE" or _COMES_AS.search(ctx.text) is None:
-        return False
-    return _CONCRETE.search(ctx.text) is None
+    the story, with no concrete act or document in it.""",
+    {"OTHER_COOPERATE"},
+    _COMES_AS,
+    _CONCRETE,
+)
 
 
 # a running tally of past acts: "has filed more than 160 diplomatic protests since 2022", "have
@@ -1531,10 +1561,13 @@ _TALLY = re.compile(
 _TALLY_TYPES = frozenset({"PROTEST_ACCUSE", "MEET"})
 
 
-def _tally(e: Event, ctx: UnitContext) -> bool:
+_tally = _cue_veto(
+    "_tally",
     """A protest or a meeting read from a count of such acts made over the years ("has filed more
-    than 160 protests since 2022"): a background tally, not one act."""
-    return e.type in _TALLY_TYPES and _TALLY.search(ctx.text) is not None
+    than 160 protests since 2022"): a background tally, not one act.""",
+    _TALLY_TYPES,
+    _TALLY,
+)
 
 
 def model_version(paths: list[Path]) -> str:
