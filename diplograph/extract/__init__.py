@@ -338,7 +338,8 @@ def _read_unit(
     if two and pair and lent:
         # "the two PMs witnessed ...", "Trump phoned both leaders": the pair named before
         slots = _with_pair(slots, two, pair)
-    loc = next((u.text[s.start : s.end] for s in slots if s.location), None)
+    # the event's place for maps: a city or capital, not a province (no coordinates to place it)
+    loc = next((u.text[s.start : s.end] for s in slots if s.location and not s.province), None)
     fallback = d.review_year or state.lead_date or state.context_date or d.published or d.doc_year
     ctx = UnitContext(
         d.id,
