@@ -50,6 +50,7 @@ from diplograph.learn.decider import (
     _upgrade_later,
     _violated,
     _visit_to_by,
+    _visit_to_host,
     _welcomed_act,
     load_decider,
 )
@@ -658,6 +659,25 @@ def test_a_visit_to_a_state_by_another_goes_from_the_visitor() -> None:
     text = "Chile's president paid a visit to Peru, the first by a Chilean leader in years."
     event = _event(text, CHL, PER, "VISIT")
     assert _visit_to_by(event, _ctx(text)) == event
+
+
+def test_a_visit_credited_to_its_host_is_turned_round() -> None:
+    for text in (
+        "Peru and Chile widened a fish pact in May, during the Chilean leader's visit to Lima.",
+        "On her first state visit to Peru, the Chilean president opened a copper fair.",
+        "Chile's minister said on a trip to Peru that the border talks would resume.",
+    ):
+        fixed = _visit_to_host(_event(text, PER, CHL, "VISIT"), _ctx(text))
+        assert (fixed.source, fixed.target) == (CHL, PER), text
+
+
+def test_a_visit_already_from_the_visitor_or_a_host_that_travels_is_kept() -> None:
+    text = "It was the Chilean leader's third visit to Peru, and Peru's president visited Chile."
+    event = _event(text, PER, CHL, "VISIT")
+    assert _visit_to_host(event, _ctx(text)) == event
+    text = "Chile's president paid a visit to Peru in May."
+    event = _event(text, CHL, PER, "VISIT")
+    assert _visit_to_host(event, _ctx(text)) == event
 
 
 def test_a_signing_by_the_leaders_of_two_states_is_theirs() -> None:

@@ -91,6 +91,9 @@ def test_rules_prefilter_longer_key_keeps_the_shorter_keys_types():
         ("call.called.1", "Ruritania's president had called both leaders on Sunday."),
         ("call.called.1", "Premier Tan called his Borduvian counterpart on Friday."),
         ("call.called.1", "Okello called President Mbeki Ndlovu to offer condolences."),
+        ("visit.during.1", "The Borduvian envoy said during a visit to Chile that talks go on."),
+        ("visit.during.1", "On his first official trip to Peru, Okello opened a trade fair."),
+        ("visit.during.1", "Ties were raised during his three-day state visit to Quito in May."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -133,6 +136,9 @@ def test_rules_fire_by_id(rule_id, text):
         ("call.called.1", "Okello called President Ndlovu's remarks unacceptable."),
         ("call.called.1", "Okello called President Ndlovu a liar."),
         ("call.called.1", "The minister called for restraint on both sides."),
+        ("visit.during.1", "Ties were raised during a visit to Quito by the Borduvian premier."),
+        ("visit.during.1", "The minister went on to visit Chile."),
+        ("visit.during.1", "During the visit, the two sides signed four accords."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
@@ -147,6 +153,7 @@ def test_rules_firm_flag_only_on_narrow_families():
         "other_cooperate.lift.2",
         "agree_sign.pair.1",
         "call.called.1",
+        "visit.during.1",
     }
 
 

@@ -946,6 +946,34 @@ def _visit_to_by(e: Event, ctx: UnitContext) -> Event:
     return e
 
 
+# a destination named some other way: "travelled to X", "visited X", "flew to X"
+_GONE_TO = re.compile(
+    r"\b(?:(?:travel(?:l)?ed|flew|went|came|headed)\s+to|visited|visiting)\s+(?:the\s+)?$", re.I
+)
+
+
+def _after(ctx: UnitContext, code: str, before: re.Pattern[str]) -> bool:
+    """Whether a slot of ``code`` in the sentence follows ``before``."""
+    return any(
+        before.search(ctx.text[max(0, sl.start - 30) : sl.start])
+        for sl in ctx.slots
+        if sl.code == code
+    )
+
+
+def _visit_to_host(e: Event, ctx: UnitContext) -> Event:
+    """A VISIT credited to the host named only after "visit to" ("during Anwar's visit to New
+    Delhi", "on his first state visit to Paris, Lula ..."), against the visitor, is turned round."""
+    if e.type != "VISIT" or e.source is None or e.target is None:
+        return e
+    host, guest = e.source.code, e.target.code
+    if _after(ctx, host, _VISIT_TO) and not any(
+        _after(ctx, guest, rx) for rx in (_VISIT_TO, _GONE_TO)
+    ):
+        return replace(e, source=e.target, target=e.source)
+    return e
+
+
 # "attended the summit, where leaders from A and B ratified a declaration ...": the signing
 # parties are the two named with the leaders, not the state that attended
 _PARTIES_SIGNED = re.compile(
@@ -1675,6 +1703,7 @@ ROLE_FIXES: tuple[Callable[[Event, UnitContext], Event | None], ...] = (
     _aid_received,
     _departure_source,
     _visit_to_by,
+    _visit_to_host,
     _named_parties,
     _city_roles,
 )
