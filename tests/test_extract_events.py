@@ -323,12 +323,46 @@ def test_events_a_report_marked_as_another_occasion_is_another_action() -> None:
     seized = ev(0, "OTHER_CONFLICT", "Kenya seized a Ghanaian trawler.", "seized")
     rejected = ev(1, "OTHER_CONFLICT", "Kenya rejected Ghana's protest.", "rejected")
     assert len(dedupe_events([seized, rejected])) == 2
+    denied = ev(2, "OTHER_CONFLICT", "Ghana denied that its boats had rammed the trawler.")
+    assert len(dedupe_events([seized, denied])) == 2
     # an expulsion and a recall are two measures; two recalls told twice are one
     expel = ev(0, "SANCTION", "Kenya expelled two Ghanaian diplomats.", "expelled")
     recall = ev(1, "SANCTION", "Kenya recalled its ambassador from Accra.", "recalled")
     recall2 = ev(2, "SANCTION", "The recall of the ambassador was announced.", "recall")
     assert len(dedupe_events([expel, recall])) == 2
     assert len(dedupe_events([recall, recall2])) == 1
+
+
+def test_events_protest_acts_of_different_kinds_are_separate_actions() -> None:
+    from diplograph.extract import dedupe_events
+    from diplograph.models import Actor, Evidence
+
+    def ev(idx: int, text: str, trigger: str | None = None) -> Event:
+        evidence = Evidence("d", idx, idx * 100, idx * 100 + len(text), text)
+        return Event(
+            type="PROTEST_ACCUSE",
+            evidence=evidence,
+            source=Actor("PER", "Peru"),
+            target=Actor("CHL", "Chile"),
+            date="2024-06-11",
+            trigger=trigger,
+        )
+
+    summoned = ev(0, "Lima summoned the Chilean ambassador over the border fence.", "summoned")
+    # an accusation, a condemnation and a warning after a summons are acts of their own
+    accused = ev(1, "Peru accused Santiago of moving the boundary markers.", "accused")
+    condemned = ev(2, "The minister condemned the fence as an act of bad faith.", "condemned")
+    warned = ev(3, "Lima warned that it would take the case to The Hague.", "warned")
+    assert len(dedupe_events([summoned, accused, condemned, warned])) == 4
+    # a note handed to the summoned envoy is the summons' protest;
+    # a demand is the accusation's remedy
+    note = ev(1, "The envoy was handed a note of protest at the ministry.")
+    demand = ev(2, "Peru demanded that Chile remove the fence at once.", "demanded that")
+    assert len(dedupe_events([summoned, note])) == 1
+    assert len(dedupe_events([accused, demand])) == 1
+    # two reports of one condemnation stay one
+    again = ev(4, "The fence was condemned by Peru's foreign ministry.", None)
+    assert len(dedupe_events([condemned, again])) == 1
 
 
 def test_events_headline_is_not_mined() -> None:

@@ -68,9 +68,10 @@ def _another_occasion(a: Event, b: Event) -> bool:
     )
 
 
-# a complaint rejected is never a restatement of the act complained of. (An envoy summoned apart
-# from the protest conveyed was measured and dropped: it split one protest in two on real news.)
-_REJECTION = re.compile(r"\b(?:dismiss\w*|reject\w*)\b", re.I)
+# a complaint rejected or denied is never a restatement of the act complained of. (An envoy
+# summoned apart from the protest conveyed was measured and dropped: it split one protest in two
+# on real news.)
+_REJECTION = re.compile(r"\b(?:dismiss\w*|reject\w*|den(?:y|ies|ied|ying|ials?))\b", re.I)
 # the measures of the "reduce relations" family: an expulsion, a recall and a closure reported
 # in one story are three measures, not one restated
 _MEASURES = {
@@ -82,9 +83,30 @@ _MEASURES = {
 }
 
 
-def _measures(e: Event) -> set[str]:
+# the acts of the protest family: a protest, a condemnation, a warning and an accusation or demand
+# reported in one story are several acts, not one restated. A summons is the protest it carries
+# (the envoy is told of the concern, handed the note), and a demand is the remedy an accusation
+# asks for ("accused Y of ... and demanded it stop"), so each pair is one kind. (A demand apart
+# from an accusation split one statement in two on check: type+actors pred +1, tp +0.)
+_COMPLAINTS = {
+    "protest": re.compile(
+        r"\b(?:summon\w*|call(?:s|ed|ing)?\s+in|protest\w*|notes?(?:\s+verbale)?|"
+        r"representations|oppos\w*|concerns?|objections?|dissatisfaction)\b",
+        re.I,
+    ),
+    "claim": re.compile(r"\b(?:accus\w*|blam\w*|allegations?|demand\w*|request\w*)\b", re.I),
+    "condemn": re.compile(r"\b(?:condemn\w*|denounc\w*|deplor\w*)\b", re.I),
+    "warn": re.compile(r"\b(?:warn\w*|threat\w*)\b", re.I),
+}
+
+
+def _marks(e: Event, kinds: dict[str, re.Pattern[str]]) -> set[str]:
     told = e.trigger or e.evidence.text
-    return {name for name, rx in _MEASURES.items() if rx.search(told)}
+    return {name for name, rx in kinds.items() if rx.search(told)}
+
+
+def _measures(e: Event) -> set[str]:
+    return _marks(e, _MEASURES)
 
 
 def _other_act(a: Event, b: Event) -> bool:
@@ -93,6 +115,9 @@ def _other_act(a: Event, b: Event) -> bool:
     if a.type == "SANCTION":
         ma, mb = _measures(a), _measures(b)
         return bool(ma and mb and not ma & mb)
+    if a.type == "PROTEST_ACCUSE":
+        ca, cb = _marks(a, _COMPLAINTS), _marks(b, _COMPLAINTS)
+        return bool(ca and cb and not ca & cb)
     if a.type != "OTHER_CONFLICT":
         return False
     marks = {bool(_REJECTION.search(e.trigger or e.evidence.text)) for e in (a, b)}
