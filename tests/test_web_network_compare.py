@@ -89,8 +89,16 @@ def test_web_network_svg_has_every_node_and_edge(client: TestClient) -> None:
         assert f'href="/partners/{node["code"]}"' in svg
         assert f"<title>{node['name']} ({node['code']}): {node['events']} event" in svg
     assert ">Vietnam</text>" in svg and ">China</text>" in svg  # labelled by name
-    assert 'class="edge conflictual"' not in svg  # VNM–CHN is one visit, one protest: even
-    assert re.search(r'class="edge mixed" data-pair="CHN-VNM"', svg)
+    # each line's colour is its pair's tone: more cooperative, more conflictual, or even
+    tones = set()
+    for edge in body["edges"]:
+        coop, conf = edge["cooperative"], edge["conflictual"]
+        even = "mixed" if coop else "neutral"
+        tone = "cooperative" if coop > conf else "conflictual" if conf > coop else even
+        pair = "-".join(sorted((edge["a"], edge["b"])))
+        assert re.search(rf'class="edge {tone}" data-pair="{pair}"', svg), pair
+        tones.add(tone)
+    assert {"cooperative", "conflictual"} <= tones
     assert "cdn" not in html.lower() and html.count("<script") == 1
 
 
