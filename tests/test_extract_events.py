@@ -292,20 +292,22 @@ def test_events_messages_of_two_leaders_are_two_actions() -> None:
     assert len(dedupe_events(met)) == 1
 
 
-def test_events_a_report_marked_as_another_occasion_is_another_action() -> None:
-    from diplograph.extract import dedupe_events
+def _report(
+    idx: int, etype: str, text: str, trigger: str | None, pair: tuple[str, str], day: str
+) -> Event:
+    """An event reported in sentence ``idx`` of one document, for the dedupe tests."""
     from diplograph.models import Actor, Evidence
 
+    evidence = Evidence("d", idx, idx * 100, idx * 100 + len(text), text)
+    source, target = (Actor(code, code) for code in pair)
+    return Event(etype, evidence, source, target, day, trigger=trigger)
+
+
+def test_events_a_report_marked_as_another_occasion_is_another_action() -> None:
+    from diplograph.extract import dedupe_events
+
     def ev(idx: int, etype: str, text: str, trigger: str | None = None) -> Event:
-        evidence = Evidence("d", idx, idx * 100, idx * 100 + len(text), text)
-        return Event(
-            type=etype,
-            evidence=evidence,
-            source=Actor("KEN", "Kenya"),
-            target=Actor("GHA", "Ghana"),
-            date="2024-03-02",
-            trigger=trigger,
-        )
+        return _report(idx, etype, text, trigger, ("KEN", "GHA"), "2024-03-02")
 
     talks = ev(0, "MEET", "Kenya's president held talks with his Ghanaian host.")
     later = ev(1, "MEET", "Later in the day, the president was received by the Speaker.")
@@ -335,18 +337,9 @@ def test_events_a_report_marked_as_another_occasion_is_another_action() -> None:
 
 def test_events_protest_acts_of_different_kinds_are_separate_actions() -> None:
     from diplograph.extract import dedupe_events
-    from diplograph.models import Actor, Evidence
 
     def ev(idx: int, text: str, trigger: str | None = None) -> Event:
-        evidence = Evidence("d", idx, idx * 100, idx * 100 + len(text), text)
-        return Event(
-            type="PROTEST_ACCUSE",
-            evidence=evidence,
-            source=Actor("PER", "Peru"),
-            target=Actor("CHL", "Chile"),
-            date="2024-06-11",
-            trigger=trigger,
-        )
+        return _report(idx, "PROTEST_ACCUSE", text, trigger, ("PER", "CHL"), "2024-06-11")
 
     summoned = ev(0, "Lima summoned the Chilean ambassador over the border fence.", "summoned")
     # an accusation, a condemnation and a warning after a summons are acts of their own
