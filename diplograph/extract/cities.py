@@ -11,12 +11,10 @@ role fix ``learn.decider._city_roles`` keeps them from sources and from other ty
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
-from diplograph.extract.gazetteer import fold, load_gazetteer
+from diplograph.extract.gazetteer import fold, load_gazetteer, place_rows
 from diplograph.extract.provinces import province_names
 from diplograph.extract.slots import Slot
 from diplograph.models import Actor
@@ -43,21 +41,20 @@ def _cities() -> tuple[dict[str, list[str]], dict[str, str], frozenset[str]]:
     g = load_gazetteer()
     taken = set(g.capitals)
     surfaces: dict[str, str] = {}
-    path = resources.files("diplograph.data") / "gazetteer" / "places.csv"
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["name"] in _NOT_STATES:
-                continue
-            names = [row["name"], *[a for a in row["aliases"].split(";") if a]]
-            if any(n in taken for n in names):
-                continue  # a capital or a seat: an actor mention already
-            for n in names:
-                key = fold(n)
-                if len(key) > 3 and key[0].isupper():
-                    surfaces.setdefault(key, row["country"])
-    provinces = frozenset(p for p in province_names() if p not in surfaces)
+    for name, aliases, country in place_rows():
+        if name in _NOT_STATES:
+            continue
+        names = [name, *aliases]
+        if any(n in taken for n in names):
+            continue  # a capital or a seat: an actor mention already
+        for n in names:
+            key = fold(n)
+            if len(key) > 3 and key[0].isupper():
+                surfaces.setdefault(key, country)
+    divisions = province_names()
+    provinces = frozenset(p for p in divisions if p not in surfaces)
     for name in provinces:  # "visited Bavaria", "in Quang Ninh province"
-        surfaces[name] = province_names()[name]
+        surfaces[name] = divisions[name]
     heads: dict[str, list[str]] = {}
     for surface in sorted(surfaces, key=len, reverse=True):
         heads.setdefault(surface[:_KEY], []).append(surface)

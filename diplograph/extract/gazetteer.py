@@ -54,6 +54,15 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(fh)
 
 
+@lru_cache(maxsize=1)
+def place_rows() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """``places.csv``, read once: each place's name, our aliases for it and its state."""
+    return tuple(
+        (row["name"], tuple(a for a in row["aliases"].split(";") if a), row["country"])
+        for row in _rows("places.csv")
+    )
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(";") if v.strip()]
 

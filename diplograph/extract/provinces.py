@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from diplograph.extract.gazetteer import fold, load_gazetteer
+from diplograph.extract.gazetteer import fold, load_gazetteer, place_rows
 
 # the kinds of division that the press names as a state's region; districts, municipalities,
 # communes, parishes and cantons are mostly towns, whose names collide with other places
@@ -95,14 +95,7 @@ def _aliases() -> dict[str, list[str]]:
 
 def _cities() -> dict[str, str]:
     """Each city's name and aliases in ``places.csv`` and its state."""
-    path = resources.files("diplograph.data") / "gazetteer" / "places.csv"
-    with path.open(encoding="utf-8") as fh:
-        return {
-            fold(n): row["country"]
-            for row in csv.DictReader(fh)
-            for n in [row["name"], *row["aliases"].split(";")]
-            if n
-        }
+    return {fold(n): country for name, aliases, country in place_rows() for n in (name, *aliases)}
 
 
 def _taken() -> set[str]:
