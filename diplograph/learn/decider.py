@@ -1328,14 +1328,22 @@ def _blanked(text: str, rx: re.Pattern[str]) -> str:
     return rx.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _no_measure_but(ctx: UnitContext, rx: re.Pattern[str]) -> bool:
+    """Whether the sentence has ``rx`` and no measure told outside its matches."""
+    return rx.search(ctx.text) is not None and not _MEASURE.search(_blanked(ctx.text, rx))
+
+
+def _retyped(e: Event, ctx: UnitContext, etype: str) -> Event:
+    """The event as another type, with that type's PLOVER reading."""
+    ptype, pmode = to_plover(etype, ctx.text)
+    return replace(e, type=etype, plover_type=ptype, plover_mode=pmode)
+
+
 def _threatened(e: Event, ctx: UnitContext) -> Event:
     """A sanction or hostile act that is only threatened is a threat: PROTEST_ACCUSE."""
-    if e.type not in _MEASURE_TYPES or _THREAT.search(ctx.text) is None:
+    if e.type not in _MEASURE_TYPES or not _no_measure_but(ctx, _THREAT):
         return e
-    if _MEASURE.search(_blanked(ctx.text, _THREAT)):
-        return e
-    ptype, pmode = to_plover("PROTEST_ACCUSE", ctx.text)
-    return replace(e, type="PROTEST_ACCUSE", plover_type=ptype, plover_mode=pmode)
+    return _retyped(e, ctx, "PROTEST_ACCUSE")
 
 
 # "lifted its sanctions on Y", "eased the embargo": GUIDELINES' concrete cooperative outcome
@@ -1350,12 +1358,9 @@ _LIFT = re.compile(
 
 def _lifted(e: Event, ctx: UnitContext) -> Event:
     """A sanction read from a sentence whose only measure is one being lifted: OTHER_COOPERATE."""
-    if e.type != "SANCTION" or _LIFT.search(ctx.text) is None:
+    if e.type != "SANCTION" or not _no_measure_but(ctx, _LIFT):
         return e
-    if _MEASURE.search(_blanked(ctx.text, _LIFT)):
-        return e
-    ptype, pmode = to_plover("OTHER_COOPERATE", ctx.text)
-    return replace(e, type="OTHER_COOPERATE", plover_type=ptype, plover_mode=pmode)
+    return _retyped(e, ctx, "OTHER_COOPERATE")
 
 
 # a state's own citizens flown or brought home: "flights to return 73,000 citizens", "two flights
