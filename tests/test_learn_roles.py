@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 import diplograph.learn.decider as decider_module
-from diplograph.extract import _one_pair, extract
+from diplograph.extract import extract
 from diplograph.extract.events import UnitContext, implicit_speaker
+from diplograph.extract.memory import one_pair
 from diplograph.learn.decider import (
     _aid_background,
     _aid_received,
@@ -127,9 +128,9 @@ def test_a_list_of_partners_names_no_one_pair() -> None:
     text = "The tour will take him to Singapore, Laos and Cambodia."
     ev = Evidence("p", 0, 0, len(text), text)
     one = [Event("VISIT", ev, VNM, Actor("SGP", "Singapore"), None)]
-    assert _one_pair(one, {"VISIT"}) == (VNM, Actor("SGP", "Singapore"))
+    assert one_pair(one, frozenset({"VISIT"})) == (VNM, Actor("SGP", "Singapore"))
     many = [*one, Event("VISIT", ev, VNM, Actor("LAO", "Laos"), None)]
-    assert _one_pair(many, {"VISIT"}) is None
+    assert one_pair(many, frozenset({"VISIT"})) is None
 
 
 def test_the_violated_state_protests_the_violator() -> None:

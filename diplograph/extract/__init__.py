@@ -30,7 +30,6 @@ from diplograph.extract.gazetteer import GAZETTEER_VERSION, Gazetteer, fold, loa
 from diplograph.extract.home import document_home
 from diplograph.extract.language import SUPPORTED, detect_language
 from diplograph.extract.memory import PAIR_TYPES, DocState, near
-from diplograph.extract.memory import one_pair as _one_pair  # noqa: F401  (tests)
 from diplograph.extract.people import leader_mentions, learn_people, person_mentions
 from diplograph.extract.plover import to_plover
 from diplograph.extract.relations import (
