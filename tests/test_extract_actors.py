@@ -577,3 +577,20 @@ def test_actors_place_named_after_a_leader_is_not_the_leader() -> None:
     assert not [m for m in x.mentions if m.label == "PERSON"]
     x = _x("Ghana named Nelson Mandela Foundation staff to the panel.", "2024-05-06")
     assert "ZAF" not in [m.actor.code for m in x.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a story about the DRC (its capital, its east, its leaders) means the DRC by "Congo"
+        ("Congo recalled its envoy from Kigali as fighting neared Goma.", "COD"),
+        ("President Tshisekedi flew to Luanda. Congo signed the truce there.", "COD"),
+        # the Republic of the Congo named in the story keeps the gazetteer's reading
+        ("Congo and the Republic of Congo met in Kinshasa and Brazzaville.", "COG"),
+        # no cue at all: the gazetteer's reading
+        ("Congo signed a fisheries deal with Angola.", "COG"),
+    ],
+)
+def test_actors_bare_congo_follows_the_story(text: str, code: str) -> None:
+    x = _x(text)
+    assert [m.actor.code for m in x.mentions if m.text == "Congo"][:1] == [code]

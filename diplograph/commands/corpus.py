@@ -41,7 +41,8 @@ def train(
         bool,
         typer.Option(
             "--external",
-            help="Also learn from relabelled ConfliBERT sentences (text read from ../shared).",
+            help="Also learn from the relabelled ConfliBERT train and PLOVER sentences (text read "
+            "from ../shared; the ConfliBERT test part stays a test).",
         ),
     ] = False,
     encoder: Annotated[
@@ -80,13 +81,13 @@ def train(
     examples = collected.examples
     info: dict[str, Any] = {"external": False}
     if external:
-        from diplograph.corpus.external import conflibert_pairs, external_available
+        from diplograph.corpus.external import conflibert_pairs, external_available, plover_pairs
 
         if not external_available():
             console.print("[yellow]../shared/external-benchmarks absent: external data skipped")
         else:
-            extra = examples_for(conflibert_pairs("test"))
-            console.print(f"added {len(extra)} relabelled ConfliBERT sentences")
+            extra = examples_for([*conflibert_pairs("train"), *plover_pairs()])
+            console.print(f"added {len(extra)} relabelled ConfliBERT train and PLOVER sentences")
             examples += extra
             info["external"] = True
     version = train_all(
@@ -98,7 +99,7 @@ def train(
 
         try:
             enc = train_encoder(
-                [e for e in examples if not e.doc.startswith("conflibert")],
+                [e for e in examples if not e.doc.startswith(("conflibert", "plover"))],
                 (out or MODEL_DIR) / "encoder",
                 progress=console.print,
             )

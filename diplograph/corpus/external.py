@@ -8,7 +8,7 @@ absent the external data is skipped with a message.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,22 +36,53 @@ def conflibert_pairs(part: str = "test") -> Iterator[tuple[Document, dict[str, A
     conll = shared_root() / "external-benchmarks" / "conflibert-cameo" / "cameo_ner" / f"{part}.txt"
     if not mapping.exists() or not conll.exists():
         return
+    labels = _labels(mapping)
+    for i, text in enumerate(_conll_sentences(conll)):
+        rows = labels.get(f"{part}.txt:{i}")
+        if rows is not None:
+            yield _pair(f"conflibert-{part}-{i}", text, rows)
+
+
+def _labels(mapping: Path) -> dict[str, list[dict[str, Any]]]:
+    """Our label rows of one mapping file, by item id."""
     labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in mapping.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             labels[row["id"]].append(row)
-    for i, text in enumerate(_conll_sentences(conll)):
-        rows = labels.get(f"{part}.txt:{i}")
-        if rows is None:
+    return labels
+
+
+def _pair(doc_id: str, text: str, rows: list[dict[str, Any]]) -> tuple[Document, dict[str, Any]]:
+    """One sentence as a document, with its labelled events (those with a source)."""
+    events = [
+        {"sentence": text, "type": r["type"], "source": r["source"], "target": r["target"]}
+        for r in rows
+        if r.get("type") and r.get("source")
+    ]
+    doc = Document(id=doc_id, text=text)
+    return doc, {"doc": doc.id, "events": events, "figures": [], "relations": []}
+
+
+def plover_pairs() -> Iterator[tuple[Document, dict[str, Any]]]:
+    """PLOVER gold-standard sentences with our event labels (``id`` = the record's own id).
+
+    Upstream gives one id to two different sentences; that id is left out, since its labels
+    are the union of both.
+    """
+    mapping = corpus_root() / "mappings" / "plover_gsr.jsonl"
+    path = shared_root() / "external-benchmarks" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+    if not mapping.exists() or not path.exists():
+        return
+    labels = _labels(mapping)
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]
+    seen = Counter(str(r.get("id")) for r in records)
+    for r in records:
+        rid = str(r.get("id"))
+        rows = labels.get(rid)
+        if rows is None or seen[rid] > 1:
             continue
-        events = [
-            {"sentence": text, "type": r["type"], "source": r["source"], "target": r["target"]}
-            for r in rows
-            if r.get("type") and r.get("source")
-        ]
-        doc = Document(id=f"conflibert-{part}-{i}", text=text)
-        yield doc, {"doc": doc.id, "events": events, "figures": [], "relations": []}
+        yield _pair(f"plover-{rid}", str(r["text"]), rows)
 
 
 def external_available() -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from diplograph.extract.actors import (
     STATE_LABELS,
     RawMention,
+    congo_in_context,
     detect_home,
     home_mentions,
     kingdom_mentions,
@@ -174,7 +175,7 @@ def extract(
     learned = person_mentions(text, learn_people(text, raw), raw)
     raw = sorted([*raw, *learned], key=lambda m: m.start)
     later = leader_mentions(text, raw, g, doc.published)
-    raw = sorted([*raw, *later], key=lambda m: m.start)
+    raw = congo_in_context(text, sorted([*raw, *later], key=lambda m: m.start))
     codes = [m.key for m in raw if m.label in STATE_LABELS]
 
     def states_in(name: str) -> list[str]:  # run only when the outlet's name must be read

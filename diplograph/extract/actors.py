@@ -181,6 +181,26 @@ def kingdom_mentions(
     return out
 
 
+# Bare "Congo" is the gazetteer's Republic of the Congo; news that is about the Democratic
+# Republic (its capital, east, leaders or rebels) uses it for the DRC, as wire style does
+_DRC_CUES = re.compile(
+    r"\b(?:Democratic\s+Republic\s+of\s+(?:the\s+)?Congo|DR\s?Congo|DRC|D\.R\.\s?C(?:ongo|\.)|"
+    r"Kinshasa|Goma|Bukavu|Kivu|Ituri|Tshisekedi|Kabila|M23)\b"
+)
+_ROC_CUES = re.compile(
+    r"\b(?:Brazzaville|Sassou|Congo\s+Republic|(?<!Democratic\s)Republic\s+of\s+(?:the\s+)?Congo)\b"
+)
+
+
+def congo_in_context(text: str, raw: list[RawMention]) -> list[RawMention]:
+    """``raw`` with a bare "Congo" read as the DRC where the document is about the DRC and
+    never names the Republic of the Congo."""
+    bare = [m for m in raw if m.key == "COG" and m.text == "Congo"]
+    if not bare or not _DRC_CUES.search(text) or _ROC_CUES.search(text):
+        return raw
+    return [RawMention(m.start, m.end, m.text, m.label, "COD") if m in bare else m for m in raw]
+
+
 # per gazetteer, read once: the table is loaded once per process (``load_gazetteer``)
 _STATE_SETS: dict[str, tuple[Gazetteer, frozenset[str]]] = {}
 
