@@ -94,6 +94,11 @@ def test_rules_prefilter_longer_key_keeps_the_shorter_keys_types():
         ("visit.during.1", "The Borduvian envoy said during a visit to Chile that talks go on."),
         ("visit.during.1", "On his first official trip to Peru, Okello opened a trade fair."),
         ("visit.during.1", "Ties were raised during his three-day state visit to Quito in May."),
+        ("elected.svo.2", "Borduvia clinched a non-permanent seat on the Security Council."),
+        ("elected.svo.2", "Peru captured a seat on the UNESCO Executive Board in Paris."),
+        ("elected.svo.2", "Chile was chosen to sit on the Economic and Social Council."),
+        ("elected.svo.2", "Ghana was chosen as a new member of the Human Rights Council."),
+        ("elected.onto.1", "Members voted Peru, Ghana and Laos onto the Security Council."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -139,6 +144,12 @@ def test_rules_fire_by_id(rule_id, text):
         ("visit.during.1", "Ties were raised during a visit to Quito by the Borduvian premier."),
         ("visit.during.1", "The minister went on to visit Chile."),
         ("visit.during.1", "During the visit, the two sides signed four accords."),
+        # a seat sought is no seat won
+        ("elected.svo.2", "Borduvia failed to win a seat on the Human Rights Council."),
+        ("elected.svo.2", "Peru hopes to secure a seat on the Security Council."),
+        ("elected.svo.2", "The party won 40 seats in the new parliament."),
+        ("elected.svo.2", "The envoy was chosen to lead the talks."),
+        ("elected.onto.1", "Members voted on the Security Council resolution."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
@@ -154,6 +165,8 @@ def test_rules_firm_flag_only_on_narrow_families():
         "agree_sign.pair.1",
         "call.called.1",
         "visit.during.1",
+        "elected.svo.2",
+        "elected.onto.1",
     }
 
 
@@ -263,3 +276,14 @@ def test_rules_bad_file_reports_the_line(tmp_path):
     bad.write_text('{"id": "x", "type": "VISIT", "frame": "svo", "pattern": "("}\n')
     with pytest.raises(ValueError, match=":1:"):
         load_rules(bad)
+
+
+def test_elected_onto_makes_each_state_between_verb_and_body_a_member():
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    text = "The General Assembly voted Peru, Ghana and Laos onto the Security Council on Friday."
+    x = extract(Document(id="d", text=text, published="2025-06-07"))
+    got = {(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in x.events}  # fmt: skip
+    assert got == {("ELECTED", c, "UNSC") for c in ("PER", "GHA", "LAO")}

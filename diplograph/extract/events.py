@@ -517,6 +517,16 @@ def _roles(ctx: UnitContext, rule: Rule, m: re.Match[str]) -> list[tuple[Slot | 
         return [(src, chosen[0] if chosen else None)]
     if rule.frame == "verdict":
         return _verdict_roles(ctx)
+    if rule.frame == "onto":
+        # "voted A, B and C onto the Council": each state between the verb and the body
+        body = next((x for x in ctx.slots if x.start >= m.end() and "ORG" in x.labels), None)
+        if body is None:
+            return []
+        return [
+            (x, body)
+            for x in ctx.slots
+            if m.end() <= x.start < body.start and len(x.code) == 3 and not x.location
+        ]
     # svo
     after = _actors_after(ctx, m.end())
     if rule.type == "VISIT":
