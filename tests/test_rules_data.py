@@ -99,6 +99,9 @@ def test_rules_prefilter_longer_key_keeps_the_shorter_keys_types():
         ("elected.svo.2", "Chile was chosen to sit on the Economic and Social Council."),
         ("elected.svo.2", "Ghana was chosen as a new member of the Human Rights Council."),
         ("elected.onto.1", "Members voted Peru, Ghana and Laos onto the Security Council."),
+        ("sanction.svo.1", "Japan froze the overseas assets of five Borduvian officials."),
+        ("sanction.svo.1", "Washington imposed export controls on Borduvian chipmakers."),
+        ("sanction.svo.1", "Ottawa slapped new export controls on two Borduvian firms."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -150,6 +153,7 @@ def test_rules_fire_by_id(rule_id, text):
         ("elected.svo.2", "The party won 40 seats in the new parliament."),
         ("elected.svo.2", "The envoy was chosen to lead the talks."),
         ("elected.onto.1", "Members voted on the Security Council resolution."),
+        ("sanction.svo.1", "Talks froze after the assets dispute."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
