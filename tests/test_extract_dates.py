@@ -197,3 +197,34 @@ def test_a_weekday_in_a_future_clause_is_the_one_to_come(text: str, value: str) 
     from diplograph.extract.dates import find_dates
 
     assert [d.value for d in find_dates(text, "2026-05-06")] == [value]
+
+
+def _event_dates(text: str, published: str = "2024-03-20") -> list[tuple[str, str | None]]:
+    from diplograph.extract import extract
+    from diplograph.models import Document
+
+    x = extract(Document(id="d", text=text, published=published))
+    return sorted((e.type, e.date) for e in x.events)
+
+
+def test_anaphoric_days_count_from_the_day_told_before() -> None:
+    text = (
+        "Kenya signed a border pact with Uganda on March 4. "
+        "Two days later, Kenya summoned Uganda's envoy over a shooting. "
+        "The same day, Tanzania summoned the Ugandan ambassador too."
+    )
+    assert _event_dates(text) == [
+        ("AGREE_SIGN", "2024-03-04"),
+        ("PROTEST_ACCUSE", "2024-03-06"),
+        ("PROTEST_ACCUSE", "2024-03-06"),
+    ]
+
+
+def test_anaphoric_day_without_a_day_before_keeps_the_context_date() -> None:
+    from diplograph.extract.dates import anaphoric_dates
+
+    assert anaphoric_dates("The same day, Kenya protested.", [], None) == []
+    got = anaphoric_dates("The following day, Kenya protested.", [], "2024-02-29")
+    assert [(m.value, m.kind) for m in got] == [("2024-03-01", "explicit")]
+    # "the day before yesterday" is told against the publication, not the day before
+    assert anaphoric_dates("Kenya protested the day before yesterday.", [], "2024-03-01") == []

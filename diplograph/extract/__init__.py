@@ -18,7 +18,13 @@ from diplograph.extract.actors import (
     resolve,
 )
 from diplograph.extract.cities import city_slots
-from diplograph.extract.dates import DateMention, dateline_end, find_dates, is_bound
+from diplograph.extract.dates import (
+    DateMention,
+    anaphoric_dates,
+    dateline_end,
+    find_dates,
+    is_bound,
+)
 from diplograph.extract.dedupe import SYMMETRIC, dedupe_events, dedupe_relations
 from diplograph.extract.events import (
     EVENT_RULES_VERSION,
@@ -302,6 +308,8 @@ def _read_unit(
         if day and day != d.published and near(day, d.published, days=3):
             state.told_day = day
             dates = find_dates(u.text, state.told_day, d.doc_year)
+    # "The same day, …", "held talks the following day", "two days later": the day told before
+    dates = sorted([*dates, *anaphoric_dates(u.text, dates, state.last_day)], key=lambda m: m.start)
     when = next((m.value for m in dates if m.kind == "explicit"), None) or d.published
     mentions: list[Mention] = []
     for r in u_raw:

@@ -366,6 +366,44 @@ def find_dates(
     return found
 
 
+# a day told against the day reported just before: "the same day", "the following day",
+# "two days later", "the day before" (the offset in days)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_ANAPHORIC_DAY = re.compile(
+    r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|later\s+that)\s+(?:day|evening|morning|"
+    r"afternoon|night))|(?P<next>the\s+(?:following|next)\s+(?:day|morning)|the\s+day\s+after\b"
+    r"(?!\s+tomorrow))|(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>later|earlier)|"
+    r"(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before\b(?!\s+yesterday)))",
+    re.I,
+)
+
+
+def anaphoric_dates(text: str, dates: list[DateMention], last_day: str | None) -> list[DateMention]:
+    """Days told against the day before them: the nearest full date earlier in the sentence,
+    else ``last_day`` (the last day an earlier sentence stated)."""
+    out: list[DateMention] = []
+    for m in _ANAPHORIC_DAY.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in dates):
+            continue
+        earlier = [d for d in dates if d.end <= m.start() and len(d.value) == 10]
+        base = earlier[-1].value if earlier else last_day
+        if base is None:
+            continue
+        if m.group("same"):
+            shift = 0
+        elif m.group("next"):
+            shift = 1
+        elif m.group("prev"):
+            shift = -1
+        else:
+            n = m.group("n").lower()
+            shift = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            shift = shift if m.group("dir").lower() == "later" else -shift
+        day = date.fromisoformat(base) + timedelta(days=shift)
+        out.append(DateMention(m.start(), m.end(), m.group(0), day.isoformat(), "explicit"))
+    return out
+
+
 _BOUND = re.compile(
     r"\b(?:starting|beginning|until|till|through|by|since|effective)\s+(?:in\s+|on\s+)?$", re.I
 )

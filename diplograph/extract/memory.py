@@ -30,6 +30,7 @@ class DocState:
     carry: tuple[str, str] | None = None  # (hub, level) a next "B followed in 2012" joins
     lead_date: str | None = None  # the day the lead sentence reports, for news items
     told_day: str | None = None  # the lead dateline's day, when it is not the publication's
+    last_day: str | None = None  # the last full date a sentence stated ("the same day")
     mined: int = 0  # the sentences read so far
     memory: dict[str, Actor] = field(default_factory=dict)  # latest target of each type
     accusers: dict[str, Actor] = field(default_factory=dict)  # latest protester at each state
@@ -66,6 +67,8 @@ class DocState:
         published: str | None,
     ) -> None:
         """Remember the sentence's stated year, and the lead's day, for the sentences after."""
+        if unit_date and len(unit_date) == 10:
+            self.last_day = unit_date
         # the next unit may lean on this one's stated year or month ("Last year, ...")
         stated = unit_date or (year_dates[0] if year_dates else None)
         self.context_date = (
