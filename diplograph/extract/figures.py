@@ -918,7 +918,16 @@ _INDICATOR_RX = [(u, re.compile(cue) if cue else None, ind) for u, cue, ind in I
 _NOUN_INDICATOR_RX = [(re.compile(pat), ind) for pat, ind in _NOUN_INDICATOR]
 
 
+# the union of the suffixes: a number most often names none, and one match rules all out
+_ANY_CUR_SUFFIX = re.compile(
+    r"^\s*(?:" + "|".join(f"(?:{pat})" for pat, _ in _CUR_SUFFIX) + r")\b", re.I
+)
+
+
 def _currency_after(after: str) -> str | None:
+    """The currency named right after a number: that of the first suffix that matches."""
+    if not _ANY_CUR_SUFFIX.match(after):
+        return None
     for rx, code in _CUR_SUFFIX_RX:
         if rx.match(after):
             return code

@@ -39,9 +39,9 @@ from diplograph.learn.features import (
     Candidate,
     UnitView,
     candidate_features,
-    plain_relation_features,
     role_features,
     sentence_features,
+    sentence_relation_features,
 )
 from diplograph.learn.linear import LinearModel
 from diplograph.learn.tiers import TIER_THRESHOLD, TierDecider
@@ -235,24 +235,21 @@ class EventDecider:
         cands = view.candidates
         w = self.pair_blend
         base = {c.code: candidate_features(view, c, etype) for c in cands}
-        typed = f"{etype}|"
-        roles = (
-            {
-                c.code: self.roles.scores_cols(
-                    sorted(self.roles.typed_columns(base[c.code], "", typed))
-                )  # = roles.scores(role_features(view, c, etype))
-                for c in cands
-            }
-            if w > 0
-            else {}
-        )
-        no_target = 1.0 - max((r["target"] for r in roles.values()), default=0.0)
-        scored: list[tuple[float, Candidate, Candidate | None]] = []
-        for q, s, t in self._pair_probabilities(view, etype, base):
-            if w > 0:
-                r = roles[s.code]["source"] * (roles[t.code]["target"] if t else no_target)
-                q = q ** (1 - w) * r**w
-            scored.append((q, s, t))
+        scored = self._pair_probabilities(view, etype, base)
+        if w > 0:
+            typed = f"{etype}|"
+            roles = [  # = roles.scores(role_features(view, c, etype))
+                self.roles.scores_cols(sorted(self.roles.typed_columns(f, "", typed)))
+                for f in base.values()
+            ]
+            source = {c.code: r["source"] for c, r in zip(cands, roles, strict=True)}
+            target = {c.code: r["target"] for c, r in zip(cands, roles, strict=True)}
+            no_target = 1.0 - max(target.values(), default=0.0)
+            keep = 1 - w
+            scored = [
+                (q**keep * (source[s.code] * (target[t.code] if t else no_target)) ** w, s, t)
+                for q, s, t in scored
+            ]
         scored.sort(key=lambda x: -x[0])
         return scored
 
@@ -277,28 +274,32 @@ class EventDecider:
 
         # the columns of side_features and relation_features, from their untyped features
         # (a caller may pass an empty ``base``: the features are then built here)
-        feats = {c.code: base[c.code] or candidate_features(view, c, etype) for c in cands}
-        src_cols = {c.code: model.typed_columns(feats[c.code], "s:", typed) for c in cands}
-        tgt_cols = {c.code: model.typed_columns(feats[c.code], "t:", typed) for c in cands}
-        src_sum = {k: total(v) for k, v in src_cols.items()}
-        tgt_sum = {k: total(v) for k, v in tgt_cols.items()}
+        feats = [base[c.code] or candidate_features(view, c, etype) for c in cands]
+        src_cols = [model.typed_columns(f, "s:", typed) for f in feats]
+        tgt_cols = [model.typed_columns(f, "t:", typed) for f in feats]
+        src_sum = [total(v) for v in src_cols]
+        tgt_sum = [total(v) for v in tgt_cols]
         none_cols = model.typed_columns(["none"], "t:", typed)
         out: list[tuple[float, Candidate, Candidate | None]] = []
-        for s in cands:
+        for i, s in enumerate(cands):
             if s.slots and all(x.aside for x in s.slots):
                 continue  # a state that only qualifies a non-state actor is never a source
-            sc = src_cols[s.code]
-            for t in (None, *cands):
-                if t is s:
+            sc = src_cols[i]
+            z = src_sum[i] + total(none_cols - sc)
+            out.append((1.0 / (1.0 + math.exp(-(z + bias))), s, None))
+            for j, t in enumerate(cands):
+                if j == i:
                     continue
-                if t is None:
-                    z = src_sum[s.code] + total(none_cols - sc)
-                else:
-                    tc = tgt_cols[t.code]
-                    rel = model.typed_columns(plain_relation_features(view, s, t), "", typed)
-                    rel -= sc
-                    rel -= tc
-                    z = src_sum[s.code] + tgt_sum[t.code] - total(sc & tc) + total(rel)
+                tc = tgt_cols[j]
+                rel = model.typed_columns(sentence_relation_features(view, s, t), "", typed)
+                rel -= sc
+                rel -= tc
+                # the sums are exact (see ``total``): the shared columns are taken off when
+                # there are any, which leaves every z as before
+                z = src_sum[i] + tgt_sum[j]
+                if not sc.isdisjoint(tc):
+                    z -= total(sc & tc)
+                z += total(rel)
                 out.append((1.0 / (1.0 + math.exp(-(z + bias))), s, t))
         return out
 

@@ -54,6 +54,8 @@ class UnitView:
     candidates: list[Candidate] = field(default_factory=list)
     parse: Any = None  # a spaCy Doc of the sentence when the parse variant is used
     coord: dict[str, set[str]] = field(default_factory=dict)  # coordinated actors by code
+    # plain_relation_features by (source, target) code: the same for every event type
+    relations: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.tokens = masked_tokens(self.ctx.text, self.ctx.slots)
@@ -335,6 +337,15 @@ def relation_features(view: UnitView, src: Candidate, tgt: Candidate, etype: str
     """How a source and a target sit in the sentence: order, words between, one list."""
     f = plain_relation_features(view, src, tgt)
     return f + [f"{etype}|{x}" for x in f]
+
+
+def sentence_relation_features(view: UnitView, src: Candidate, tgt: Candidate) -> list[str]:
+    """``plain_relation_features``, built once per sentence and pair (do not modify)."""
+    key = (src.code, tgt.code)
+    f = view.relations.get(key)
+    if f is None:
+        f = view.relations[key] = plain_relation_features(view, src, tgt)
+    return f
 
 
 def plain_relation_features(view: UnitView, src: Candidate, tgt: Candidate) -> list[str]:

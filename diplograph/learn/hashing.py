@@ -45,37 +45,37 @@ def column_set(features: Iterable[str], dim: int = DIM) -> set[int]:
     return out
 
 
-# (head, typed) → feature → column of ``head + feature``, and of ``typed + head + feature``
-_PAIRED: dict[tuple[str, str], tuple[dict[str, int], dict[str, int]]] = {}
+# prefix → feature → column of ``prefix + feature`` at DIM
+_PREFIXED: dict[str, dict[str, int]] = {}
+_PREFIX_MAX = 1 << 14  # features held per prefix (45 prefixes): a long ingest meets new words
+
+
+def prefixed_column_set(features: list[str], prefix: str) -> set[int]:
+    """Columns at DIM of ``prefix + f`` for each feature ``f``, without building those strings
+    again for features seen before with this prefix."""
+    cols = _PREFIXED.get(prefix)
+    if cols is None:
+        cols = _PREFIXED[prefix] = {}
+    try:
+        return set(map(cols.__getitem__, features))  # every feature seen before: one C loop
+    except KeyError:
+        pass
+    if len(cols) > _PREFIX_MAX:
+        cols.clear()
+    out = set()
+    for f in features:
+        c = cols.get(f)
+        if c is None:
+            c = cols[f] = index(prefix + f)
+        out.add(c)
+    return out
 
 
 def typed_column_set(features: list[str], head: str, typed: str) -> set[int]:
     """Columns at DIM of ``head + f`` and ``typed + head + f`` for each feature ``f``.
 
-    Equal to ``column_set([head + f for f in fs] + [typed + head + f for f in fs])``, without
-    building those strings again for features seen before.
+    Equal to ``column_set([head + f for f in fs] + [typed + head + f for f in fs])``.
     """
-    held = _PAIRED.get((head, typed))
-    if held is None:
-        held = _PAIRED[(head, typed)] = ({}, {})
-    plain, conj = held
-    try:
-        out = set(map(plain.__getitem__, features))
-        out.update(map(conj.__getitem__, features))
-        return out
-    except KeyError:
-        pass
-    out = set()
-    for f in features:
-        c = plain.get(f)
-        if c is None:
-            c = plain[f] = index(head + f)
-            conj[f] = index(typed + head + f)
-        out.add(c)
-        out.add(conj[f])
-    if sum(len(p) for p, _ in _PAIRED.values()) > _PAIRED_MAX:
-        _PAIRED.clear()  # bounded over all keys: a long ingest meets new words without end
+    out = prefixed_column_set(features, head)
+    out |= prefixed_column_set(features, typed + head)
     return out
-
-
-_PAIRED_MAX = 1 << 19  # features held over all (head, typed) keys
