@@ -119,7 +119,7 @@ def test_event_holdout_split_is_the_training_batches_kept_out_of_the_event_model
     from diplograph.learn.train import event_training_pairs
 
     holdout = [doc.id for doc, _ in load_split(get_split("event-holdout"))]
-    assert len(holdout) == 164 and all(i.startswith(EVENT_HOLDOUT) for i in holdout)
+    assert len(holdout) == 306 and all(i.startswith(EVENT_HOLDOUT) for i in holdout)
     trained = {doc.id for doc, _ in event_training_pairs(load_split(get_split("train")))}
     assert trained and not trained & set(holdout)
 
