@@ -102,6 +102,10 @@ def test_rules_prefilter_longer_key_keeps_the_shorter_keys_types():
         ("sanction.svo.1", "Japan froze the overseas assets of five Borduvian officials."),
         ("sanction.svo.1", "Washington imposed export controls on Borduvian chipmakers."),
         ("sanction.svo.1", "Ottawa slapped new export controls on two Borduvian firms."),
+        ("protest_accuse.svo.6", "Borduvia's envoy castigated Lima and Quito for the vote."),
+        ("protest_accuse.svo.6", "The minister took Borduvia to task over the arrests."),
+        ("protest_accuse.svo.6", "Peru reprimanded the Borduvian ambassador on Friday."),
+        ("protest_accuse.verdict.1", "The flight was an extremely serious violation of our airspace."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
@@ -154,6 +158,10 @@ def test_rules_fire_by_id(rule_id, text):
         ("elected.svo.2", "The envoy was chosen to lead the talks."),
         ("elected.onto.1", "Members voted on the Security Council resolution."),
         ("sanction.svo.1", "Talks froze after the assets dispute."),
+        # nouns, not the act: "rejected the reprimand", "dismissed the censure"
+        ("protest_accuse.svo.6", "Spain rejected the reprimand as outrageous."),
+        ("protest_accuse.svo.6", "Tehran dismissed the censure outright."),
+        ("protest_accuse.svo.6", "Peru took part in the talks on Friday."),
     ],
 )
 def test_rules_near_misses_by_id(rule_id, text):
@@ -171,6 +179,7 @@ def test_rules_firm_flag_only_on_narrow_families():
         "visit.during.1",
         "elected.svo.2",
         "elected.onto.1",
+        "protest_accuse.svo.6",
     }
 
 
