@@ -105,7 +105,7 @@ def test_rules_prefilter_longer_key_keeps_the_shorter_keys_types():
         ("protest_accuse.svo.6", "Borduvia's envoy castigated Lima and Quito for the vote."),
         ("protest_accuse.svo.6", "The minister took Borduvia to task over the arrests."),
         ("protest_accuse.svo.6", "Peru reprimanded the Borduvian ambassador on Friday."),
-        ("protest_accuse.verdict.1", "The flight was an extremely serious violation of our airspace."),
+        ("protest_accuse.verdict.1", "It was an extremely serious violation of our airspace."),
     ],
 )
 def test_rules_fire_by_id(rule_id, text):
