@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from diplograph.vocabulary import NUMBER_WORDS
+
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -368,7 +370,7 @@ def find_dates(
 
 # a day told against the day reported just before: "the same day", "the following day",
 # "two days later", "the day before" (the offset in days)
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBER_WORDS = {"a": 1, "one": 1, **NUMBER_WORDS}
 _ANAPHORIC_DAY = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that\s+same|later\s+that)\s+(?:day|evening|morning|"
     r"afternoon|night))|(?P<next>the\s+(?:following|next)\s+(?:day|morning)|the\s+day\s+after\b"

@@ -12,39 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from diplograph.models import Evidence, Figure
+from diplograph.vocabulary import NUMBER_WORDS
 
 FIGURE_RULES_VERSION = "diplograph.figure_rules.v1"
 
-_NUM_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
+_NUM_WORDS = NUMBER_WORDS
 _ORDINALS = {
     "first": 1,
     "second": 2,
